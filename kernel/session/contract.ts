@@ -1,0 +1,67 @@
+/**
+ * The contract between the dispatcher (kernel/dispatch) and the cell pipeline (kernel/session).
+ *
+ * Hard rule: nothing in kernel/session imports `zeromq` or anything under kernel/transport.
+ * The pipeline only sees a Publisher; the dispatcher owns execution_count, execute_input,
+ * execute_result, error and the reply (xeus' xinterpreter split: the evaluator only evaluates).
+ *
+ * Offsets here are UTF-16 code-unit offsets into `code` (JavaScript string indices); the
+ * dispatcher converts the protocol's code-point cursor positions before and after.
+ */
+
+/** A Jupyter mime bundle: mime type -> data. */
+export type MimeBundle = Record<string, unknown>;
+
+/** What a running cell may publish on iopub (and stdin), bound to that cell's request. */
+export interface Publisher {
+  /** A `stream` message. */
+  stream(name: "stdout" | "stderr", text: string): void;
+  /** `display_data`, or `update_display_data` when `update` is true (needs `displayId`). */
+  display(data: MimeBundle, opts?: { metadata?: Record<string, unknown>; displayId?: string; update?: boolean }): void;
+  /** `clear_output`. */
+  clearOutput(wait: boolean): void;
+  /** Ask the front end through the stdin channel; rejects with a clear error when stdin is not allowed. */
+  input(prompt: string, password: boolean): Promise<string>;
+}
+
+/** The result of evaluating one cell. */
+export type EvalOutcome =
+  | { status: "ok"; hasValue: boolean; value: unknown }
+  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+
+export interface CompleteResult {
+  matches: string[];
+  cursorStart: number;
+  cursorEnd: number;
+  metadata: Record<string, unknown>;
+}
+
+export interface InspectResult {
+  found: boolean;
+  data: MimeBundle;
+}
+
+export type IsCompleteResult =
+  | { status: "complete" }
+  | { status: "incomplete"; indent: string }
+  | { status: "invalid" }
+  | { status: "unknown" };
+
+export interface ExecuteOptions {
+  allowStdin: boolean;
+  silent: boolean;
+  storeHistory: boolean;
+}
+
+/** The TypeScript cell pipeline as the dispatcher sees it. */
+export interface CellSession {
+  /** Type-check, compile and run one cell. Never throws: failures come back as an error outcome. */
+  execute(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome>;
+  /** Evaluate one expression for `user_expressions` (no type-check needed), as a mime bundle or an error. */
+  userExpression(expr: string): Promise<{ status: "ok"; data: MimeBundle } | { status: "error"; ename: string; evalue: string; traceback: string[] }>;
+  complete(code: string, cursor: number): CompleteResult;
+  inspect(code: string, cursor: number, detailLevel: 0 | 1): InspectResult;
+  isComplete(code: string): IsCompleteResult;
+  /** Called on the main thread when an interrupt arrives and the thread is free (e.g. a pending await). */
+  interrupt(): void;
+}
