@@ -1,0 +1,74 @@
+/**
+ * Data types: the nine dtypes of the runtime and the typed arrays that store them.
+ *
+ * Rule: an array of dtype `d` stores its elements in a `DTYPES[d].ctor` typed array over its
+ * buffer; `bool` is stored as one byte per element (0 or 1), as NumPy does. Strides and
+ * offsets are in bytes and are always multiples of the itemsize (the typed array cannot
+ * address a misaligned element), a restriction NumPy does not have: `as_strided` says so.
+ */
+
+/** The name of a dtype, spelled as NumPy spells it. */
+export type DType = "bool" | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32" | "float32" | "float64";
+
+/** Any of the typed arrays that hold array elements. */
+export type TypedArray =
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
+
+/** A constructor of one of the typed arrays. */
+export interface TypedArrayConstructor {
+  new (length: number): TypedArray;
+  new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): TypedArray;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** What the runtime knows about a dtype. */
+export interface DTypeInfo {
+  readonly name: DType;
+  /** Bytes per element. */
+  readonly itemsize: number;
+  /** NumPy's kind character: `b` bool, `i` signed, `u` unsigned, `f` float. */
+  readonly kind: "b" | "i" | "u" | "f";
+  /** NumPy's `dtype.str` on a little-endian machine, as written in `.npy` headers. */
+  readonly descr: string;
+  readonly ctor: TypedArrayConstructor;
+}
+
+const info = (name: DType, itemsize: number, kind: DTypeInfo["kind"], descr: string, ctor: TypedArrayConstructor): DTypeInfo =>
+  Object.freeze({ name, itemsize, kind, descr, ctor });
+
+/** Every dtype, by name. */
+export const DTYPES: Readonly<Record<DType, DTypeInfo>> = Object.freeze({
+  bool: info("bool", 1, "b", "|b1", Uint8Array),
+  int8: info("int8", 1, "i", "|i1", Int8Array),
+  uint8: info("uint8", 1, "u", "|u1", Uint8Array),
+  int16: info("int16", 2, "i", "<i2", Int16Array),
+  uint16: info("uint16", 2, "u", "<u2", Uint16Array),
+  int32: info("int32", 4, "i", "<i4", Int32Array),
+  uint32: info("uint32", 4, "u", "<u4", Uint32Array),
+  float32: info("float32", 4, "f", "<f4", Float32Array),
+  float64: info("float64", 8, "f", "<f8", Float64Array),
+});
+
+/** The default dtype for integer data (NumPy on Windows before 2.0 also used int32). */
+export const DEFAULT_INT: DType = "int32";
+/** The default dtype for floating data. */
+export const DEFAULT_FLOAT: DType = "float64";
+
+/**
+ * Check a dtype name given by a user and return it as a `DType`.
+ *
+ * @example
+ * toDType("float32") // "float32"
+ * toDType("complex") // throws TypeError: data type 'complex' not understood
+ */
+export function toDType(name: unknown): DType {
+  if (typeof name === "string" && Object.prototype.hasOwnProperty.call(DTYPES, name)) return name as DType;
+  throw new TypeError(`data type '${String(name)}' not understood`);
+}

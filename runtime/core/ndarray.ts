@@ -1,0 +1,84 @@
+/**
+ * The array: a typed array over a buffer, plus dtype, shape, strides (bytes) and offset (bytes).
+ *
+ * Rule (scijs ndarray, NumPy's PyArrayObject): element (i0, ..., i{n-1}) lives at byte
+ *   offset + i0*strides[0] + ... + i{n-1}*strides[n-1]
+ * of the buffer, i.e. at index (that byte) / itemsize of `data`. A view shares `data` with its
+ * base and costs O(ndim) to make; it never copies. `base` is the array that owns the memory
+ * (never a chain of views), `null` for an owner. Methods of other modules are added to the
+ * prototype by those modules (TypeScript interface merging), so this file stays small.
+ */
+import { DTYPES, type DType, type TypedArray } from "./dtype.js";
+
+/** What it takes to make an array object (no checks: callers in the runtime guarantee them). */
+export interface NDArrayParts {
+  data: TypedArray;
+  dtype: DType;
+  shape: readonly number[];
+  /** Bytes between neighbours along each axis (may be negative or zero). */
+  strides: readonly number[];
+  /** Byte offset of element (0, ..., 0) in `data.buffer`, relative to `data.byteOffset`. */
+  offset: number;
+  /** The owner of the memory, or null when this array owns it. */
+  base: NDArray | null;
+  writeable: boolean;
+}
+
+/**
+ * An n-dimensional strided array with NumPy's memory semantics.
+ *
+ * @example
+ * const a = np.arange(6).reshape(2, 3);
+ * a.shape   // [2, 3]
+ * a.strides // [12, 4]
+ * a.T.base === a // true
+ */
+export class NDArray {
+  /** The typed array over the whole buffer (shared with the base and every view). */
+  readonly data: TypedArray;
+  /** The element type, e.g. `"float64"`. */
+  readonly dtype: DType;
+  /** Length along each axis. */
+  readonly shape: readonly number[];
+  /** Bytes to step along each axis, as NumPy's `strides`. */
+  readonly strides: readonly number[];
+  /** Byte offset of the first element within `data`. */
+  readonly offset: number;
+  /** The array that owns the memory, or `null` if this array owns it. */
+  readonly base: NDArray | null;
+  /** @internal the WRITEABLE flag; use `flags.writeable`. */
+  _writeable: boolean;
+
+  /** @internal Use `np.array`, `np.zeros`, ... to make arrays. */
+  constructor(parts: NDArrayParts) {
+    this.data = parts.data;
+    this.dtype = parts.dtype;
+    this.shape = Object.freeze(parts.shape.slice());
+    this.strides = Object.freeze(parts.strides.slice());
+    this.offset = parts.offset;
+    this.base = parts.base;
+    this._writeable = parts.writeable;
+  }
+
+  /** Number of axes. @example np.zeros([2, 3]).ndim // 2 */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Number of elements. @example np.zeros([2, 3]).size // 6 */
+  get size(): number {
+    let n = 1;
+    for (const d of this.shape) n *= d;
+    return n;
+  }
+
+  /** Bytes per element. @example np.zeros(3, { dtype: "float32" }).itemsize // 4 */
+  get itemsize(): number {
+    return DTYPES[this.dtype].itemsize;
+  }
+
+  /** Bytes the elements take (size * itemsize), as NumPy's `nbytes`. @example np.zeros([2, 3]).nbytes // 48 */
+  get nbytes(): number {
+    return this.size * this.itemsize;
+  }
+}
