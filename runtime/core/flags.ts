@@ -1,0 +1,143 @@
+/**
+ * `a.flags`: NumPy's memory-layout flags, computed from shape and strides on each read.
+ *
+ * Rule (numpy/core/src/multiarray/flagsobject.c, `_UpdateContiguousFlags`, NumPy >= 1.12
+ * "relaxed strides"): an array with a zero-length axis is both C- and F-contiguous; otherwise,
+ * ignoring axes of length 1, it is C-contiguous when walking axes from last to first each stride
+ * equals itemsize times the product of the lengths after it, and F-contiguous likewise from first
+ * to last. O(ndim) per read. OWNDATA is `base === null`. WRITEABLE may always be set false; it may
+ * be set true only when the owner of the memory is writeable (NumPy's `_IsWriteable`), else
+ * ValueError `cannot set WRITEABLE flag to True of this array`. ALIGNED is always true (typed
+ * arrays cannot address a misaligned element); WRITEBACKIFCOPY is always false.
+ */
+import { inspect } from "node:util";
+import { ValueError } from "./errors.js";
+import { NDArray } from "./ndarray.js";
+
+/**
+ * Whether shape/strides (bytes) are C-contiguous under NumPy's relaxed rule.
+ *
+ * @example
+ * isCContiguous([2, 1, 3], [24, 999, 8], 8) // true  (the length-1 axis is ignored)
+ */
+export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let sd = itemsize;
+  let ok = true;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const dim = shape[i];
+    if (dim === 0) return true;
+    if (dim !== 1) {
+      if (strides[i] !== sd) ok = false;
+      sd *= dim;
+    }
+  }
+  return ok;
+}
+
+/**
+ * Whether shape/strides (bytes) are F-contiguous under NumPy's relaxed rule.
+ *
+ * @example
+ * isFContiguous([2, 3], [8, 16], 8) // true
+ */
+export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  let sd = itemsize;
+  let ok = true;
+  for (let i = 0; i < shape.length; i++) {
+    const dim = shape[i];
+    if (dim === 0) return true;
+    if (dim !== 1) {
+      if (strides[i] !== sd) ok = false;
+      sd *= dim;
+    }
+  }
+  return ok;
+}
+
+const T = (b: boolean): string => (b ? "True" : "False");
+
+/**
+ * The flags of one array (a live view of it: reads follow the array, `writeable` can be set).
+ *
+ * @example
+ * const f = np.zeros([2, 3]).flags;
+ * f.c_contiguous // true
+ * String(f)      // "  C_CONTIGUOUS : True\n  F_CONTIGUOUS : False\n  OWNDATA : True\n ..."
+ */
+export class Flags {
+  /** @internal */
+  constructor(private readonly array: NDArray) {}
+  /** Elements are laid out row-major with no gaps. */
+  get c_contiguous(): boolean {
+    const a = this.array;
+    return isCContiguous(a.shape, a.strides, a.itemsize);
+  }
+  /** Elements are laid out column-major with no gaps. */
+  get f_contiguous(): boolean {
+    const a = this.array;
+    return isFContiguous(a.shape, a.strides, a.itemsize);
+  }
+  /** The array owns its memory (`base === null`). */
+  get owndata(): boolean {
+    return this.array.base === null;
+  }
+  /** Writes are allowed. Set false to protect; set true only when the owner is writeable. */
+  get writeable(): boolean {
+    return this.array._writeable;
+  }
+  set writeable(v: boolean) {
+    const a = this.array;
+    if (v && a.base !== null && !a.base._writeable) throw new ValueError("cannot set WRITEABLE flag to True of this array");
+    a._writeable = Boolean(v);
+  }
+  /** Always true here: typed arrays only hold aligned elements. */
+  get aligned(): boolean {
+    return true;
+  }
+  /** Always false here (NumPy uses it for temporary copies in C code). */
+  get writebackifcopy(): boolean {
+    return false;
+  }
+  /** Short alias as in NumPy (`a.flags.c_contiguous`). */
+  get contiguous(): boolean {
+    return this.c_contiguous;
+  }
+  /** Exactly NumPy's `str(a.flags)`. */
+  toString(): string {
+    return [
+      `  C_CONTIGUOUS : ${T(this.c_contiguous)}`,
+      `  F_CONTIGUOUS : ${T(this.f_contiguous)}`,
+      `  OWNDATA : ${T(this.owndata)}`,
+      `  WRITEABLE : ${T(this.writeable)}`,
+      `  ALIGNED : ${T(this.aligned)}`,
+      `  WRITEBACKIFCOPY : ${T(this.writebackifcopy)}`,
+      "",
+    ].join("\n");
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+  [Symbol.for("Jupyter.display")](): Record<string, string> {
+    return { "text/plain": this.toString() };
+  }
+}
+
+declare module "./ndarray.js" {
+  interface NDArray {
+    /**
+     * NumPy's memory-layout flags of this array.
+     *
+     * @example
+     * np.zeros([2, 3]).T.flags.f_contiguous // true
+     * np.arange(3).get("1:").flags.owndata // false
+     */
+    readonly flags: Flags;
+  }
+}
+
+Object.defineProperty(NDArray.prototype, "flags", {
+  get(this: NDArray): Flags {
+    return new Flags(this);
+  },
+  configurable: true,
+});

@@ -1,0 +1,225 @@
+/**
+ * Strided iteration: visit every element of one or more same-shaped operands, a row at a time.
+ *
+ * Rule: element (i0..i{n-1}) of operand k is at `starts[k] + sum(i_j * strides[k][j])` (in
+ * elements of its typed array). Before iterating, axes of length 1 are dropped and neighbouring
+ * axes j, j+1 are merged when, for every operand, strides[j] == strides[j+1] * shape[j+1]
+ * (NumPy's nditer "coalescing"); a contiguous array is then ONE row, so the caller's inner loop
+ * runs over all elements with no per-element call. Cost: O(size) element visits plus O(ndim) per
+ * row; no allocation per row (the `offs` array passed to `visit` is reused: read it, don't keep it).
+ */
+import { DTYPES, type TypedArray } from "./dtype.js";
+import { ValueError } from "./errors.js";
+import { assignBroadcastError, broadcastStrides } from "./broadcast.js";
+import { NDArray } from "./ndarray.js";
+import { elementStrides, firstIndex, newArray } from "./make.js";
+
+/** Called once per row: `offs[k]` is operand k's first index in the row, `steps[k]` its stride, `n` the row length. */
+export type RowVisitor = (offs: number[], n: number, steps: readonly number[]) => void;
+
+/**
+ * Visit the rows of operands that share `shape`; strides in elements, one array per operand.
+ * Rows come in C order of the (coalesced) axes; a size-0 shape visits nothing, a 0-d shape one row of 1.
+ *
+ * @example
+ * const seen: number[] = [];
+ * forEachRow([2, 3], [[3, 1]], [0], (offs, n, steps) => { for (let i = 0; i < n; i++) seen.push(offs[0] + i * steps[0]); });
+ * seen // [0, 1, 2, 3, 4, 5]  (one row of 6: the axes coalesce)
+ */
+export function forEachRow(
+  shape: readonly number[],
+  strides: readonly (readonly number[])[],
+  starts: readonly number[],
+  visit: RowVisitor,
+): void {
+  const nop = strides.length;
+  // drop length-1 axes; stop on length 0
+  const dims: number[] = [];
+  const st: number[][] = [];
+  for (let k = 0; k < nop; k++) st.push([]);
+  for (let j = 0; j < shape.length; j++) {
+    const d = shape[j];
+    if (d === 0) return;
+    if (d === 1) continue;
+    const m = dims.length;
+    let merge = m > 0;
+    if (merge) for (let k = 0; k < nop; k++) if (st[k][m - 1] !== strides[k][j] * d) merge = false;
+    if (merge) {
+      dims[m - 1] *= d;
+      for (let k = 0; k < nop; k++) st[k][m - 1] = strides[k][j];
+    } else {
+      dims.push(d);
+      for (let k = 0; k < nop; k++) st[k].push(strides[k][j]);
+    }
+  }
+  const offs = starts.slice();
+  const nd = dims.length;
+  if (nd === 0) {
+    visit(offs, 1, new Array<number>(nop).fill(0));
+    return;
+  }
+  const n = dims[nd - 1];
+  const steps = st.map((s) => s[nd - 1]);
+  if (nd === 1) {
+    visit(offs, n, steps);
+    return;
+  }
+  const idx = new Array<number>(nd - 1).fill(0);
+  const rowStarts = starts.slice();
+  for (;;) {
+    for (let k = 0; k < nop; k++) offs[k] = rowStarts[k];
+    visit(offs, n, steps);
+    let j = nd - 2;
+    for (; j >= 0; j--) {
+      idx[j]++;
+      for (let k = 0; k < nop; k++) rowStarts[k] += st[k][j];
+      if (idx[j] < dims[j]) break;
+      for (let k = 0; k < nop; k++) rowStarts[k] -= st[k][j] * dims[j];
+      idx[j] = 0;
+    }
+    if (j < 0) return;
+  }
+}
+
+/**
+ * Visit every element's index in `a.data`, in C order of `a`'s axes.
+ *
+ * @example
+ * const idx: number[] = [];
+ * forEachIndex(np.arange(6).reshape(2, 3).T, (i) => idx.push(i));
+ * idx // [0, 3, 1, 4, 2, 5]
+ */
+export function forEachIndex(a: NDArray, visit: (index: number) => void): void {
+  forEachRow(a.shape, [elementStrides(a)], [firstIndex(a)], (offs, n, steps) => {
+    let i = offs[0];
+    const s = steps[0];
+    for (let k = 0; k < n; k++, i += s) visit(i);
+  });
+}
+
+/**
+ * The elements of `a` in C order as a new typed array of its dtype (not counted as an array allocation).
+ *
+ * @example
+ * readFlat(np.arange(6).reshape(2, 3).T) // Int32Array [0, 3, 1, 4, 2, 5]
+ */
+export function readFlat(a: NDArray): TypedArray {
+  const out = new DTYPES[a.dtype].ctor(a.size);
+  let o = 0;
+  const src = a.data;
+  forEachRow(a.shape, [elementStrides(a)], [firstIndex(a)], (offs, n, steps) => {
+    let i = offs[0];
+    const s = steps[0];
+    for (let k = 0; k < n; k++, i += s) out[o++] = src[i];
+  });
+  return out;
+}
+
+/** Byte range [low, high) of `a.data`'s buffer that `a` reaches (an empty range for size 0). */
+export function byteExtent(a: NDArray): [number, number] {
+  const base = a.data.byteOffset + a.offset;
+  if (a.size === 0) return [base, base];
+  let lo = base;
+  let hi = base;
+  for (let j = 0; j < a.ndim; j++) {
+    const span = (a.shape[j] - 1) * a.strides[j];
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  return [lo, hi + a.itemsize];
+}
+
+/** Whether the byte ranges of `a` and `b` intersect within the same buffer (may share memory). */
+export function boundsOverlap(a: NDArray, b: NDArray): boolean {
+  if (a.data.buffer !== b.data.buffer) return false;
+  const [alo, ahi] = byteExtent(a);
+  const [blo, bhi] = byteExtent(b);
+  return alo < bhi && blo < ahi && alo < ahi && blo < bhi;
+}
+
+/** A C-contiguous copy of `a` (new owner). @example contiguousCopy(np.arange(4).get("::-1")).strides // [4] */
+export function contiguousCopy(a: NDArray): NDArray {
+  const out = newArray(a.shape, a.dtype, "C");
+  copyKernel(out, a, elementStrides(a));
+  return out;
+}
+
+/**
+ * Copy `src` (an array broadcastable to `dst.shape`, or a scalar) into `dst`, casting NumPy's
+ * unsafe way (float to int truncates toward zero; to bool is `!= 0`). When the two overlap in
+ * memory, `src` is read completely first (NumPy's copyto semantics).
+ *
+ * @example
+ * const a = np.arange(5);
+ * copyInto(a.get("1:"), a.get(":-1"));
+ * a.tolist() // [0, 0, 1, 2, 3]
+ */
+export function copyInto(dst: NDArray, src: NDArray | number | boolean): void {
+  if (!dst._writeable) throw new ValueError("assignment destination is read-only");
+  if (!(src instanceof NDArray)) {
+    fillWith(dst, src);
+    return;
+  }
+  // NumPy drops leading length-1 axes of the source that the destination does not have
+  let s = src;
+  if (s.ndim > dst.ndim) {
+    const extra = s.ndim - dst.ndim;
+    if (s.shape.slice(0, extra).every((d) => d === 1)) {
+      s = new NDArray({ data: s.data, dtype: s.dtype, shape: s.shape.slice(extra), strides: s.strides.slice(extra), offset: s.offset, base: s.base ?? s, writeable: s._writeable });
+    }
+  }
+  const bstrides = broadcastStrides(s, dst.shape);
+  if (bstrides === null) throw assignBroadcastError(src.shape, dst.shape);
+  if (dst.size === 0) return;
+  if (boundsOverlap(dst, s)) {
+    s = contiguousCopy(s);
+    const again = broadcastStrides(s, dst.shape);
+    if (again === null) throw assignBroadcastError(src.shape, dst.shape);
+    copyKernel(dst, s, again.map((b) => b / s.itemsize));
+    return;
+  }
+  const it = s.itemsize;
+  copyKernel(dst, s, bstrides.map((b) => b / it));
+}
+
+/** The inner copy: dst and src element strides over dst.shape; src already broadcast. */
+function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): void {
+  const d = dst.data;
+  const s = src.data;
+  const toBool = dst.dtype === "bool" && src.dtype !== "bool";
+  // visit in dst's memory order: sort axes by |dst stride| descending (order does not change the result)
+  const ds = elementStrides(dst);
+  const perm = ds.map((_, i) => i).sort((i, j) => Math.abs(ds[j]) - Math.abs(ds[i]));
+  const shape = perm.map((i) => dst.shape[i]);
+  const st = [perm.map((i) => ds[i]), perm.map((i) => srcStrides[i])];
+  forEachRow(shape, st, [firstIndex(dst), firstIndex(src)], (offs, n, steps) => {
+    let di = offs[0];
+    let si = offs[1];
+    const dstep = steps[0];
+    const sstep = steps[1];
+    if (toBool) {
+      for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si] !== 0 ? 1 : 0;
+    } else {
+      for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si];
+    }
+  });
+}
+
+/** Store one scalar in every element of `dst` (cast as NumPy casts a Python scalar into the array). */
+function fillWith(dst: NDArray, v: number | boolean): void {
+  let x: number;
+  if (typeof v === "boolean") x = v ? 1 : 0;
+  else if (dst.dtype === "bool") x = v !== 0 ? 1 : 0;
+  else x = v;
+  const d = dst.data;
+  // write through a 1-element typed array so the cast (truncation, wrap, rounding) happens once
+  const cast = new DTYPES[dst.dtype].ctor(1);
+  cast[0] = x;
+  const c = cast[0];
+  forEachRow(dst.shape, [elementStrides(dst)], [firstIndex(dst)], (offs, n, steps) => {
+    let i = offs[0];
+    const s = steps[0];
+    if (s === 1) d.fill(c, i, i + n);
+    else for (let k = 0; k < n; k++, i += s) d[i] = c;
+  });
+}

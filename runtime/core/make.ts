@@ -1,0 +1,57 @@
+/**
+ * Making array objects: a fresh owner with contiguous strides, and a view onto an existing array.
+ *
+ * Rule: a view's `base` is the owner of the memory (`a.base ?? a`), never a chain, and it starts
+ * as writeable as its source (NumPy copies the WRITEABLE flag into views). O(ndim) per view.
+ */
+import { allocate } from "./alloc.js";
+import { DTYPES, type DType } from "./dtype.js";
+import { NDArray } from "./ndarray.js";
+import { contiguousStrides, shapeSize, type Order } from "./shape.js";
+
+/**
+ * A new zero-filled array that owns its memory, contiguous in `order`.
+ *
+ * @example
+ * newArray([2, 3], "float64", "F").strides // [8, 16]
+ */
+export function newArray(shape: readonly number[], dtype: DType, order: Order = "C"): NDArray {
+  const data = allocate(dtype, shapeSize(shape), shape);
+  return new NDArray({
+    data,
+    dtype,
+    shape,
+    strides: contiguousStrides(shape, DTYPES[dtype].itemsize, order),
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+}
+
+/**
+ * A view of `a`'s memory with another shape, strides (bytes) and offset (bytes); base is `a`'s owner.
+ *
+ * @example
+ * const v = viewOf(a, [3], [-8], a.offset + 16); // a reversed view of a 3-element float64 array
+ * v.base === a // true
+ */
+export function viewOf(
+  a: NDArray,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  writeable: boolean = a._writeable,
+): NDArray {
+  return new NDArray({ data: a.data, dtype: a.dtype, shape, strides, offset, base: a.base ?? a, writeable });
+}
+
+/** Index in `a.data` of element (0, ..., 0). @example firstIndex(np.arange(4).get("1:")) // 1 */
+export function firstIndex(a: NDArray): number {
+  return a.offset / DTYPES[a.dtype].itemsize;
+}
+
+/** Strides of `a` in elements of `a.data` rather than bytes. @example elementStrides(np.zeros([2, 3])) // [3, 1] */
+export function elementStrides(a: NDArray): number[] {
+  const it = DTYPES[a.dtype].itemsize;
+  return a.strides.map((s) => s / it);
+}
