@@ -1,0 +1,286 @@
+/**
+ * The dispatcher: runs on the main thread, takes verified shell and stdin messages from the
+ * transport, and answers shell requests one at a time through ONE table keyed by the protocol's
+ * msg_type names (`handlers`: the compiler checks that every type in ShellRequests has a handler).
+ *
+ * It alone publishes `status` (starting once; busy before and idle after every known shell
+ * request) and sets parent headers; replies carry the request's header as parent_header and a
+ * fresh msg_id. It owns execution_count, execute_input, execute_result and error (the session
+ * only evaluates). After an error in an execute_request with stop_on_error, the execute
+ * requests already queued are answered `{ status: "aborted" }` as ipykernel does.
+ */
+import type { CellSession, MimeBundle } from "../session/contract.js";
+import type { KernelTransport } from "../transport/host.js";
+import type { InboundChannel } from "../transport/thread-messages.js";
+import { newHeader, type Header, type Message } from "../transport/wire.js";
+import { codePointToUtf16, utf16ToCodePoint } from "./cursor.js";
+import { History } from "./history.js";
+import { RequestPublisher, type Outbox } from "./publisher.js";
+import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
+
+export interface DispatcherOptions {
+  transport: KernelTransport;
+  /** The cell pipeline, or a promise of it while TypeScript loads in the background. */
+  session: CellSession | Promise<CellSession>;
+  toMimeBundle: (value: unknown) => MimeBundle;
+  kernelInfo: ShellReplies["kernel_info_request"];
+  /** The kernel's session id, written in the headers it sends. */
+  sessionId: string;
+  /** Called after a shutdown_request on shell is answered. */
+  onShutdown: (restart: boolean) => void;
+  log?: (line: string) => void;
+}
+
+/** One shell request being handled. */
+interface RequestContext {
+  msg: Message;
+  /** Runs after the reply and the idle status are sent. */
+  after(fn: () => void): void;
+}
+
+type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K]>;
+
+export class Dispatcher implements Outbox {
+  private readonly queue: Message[] = [];
+  private pumping = false;
+  private abortRemaining = 0;
+  private executionCount = 0;
+  private readonly history = new History();
+  private readonly pendingInputs = new Map<string, { resolve: (v: string) => void; reject: (e: Error) => void }>();
+  private idleWaiters: (() => void)[] = [];
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.log = opts.log ?? ((line) => process.stderr.write(`[strided] ${line}\n`));
+    // A rejected session must not become an unhandled rejection before the first execute.
+    Promise.resolve(opts.session).catch((e: unknown) => this.log(`the cell session failed to start: ${(e as Error).message}`));
+  }
+
+  /** Publishes `status: starting` (once, at start-up). */
+  start(): void {
+    this.send("iopub", null, "status", { execution_state: "starting" });
+  }
+
+  /** Takes one verified message from the transport. Never throws. */
+  receive(channel: InboundChannel, msg: Message): void {
+    try {
+      if (channel === "stdin") return this.receiveStdin(msg);
+      const t = msg.header.msg_type;
+      if (!isShellRequestType(t)) {
+        this.log(`ignoring unknown shell message type ${JSON.stringify(t)}`);
+        return;
+      }
+      this.queue.push(msg);
+      if (!this.pumping) void this.pump();
+    } catch (e) {
+      this.log(`dropped a ${channel} message: ${(e as Error).message}`);
+    }
+  }
+
+  /** Rejects pending input() calls: an interrupt arrived (called from the SIGINT handler). */
+  interrupt(): void {
+    for (const [id, p] of this.pendingInputs) {
+      this.pendingInputs.delete(id);
+      p.reject(Object.assign(new Error("interrupted while waiting for input"), { name: "KeyboardInterrupt" }));
+    }
+  }
+
+  /** Resolves when every queued shell request has been answered (for tests and shutdown). */
+  whenIdle(): Promise<void> {
+    if (!this.pumping) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+
+  // ---- Outbox (used by request publishers) ----
+
+  publish(parent: Message, msgType: string, content: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
+    this.send("iopub", parent, msgType, content, metadata);
+  }
+
+  requestInput(parent: Message, prompt: string, password: boolean): Promise<string> {
+    const header = this.send("stdin", parent, "input_request", { prompt, password });
+    return new Promise((resolve, reject) => this.pendingInputs.set(header.msg_id, { resolve, reject }));
+  }
+
+  // ---- the table ----
+
+  private readonly handlers: { [K in ShellRequestType]: Handler<K> } = {
+    kernel_info_request: async () => this.opts.kernelInfo,
+    execute_request: (req, ctx) => this.execute(req, ctx),
+    complete_request: async (req) => {
+      const session = await this.opts.session;
+      const r = session.complete(req.code, codePointToUtf16(req.code, req.cursor_pos));
+      return {
+        status: "ok",
+        matches: r.matches,
+        cursor_start: utf16ToCodePoint(req.code, r.cursorStart),
+        cursor_end: utf16ToCodePoint(req.code, r.cursorEnd),
+        metadata: r.metadata,
+      };
+    },
+    inspect_request: async (req) => {
+      const session = await this.opts.session;
+      const r = session.inspect(req.code, codePointToUtf16(req.code, req.cursor_pos), req.detail_level);
+      return { status: "ok", found: r.found, data: r.data, metadata: {} };
+    },
+    is_complete_request: async (req) => {
+      const session = await this.opts.session;
+      return session.isComplete(req.code);
+    },
+    history_request: async (req) => {
+      const h = this.history;
+      const entries =
+        req.hist_access_type === "tail"
+          ? h.tail(req.n, req.output)
+          : req.hist_access_type === "range"
+            ? h.range(req.session, req.start, req.stop, req.output)
+            : h.search(req.pattern, req.n, req.unique, req.output);
+      return { status: "ok", history: entries };
+    },
+    comm_info_request: async () => ({ status: "ok", comms: {} }),
+    comm_open: async (req, ctx) => {
+      // No comm targets are registered: close the comm at once, as ipykernel's CommManager does.
+      this.log(`no comm target ${JSON.stringify(req.target_name)}: closing comm ${req.comm_id}`);
+      this.publish(ctx.msg, "comm_close", { comm_id: req.comm_id, data: {} });
+      return null;
+    },
+    comm_msg: async () => null,
+    comm_close: async () => null,
+    shutdown_request: async (req, ctx) => {
+      ctx.after(() => this.opts.onShutdown(req.restart));
+      return { status: "ok", restart: req.restart };
+    },
+  };
+
+  private async execute(req: ShellRequests["execute_request"], ctx: RequestContext): Promise<ShellReplies["execute_request"]> {
+    const n = req.store_history ? ++this.executionCount : this.executionCount;
+    if (!req.silent) this.publish(ctx.msg, "execute_input", { code: req.code, execution_count: n });
+    if (req.store_history) this.history.add(n, req.code);
+    const session = await this.opts.session;
+    const io = new RequestPublisher(this, ctx.msg, req.allow_stdin);
+    let outcome = await session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history });
+    if (outcome.status === "ok" && outcome.hasValue && outcome.value !== undefined && !req.silent) {
+      try {
+        const data = this.opts.toMimeBundle(outcome.value);
+        this.publish(ctx.msg, "execute_result", { execution_count: n, data, metadata: {} });
+      } catch (e) {
+        outcome = errorOutcome(e);
+      }
+    }
+    if (outcome.status === "error") {
+      const { ename, evalue, traceback } = outcome;
+      this.publish(ctx.msg, "error", { ename, evalue, traceback });
+      if (req.stop_on_error && !req.silent) ctx.after(() => this.abortQueued());
+      return { status: "error", execution_count: n, ename, evalue, traceback };
+    }
+    const user_expressions: Record<string, UserExpressionResult> = {};
+    for (const [name, expr] of Object.entries(req.user_expressions)) {
+      try {
+        const r = await session.userExpression(expr);
+        user_expressions[name] = r.status === "ok" ? { status: "ok", data: r.data, metadata: {} } : r;
+      } catch (e) {
+        user_expressions[name] = errorOutcome(e);
+      }
+    }
+    return { status: "ok", execution_count: n, user_expressions, payload: [] };
+  }
+
+  /**
+   * Marks the execute requests already received as aborted. Messages the worker posted while this
+   * thread was busy are delivered on the next turns of the event loop, so wait for those first.
+   */
+  private abortQueued(): Promise<void> {
+    return new Promise<void>((r) => setImmediate(r))
+      .then(() => new Promise<void>((r) => setImmediate(r)))
+      .then(() => {
+        this.abortRemaining = this.queue.length;
+      });
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const msg = this.queue.shift() as Message;
+        const aborting = this.abortRemaining > 0;
+        if (aborting) this.abortRemaining--;
+        await this.dispatch(msg, aborting);
+      }
+    } finally {
+      this.pumping = false;
+      const ws = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of ws) w();
+    }
+  }
+
+  private async dispatch(msg: Message, aborting: boolean): Promise<void> {
+    const type = msg.header.msg_type as ShellRequestType;
+    const afters: (() => void | Promise<void>)[] = [];
+    const ctx: RequestContext = { msg, after: (fn) => afters.push(fn) };
+    this.send("iopub", msg, "status", { execution_state: "busy" });
+    try {
+      if (aborting && type === "execute_request") {
+        this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
+        this.send("shell", msg, "execute_reply", { status: "aborted" });
+      } else {
+        const content = await this.run(type, msg, ctx);
+        if (content !== null) this.send("shell", msg, replyType(type), content);
+      }
+    } catch (e) {
+      const err = errorOutcome(e);
+      this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
+      if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
+      if (!type.startsWith("comm_")) {
+        this.send("shell", msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
+      }
+    }
+    this.send("iopub", msg, "status", { execution_state: "idle" });
+    for (const fn of afters) await fn();
+  }
+
+  private run<K extends ShellRequestType>(type: K, msg: Message, ctx: RequestContext): Promise<ShellReplies[K] | null> {
+    const req = readers[type](msg.content);
+    const handler = this.handlers[type] as Handler<K>;
+    return handler(req, ctx);
+  }
+
+  private receiveStdin(msg: Message): void {
+    if (msg.header.msg_type !== "input_reply") {
+      this.log(`ignoring unknown stdin message type ${JSON.stringify(msg.header.msg_type)}`);
+      return;
+    }
+    const parentId = (msg.parent_header as Partial<Header>).msg_id;
+    let key = typeof parentId === "string" && this.pendingInputs.has(parentId) ? parentId : undefined;
+    // A front end that omits the parent answers the oldest question, as ipykernel assumes.
+    if (key === undefined) key = this.pendingInputs.keys().next().value;
+    if (key === undefined) {
+      this.log("ignoring an input_reply nobody asked for");
+      return;
+    }
+    const p = this.pendingInputs.get(key);
+    this.pendingInputs.delete(key);
+    const value = msg.content.value;
+    p?.resolve(typeof value === "string" ? value : String(value ?? ""));
+  }
+
+  private send(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown> = {}): Header {
+    const header = newHeader(msgType, this.opts.sessionId);
+    this.opts.transport.send(channel, {
+      // iopub goes to every subscriber; shell and stdin go back to the requester's identities.
+      identities: channel === "iopub" ? [Buffer.from(msgType)] : (parent?.identities ?? []),
+      header,
+      parent_header: parent ? parent.header : {},
+      metadata,
+      content: content as Record<string, unknown>,
+      buffers: [],
+    });
+    return header;
+  }
+}
+
+function errorOutcome(e: unknown): { status: "error"; ename: string; evalue: string; traceback: string[] } {
+  if (e instanceof BadRequest) return { status: "error", ename: e.name, evalue: e.message, traceback: [] };
+  if (e instanceof Error) return { status: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? `${e.name}: ${e.message}`).split("\n") };
+  return { status: "error", ename: "Error", evalue: String(e), traceback: [] };
+}

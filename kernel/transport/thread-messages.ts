@@ -1,0 +1,45 @@
+/**
+ * What the transport worker (all ZeroMQ sockets) and the main thread (user code) say to each
+ * other over postMessage. Buffers cross the thread boundary as plain Uint8Arrays (structured
+ * clone drops the Buffer prototype); `revive` turns them back into Buffers.
+ *
+ * Order rule: the main thread's `send` messages are signed and written in the order posted, per
+ * socket, so a cell's iopub output keeps its order and precedes the reply the main thread posts after it.
+ */
+import type { ConnectionInfo } from "./connection.js";
+import type { Message } from "./wire.js";
+
+/** Channels the main thread receives from. */
+export type InboundChannel = "shell" | "stdin";
+/** Channels the main thread sends on. */
+export type OutboundChannel = "shell" | "stdin" | "iopub";
+
+/** Data handed to the worker at start. */
+export interface WorkerData {
+  connection: ConnectionInfo;
+  /** The kernel's own session id, used in the headers it writes. */
+  session: string;
+  /** The kernel_info_reply content, so control can answer while the main thread is busy. */
+  kernelInfo: Record<string, unknown>;
+}
+
+export type WorkerToMain =
+  | { kind: "ready" }
+  | { kind: "fatal"; error: string }
+  | { kind: "request"; channel: InboundChannel; msg: Message }
+  /** A shutdown_request arrived on control; the reply is sent; the main thread should close and exit. */
+  | { kind: "shutdown"; restart: boolean }
+  /** Every socket is closed: the main thread may exit now. */
+  | { kind: "closed" };
+
+export type MainToWorker =
+  | { kind: "send"; channel: OutboundChannel; msg: Message }
+  /** Close every socket (after flushing what was posted before), then answer `closed`. */
+  | { kind: "close" };
+
+const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+/** Turns the Uint8Arrays of a message that crossed threads back into Buffers. */
+export function revive(msg: Message): Message {
+  return { ...msg, identities: (msg.identities ?? []).map(toBuffer), buffers: (msg.buffers ?? []).map(toBuffer) };
+}

@@ -1,0 +1,184 @@
+/**
+ * The transport worker: every ZeroMQ socket of the kernel lives on this thread, never on the
+ * main thread, so heartbeat and control answer while a cell spins in `while (true) {}`.
+ *
+ * - shell, stdin (ROUTER): verified here, forwarded to the main thread as `request`.
+ * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
+ *   process: the single interrupt mechanism), shutdown_request (reply, SIGINT, ask main to exit,
+ *   and if main stays busy, close the sockets and end the process ourselves).
+ * - iopub (PUB), heartbeat (REP, echo).
+ * Bad, missing or replayed signatures and malformed frames are dropped with a line on stderr.
+ *
+ * Hard rule: close every socket before this thread ends; terminating a worker that still holds
+ * open zeromq sockets aborts the whole process (measured, DESIGN.md).
+ */
+import { writeSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { endpoint } from "./connection.js";
+import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
+import { ReplayGuard, Signer, decode, encode, newHeader, type Message } from "./wire.js";
+
+/** How long main may stay busy after a shutdown_request before the worker ends the process. */
+const SHUTDOWN_GRACE_MS = 2000;
+/** How long unsent messages may linger after close (the last replies must still reach the client). */
+const LINGER_MS = 1000;
+
+const data = workerData as WorkerData;
+const port = parentPort;
+if (!port) throw new Error("kernel/transport/worker.js must run as a worker_thread");
+
+const post = (m: WorkerToMain): void => port.postMessage(m);
+const log = (line: string): void => {
+  // Worker stderr is relayed through the main thread; write synchronously to fd 2 so a busy
+  // main thread cannot hold a log line back.
+  try {
+    writeSync(2, `[strided transport] ${line}\n`);
+  } catch {
+    // stderr gone: nothing to do
+  }
+};
+
+const signer = new Signer(data.connection.key, data.connection.signature_scheme);
+const replay = new ReplayGuard();
+
+const shell = new zmq.Router({ linger: LINGER_MS });
+const control = new zmq.Router({ linger: LINGER_MS });
+const stdin = new zmq.Router({ linger: LINGER_MS });
+const iopub = new zmq.Publisher({ linger: LINGER_MS });
+const hb = new zmq.Reply({ linger: LINGER_MS });
+const all = [shell, control, stdin, iopub, hb];
+
+/** One send at a time per socket (zeromq.js refuses concurrent sends), in the order asked. */
+class SendQueue {
+  private tail: Promise<void> = Promise.resolve();
+  constructor(private readonly socket: zmq.Writable & zmq.Socket, private readonly name: string) {}
+  push(frames: Buffer[]): Promise<void> {
+    this.tail = this.tail.then(
+      () => (this.socket.closed ? undefined : this.socket.send(frames)),
+    ).catch((e: unknown) => log(`send on ${this.name} failed: ${(e as Error).message}`));
+    return this.tail;
+  }
+  drain(): Promise<void> {
+    return this.tail;
+  }
+}
+
+const queues: Record<OutboundChannel | "control", SendQueue> = {
+  shell: new SendQueue(shell, "shell"),
+  stdin: new SendQueue(stdin, "stdin"),
+  iopub: new SendQueue(iopub, "iopub"),
+  control: new SendQueue(control, "control"),
+};
+
+let closing: Promise<void> | null = null;
+
+/** Flush what was queued, then close every socket. Idempotent. */
+function closeAll(): Promise<void> {
+  if (!closing) {
+    closing = (async () => {
+      await Promise.all(Object.values(queues).map((q) => q.drain()));
+      for (const s of all) if (!s.closed) s.close();
+    })();
+  }
+  return closing;
+}
+
+function reply(channel: "control", request: Message, msgType: string, content: Record<string, unknown>): Promise<void> {
+  const msg: Message = {
+    identities: request.identities,
+    header: newHeader(msgType, data.session),
+    parent_header: request.header,
+    metadata: {},
+    content,
+    buffers: [],
+  };
+  return queues[channel].push(encode(msg, signer));
+}
+
+async function handleControl(msg: Message): Promise<void> {
+  switch (msg.header.msg_type) {
+    case "kernel_info_request":
+      await reply("control", msg, "kernel_info_reply", data.kernelInfo);
+      return;
+    case "interrupt_request":
+      process.kill(process.pid, "SIGINT");
+      await reply("control", msg, "interrupt_reply", { status: "ok" });
+      return;
+    case "shutdown_request": {
+      const restart = msg.content.restart === true;
+      await reply("control", msg, "shutdown_reply", { status: "ok", restart });
+      // Stop whatever runs on the main thread, then ask it to exit; if it cannot, end it ourselves.
+      process.kill(process.pid, "SIGINT");
+      post({ kind: "shutdown", restart });
+      const t = setTimeout(() => {
+        log(`main thread did not exit ${SHUTDOWN_GRACE_MS} ms after shutdown_request: ending the process`);
+        void closeAll().then(() => process.kill(process.pid, "SIGKILL"));
+      }, SHUTDOWN_GRACE_MS);
+      t.unref();
+      return;
+    }
+    default:
+      log(`ignoring unknown control message type ${JSON.stringify(msg.header.msg_type)}`);
+  }
+}
+
+async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin"): Promise<void> {
+  try {
+    for await (const frames of socket) {
+      const r = decode(frames, signer, replay);
+      if (!r.ok) {
+        log(`dropped a message on ${name}: ${r.reason}`);
+        continue;
+      }
+      if (name === "control") {
+        handleControl(r.msg).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
+      } else {
+        post({ kind: "request", channel: name, msg: r.msg });
+      }
+    }
+  } catch (e) {
+    if (!socket.closed) log(`reading ${name} stopped: ${(e as Error).message}`);
+  }
+}
+
+async function heartbeat(): Promise<void> {
+  try {
+    for await (const frames of hb) await hb.send(frames);
+  } catch (e) {
+    if (!hb.closed) log(`heartbeat stopped: ${(e as Error).message}`);
+  }
+}
+
+port.on("message", (m: MainToWorker) => {
+  if (m.kind === "send") {
+    if (closing) return;
+    queues[m.channel].push(encode(revive(m.msg), signer));
+  } else if (m.kind === "close") {
+    void closeAll().then(() => post({ kind: "closed" }));
+  }
+});
+
+async function start(): Promise<void> {
+  const c = data.connection;
+  try {
+    await Promise.all([
+      shell.bind(endpoint(c, "shell")),
+      control.bind(endpoint(c, "control")),
+      stdin.bind(endpoint(c, "stdin")),
+      iopub.bind(endpoint(c, "iopub")),
+      hb.bind(endpoint(c, "hb")),
+    ]);
+  } catch (e) {
+    await closeAll();
+    post({ kind: "fatal", error: `cannot bind the kernel's sockets: ${(e as Error).message}` });
+    return;
+  }
+  void readLoop(shell, "shell");
+  void readLoop(control, "control");
+  void readLoop(stdin, "stdin");
+  void heartbeat();
+  post({ kind: "ready" });
+}
+
+void start();
