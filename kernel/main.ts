@@ -1,0 +1,112 @@
+/**
+ * The kernel process: `node bin/strided.js kernel CONNECTION_FILE` lands here.
+ *
+ * Order of start-up (target: first kernel_info_reply under 1 s):
+ *   1. read the connection file, start the transport worker (it binds the five sockets);
+ *   2. start the dispatcher: it answers kernel_info at once, without the cell session;
+ *   3. load the cell session (TypeScript) in the background; execute requests wait for it.
+ * SIGINT never kills the process: it interrupts the running cell (the transport's
+ * interrupt_request sends the same signal). Shutdown flushes and closes the sockets first
+ * (a worker ended with open zeromq sockets aborts the process), then exits 0.
+ * Logs go to stderr only; stdout belongs to nobody.
+ */
+import { randomUUID } from "node:crypto";
+import { Dispatcher } from "./dispatch/dispatcher.js";
+import { kernelInfoContent } from "./dispatch/kernel-info.js";
+import type { CellSession, MimeBundle } from "./session/contract.js";
+import { readConnectionFile } from "./transport/connection.js";
+import { WorkerTransport } from "./transport/host.js";
+import type { InboundChannel } from "./transport/thread-messages.js";
+import type { Message } from "./transport/wire.js";
+
+const log = (line: string): void => {
+  process.stderr.write(`[strided] ${line}\n`);
+};
+
+/** The cell pipeline and the display of values, loaded after the sockets are up. */
+async function loadSession(notebookDir: string): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
+  const [{ createCellSession }, { toMimeBundle }] = await Promise.all([import("./session/index.js"), import("./display/bundle.js")]);
+  const session = await createCellSession({ notebookDir });
+  return { session, toMimeBundle };
+}
+
+/**
+ * Runs the kernel until a shutdown_request. Resolves once the kernel is listening.
+ *
+ * @example
+ * await startKernel("/run/user/1000/jupyter/kernel-1234.json");
+ */
+export async function startKernel(connectionFile: string): Promise<void> {
+  const started = performance.now();
+  const connection = readConnectionFile(connectionFile);
+  const sessionId = randomUUID();
+  const kernelInfo = kernelInfoContent();
+
+  let dispatcher: Dispatcher | null = null;
+  const early: [InboundChannel, Message][] = [];
+  let session: CellSession | null = null;
+  let transport: WorkerTransport | null = null;
+  let exiting = false;
+
+  const shutdown = async (why: string): Promise<void> => {
+    if (exiting) return;
+    exiting = true;
+    log(`shutting down (${why})`);
+    try {
+      await transport?.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+
+  // Node's default SIGINT kills the process; a kernel interrupts the running cell instead.
+  process.on("SIGINT", () => {
+    dispatcher?.interrupt();
+    session?.interrupt();
+  });
+  // User code (a timer, a stray promise) must not take the kernel down.
+  process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
+  process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+  transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
+    request: (channel, msg) => (dispatcher ? dispatcher.receive(channel, msg) : early.push([channel, msg])),
+    shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
+  });
+
+  let toBundle: ((v: unknown) => MimeBundle) | null = null;
+  // Start loading after this turn, so requests already waiting are answered first.
+  const loaded = new Promise<void>((r) => setImmediate(r)).then(() => loadSession(process.cwd()));
+  const sessionPromise = loaded.then((l) => {
+    session = l.session;
+    toBundle = l.toMimeBundle;
+    log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
+    return l.session;
+  });
+
+  const d = new Dispatcher({
+    transport,
+    session: sessionPromise,
+    // Only called after an execute, which awaited the session, so the bundle module is loaded.
+    toMimeBundle: (v) => (toBundle ? toBundle(v) : { "text/plain": String(v) }),
+    kernelInfo,
+    sessionId,
+    onShutdown: (restart) => void shutdown(`shutdown_request on shell, restart=${restart}`),
+    log,
+  });
+  dispatcher = d;
+  d.start();
+  for (const [c, m] of early.splice(0)) d.receive(c, m);
+  log(`listening on ${connection.transport}://${connection.ip} (shell ${connection.shell_port}) ${Math.round(performance.now() - started)} ms after start`);
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  if (!file) {
+    log("usage: node dist/kernel/main.js CONNECTION_FILE");
+    process.exit(2);
+  }
+  startKernel(file).catch((e: unknown) => {
+    log(`cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}
