@@ -1,0 +1,178 @@
+/**
+ * The real kernel process: `node bin/strided.js kernel <connection file>` from dist/, spoken to
+ * with zeromq sockets directly from the test. Heartbeat echoes, control answers kernel_info and
+ * shutdown, bad signatures are dropped, and a busy main thread does not stop heartbeat or control.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as zmq from "zeromq";
+import { Signer, decode, encode, newHeader, type Message } from "../../../kernel/transport/wire.js";
+
+const ROOT = join(__dirname, "..", "..", "..");
+const KEY = "test-key-0123456789";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : e.name.endsWith(".ts") ? statSync(p).mtimeMs : 0);
+  }
+  return newest;
+}
+
+/** Build dist/ when it is missing or older than the kernel's sources (tsc emits even with type errors elsewhere). */
+function ensureBuilt(): void {
+  const out = join(ROOT, "dist", "kernel", "main.js");
+  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(join(ROOT, "kernel"))) return;
+  spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { stdio: "ignore" });
+  if (!existsSync(out)) throw new Error("npm run build did not write dist/kernel/main.js");
+}
+
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<import("node:net").Server>((res) => {
+      const s = createServer();
+      s.listen(0, "127.0.0.1", () => res(s));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as import("node:net").AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+
+class Kernel {
+  proc!: ChildProcess;
+  stderr = "";
+  exited: Promise<number | null> = Promise.resolve(null);
+  readonly signer = new Signer(KEY, "hmac-sha256");
+  hb = new zmq.Request({ linger: 0, receiveTimeout: 2000 });
+  control = new zmq.Dealer({ linger: 0 });
+  shell = new zmq.Dealer({ linger: 0 });
+  iopub = new zmq.Subscriber({ linger: 0 });
+  dir = mkdtempSync(join(tmpdir(), "strided-kernel-"));
+  startedAt = 0;
+
+  async start(): Promise<void> {
+    const [shell, control, stdin, iopub, hb] = await freePorts(5);
+    const conn = { transport: "tcp", ip: "127.0.0.1", shell_port: shell, control_port: control, stdin_port: stdin, iopub_port: iopub, hb_port: hb, key: KEY, signature_scheme: "hmac-sha256", kernel_name: "strided" };
+    const file = join(this.dir, "kernel.json");
+    writeFileSync(file, JSON.stringify(conn));
+    this.startedAt = performance.now();
+    this.proc = spawn(process.execPath, [join(ROOT, "bin", "strided.js"), "kernel", file], { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] });
+    this.proc.stderr?.on("data", (d: Buffer) => (this.stderr += d.toString()));
+    this.exited = new Promise((res) => this.proc.on("exit", (code) => res(code)));
+    this.hb.connect(`tcp://127.0.0.1:${hb}`);
+    this.control.connect(`tcp://127.0.0.1:${control}`);
+    this.shell.connect(`tcp://127.0.0.1:${shell}`);
+    this.iopub.connect(`tcp://127.0.0.1:${iopub}`);
+    this.iopub.subscribe();
+  }
+
+  request(type: string, content: Record<string, unknown> = {}): Message {
+    return { identities: [], header: newHeader(type, "test-client", "tester"), parent_header: {}, metadata: {}, content, buffers: [] };
+  }
+
+  /** Sends on a dealer and waits for the reply to that request (ignoring others). */
+  async ask(socket: zmq.Dealer, msg: Message, ms = 5000, signer = this.signer): Promise<Message> {
+    await socket.send(encode(msg, signer));
+    return withTimeout(this.replyTo(socket, msg), ms, `reply to ${msg.header.msg_type}`);
+  }
+
+  async replyTo(socket: zmq.Dealer, msg: Message): Promise<Message> {
+    for (;;) {
+      const frames = await socket.receive();
+      const r = decode(frames, this.signer);
+      if (!r.ok) throw new Error(`kernel sent a bad message: ${r.reason}`);
+      if ((r.msg.parent_header as { msg_id?: string }).msg_id === msg.header.msg_id) return r.msg;
+    }
+  }
+
+  async ping(payload: string): Promise<{ echo: string; ms: number }> {
+    const t = performance.now();
+    await this.hb.send(payload);
+    const [echo] = await this.hb.receive();
+    return { echo: echo.toString(), ms: performance.now() - t };
+  }
+
+  /** Waits until the kernel's stderr matches (log lines arrive through a pipe, after the replies). */
+  async stderrMatching(re: RegExp, ms = 3000): Promise<string> {
+    const until = performance.now() + ms;
+    while (!re.test(this.stderr) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    return this.stderr;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of [this.hb, this.control, this.shell, this.iopub]) if (!s.closed) s.close();
+    if (this.proc && this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill("SIGKILL");
+      await this.exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+describe("the kernel process", () => {
+  const k = new Kernel();
+  beforeAll(async () => {
+    ensureBuilt();
+    await k.start();
+  });
+  afterAll(() => k.stop());
+
+  it("answers kernel_info on control soon after start", async () => {
+    const reply = await k.ask(k.control, k.request("kernel_info_request"), 10_000);
+    const ms = performance.now() - k.startedAt;
+    process.stderr.write(`[kernel-process test] first kernel_info_reply on control ${Math.round(ms)} ms after spawn\n`);
+    expect(reply.header.msg_type).toBe("kernel_info_reply");
+    expect(reply.content).toMatchObject({ status: "ok", protocol_version: "5.3", implementation: "strided", language_info: { name: "typescript" } });
+    // Target 1 s; allow slack for a loaded shared machine.
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it("echoes heartbeats", async () => {
+    const r = await k.ping("ping-1");
+    expect(r.echo).toBe("ping-1");
+  });
+
+  it("answers kernel_info on shell, with status on iopub", async () => {
+    const req = k.request("kernel_info_request");
+    const reply = await k.ask(k.shell, req);
+    expect(reply.content).toMatchObject({ status: "ok", language_info: { name: "typescript", file_extension: ".ts" } });
+    expect(reply.parent_header).toEqual(req.header);
+  });
+
+  it("drops a message with a wrong signature and keeps answering", async () => {
+    const forged = k.request("kernel_info_request");
+    await k.control.send(encode(forged, new Signer("wrong-key", "hmac-sha256")));
+    const good = k.request("kernel_info_request");
+    const reply = await k.ask(k.control, good);
+    // The first reply on control after the forged message answers the good one.
+    expect((reply.parent_header as { msg_id: string }).msg_id).toBe(good.header.msg_id);
+    expect(await k.stderrMatching(/dropped a message on control: bad signature/)).toMatch(/dropped a message on control: bad signature/);
+  });
+
+  it("drops a replayed message", async () => {
+    const req = k.request("kernel_info_request");
+    const frames = encode(req, k.signer);
+    await k.control.send(frames);
+    await withTimeout(k.replyTo(k.control, req), 5000, "first reply");
+    await k.control.send(frames);
+    const next = k.request("kernel_info_request");
+    const reply = await k.ask(k.control, next);
+    expect((reply.parent_header as { msg_id: string }).msg_id).toBe(next.header.msg_id);
+    expect(await k.stderrMatching(/replayed signature/)).toMatch(/dropped a message on control: replayed signature/);
+  });
+
+  it("shuts down on control: replies, then the process exits 0", async () => {
+    const reply = await k.ask(k.control, k.request("shutdown_request", { restart: false }));
+    expect(reply.content).toEqual({ status: "ok", restart: false });
+    expect(await withTimeout(k.exited, 5000, "the kernel to exit")).toBe(0);
+  });
+});
