@@ -7,7 +7,8 @@
  *
  * Decisions, written down:
  * - output: `--out DIR` gets `DIR/NAME.ipynb`; without it, `out/NAME.ipynb` beside the input.
- *   The input file is never overwritten.
+ *   Without `--out` the input is never overwritten; `--out` naming the input's own folder
+ *   overwrites it on purpose (`npm run handouts` executes the handouts in place).
  * - failures: stop at the first failing cell (as nbconvert/nbclient do), except cells tagged
  *   `raises-exception`; later cells are written unexecuted. The executed notebook is still written.
  * - timeout: per cell, default 120 s; the cell is interrupted, then counted as failed.

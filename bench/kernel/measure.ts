@@ -1,0 +1,113 @@
+/**
+ * One harness for every kernel: our client (kernel/client) over ZeroMQ, the same requests, the
+ * same clock. A round trip is execute_request sent → execute_reply received AND iopub idle seen
+ * (what a front end waits for before it shows the cell as done).
+ */
+import { KernelClient, launchKernel, type KernelProcess } from "../../kernel/client/index.js";
+import type { KernelUnderTest } from "./kernels.js";
+import { treeRssBytes } from "./rss.js";
+import { median, percentile } from "./stats.js";
+
+export interface Params {
+  starts: number;
+  warmup: number;
+  roundTrips: number;
+  declarations: number;
+  typedCells: number;
+  idleMs: number;
+}
+
+export interface KernelResult {
+  name: string;
+  /** Spawn → first kernel_info_reply, one value per start. */
+  startupMs: number[];
+  startupMedianMs: number;
+  /** Spawn → first `1 + 1` settled (includes loading whatever the kernel loads lazily). */
+  firstResultMedianMs: number;
+  roundTripP50Ms: number;
+  roundTripP99Ms: number;
+  typedAfterDeclarationsP50Ms: number;
+  idleRssMB: number;
+  error?: string;
+}
+
+const now = (): number => performance.now();
+
+async function start(k: KernelUnderTest, cwd: string): Promise<{ kp: KernelProcess; kc: KernelClient; t0: number; firstReply: number }> {
+  const t0 = now();
+  const kp = await launchKernel({ argv: k.argv, cwd });
+  const kc = await KernelClient.connect(kp.connection);
+  const died = kp.exited.then((s) => { throw new Error(`${k.name} exited (code ${s.code}) during start:\n${kp.output().slice(-2000)}`); });
+  // Sent at once: ZeroMQ queues it until the kernel binds, so this times the kernel, not a poll interval.
+  await Promise.race([kc.kernelInfo(120_000), died]);
+  const firstReply = now() - t0;
+  await Promise.race([kc.waitForReady(60_000), died]);
+  return { kp, kc, t0, firstReply };
+}
+
+async function stop(kp: KernelProcess, kc: KernelClient): Promise<void> {
+  if (kp.exitStatus() === null) {
+    await kc.shutdown(false, 5000).catch(() => undefined);
+    await Promise.race([kp.exited, new Promise((r) => setTimeout(r, 3000))]);
+  }
+  kc.close();
+  await kp.kill();
+}
+
+async function timedExecute(kc: KernelClient, code: string): Promise<number> {
+  const t = now();
+  const { reply } = await kc.execute(code, { timeout: 120_000 });
+  const ms = now() - t;
+  if (reply.content.status !== "ok") throw new Error(`cell failed: ${JSON.stringify(code)} -> ${reply.content.status} ${reply.content.ename ?? ""}: ${reply.content.evalue ?? ""}`);
+  return ms;
+}
+
+/** Every measurement for one kernel; failures are recorded, not thrown. */
+export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, log: (s: string) => void): Promise<KernelResult> {
+  const r: KernelResult = {
+    name: k.name, startupMs: [], startupMedianMs: NaN, firstResultMedianMs: NaN,
+    roundTripP50Ms: NaN, roundTripP99Ms: NaN, typedAfterDeclarationsP50Ms: NaN, idleRssMB: NaN,
+  };
+  try {
+    const firstResults: number[] = [];
+    for (let i = 0; i < p.starts; i++) {
+      const s = await start(k, cwd);
+      r.startupMs.push(s.firstReply);
+      try {
+        await timedExecute(s.kc, k.onePlusOne);
+        firstResults.push(now() - s.t0);
+      } finally {
+        await stop(s.kp, s.kc);
+      }
+      log(`  ${k.name} start ${i + 1}/${p.starts}: first kernel_info_reply ${s.firstReply.toFixed(0)} ms, first result ${firstResults.at(-1)?.toFixed(0)} ms`);
+    }
+    r.startupMedianMs = median(r.startupMs);
+    r.firstResultMedianMs = median(firstResults);
+
+    const s = await start(k, cwd);
+    try {
+      for (let i = 0; i < p.warmup; i++) await timedExecute(s.kc, k.onePlusOne);
+      const trips: number[] = [];
+      for (let i = 0; i < p.roundTrips; i++) trips.push(await timedExecute(s.kc, k.onePlusOne));
+      r.roundTripP50Ms = percentile(trips, 50);
+      r.roundTripP99Ms = percentile(trips, 99);
+      log(`  ${k.name} 1 + 1: p50 ${r.roundTripP50Ms.toFixed(2)} ms, p99 ${r.roundTripP99Ms.toFixed(2)} ms over ${p.roundTrips}`);
+
+      for (let i = 0; i < p.declarations; i++) await timedExecute(s.kc, k.declare(i));
+      const typed: number[] = [];
+      for (let j = 0; j < p.typedCells; j++) typed.push(await timedExecute(s.kc, k.typedCell(j)));
+      r.typedAfterDeclarationsP50Ms = percentile(typed, 50);
+      log(`  ${k.name} typed cell after ${p.declarations} declarations: p50 ${r.typedAfterDeclarationsP50Ms.toFixed(2)} ms`);
+
+      await new Promise((res) => setTimeout(res, p.idleMs));
+      r.idleRssMB = treeRssBytes(s.kp.pid) / (1024 * 1024);
+      log(`  ${k.name} idle RSS ${r.idleRssMB.toFixed(1)} MB`);
+    } finally {
+      await stop(s.kp, s.kc);
+    }
+  } catch (e) {
+    r.error = (e as Error).message.split("\n").slice(0, 6).join("\n");
+    log(`  ${k.name} FAILED: ${r.error}`);
+  }
+  return r;
+}

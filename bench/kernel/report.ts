@@ -1,0 +1,86 @@
+/** The benchmark's table (ratios to tslab) and its verdict against the targets of issue #5. */
+import type { KernelResult, Params } from "./measure.js";
+
+export const TARGETS = {
+  startupMs: 1000,
+  latencyRatioToTslab: 0.5,
+  idleRssMB: 200,
+};
+
+type Metric = { key: keyof KernelResult; label: string; unit: string; digits: number };
+
+export const METRICS: Metric[] = [
+  { key: "startupMedianMs", label: "start-up to first kernel_info_reply (median)", unit: "ms", digits: 0 },
+  { key: "firstResultMedianMs", label: "start-up to first `1 + 1` result (median)", unit: "ms", digits: 0 },
+  { key: "roundTripP50Ms", label: "`1 + 1` round trip p50", unit: "ms", digits: 2 },
+  { key: "roundTripP99Ms", label: "`1 + 1` round trip p99", unit: "ms", digits: 2 },
+  { key: "typedAfterDeclarationsP50Ms", label: "typed cell after the declaration cells p50", unit: "ms", digits: 2 },
+  { key: "idleRssMB", label: "idle RSS, process tree", unit: "MB", digits: 1 },
+];
+
+const fmt = (v: unknown, digits: number): string => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "n/a");
+
+/** Markdown table: one row per metric, one column per kernel, plus strided/tslab. */
+export function markdownTable(results: KernelResult[]): string {
+  const names = results.map((r) => r.name);
+  const tslab = results.find((r) => r.name === "tslab");
+  const strided = results.find((r) => r.name === "strided");
+  const head = `| metric | ${names.join(" | ")} | strided / tslab |`;
+  const sep = `| --- | ${names.map(() => "---:").join(" | ")} | ---: |`;
+  const rows = METRICS.map((m) => {
+    const cells = results.map((r) => `${fmt(r[m.key], m.digits)} ${m.unit}`);
+    const a = strided?.[m.key];
+    const b = tslab?.[m.key];
+    const ratio = typeof a === "number" && typeof b === "number" && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a";
+    return `| ${m.label} | ${cells.join(" | ")} | ${ratio} |`;
+  });
+  return [head, sep, ...rows].join("\n");
+}
+
+export interface Verdict {
+  target: string;
+  value: string;
+  pass: boolean;
+}
+
+/** strided against the targets: start-up < 1 s, each latency ≤ half of tslab's, idle RSS < 200 MB. */
+export function verdicts(results: KernelResult[]): Verdict[] {
+  const s = results.find((r) => r.name === "strided");
+  const t = results.find((r) => r.name === "tslab");
+  if (!s) return [];
+  const out: Verdict[] = [
+    { target: `start-up under ${TARGETS.startupMs} ms`, value: `${fmt(s.startupMedianMs, 0)} ms`, pass: s.startupMedianMs < TARGETS.startupMs },
+    { target: `idle RSS under ${TARGETS.idleRssMB} MB`, value: `${fmt(s.idleRssMB, 1)} MB`, pass: s.idleRssMB < TARGETS.idleRssMB },
+  ];
+  for (const key of ["roundTripP50Ms", "roundTripP99Ms", "typedAfterDeclarationsP50Ms"] as const) {
+    const ratio = t ? s[key] / t[key] : NaN;
+    const label = METRICS.find((m) => m.key === key)?.label ?? key;
+    out.push({ target: `${label} at most ${TARGETS.latencyRatioToTslab}× tslab's`, value: `${fmt(ratio, 2)}×`, pass: ratio <= TARGETS.latencyRatioToTslab });
+  }
+  return out;
+}
+
+export function markdownReport(results: KernelResult[], params: Params, machine: Record<string, string | number>, date: string): string {
+  const v = verdicts(results);
+  return [
+    "# Kernel benchmark",
+    "",
+    `Run ${date} by \`npm run bench:kernel\` (bench/kernel). One harness for every kernel: our ZeroMQ client`,
+    "(kernel/client), the same requests, round trip = execute_request sent until execute_reply received and",
+    "iopub idle seen. TypeScript cells for strided and tslab, the same cells in Python for ipykernel.",
+    "",
+    `Machine: ${Object.entries(machine).map(([k, x]) => `${k} ${x}`).join(", ")}.`,
+    `Parameters: ${params.starts} starts, ${params.warmup} warm-up cells, ${params.roundTrips} round trips, ${params.declarations} declaration cells then ${params.typedCells} typed cells, RSS after ${params.idleMs} ms idle.`,
+    "",
+    markdownTable(results),
+    "",
+    ...results.filter((r) => r.error).map((r) => `- ${r.name} failed: ${r.error?.split("\n")[0]}`),
+    "",
+    "## Targets (strided)",
+    "",
+    "| target | value | met |",
+    "| --- | ---: | :---: |",
+    ...v.map((x) => `| ${x.target} | ${x.value} | ${x.pass ? "yes" : "**no**"} |`),
+    "",
+  ].join("\n");
+}
