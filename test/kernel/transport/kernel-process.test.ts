@@ -73,6 +73,29 @@ class Kernel {
     this.shell.connect(`tcp://127.0.0.1:${shell}`);
     this.iopub.connect(`tcp://127.0.0.1:${iopub}`);
     this.iopub.subscribe();
+    void (async () => {
+      try {
+        for await (const frames of this.iopub) {
+          const r = decode(frames, this.signer);
+          if (r.ok) this.published.push(r.msg);
+        }
+      } catch {
+        // closed
+      }
+    })();
+  }
+
+  readonly published: Message[] = [];
+
+  /** iopub messages whose parent is `req`, as msg_type or status:state. */
+  async publishedFor(req: Message, until: string, ms = 3000): Promise<string[]> {
+    const end = performance.now() + ms;
+    const list = (): string[] =>
+      this.published
+        .filter((m) => (m.parent_header as { msg_id?: string }).msg_id === req.header.msg_id)
+        .map((m) => (m.header.msg_type === "status" ? `status:${m.content.execution_state}` : m.header.msg_type));
+    while (!list().includes(until) && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return list();
   }
 
   request(type: string, content: Record<string, unknown> = {}): Message {
@@ -146,6 +169,7 @@ describe("the kernel process", () => {
     const reply = await k.ask(k.shell, req);
     expect(reply.content).toMatchObject({ status: "ok", language_info: { name: "typescript", file_extension: ".ts" } });
     expect(reply.parent_header).toEqual(req.header);
+    expect(await k.publishedFor(req, "status:idle")).toEqual(["status:busy", "status:idle"]);
   });
 
   it("drops a message with a wrong signature and keeps answering", async () => {
