@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
-import { packageRoot } from "../../kernel/cli/run.js";
+import { packageRoot } from "../../kernel/cli/package-root.js";
 import { kernelsUnderTest } from "./kernels.js";
 import { measureKernel, type KernelResult, type Params } from "./measure.js";
 import { markdownReport, verdicts } from "./report.js";

@@ -21,6 +21,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { executeNotebook, type CellReport } from "../client/execute-notebook.js";
 import type { LaunchOptions } from "../client/launch.js";
 import { parseNotebook } from "../client/nbformat.js";
+import { packageRoot } from "./package-root.js";
 
 export interface RunArgs {
   notebooks: string[];
@@ -65,17 +66,6 @@ export function parseRunArgs(argv: string[]): RunArgs {
   }
   if (args.notebooks.length === 0) throw new Error(`no notebook given\n${RUN_USAGE}`);
   return args;
-}
-
-/** The package folder holding bin/strided.js, found from this file (works from dist/ and from source). */
-export function packageRoot(from = __dirname): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, "bin", "strided.js")) && existsSync(join(dir, "package.json"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find bin/strided.js above ${from}`);
-    dir = up;
-  }
 }
 
 /** Where `input` is written: `DIR/NAME.ipynb`, default `out/` beside the input. */

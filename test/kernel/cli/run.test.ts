@@ -1,6 +1,6 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { outputPath, packageRoot, parseRunArgs } from "../../../kernel/cli/run.js";
+import { outputPath, parseRunArgs } from "../../../kernel/cli/run.js";
 
 describe("parseRunArgs", () => {
   it.each([
@@ -31,6 +31,3 @@ describe("outputPath", () => {
   });
 });
 
-it("packageRoot finds the folder holding bin/strided.js", () => {
-  expect(packageRoot(join(__dirname, "deep", "er"))).toBe(resolve(__dirname, "../../.."));
-});
