@@ -7,6 +7,9 @@
 import { DTYPES, type DType } from "./core/dtype.js";
 import { NDArray } from "./core/ndarray.js";
 import * as errors from "./core/errors.js";
+import * as ufunc from "./ufunc/index.js";
+import * as reduce from "./reduce/index.js";
+import * as linalg from "./linalg/index.js";
 
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
@@ -32,7 +35,7 @@ const core = {
 const structure = {};
 
 // ---- section: compute (runtime/ufunc, runtime/reduce, runtime/linalg) ----
-const compute = {};
+const compute = { ...ufunc, ...reduce, ...linalg };
 
 // ---- section: printing, random, files (runtime/print, runtime/random, runtime/npy) ----
 const io = {};

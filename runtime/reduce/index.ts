@@ -1,0 +1,2 @@
+/** The reduction names of `np` (the compute section of runtime/np.ts spreads this module). */
+export {};

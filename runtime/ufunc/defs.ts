@@ -1,0 +1,110 @@
+/**
+ * The ufunc table: for each ufunc, the input dtypes it has loops for (NumPy's `ufunc.types`
+ * restricted to our dtypes), the output dtype of each loop, and the inner loop to run.
+ *
+ * Differences to NumPy that follow from the missing dtypes: where NumPy's first loop is float16
+ * (sqrt/exp/log/sin/cos/tanh of bool, int8, uint8) ours is float32; where NumPy's would be int64
+ * (int32 with uint32) ours is float64 (see promote.ts).
+ */
+import type { DType } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { LOOP_ORDER } from "./promote.js";
+import type { UFuncDef } from "./apply.js";
+import {
+  addLoop, andLoop, binaryFrom, divideLoop, float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder,
+  imulLoop, intFloorDivide, intPower, intRemainder, maximum, minimum, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
+  type BinaryLoop, type UnaryLoop,
+} from "./kernels.js";
+
+const ALL = LOOP_ORDER;
+const NUMERIC = LOOP_ORDER.filter((t) => t !== "bool");
+const INTS: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32"];
+const FLOATS: readonly DType[] = ["float32", "float64"];
+const same = (t: DType): DType => t;
+const toBool = (): DType => "bool";
+const isFloat = (t: DType): boolean => t === "float32" || t === "float64";
+
+function def(
+  name: string,
+  nin: 1 | 2,
+  loops: readonly DType[],
+  loop: (t: DType) => BinaryLoop | UnaryLoop,
+  extra: Partial<Pick<UFuncDef, "out" | "intToFloat" | "comparison" | "noLoopMessage">> = {},
+): UFuncDef {
+  return { name, nin, loops, loop, out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, noLoopMessage: extra.noLoopMessage, cache: new Map() };
+}
+
+const memo = <T>(make: (t: DType) => T): ((t: DType) => T) => {
+  const m = new Map<DType, T>();
+  return (t) => {
+    let v = m.get(t);
+    if (v === undefined) m.set(t, (v = make(t)));
+    return v;
+  };
+};
+
+const cmp = (name: string, f: (x: number, y: number) => boolean): UFuncDef => {
+  const loop = binaryFrom((x, y) => (f(x, y) ? 1 : 0));
+  return def(name, 2, ALL, () => loop, { out: toBool, comparison: true });
+};
+
+const intPowerLoop = binaryFrom((x, y) => {
+  if (y < 0) throw new ValueError("Integers to negative integer powers are not allowed.");
+  return intPower(x, y);
+});
+const floatPowerLoop = binaryFrom(Math.pow);
+const intFloorLoop = binaryFrom(intFloorDivide);
+const f64FloorLoop = binaryFrom(floatFloorDivide);
+const f32FloorLoop = binaryFrom(float32FloorDivide);
+const intRemLoop = binaryFrom(intRemainder);
+const f64RemLoop = binaryFrom(floatRemainder);
+const f32RemLoop = binaryFrom(float32Remainder);
+
+/** The ufuncs by NumPy name. */
+export const UFUNCS = {
+  add: def("add", 2, ALL, (t) => (t === "bool" ? orLoop : addLoop)),
+  subtract: def("subtract", 2, NUMERIC, () => subtractLoop, {
+    noLoopMessage: (ts) =>
+      ts.every((t) => t === "bool")
+        ? "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."
+        : undefined,
+  }),
+  multiply: def("multiply", 2, ALL, (t) => (t === "bool" ? andLoop : t === "int32" || t === "uint32" ? imulLoop : multiplyLoop)),
+  true_divide: def("true_divide", 2, FLOATS, () => divideLoop, { intToFloat: true }),
+  floor_divide: def("floor_divide", 2, NUMERIC, (t) => (t === "float64" ? f64FloorLoop : t === "float32" ? f32FloorLoop : intFloorLoop)),
+  remainder: def("remainder", 2, NUMERIC, (t) => (t === "float64" ? f64RemLoop : t === "float32" ? f32RemLoop : intRemLoop)),
+  power: def("power", 2, NUMERIC, (t) => (isFloat(t) ? floatPowerLoop : intPowerLoop)),
+  maximum: def("maximum", 2, ALL, memo(() => binaryFrom(maximum))),
+  minimum: def("minimum", 2, ALL, memo(() => binaryFrom(minimum))),
+  equal: cmp("equal", (x, y) => x === y),
+  not_equal: cmp("not_equal", (x, y) => x !== y),
+  less: cmp("less", (x, y) => x < y),
+  less_equal: cmp("less_equal", (x, y) => x <= y),
+  greater: cmp("greater", (x, y) => x > y),
+  greater_equal: cmp("greater_equal", (x, y) => x >= y),
+  logical_and: def("logical_and", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 && y !== 0 ? 1 : 0))), { out: toBool }),
+  logical_or: def("logical_or", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 || y !== 0 ? 1 : 0))), { out: toBool }),
+  logical_xor: def("logical_xor", 2, ALL, memo(() => binaryFrom((x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0))), { out: toBool }),
+  bitwise_and: def("bitwise_and", 2, INTS, () => andLoop),
+  bitwise_or: def("bitwise_or", 2, INTS, () => orLoop),
+  bitwise_xor: def("bitwise_xor", 2, INTS, () => xorLoop),
+  negative: def("negative", 1, NUMERIC, memo(() => unaryFrom((x) => -x)), {
+    noLoopMessage: (ts) =>
+      ts[0] === "bool" ? "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead." : undefined,
+  }),
+  absolute: def("absolute", 1, ALL, memo(() => unaryFrom(Math.abs))),
+  sqrt: def("sqrt", 1, FLOATS, memo(() => unaryFrom(Math.sqrt))),
+  exp: def("exp", 1, FLOATS, memo(() => unaryFrom(Math.exp))),
+  log: def("log", 1, FLOATS, memo(() => unaryFrom(Math.log))),
+  sin: def("sin", 1, FLOATS, memo(() => unaryFrom(Math.sin))),
+  cos: def("cos", 1, FLOATS, memo(() => unaryFrom(Math.cos))),
+  tanh: def("tanh", 1, FLOATS, memo(() => unaryFrom(Math.tanh))),
+  logical_not: def("logical_not", 1, ALL, memo(() => unaryFrom((x) => (x === 0 ? 1 : 0))), { out: toBool }),
+  invert: def("invert", 1, INTS, (t) => (t === "bool" ? boolNot : bitNot)),
+} satisfies Record<string, UFuncDef>;
+
+const boolNot: UnaryLoop = unaryFrom((x) => x ^ 1);
+const bitNot: UnaryLoop = unaryFrom((x) => ~x);
+
+/** Name of a ufunc in the table. */
+export type UFuncName = keyof typeof UFUNCS;

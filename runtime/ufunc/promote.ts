@@ -1,0 +1,180 @@
+/**
+ * Type resolution for ufuncs: casting rules, NEP 50 weak scalars, and NumPy's loop search.
+ *
+ * Rules (NumPy 2, NEP 50; numpy/core/src/umath/ufunc_type_resolution.c, convert_datatype.c):
+ * - can_cast(from, to, "safe") holds when every value of `from` is a value of `to`;
+ *   "same_kind" also allows casts that keep or raise the kind in the order b < u < i < f;
+ *   "unsafe" allows anything; "no"/"equiv" only the same dtype.
+ * - A plain JS number is a *weak* scalar: next to an array it takes the array's kind when it
+ *   can (an integer-valued number beside an integer array takes that array's dtype and must fit:
+ *   `Python integer 300 out of bounds for uint8`; any number beside a float array takes the
+ *   float dtype); a non-integer number beside an integer or bool array is float64; an integer
+ *   beside a bool array is int32 (our default int). Two weak scalars alone: int32 or float64.
+ * - The loop is the first entry of the ufunc's loop list (NumPy's order `? b B h H i I f d`)
+ *   to which every input casts safely. Where NumPy would pick int64 (int32 with uint32) we have
+ *   no int64 and the search lands on float64, which holds every such result's inputs exactly.
+ * - Integer inputs to true_divide use the float64 loop (NumPy's TrueDivisionTypeResolver).
+ * Cost: O(loops) per call, a handful of table look-ups.
+ */
+import { DTYPES, DEFAULT_FLOAT, DEFAULT_INT, type DType } from "../core/dtype.js";
+import { UFuncTypeError } from "../core/errors.js";
+import { OverflowError } from "./errors.js";
+
+/** NumPy's casting rules, from strictest to loosest. */
+export type Casting = "no" | "equiv" | "safe" | "same_kind" | "unsafe";
+
+/** The order NumPy lists its loops in, restricted to our dtypes. */
+export const LOOP_ORDER: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"];
+
+const SAFE: Record<DType, readonly DType[]> = {
+  bool: LOOP_ORDER,
+  int8: ["int8", "int16", "int32", "float32", "float64"],
+  uint8: ["uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"],
+  int16: ["int16", "int32", "float32", "float64"],
+  uint16: ["uint16", "int32", "uint32", "float32", "float64"],
+  int32: ["int32", "float64"],
+  uint32: ["uint32", "float64"],
+  float32: ["float32", "float64"],
+  float64: ["float64"],
+};
+
+const KIND_ORDER = { b: 0, u: 1, i: 2, f: 4 } as const;
+
+/**
+ * NumPy's `np.can_cast(from, to, casting)` for our dtypes.
+ *
+ * @example
+ * canCast("int32", "float64", "safe")      // true
+ * canCast("float64", "float32", "same_kind") // true
+ * canCast("float64", "int32", "same_kind")   // false
+ */
+export function canCast(from: DType, to: DType, casting: Casting): boolean {
+  if (from === to) return true;
+  switch (casting) {
+    case "no":
+    case "equiv":
+      return false;
+    case "safe":
+      return SAFE[from].includes(to);
+    case "same_kind":
+      return SAFE[from].includes(to) || KIND_ORDER[DTYPES[from].kind] <= KIND_ORDER[DTYPES[to].kind];
+    case "unsafe":
+      return true;
+  }
+}
+
+/**
+ * NumPy's `np.promote_types(a, b)` for our dtypes (int64 results become float64: see the file head).
+ *
+ * @example
+ * promoteTypes("int8", "uint8")   // "int16"
+ * promoteTypes("int32", "uint32") // "float64"
+ * promoteTypes("int16", "float32") // "float32"
+ */
+export function promoteTypes(a: DType, b: DType): DType {
+  for (const t of LOOP_ORDER) if (SAFE[a].includes(t) && SAFE[b].includes(t)) return t;
+  return "float64";
+}
+
+/** One operand as the type resolver sees it: an array's dtype, or a weak JS number. */
+export type TypeOperand = { dtype: DType } | { weak: number };
+
+/** Range of the integer dtypes, for weak scalars. */
+const INT_RANGE: Partial<Record<DType, readonly [number, number]>> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+};
+
+/** Whether an integer-valued number fits an integer dtype. */
+export function fitsInteger(value: number, dtype: DType): boolean {
+  const r = INT_RANGE[dtype];
+  return r === undefined || (value >= r[0] && value <= r[1]);
+}
+
+/**
+ * The dtype a weak scalar takes beside the strong dtypes `others` (NEP 50). Throws NumPy 2's
+ * OverflowError when an integer does not fit the integer dtype it must take, unless
+ * `allowOutOfRange` (comparisons, which NumPy 2 answers exactly).
+ *
+ * @example
+ * weakScalarDType(2, ["int8"])     // "int8"
+ * weakScalarDType(2.5, ["int8"])   // "float64"
+ * weakScalarDType(300, ["uint8"])  // throws OverflowError: Python integer 300 out of bounds for uint8
+ */
+export function weakScalarDType(value: number, others: readonly DType[], allowOutOfRange = false): DType {
+  const isInt = Number.isInteger(value);
+  if (others.length === 0) return isInt ? DEFAULT_INT : DEFAULT_FLOAT;
+  const strong = others.reduce(promoteTypes);
+  const kind = DTYPES[strong].kind;
+  if (kind === "f") return strong;
+  if (!isInt) return DEFAULT_FLOAT;
+  if (kind === "b") return DEFAULT_INT;
+  if (!fitsInteger(value, strong) && !allowOutOfRange) {
+    throw new OverflowError(`Python integer ${value} out of bounds for ${strong}`);
+  }
+  return strong;
+}
+
+/** What a ufunc's type resolution decided. */
+export interface Resolved {
+  /** The dtype every input is cast to for the loop. */
+  readonly loopIn: DType;
+  /** The dtype the loop writes. */
+  readonly loopOut: DType;
+  /** The dtype each operand enters resolution with (weak scalars resolved). */
+  readonly inDTypes: readonly DType[];
+}
+
+/** How a ufunc's loops are laid out: input dtypes allowed, and the output of each. */
+export interface LoopTable {
+  readonly name: string;
+  /** Input dtypes that have a loop, in NumPy's order. */
+  readonly loops: readonly DType[];
+  /** The loop's output dtype for input dtype t ("bool" for comparisons). */
+  readonly out: (t: DType) => DType;
+  /** Integer inputs go to float64 (true_divide). */
+  readonly intToFloat?: boolean;
+  /** Comparisons accept out-of-range weak integers (NumPy 2 answers them exactly). */
+  readonly comparison?: boolean;
+  /** NumPy's error when no loop fits (e.g. boolean subtract). */
+  readonly noLoopMessage?: (types: readonly DType[]) => string | undefined;
+}
+
+const dt = (t: DType): string => `dtype('${t}')`;
+
+/**
+ * Resolve the loop of a ufunc for the given operands (NumPy's linear loop search after NEP 50).
+ * `dtype` forces the loop whose output is that dtype; inputs must then cast under `casting`.
+ *
+ * @example
+ * resolveLoop(ADD, [{ dtype: "int32" }, { weak: 2.5 }]) // { loopIn: "float64", loopOut: "float64", ... }
+ */
+export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype?: DType, casting: Casting = "same_kind"): Resolved {
+  const strong: DType[] = [];
+  for (const o of ops) if ("dtype" in o) strong.push(o.dtype);
+  const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, table.comparison === true)));
+  const refused = table.noLoopMessage?.(inDTypes);
+  if (refused !== undefined) throw new TypeError(refused);
+  if (dtype !== undefined) {
+    const loop = table.loops.find((t) => table.out(t) === dtype) ?? table.loops.find((t) => t === dtype);
+    if (loop === undefined) throw new UFuncTypeError(`ufunc '${table.name}' did not contain a loop with signature matching types ${inDTypes.map(dt).join(", ")} -> ${dt(dtype)}`);
+    inDTypes.forEach((t, i) => {
+      if (!canCast(t, loop, casting)) {
+        throw new UFuncTypeError(`Cannot cast ufunc '${table.name}' input ${i} from ${dt(t)} to ${dt(loop)} with casting rule '${casting}'`);
+      }
+    });
+    return { loopIn: loop, loopOut: table.out(loop), inDTypes };
+  }
+  const allInt = inDTypes.every((t) => DTYPES[t].kind !== "f");
+  const candidates = table.intToFloat && allInt ? ["float64" as DType] : table.loops;
+  for (const t of candidates) {
+    if (inDTypes.every((d) => SAFE[d].includes(t))) return { loopIn: t, loopOut: table.out(t), inDTypes };
+  }
+  throw new UFuncTypeError(
+    `ufunc '${table.name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`,
+  );
+}

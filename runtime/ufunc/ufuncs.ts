@@ -1,0 +1,144 @@
+/**
+ * The public ufuncs, `np.add(x, y, { out, where, dtype, casting })` and friends.
+ *
+ * Each takes NDArrays, JS numbers (weak scalars, NEP 50), booleans or nested arrays, broadcasts
+ * them, and returns a new array (or `out`). Two plain numbers give a plain number, as NumPy
+ * gives a scalar. See apply.ts for the rules of `out`, `where`, overlap and output order.
+ */
+import type { NDArray } from "../core/ndarray.js";
+import { applyUFunc, type ArrayLike, type UFuncOptions } from "./apply.js";
+import { UFUNCS } from "./defs.js";
+
+/** Options when every input is a plain number (no `out`: the result is a plain number). */
+export type ScalarUFuncOptions = Omit<UFuncOptions, "out" | "where"> & { out?: undefined; where?: undefined };
+
+/** A binary ufunc with a numeric result. */
+export interface BinaryUFunc {
+  (x: number, y: number, options?: ScalarUFuncOptions): number;
+  (x: ArrayLike, y: ArrayLike, options?: UFuncOptions): NDArray;
+}
+/** A binary ufunc with a bool result (comparisons, logical_*). */
+export interface BinaryPredicate {
+  (x: number | boolean, y: number | boolean, options?: ScalarUFuncOptions): boolean;
+  (x: ArrayLike, y: ArrayLike, options?: UFuncOptions): NDArray;
+}
+/** A unary ufunc with a numeric result. */
+export interface UnaryUFunc {
+  (x: number, options?: ScalarUFuncOptions): number;
+  (x: ArrayLike, options?: UFuncOptions): NDArray;
+}
+/** A unary ufunc with a bool result. */
+export interface UnaryPredicate {
+  (x: number | boolean, options?: ScalarUFuncOptions): boolean;
+  (x: ArrayLike, options?: UFuncOptions): NDArray;
+}
+
+const binary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
+  ((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x, y], options)) as never;
+const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
+  ((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options)) as never;
+
+/**
+ * Elementwise `x + y` (bool + bool is logical or; integers wrap on overflow).
+ * @example
+ * np.add(np.arange(3), 10)              // array([10, 11, 12], dtype=int32)
+ * np.add(a, b, { out: a })              // in place, returns a
+ * np.add(np.int8 array, 200)            // throws OverflowError: Python integer 200 out of bounds for int8
+ */
+export const add: BinaryUFunc = binary(UFUNCS.add);
+/**
+ * Elementwise `x - y` (no bool loop, as NumPy).
+ * @example np.subtract(np.arange(3), 1) // array([-1,  0,  1], dtype=int32)
+ */
+export const subtract: BinaryUFunc = binary(UFUNCS.subtract);
+/**
+ * Elementwise `x * y` (int32 products wrap like C).
+ * @example np.multiply(np.arange(3), 2.5) // array([0. , 2.5, 5. ])
+ */
+export const multiply: BinaryUFunc = binary(UFUNCS.multiply);
+/**
+ * Elementwise true division `x / y`; integers divide as float64.
+ * @example np.true_divide(np.arange(3), 2) // array([0. , 0.5, 1. ])
+ */
+export const true_divide: BinaryUFunc = binary(UFUNCS.true_divide);
+/**
+ * Alias of `true_divide`.
+ * @example np.divide(1, 4) // 0.25
+ */
+export const divide: BinaryUFunc = true_divide;
+/**
+ * Elementwise floor division `x // y`; integer division by zero gives 0.
+ * @example np.floor_divide(np.array([7, -7]), 2) // array([ 3, -4], dtype=int32)
+ */
+export const floor_divide: BinaryUFunc = binary(UFUNCS.floor_divide);
+/**
+ * Elementwise remainder with the sign of the divisor (Python's `%`); integer `x % 0` gives 0.
+ * @example np.remainder(np.array([7, -7]), 3) // array([1, 2], dtype=int32)
+ */
+export const remainder: BinaryUFunc = binary(UFUNCS.remainder);
+/**
+ * Alias of `remainder`.
+ * @example np.mod(-7, 3) // 2
+ */
+export const mod: BinaryUFunc = remainder;
+/**
+ * Elementwise `x ** y`; integers to negative integer powers throw as in NumPy.
+ * @example np.power(np.arange(4), 2) // array([0, 1, 4, 9], dtype=int32)
+ */
+export const power: BinaryUFunc = binary(UFUNCS.power);
+/**
+ * Elementwise maximum; NaN propagates.
+ * @example np.maximum(np.array([1, 5]), 3) // array([3, 5], dtype=int32)
+ */
+export const maximum: BinaryUFunc = binary(UFUNCS.maximum);
+/**
+ * Elementwise minimum; NaN propagates.
+ * @example np.minimum(np.array([1, 5]), 3) // array([1, 3], dtype=int32)
+ */
+export const minimum: BinaryUFunc = binary(UFUNCS.minimum);
+/** Elementwise `x == y`. @example np.equal(np.arange(3), 1) // array([False,  True, False]) */
+export const equal: BinaryPredicate = binary(UFUNCS.equal);
+/** Elementwise `x != y`. @example np.not_equal(np.arange(3), 1) // array([ True, False,  True]) */
+export const not_equal: BinaryPredicate = binary(UFUNCS.not_equal);
+/** Elementwise `x < y`. @example np.less(np.arange(3), 1) // array([ True, False, False]) */
+export const less: BinaryPredicate = binary(UFUNCS.less);
+/** Elementwise `x <= y`. @example np.less_equal(np.arange(3), 1) // array([ True,  True, False]) */
+export const less_equal: BinaryPredicate = binary(UFUNCS.less_equal);
+/** Elementwise `x > y`. @example np.greater(np.arange(3), 1) // array([False, False,  True]) */
+export const greater: BinaryPredicate = binary(UFUNCS.greater);
+/** Elementwise `x >= y`. @example np.greater_equal(np.arange(3), 1) // array([False,  True,  True]) */
+export const greater_equal: BinaryPredicate = binary(UFUNCS.greater_equal);
+/** Elementwise logical and (non-zero is true). @example np.logical_and(np.array([0, 1, 2]), 1) // array([False,  True,  True]) */
+export const logical_and: BinaryPredicate = binary(UFUNCS.logical_and);
+/** Elementwise logical or. @example np.logical_or(np.array([0, 1]), 0) // array([False,  True]) */
+export const logical_or: BinaryPredicate = binary(UFUNCS.logical_or);
+/** Elementwise logical exclusive or. @example np.logical_xor(np.array([0, 1]), 1) // array([ True, False]) */
+export const logical_xor: BinaryPredicate = binary(UFUNCS.logical_xor);
+/** Elementwise `x & y` on integers and bools. @example np.bitwise_and(np.array([6, 3]), 5) // array([4, 1], dtype=int32) */
+export const bitwise_and: BinaryUFunc = binary(UFUNCS.bitwise_and);
+/** Elementwise `x | y` on integers and bools. @example np.bitwise_or(np.array([6, 3]), 5) // array([7, 7], dtype=int32) */
+export const bitwise_or: BinaryUFunc = binary(UFUNCS.bitwise_or);
+/** Elementwise `x ^ y` on integers and bools. @example np.bitwise_xor(np.array([6, 3]), 5) // array([3, 6], dtype=int32) */
+export const bitwise_xor: BinaryUFunc = binary(UFUNCS.bitwise_xor);
+/** Elementwise `-x` (unsigned wraps; no bool loop). @example np.negative(np.arange(3)) // array([ 0, -1, -2], dtype=int32) */
+export const negative: UnaryUFunc = unary(UFUNCS.negative);
+/** Elementwise absolute value. @example np.absolute(np.array([-1.5, 2])) // array([1.5, 2. ]) */
+export const absolute: UnaryUFunc = unary(UFUNCS.absolute);
+/** Alias of `absolute`. @example np.abs(-3) // 3 */
+export const abs: UnaryUFunc = absolute;
+/** Elementwise square root (integers give floats). @example np.sqrt(np.array([1, 4, 9])) // array([1., 2., 3.]) */
+export const sqrt: UnaryUFunc = unary(UFUNCS.sqrt);
+/** Elementwise e**x. @example np.exp(0) // 1 */
+export const exp: UnaryUFunc = unary(UFUNCS.exp);
+/** Elementwise natural logarithm. @example np.log(1) // 0 */
+export const log: UnaryUFunc = unary(UFUNCS.log);
+/** Elementwise sine. @example np.sin(0) // 0 */
+export const sin: UnaryUFunc = unary(UFUNCS.sin);
+/** Elementwise cosine. @example np.cos(0) // 1 */
+export const cos: UnaryUFunc = unary(UFUNCS.cos);
+/** Elementwise hyperbolic tangent. @example np.tanh(0) // 0 */
+export const tanh: UnaryUFunc = unary(UFUNCS.tanh);
+/** Elementwise logical not. @example np.logical_not(np.array([0, 2])) // array([ True, False]) */
+export const logical_not: UnaryPredicate = unary(UFUNCS.logical_not);
+/** Elementwise bitwise not (`~x`; on bools, logical not). @example np.invert(np.array([0, 5], { dtype: "uint8" })) // array([255, 250], dtype=uint8) */
+export const invert: UnaryUFunc = unary(UFUNCS.invert);
