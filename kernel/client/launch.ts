@@ -116,8 +116,10 @@ export async function launchKernel(opts: LaunchOptions): Promise<KernelProcess> 
       }
     },
     async kill() {
-      if (status === null && pid > 0) {
-        try { process.kill(-pid, "SIGKILL"); } catch {
+      if (pid > 0) {
+        // The whole group, even when the kernel itself has exited: helpers it started may remain.
+        try { process.kill(-pid, "SIGKILL"); } catch { /* no such group */ }
+        if (status === null) {
           try { process.kill(pid, "SIGKILL"); } catch { /* already gone */ }
         }
       }
