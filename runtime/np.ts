@@ -7,6 +7,7 @@
 import { DTYPES, type DType } from "./core/dtype.js";
 import { NDArray } from "./core/ndarray.js";
 import * as errors from "./core/errors.js";
+import { random as randomNs } from "./random/index.js";
 import * as ufunc from "./ufunc/index.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
@@ -38,7 +39,9 @@ const structure = {};
 const compute = { ...ufunc, ...reduce, ...linalg };
 
 // ---- section: printing, random, files (runtime/print, runtime/random, runtime/npy) ----
-const io = {};
+const io = {
+  random: randomNs,
+};
 
 /**
  * The array namespace, spelled as NumPy spells it.

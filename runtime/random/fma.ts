@@ -39,6 +39,10 @@ function roundToOdd(s: number, e: number): number {
  */
 export function fma(a: number, b: number, c: number): number {
   const p = a * b;
+  if (!Number.isFinite(p) || !Number.isFinite(c)) {
+    // an infinite c wins over a finite exact product; otherwise IEEE's sum of the specials
+    return Number.isFinite(a) && Number.isFinite(b) && !Number.isFinite(c) ? c : p + c;
+  }
   // exact error of the product (Veltkamp split + Dekker)
   let t = SPLIT * a;
   const ah = t - (t - a);

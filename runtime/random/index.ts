@@ -1,0 +1,88 @@
+/**
+ * `np.random`: NumPy's legacy functions over one global RandomState (seeded from entropy at load,
+ * as NumPy's), plus `default_rng`, `Generator`, `RandomState`, `SeedSequence`, `PCG64`.
+ */
+import type { NDArray } from "../core/ndarray.js";
+import { default_rng, Generator } from "./generator.js";
+import type { IntegersOptions } from "./integers.js";
+import { RandomState, type LegacySeed } from "./legacy.js";
+import { PCG64 } from "./pcg64.js";
+import { SeedSequence } from "./seed-sequence.js";
+import type { Size } from "./size.js";
+
+const global = new RandomState();
+
+/**
+ * Reseed the global legacy generator (NumPy's `np.random.seed`): an integer in [0, 2^32), an
+ * array of them, or nothing for fresh entropy.
+ * @example np.random.seed(0); np.random.rand() // 0.5488135039273248
+ */
+function seed(s?: LegacySeed): void {
+  global.seed(s);
+}
+
+/**
+ * Uniform doubles in [0, 1) of shape (d0, d1, ...) from the legacy stream; a number with no argument.
+ * @example np.random.seed(0); np.random.rand(3) // array([0.5488135 , 0.71518937, 0.60276338])
+ */
+function rand(): number;
+function rand(...shape: [number, ...number[]]): NDArray;
+function rand(...shape: number[]): number | NDArray {
+  return global.rand(...shape);
+}
+
+/**
+ * Standard normals of shape (d0, d1, ...) from the legacy stream (NumPy's polar method, glibc's log).
+ * @example np.random.seed(0); np.random.randn(3) // array([1.76405235, 0.40015721, 0.97873798])
+ */
+function randn(): number;
+function randn(...shape: [number, ...number[]]): NDArray;
+function randn(...shape: number[]): number | NDArray {
+  return global.randn(...shape);
+}
+
+/**
+ * Integers in [low, high) ([0, low) without high), int32 unless `{ dtype }` says; legacy stream.
+ * @example np.random.seed(0); np.random.randint(0, 10, 5) // array([5, 0, 3, 3, 7])
+ */
+function randint(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
+function randint(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+function randint(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray {
+  return global.randint(low, high, size, opts);
+}
+
+/**
+ * Uniform doubles in [0, 1) of `size` from the legacy stream; a number without `size`.
+ * @example np.random.seed(0); np.random.random(2) // array([0.5488135 , 0.71518937])
+ */
+function random_sample(size?: null): number;
+function random_sample(size: number | readonly number[]): NDArray;
+function random_sample(size?: Size): number | NDArray {
+  return global.random_sample(size);
+}
+
+/**
+ * Standard normals of `size` from the legacy stream (as `randn`).
+ * @example np.random.seed(0); np.random.standard_normal(2) // array([1.76405235, 0.40015721])
+ */
+function standard_normal(size?: null): number;
+function standard_normal(size: number | readonly number[]): NDArray;
+function standard_normal(size?: Size): number | NDArray {
+  return global.standard_normal(size);
+}
+
+/** NumPy's `np.random` namespace. */
+export const random = {
+  seed,
+  rand,
+  randn,
+  randint,
+  random: random_sample,
+  random_sample,
+  standard_normal,
+  default_rng,
+  Generator,
+  RandomState,
+  SeedSequence,
+  PCG64,
+};

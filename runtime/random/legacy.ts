@@ -1,0 +1,168 @@
+/**
+ * NumPy's legacy random stream (`np.random.seed`, `rand`, `randn`, `randint`, `random`): a
+ * `RandomState` over MT19937 that gives the same numbers as NumPy for the same seed.
+ *
+ * Rule: uniform doubles are MT19937's 53-bit doubles (./mt19937.ts); normals are NumPy's
+ * `legacy_gauss`, Marsaglia's polar method: draw x1, x2 = 2u - 1 until 0 < r2 = x1^2 + x2^2 < 1,
+ * f = sqrt(-2 log(r2) / r2), return f*x2 and keep f*x1 for the next call (the cache is cleared by
+ * `seed`). `log` must be glibc's (./glibc-log.ts): Math.log differs in the last bit for a few
+ * percent of r2. Integers: masked rejection (./bounded.ts). Arrays fill in C order.
+ */
+import { randomFillSync } from "node:crypto";
+import { ValueError } from "../core/errors.js";
+import { newArray } from "../core/make.js";
+import type { NDArray } from "../core/ndarray.js";
+import { glibcLog } from "./glibc-log.js";
+import { drawIntegers, type IntegersOptions } from "./integers.js";
+import { MT19937 } from "./mt19937.js";
+import { sizeShape, type Size } from "./size.js";
+
+/** A seed NumPy's RandomState accepts: an integer in [0, 2^32), an array of them, or nothing (entropy). */
+export type LegacySeed = number | readonly number[] | null | undefined;
+
+function checkWord(v: number): number {
+  if (!Number.isInteger(v)) throw new TypeError(`seed must be an integer or an array of integers, got ${v}`);
+  if (v < 0 || v > 4294967295) throw new ValueError("Seed must be between 0 and 2**32 - 1");
+  return v;
+}
+
+/**
+ * NumPy's `np.random.RandomState`: the legacy generator behind `np.random.seed`, `rand`, `randn`.
+ *
+ * @example
+ * const rs = new RandomState(0);
+ * rs.rand() // 0.5488135039273248
+ */
+export class RandomState {
+  /** The bit generator. */
+  readonly mt = new MT19937();
+  private hasGauss = false;
+  private gauss = 0;
+
+  constructor(seed?: LegacySeed) {
+    this.seed(seed);
+  }
+
+  /**
+   * Reseed: an integer in [0, 2^32) (NumPy's init_genrand), an array (init_by_array), or nothing
+   * for fresh entropy. Clears the cached normal.
+   *
+   * @example
+   * np.random.seed(0); np.random.rand() // 0.5488135039273248
+   */
+  seed(seed?: LegacySeed): void {
+    if (seed === null || seed === undefined) {
+      const words = new Uint32Array(624);
+      randomFillSync(words);
+      this.mt.seedByArray(words);
+    } else if (typeof seed === "number") {
+      this.mt.seed(checkWord(seed));
+    } else {
+      if (seed.length === 0) throw new ValueError("Seed must be non-empty");
+      this.mt.seedByArray(seed.map(checkWord));
+    }
+    this.hasGauss = false;
+    this.gauss = 0;
+  }
+
+  /**
+   * Uniform doubles in [0, 1) of shape (d0, d1, ...); a number with no arguments.
+   *
+   * @example
+   * np.random.seed(0); np.random.rand(2) // array([0.5488135 , 0.71518937])
+   */
+  rand(): number;
+  rand(...shape: [number, ...number[]]): NDArray;
+  rand(...shape: number[]): number | NDArray;
+  rand(...shape: number[]): number | NDArray {
+    return this.random_sample(shape.length === 0 ? undefined : shape);
+  }
+
+  /**
+   * Uniform doubles in [0, 1) of `size` (a number, a shape, or nothing for one number).
+   *
+   * @example
+   * np.random.seed(0); np.random.random_sample([2, 2]).shape // [2, 2]
+   */
+  random_sample(size?: null): number;
+  random_sample(size: number | readonly number[]): NDArray;
+  random_sample(size?: Size): number | NDArray;
+  random_sample(size?: Size): number | NDArray {
+    const shape = sizeShape(size);
+    if (shape === null) return this.mt.nextDouble();
+    const out = newArray(shape, "float64");
+    this.mt.fillDoubles(out.data as Float64Array, out.size);
+    return out;
+  }
+
+  /** Same as `random_sample` (NumPy's alias). @example np.random.random(3).shape // [3] */
+  random(size?: null): number;
+  random(size: number | readonly number[]): NDArray;
+  random(size?: Size): number | NDArray;
+  random(size?: Size): number | NDArray {
+    return this.random_sample(size);
+  }
+
+  /** One standard normal from NumPy's legacy polar method (bit for bit). */
+  gaussOne(): number {
+    if (this.hasGauss) {
+      this.hasGauss = false;
+      const g = this.gauss;
+      this.gauss = 0;
+      return g;
+    }
+    const mt = this.mt;
+    let x1: number;
+    let x2: number;
+    let r2: number;
+    do {
+      x1 = 2 * mt.nextDouble() - 1;
+      x2 = 2 * mt.nextDouble() - 1;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
+    this.gauss = f * x1;
+    this.hasGauss = true;
+    return f * x2;
+  }
+
+  /**
+   * Standard normal doubles of shape (d0, d1, ...); a number with no arguments.
+   *
+   * @example
+   * np.random.seed(0); np.random.randn(2) // array([1.76405235, 0.40015721])
+   */
+  randn(): number;
+  randn(...shape: [number, ...number[]]): NDArray;
+  randn(...shape: number[]): number | NDArray;
+  randn(...shape: number[]): number | NDArray {
+    return this.standard_normal(shape.length === 0 ? undefined : shape);
+  }
+
+  /** Standard normals of `size` (legacy stream, as `randn`). @example np.random.standard_normal(3).shape // [3] */
+  standard_normal(size?: null): number;
+  standard_normal(size: number | readonly number[]): NDArray;
+  standard_normal(size?: Size): number | NDArray;
+  standard_normal(size?: Size): number | NDArray {
+    const shape = sizeShape(size);
+    if (shape === null) return this.gaussOne();
+    const out = newArray(shape, "float64");
+    const d = out.data as Float64Array;
+    for (let i = 0; i < d.length; i++) d[i] = this.gaussOne();
+    return out;
+  }
+
+  /**
+   * Random integers in [low, high) (or [0, low) when high is absent), int32 unless `dtype` says.
+   *
+   * @example
+   * np.random.seed(0); np.random.randint(10, null, 5) // array([5, 0, 3, 3, 7])
+   */
+  randint(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
+  randint(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+  randint(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray;
+  randint(low: number, high?: number | null, size?: Size, opts: IntegersOptions = {}): number | NDArray {
+    if (opts.endpoint !== undefined) throw new TypeError("randint() got an unexpected keyword argument 'endpoint'");
+    return drawIntegers(this.mt, low, high, size, opts, true);
+  }
+}

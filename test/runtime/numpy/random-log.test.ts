@@ -1,0 +1,108 @@
+/**
+ * glibc's log, reproduced (runtime/random/glibc-log.ts), against C's `log` through Python's
+ * math.log on 300,000 generated inputs: uniform in (0, 1) like randn's r2, near 1 (the second
+ * polynomial), tiny, huge and subnormal. Also shows why it exists: Math.log differs on some.
+ */
+import { describe, expect, it } from "vitest";
+import { glibcLog } from "../../../runtime/random/glibc-log.js";
+import { fma } from "../../../runtime/random/fma.js";
+import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { missingPythonModules, requirement } from "../../support/requirements.js";
+
+const ok = requirement(missingPythonModules(["numpy"]), "glibc log against C's log");
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.skipIf(!ok)("glibcLog against C's log", () => {
+  it("is bit-identical on generated inputs where Math.log is not", async () => {
+    const seed = caseSeed();
+    console.log(`random-log.test.ts: SEED=${seed}`);
+    const r = prng(seed);
+    const u = () => r() + r() * 2 ** -32; // 53-bit-ish uniform
+    const xs: number[] = [];
+    for (let i = 0; i < 300_000; i++) {
+      const k = i % 5;
+      xs.push(k === 0 ? u() : k === 1 ? 0.9375 + u() * 0.1425 : k === 2 ? u() ** 3 * 1e-3 : k === 3 ? Math.exp((u() - 0.5) * 1400) : u() * 2 ** -1050);
+    }
+    xs.push(1, 0.5, 2, Number.MIN_VALUE, Number.MAX_VALUE);
+    const [ans] = await numpyBatch("def run(c):\n    return [math.log(x) if x > 0 else None for x in c]", [xs]);
+    const want = (ans as { ok: number[] }).ok;
+    let bad = 0;
+    let mathDiffers = 0;
+    xs.forEach((x, i) => {
+      if (!Object.is(glibcLog(x), want[i])) bad++;
+      if (Math.log(x) !== want[i]) mathDiffers++;
+    });
+    expect(bad).toBe(0);
+    expect(mathDiffers).toBeGreaterThan(1000); // the reason for the port
+  });
+});
+
+describe("fma", () => {
+  it.each([
+    [0.1, 10, -1, 5.551115123125783e-17],
+    [2, 3, 4, 10],
+    [1 + 2 ** -52, 1 + 2 ** -52, -1, 2 ** -51 + 2 ** -104],
+    [1e308, 10, -Infinity, -Infinity],
+    [-0.5, 2, 1, 0],
+  ])("fma(%s, %s, %s) = %s", (a, b, c, want) => {
+    expect(fma(a, b, c)).toBe(want);
+  });
+  it("matches exact rational arithmetic on random operands", () => {
+    const r = prng(7);
+    for (let i = 0; i < 20000; i++) {
+      const a = (r() - 0.5) * 2 ** Math.floor(r() * 40 - 20);
+      const b = (r() - 0.5) * 2 ** Math.floor(r() * 40 - 20);
+      const c = -(a * b) * (1 + (r() - 0.5) * 2 ** -40);
+      // exact value via BigInt scaled by 2^k: compare rounding of the exact result
+      const got = fma(a, b, c);
+      const exact = exactFma(a, b, c);
+      expect(got).toBe(exact);
+    }
+  });
+});
+
+/** RN(a*b + c) through BigInt arithmetic on the exact binary values. */
+function exactFma(a: number, b: number, c: number): number {
+  const SCALE = 1200n;
+  const toBig = (x: number): bigint => {
+    // x = m * 2^e exactly
+    if (x === 0) return 0n;
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, x);
+    const bits = buf.getBigUint64(0);
+    const sign = bits >> 63n ? -1n : 1n;
+    const ex = Number((bits >> 52n) & 0x7ffn);
+    const man = bits & ((1n << 52n) - 1n);
+    const m = ex === 0 ? man : man | (1n << 52n);
+    const e = (ex === 0 ? 1 : ex) - 1075;
+    return sign * m * 2n ** (BigInt(e) + SCALE);
+  };
+  const ab = toBig(a) * toBig(b); // scaled by 2^(2*SCALE)
+  const sum = ab + toBig(c) * 2n ** SCALE;
+  // round sum / 2^(2*SCALE) to nearest double, ties to even
+  if (sum === 0n) return 0;
+  const neg = sum < 0n;
+  let mag = neg ? -sum : sum;
+  let e = -2 * Number(SCALE);
+  const bitlen = mag.toString(2).length;
+  const shift = bitlen - 53;
+  if (shift > 0) {
+    const rem = mag & ((1n << BigInt(shift)) - 1n);
+    mag >>= BigInt(shift);
+    const half = 1n << BigInt(shift - 1);
+    if (rem > half || (rem === half && (mag & 1n) === 1n)) mag += 1n;
+    e += shift;
+  }
+  const v = Number(mag) * 2 ** e;
+  return neg ? -v : v;
+}
