@@ -1,9 +1,12 @@
 """jupyter_kernel_test's conformance suite for the `strided` kernel (TypeScript cells).
 
+By hand: `JUPYTER_PATH=PREFIX/share/jupyter /usr/bin/python3 -m unittest -v test_strided_kernel`.
 Run by test/conformance/conformance.test.ts with the kernelspec installed into a temp prefix
 and JUPYTER_PATH pointing at it. Every attribute the suite offers has a real sample, so no
 test is skipped: a skip is a failure of this file.
 """
+import os
+import sys
 import unittest
 
 import jupyter_kernel_test
@@ -65,4 +68,8 @@ class StridedKernelTests(jupyter_kernel_test.KernelTests):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    # The kernel inherits our stderr and logs there; with STRIDED_UNITTEST_OUT the verdicts go to a
+    # file of their own, so kernel logs cannot split a "test_x ... ok" line.
+    out = os.environ.get("STRIDED_UNITTEST_OUT")
+    stream = open(out, "w", encoding="utf-8") if out else sys.stderr
+    unittest.main(testRunner=unittest.TextTestRunner(stream=stream, verbosity=2))
