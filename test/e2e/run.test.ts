@@ -155,3 +155,19 @@ describe("bad arguments", () => {
     expect(existsSync(join(dir, "out", "x.ipynb"))).toBe(false);
   });
 });
+
+const hasIpykernel = requirement(missingPythonModules(["ipykernel"]), "strided run --kernel python3 (Debian's ipykernel)");
+
+describe.skipIf(!hasIpykernel)("--kernel NAME", () => {
+  it("runs the notebook in an installed kernelspec (python3) and records it in the metadata", async () => {
+    const nb = notebook([{ source: "x = 6\nprint('py')" }, { source: "x * 7" }]);
+    const input = join(dir, "py.ipynb");
+    writeFileSync(input, JSON.stringify(nb));
+    const r = await runCli([input, "--kernel", "python3", "--out", join(dir, "py-out")]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, "py-out", "py.ipynb"), "utf8")) as Notebook;
+    expect(out.metadata.kernelspec).toMatchObject({ name: "python3", language: "python" });
+    expect(codeCells(out)[0].outputs.map(text)).toEqual(["py\n"]);
+    expect(codeCells(out)[1].outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "42" } });
+  }, 60_000);
+});
