@@ -41,6 +41,8 @@ export async function ensureBuilt(): Promise<void> {
       mkdirSync(lock);
       mine = true;
     } catch {
+      // A lock left by a killed test run is stale after two minutes (a build takes well under one).
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
       if (waited > 180_000) throw new Error(`waited 3 minutes for another build to release ${lock}; remove it if stale`);
       await new Promise((r) => setTimeout(r, 200));
       continue;
