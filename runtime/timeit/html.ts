@@ -34,15 +34,15 @@ export function runsSvg(r: TimeitView, stdev: number): string {
   const x = (t: number): number => PAD + ((t - min) / span) * (W - 2 * PAD);
   const y = 18;
   const clamp = (v: number): number => Math.max(PAD / 2, Math.min(W - PAD / 2, v));
-  const band = `<rect x="${clamp(x(r.average - stdev)).toFixed(1)}" y="${y - 9}" width="${Math.max(1, clamp(x(r.average + stdev)) - clamp(x(r.average - stdev))).toFixed(1)}" height="18" fill="${THEME.accent}" fill-opacity="0.12"/>`;
-  const mean = `<line x1="${x(r.average).toFixed(1)}" x2="${x(r.average).toFixed(1)}" y1="${y - 11}" y2="${y + 11}" stroke="${THEME.accent}" stroke-width="1.5"/>`;
+  const band = `<rect x="${clamp(x(r.average - stdev)).toFixed(1)}" y="${y - 9}" width="${Math.max(1, clamp(x(r.average + stdev)) - clamp(x(r.average - stdev))).toFixed(1)}" height="18" style="fill:${THEME.accent}" fill-opacity="0.12"/>`;
+  const mean = `<line x1="${x(r.average).toFixed(1)}" x2="${x(r.average).toFixed(1)}" y1="${y - 11}" y2="${y + 11}" style="stroke:${THEME.accent}" stroke-width="1.5"/>`;
   const dots = r.timings
-    .map((t, i) => `<circle class="timeit-run" cx="${x(t).toFixed(1)}" cy="${y}" r="4" fill="${THEME.accent}" fill-opacity="0.7"><title>run ${i + 1}: ${escapeHtml(formatTime(t, r.precision))} per loop</title></circle>`)
+    .map((t, i) => `<circle class="timeit-run" cx="${x(t).toFixed(1)}" cy="${y}" r="4" style="fill:${THEME.accent}" fill-opacity="0.7"><title>run ${i + 1}: ${escapeHtml(formatTime(t, r.precision))} per loop</title></circle>`)
     .join("");
-  const axis = `<line x1="${PAD}" x2="${W - PAD}" y1="${y + 13}" y2="${y + 13}" stroke="${THEME.faint}"/>`;
+  const axis = `<line x1="${PAD}" x2="${W - PAD}" y1="${y + 13}" y2="${y + 13}" style="stroke:${THEME.faint}"/>`;
   const labels =
-    `<text x="${PAD}" y="${H - 1}" font-size="10" fill="${THEME.muted}">${escapeHtml(formatTime(lo, r.precision))}</text>` +
-    `<text x="${W - PAD}" y="${H - 1}" font-size="10" text-anchor="end" fill="${THEME.muted}">${escapeHtml(formatTime(hi, r.precision))}</text>`;
+    `<text x="${PAD}" y="${H - 1}" font-size="10" style="fill:${THEME.muted}">${escapeHtml(formatTime(lo, r.precision))}</text>` +
+    `<text x="${W - PAD}" y="${H - 1}" font-size="10" text-anchor="end" style="fill:${THEME.muted}">${escapeHtml(formatTime(hi, r.precision))}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="time per loop of each run" style="font-family:${THEME.ui}">${axis}${band}${mean}${dots}${labels}</svg>`;
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Every view (array card, flags, show.memory, show.layout, timeit) in one standalone HTML page,
+ * opened in headless Chromium: each table and SVG must have a non-zero size and the page must log
+ * no errors. Screenshots go to test-artifacts/ (light and dark JupyterLab variables).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { newArray, viewOf } from "../../runtime/core/make.js";
+import { arrayBundle, flagsBundle } from "../../runtime/display/index.js";
+import { show } from "../../runtime/show/index.js";
+import { TimeitResult } from "../../runtime/timeit/result.js";
+import { missingFile, requirement } from "../support/requirements.js";
+import { CHROMIUM, launch, render } from "./chromium.js";
+
+const ok = requirement(missingFile(CHROMIUM, "Chromium"), "browser rendering of the rich views");
+const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
+
+/** 0..n-1 as an int32 array of shape `shape`. */
+function arange(shape: number[], dtype: "int32" | "float64" = "int32", order: "C" | "F" = "C") {
+  const a = newArray(shape, dtype, order);
+  for (let i = 0; i < a.data.length; i++) a.data[i] = dtype === "float64" ? i / 4 : i;
+  return a;
+}
+
+function page(dark: boolean): string {
+  const a = arange([12]);
+  const v = viewOf(a, [4], [12], 0); // a[::3]
+  const c = arange([4]);
+  const m = arange([3, 4]);
+  const t = viewOf(m, [4, 3], [4, 16], 0); // m.T
+  const big = arange([50, 40], "float64");
+  const cube = arange([2, 3, 4]);
+  const r = new TimeitResult({ loops: 1000, repeat: 7, all_runs: [1.2e-3, 1.25e-3, 1.3e-3, 1.22e-3, 6e-3, 1.24e-3, 1.23e-3].map((x) => x * 1000), bytesAllocated: 8000 * 7000, buffersAllocated: 7000 });
+  const parts = [
+    arrayBundle(a)["text/html"],
+    arrayBundle(t)["text/html"],
+    arrayBundle(big)["text/html"],
+    arrayBundle(cube)["text/html"],
+    flagsBundle(t.flags)["text/html"],
+    show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) }).html,
+    show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) }).html,
+    show.layout(m, "m").html,
+    show.layout(t, "m.T").html,
+    r[Symbol.for("Jupyter.display")]()["text/html"],
+  ];
+  const vars = dark
+    ? "--jp-layout-color1:#111;--jp-layout-color2:#2a2a2a;--jp-content-font-color1:#eee;--jp-content-font-color2:#bbb;--jp-content-font-color3:#888;--jp-border-color2:#444;"
+    : "";
+  return `<!doctype html><html><head><meta charset="utf-8"><title>views</title></head><body style="${vars}background:${dark ? "#111" : "#fff"};margin:16px">${parts.map((p) => `<div style="margin:12px 0">${p}</div>`).join("")}</body></html>`;
+}
+
+describe.skipIf(!ok)("the views in Chromium (standalone page)", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([["light", false], ["dark", true]] as const)("render with no errors and non-zero sizes (%s)", async (theme, dark) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, `views-standalone-${theme}.html`);
+    writeFileSync(file, page(dark));
+    const { page: p, rendered } = await render(browser, pathToFileURL(file).href, join(ARTIFACTS, `views-standalone-${theme}.png`));
+    expect(rendered.pageErrors).toEqual([]);
+    expect(rendered.consoleErrors).toEqual([]);
+    expect(rendered.tables.length).toBeGreaterThanOrEqual(9);
+    expect(rendered.svgs.length).toBe(5);
+    for (const b of [...rendered.tables, ...rendered.svgs]) {
+      expect(b.width, `${b.tag}.${b.cls}`).toBeGreaterThan(0);
+      expect(b.height, `${b.tag}.${b.cls}`).toBeGreaterThan(0);
+    }
+    // the escaped name is text, not a script element
+    expect(await p.$$eval("script", (s) => s.length)).toBe(0);
+    expect(await p.textContent("body")).toContain("<script>alert(1)</script>");
+    const blocks = await p.$$("body > div");
+    for (let i = 0; i < blocks.length; i++) await blocks[i].screenshot({ path: join(ARTIFACTS, `views-standalone-${theme}-${i}.png`) });
+    await p.close();
+  });
+});
