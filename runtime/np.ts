@@ -7,6 +7,11 @@
 import { DTYPES, type DType } from "./core/dtype.js";
 import { NDArray } from "./core/ndarray.js";
 import * as errors from "./core/errors.js";
+import "./core/flags.js";
+import "./indexing/methods.js";
+import * as create from "./create/index.js";
+import * as views from "./views/index.js";
+import * as memory from "./memory/index.js";
 import { random as randomNs } from "./random/index.js";
 import * as ufunc from "./ufunc/index.js";
 import * as reduce from "./reduce/index.js";
@@ -33,7 +38,39 @@ const core = {
 } as const satisfies Record<string, unknown>;
 
 // ---- section: creation, indexing, views, memory (runtime/create, indexing, views, memory) ----
-const structure = {};
+const structure = {
+  array: create.array,
+  asarray: create.asarray,
+  empty: create.empty,
+  zeros: create.zeros,
+  ones: create.ones,
+  full: create.full,
+  arange: create.arange,
+  linspace: create.linspace,
+  eye: create.eye,
+  empty_like: create.empty_like,
+  zeros_like: create.zeros_like,
+  ones_like: create.ones_like,
+  full_like: create.full_like,
+  copy: create.copy,
+  reshape: views.reshape,
+  ravel: views.ravel,
+  transpose: views.transpose,
+  swapaxes: views.swapaxes,
+  expand_dims: views.expand_dims,
+  squeeze: views.squeeze,
+  broadcast_to: views.broadcast_to,
+  ascontiguousarray: views.ascontiguousarray,
+  asfortranarray: views.asfortranarray,
+  concatenate: views.concatenate,
+  stack: views.stack,
+  shares_memory: memory.shares_memory,
+  may_share_memory: memory.may_share_memory,
+  byte_bounds: memory.byte_bounds,
+  lib: { stride_tricks: { as_strided: memory.as_strided } },
+  newaxis: null,
+  ZeroDivisionError: create.ZeroDivisionError,
+};
 
 // ---- section: compute (runtime/ufunc, runtime/reduce, runtime/linalg) ----
 const compute = { ...ufunc, ...reduce, ...linalg };

@@ -1,0 +1,181 @@
+/**
+ * `np.array` and `np.asarray`: arrays from nested JS arrays, typed arrays, scalars or arrays.
+ *
+ * Rule (the project's dtype decision, API.md): booleans only -> bool; numbers that are all
+ * integers in int32's range (booleans count as 0/1) -> int32; any other number -> float64;
+ * an NDArray inside the nest contributes its dtype (the widest kind wins: bool < int < float).
+ * A nest must be rectangular (NumPy's "inhomogeneous shape" error otherwise). Cost: one pass to
+ * find the shape and dtype, one to store. `np.array(ndarray)` copies with order K; `np.asarray`
+ * returns the same object when dtype and order already fit.
+ */
+import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { copyInto, readFlat } from "../core/iterate.js";
+import { newArray } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { formatShape, toOrder, type OrderAK } from "../core/shape.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
+import { newLike } from "./layout.js";
+import { optDType, type CopyOptions } from "./options.js";
+
+/** What `np.array` accepts: a number, a boolean, an NDArray, a typed array, or nested arrays of these. */
+export type ArrayLike = number | boolean | NDArray | TypedArray | readonly ArrayLike[];
+
+const CTOR_DTYPE = new Map<unknown, DType>([
+  [Float64Array, "float64"],
+  [Float32Array, "float32"],
+  [Int32Array, "int32"],
+  [Uint32Array, "uint32"],
+  [Int16Array, "int16"],
+  [Uint16Array, "uint16"],
+  [Int8Array, "int8"],
+  [Uint8Array, "uint8"],
+]);
+
+const KIND_RANK: Record<string, number> = { b: 0, u: 1, i: 1, f: 2 };
+
+interface Scan {
+  /** Widest kind seen: 0 bool, 1 int, 2 float. -1 when empty. */
+  rank: number;
+  /** A dtype seen on NDArrays/typed arrays (the widest one). */
+  arrayDType: DType | null;
+}
+
+function isTyped(x: unknown): x is TypedArray {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView);
+}
+
+function shapeOf(x: ArrayLike): number[] {
+  const shape: number[] = [];
+  let cur: ArrayLike = x;
+  for (;;) {
+    if (cur instanceof NDArray) return shape.concat(cur.shape);
+    if (isTyped(cur)) return shape.concat([cur.length]);
+    if (!Array.isArray(cur)) return shape;
+    shape.push(cur.length);
+    if (cur.length === 0) return shape;
+    cur = cur[0] as ArrayLike;
+  }
+}
+
+function inhomogeneous(depth: number, shape: readonly number[]): ValueError {
+  return new ValueError(
+    `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions. The detected shape was ${formatShape(shape.slice(0, depth))} + inhomogeneous part.`,
+  );
+}
+
+/** Walk the nest, checking it is rectangular and finding the dtype kind. */
+function scan(x: ArrayLike, shape: readonly number[], depth: number, s: Scan): void {
+  if (x instanceof NDArray || isTyped(x)) {
+    const sub = x instanceof NDArray ? x.shape : [x.length];
+    const want = shape.slice(depth);
+    if (sub.length !== want.length || sub.some((d, i) => d !== want[i])) throw inhomogeneous(depth, shape);
+    const dt: DType = x instanceof NDArray ? x.dtype : (CTOR_DTYPE.get(x.constructor) ?? "float64");
+    const r = KIND_RANK[DTYPES[dt].kind];
+    if (s.arrayDType === null || r > KIND_RANK[DTYPES[s.arrayDType].kind] || (r === KIND_RANK[DTYPES[s.arrayDType].kind] && DTYPES[dt].itemsize > DTYPES[s.arrayDType].itemsize)) {
+      s.arrayDType = dt;
+    }
+    return;
+  }
+  if (Array.isArray(x)) {
+    if (depth >= shape.length || x.length !== shape[depth]) throw inhomogeneous(depth, shape);
+    for (const e of x) scan(e as ArrayLike, shape, depth + 1, s);
+    return;
+  }
+  if (depth !== shape.length) throw inhomogeneous(depth, shape);
+  if (typeof x === "boolean") s.rank = Math.max(s.rank, 0);
+  else if (typeof x === "number") {
+    const isInt = Number.isInteger(x) && x >= -(2 ** 31) && x < 2 ** 31;
+    s.rank = Math.max(s.rank, isInt ? 1 : 2);
+  } else {
+    throw new TypeError(`np.array cannot hold ${x === null ? "null" : typeof x} values; give numbers, booleans, arrays or nested arrays of them`);
+  }
+}
+
+/** The dtype np.array infers for `x` (see the rule at the head of this file). @example inferDType([1, 2.5]) // "float64" */
+export function inferDType(x: ArrayLike): DType {
+  const shape = shapeOf(x);
+  const s: Scan = { rank: -1, arrayDType: null };
+  scan(x, shape, 0, s);
+  return dtypeFromScan(s);
+}
+
+function dtypeFromScan(s: Scan): DType {
+  if (s.arrayDType !== null) {
+    const r = KIND_RANK[DTYPES[s.arrayDType].kind];
+    if (s.rank <= r) return s.arrayDType;
+    return s.rank === 2 ? "float64" : "int32";
+  }
+  return s.rank === 0 ? "bool" : s.rank === 2 ? "float64" : s.rank === 1 ? "int32" : "float64";
+}
+
+/** Store the nest's elements in C order into `out` starting at `pos`; returns the next position. */
+function store(x: ArrayLike, out: TypedArray, pos: number, toBool: boolean): number {
+  if (x instanceof NDArray) {
+    const flat = readFlat(x);
+    for (let i = 0; i < flat.length; i++) out[pos++] = toBool ? (flat[i] !== 0 ? 1 : 0) : flat[i];
+    return pos;
+  }
+  if (isTyped(x)) {
+    for (let i = 0; i < x.length; i++) out[pos++] = toBool ? (x[i] !== 0 ? 1 : 0) : x[i];
+    return pos;
+  }
+  if (Array.isArray(x)) {
+    for (const e of x) pos = store(e as ArrayLike, out, pos, toBool);
+    return pos;
+  }
+  const v = typeof x === "boolean" ? (x ? 1 : 0) : (x as number);
+  out[pos++] = toBool ? (v !== 0 ? 1 : 0) : v;
+  return pos;
+}
+
+/**
+ * A new array from nested data (always a copy), as NumPy's `np.array(object, dtype, order)`.
+ *
+ * @example
+ * np.array([[1, 2], [3, 4]]).dtype // "int32"
+ * np.array([1, 2.5]).dtype // "float64"
+ * np.array([[1, 2], [3, 4]], { order: "F" }).strides // [4, 8]
+ */
+export function array(object: ArrayLike, options?: CopyOptions): NDArray {
+  const order: OrderAK = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
+  if (object instanceof NDArray) {
+    const dtype = optDType(options, object.dtype);
+    const out = newLike(object, order, dtype);
+    copyInto(out, object);
+    return out;
+  }
+  const shape = shapeOf(object);
+  const s: Scan = { rank: -1, arrayDType: null };
+  scan(object, shape, 0, s);
+  const dtype = optDType(options, dtypeFromScan(s));
+  const c = newArray(shape, dtype, "C");
+  // typed-array stores cast as NumPy does: float -> int truncates toward zero (then wraps)
+  store(object, c.data, 0, dtype === "bool");
+  if (order !== "F" || c.ndim <= 1) return c;
+  const f = newArray(shape, dtype, "F");
+  copyInto(f, c);
+  return f;
+}
+
+/**
+ * `object` as an array without copying when it already is one of the right dtype and order
+ * (NumPy's `np.asarray`); otherwise `np.array(object, options)`.
+ *
+ * @example
+ * const a = np.arange(3);
+ * np.asarray(a) === a // true
+ * np.asarray(a, { dtype: "float64" }) === a // false
+ */
+export function asarray(object: ArrayLike, options?: CopyOptions): NDArray {
+  if (object instanceof NDArray) {
+    const order = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
+    const dtypeOk = options?.dtype === undefined || optDType(options, object.dtype) === object.dtype;
+    const orderOk =
+      order === "K" || order === "A" ||
+      (order === "C" && isCContiguous(object.shape, object.strides, object.itemsize)) ||
+      (order === "F" && isFContiguous(object.shape, object.strides, object.itemsize));
+    if (dtypeOk && orderOk) return object;
+  }
+  return array(object, options);
+}

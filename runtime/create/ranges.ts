@@ -1,0 +1,130 @@
+/**
+ * `np.arange`, `np.linspace`, `np.eye`: arrays of evenly spaced values and identity matrices.
+ *
+ * Rule (numpy/core/src/multiarray/ctors.c PyArray_ArangeObj and the dtype `fill` functions):
+ * length = ceil((stop - start) / step) (0 if negative); element i = start + i * delta with
+ * delta = (start + step) - start computed in the result dtype (so rounding matches NumPy's).
+ * linspace (numpy/core/function_base.py, 1.24): div = num - 1 (endpoint) or num;
+ * step = (stop - start) / div; y[i] = i * step + start (or i / div * delta when step == 0);
+ * the last element is exactly `stop` when endpoint; integer dtypes take floor(y).
+ * Cost: O(n), one allocation.
+ */
+import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, type DType } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { newArray } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { optDType, optOrder, type CreateOptions } from "./options.js";
+
+/** NumPy's `ZeroDivisionError` (a step of zero in `np.arange`). */
+export class ZeroDivisionError extends Error {
+  override name = "ZeroDivisionError";
+}
+
+type DTypeOpt = { dtype?: DType };
+
+/**
+ * Evenly spaced values in [start, stop) (NumPy's `np.arange`); int32 when every argument is an
+ * integer, else float64.
+ *
+ * @example
+ * np.arange(4).tolist() // [0, 1, 2, 3]
+ * np.arange(1, 2, 0.25).tolist() // [1, 1.25, 1.5, 1.75]
+ * np.arange(5, 0, -2).tolist() // [5, 3, 1]
+ */
+export function arange(...args: (number | DTypeOpt)[]): NDArray {
+  let opts: DTypeOpt | undefined;
+  if (args.length > 0 && typeof args[args.length - 1] === "object") opts = args.pop() as DTypeOpt;
+  const nums = args as number[];
+  for (const x of nums) if (typeof x !== "number") throw new TypeError(`arange arguments must be numbers, got ${typeof x}`);
+  if (nums.length === 0 || nums.length > 3) throw new TypeError(`arange() takes 1 to 3 numbers (start, stop, step), got ${nums.length}`);
+  const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : nums.length === 2 ? [nums[0], nums[1], 1] : [nums[0], nums[1], nums[2]];
+  if (step === 0) throw new ZeroDivisionError("division by zero");
+  const dflt = nums.every((x) => Number.isInteger(x)) ? DEFAULT_INT : DEFAULT_FLOAT;
+  const dtype = optDType(opts, dflt);
+  let len = Math.ceil((stop - start) / step);
+  if (!(len > 0)) len = 0;
+  if (!Number.isFinite(len)) throw new ValueError("arange: cannot compute length");
+  const a = newArray([len], dtype);
+  const d = a.data;
+  if (len === 0) return a;
+  d[0] = dtype === "bool" ? (start !== 0 ? 1 : 0) : start;
+  if (len === 1) return a;
+  d[1] = dtype === "bool" ? (start + step !== 0 ? 1 : 0) : start + step;
+  if (len > 2 && dtype === "bool") throw new TypeError("no fill-function for data-type.");
+  const first = d[0];
+  const delta = d[1] - d[0];
+  if (dtype === "float32") {
+    // NumPy's FLOAT_fill computes in float32: start + (float)i * delta, each step rounded
+    const f = Math.fround;
+    for (let i = 2; i < len; i++) d[i] = f(first + f(f(i) * delta));
+  } else {
+    for (let i = 2; i < len; i++) d[i] = first + i * delta;
+  }
+  return a;
+}
+
+/** Options of `np.linspace`. */
+export interface LinspaceOptions {
+  endpoint?: boolean;
+  dtype?: DType;
+}
+
+/**
+ * `num` evenly spaced samples from start to stop (NumPy's `np.linspace`, its exact formula).
+ *
+ * @example
+ * np.linspace(0, 1, 5).tolist() // [0, 0.25, 0.5, 0.75, 1]
+ * np.linspace(0, 1, 3, { endpoint: false }).tolist() // [0, 0.3333333333333333, 0.6666666666666666]
+ */
+export function linspace(start: number, stop: number, num: number = 50, options?: LinspaceOptions): NDArray {
+  if (!Number.isInteger(num)) throw new TypeError(`'${num}' cannot be interpreted as an integer`);
+  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  const endpoint = options?.endpoint ?? true;
+  const dtype = optDType(options, DEFAULT_FLOAT);
+  const div = endpoint ? num - 1 : num;
+  const delta = stop - start;
+  const y = new Float64Array(num);
+  const step = delta / div;
+  if (div > 0) {
+    if (step === 0) for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
+    else for (let i = 0; i < num; i++) y[i] = i * step + start;
+  } else {
+    for (let i = 0; i < num; i++) y[i] = i * delta + start;
+  }
+  if (endpoint && num > 1) y[num - 1] = stop;
+  const a = newArray([num], dtype);
+  const integer = DTYPES[dtype].kind === "i" || DTYPES[dtype].kind === "u";
+  for (let i = 0; i < num; i++) a.data[i] = dtype === "bool" ? (y[i] !== 0 ? 1 : 0) : integer ? Math.floor(y[i]) : y[i];
+  return a;
+}
+
+/** Options of `np.eye`. */
+export interface EyeOptions extends CreateOptions {
+  k?: number;
+}
+
+/**
+ * A 2-D array with ones on diagonal `k` and zeros elsewhere (NumPy's `np.eye(N, M=None, k=0)`).
+ *
+ * @example
+ * np.eye(2).tolist() // [[1, 0], [0, 1]]
+ * np.eye(2, 3, { k: 1 }).tolist() // [[0, 1, 0], [0, 0, 1]]
+ */
+export function eye(N: number, M?: number | EyeOptions | null, options?: EyeOptions): NDArray {
+  let cols: number;
+  let opts = options;
+  if (typeof M === "object" && M !== null) {
+    opts = M;
+    cols = N;
+  } else cols = M ?? N;
+  const k = opts?.k ?? 0;
+  const a = newArray([N, cols].map((x) => {
+    if (!Number.isInteger(x)) throw new TypeError(`'${x}' cannot be interpreted as an integer`);
+    if (x < 0) throw new ValueError("negative dimensions are not allowed");
+    return x;
+  }), optDType(opts, DEFAULT_FLOAT), optOrder(opts));
+  const it = DTYPES[a.dtype].itemsize;
+  const [s0, s1] = [a.strides[0] / it, a.strides[1] / it];
+  for (let i = Math.max(0, -k); i < N && i + k < cols; i++) a.data[i * s0 + (i + k) * s1] = 1;
+  return a;
+}

@@ -1,0 +1,143 @@
+/**
+ * Indexing methods of NDArray: `get`, `set`, `item`, `tolist`, `fill` (NumPy's `a[i]`,
+ * `a[i] = v`, `a.item()`, `a.tolist()`, `a.fill(v)`). The rules are in resolve.ts.
+ */
+import { ValueError, IndexError } from "../core/errors.js";
+import { copyInto, forEachIndex } from "../core/iterate.js";
+import { firstIndex } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { array, type ArrayLike } from "../create/array.js";
+import { gather, scatter } from "./advanced.js";
+import { resolveIndex, toParts, type IndexArg } from "./resolve.js";
+
+/** A value `set` can store: a number, a boolean, an array, or nested JS arrays. */
+export type SetValue = number | boolean | NDArray | readonly ArrayLike[];
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /**
+     * NumPy's `a[index]`. Strings hold NumPy's syntax (`"1:3, ::-1"`, `"..., None"`); numbers are
+     * integer indices; `null` is `None`; an integer array (JS or NDArray) or a bool mask is a fancy
+     * index. Slices, `...` and `None` give views; all-integer full indexing gives a number
+     * (a boolean for bool arrays); fancy indexing gives a copy.
+     *
+     * @example
+     * const a = np.arange(12).reshape(3, 4);
+     * a.get(1, 2)              // 6
+     * a.get("1:, ::2").tolist() // [[4, 6], [8, 10]]  (a view: base === a)
+     * a.get([0, 2]).shape     // [2, 4]  (a copy)
+     */
+    get(...index: IndexArg[]): NDArray | number | boolean;
+    /**
+     * NumPy's `a[index] = value`, broadcasting `value`; the last argument is the value.
+     *
+     * @example
+     * const a = np.zeros(5);
+     * a.set("::2", 1);
+     * a.tolist() // [1, 0, 1, 0, 1]
+     */
+    set(...indexAndValue: [...IndexArg[], SetValue]): void;
+    /**
+     * One element as a JS number (boolean for bool arrays): no argument (size 1), a flat C-order
+     * index, or one index per axis.
+     *
+     * @example
+     * np.arange(6).reshape(2, 3).item(4)    // 4
+     * np.arange(6).reshape(2, 3).item(1, 0) // 3
+     */
+    item(...index: number[]): number | boolean;
+    /**
+     * The elements as nested JS arrays (a number or boolean for 0-d arrays).
+     *
+     * @example
+     * np.arange(4).reshape(2, 2).tolist() // [[0, 1], [2, 3]]
+     */
+    tolist(): unknown;
+    /**
+     * Set every element to `value` (cast to the array's dtype), in place.
+     *
+     * @example
+     * const a = np.zeros(3, { dtype: "int32" });
+     * a.fill(2.9);
+     * a.tolist() // [2, 2, 2]
+     */
+    fill(value: number | boolean): void;
+  }
+}
+
+function scalarOf(a: NDArray, index: number): number | boolean {
+  const v = a.data[index];
+  return a.dtype === "bool" ? v !== 0 : v;
+}
+
+NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray | number | boolean {
+  const r = resolveIndex(this, index);
+  if (r.kind === "advanced") return gather(r.sel);
+  if (r.scalar) return scalarOf(r.view, firstIndex(r.view));
+  return r.view;
+};
+
+function toValue(v: SetValue): NDArray | number | boolean {
+  if (typeof v === "number" || typeof v === "boolean" || v instanceof NDArray) return v;
+  return array(v as ArrayLike);
+}
+
+NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
+  if (args.length === 0) throw new TypeError("set() needs a value: a.set(index..., value)");
+  const value = toValue(args[args.length - 1] as SetValue);
+  const index = args.slice(0, -1) as IndexArg[];
+  if (!this._writeable) throw new ValueError("assignment destination is read-only");
+  const r = resolveIndex(this, index);
+  if (r.kind === "view") {
+    copyInto(r.view, value);
+    return;
+  }
+  const isMask = toParts(index).some((p) => p.kind === "mask");
+  const v = value instanceof NDArray ? value : array(value);
+  scatter(r.sel, v, isMask);
+};
+
+NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | boolean {
+  if (index.length === 0) {
+    if (this.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
+    let at = firstIndex(this);
+    forEachIndex(this, (i) => (at = i));
+    return scalarOf(this, at);
+  }
+  for (const i of index) if (!Number.isInteger(i)) throw new TypeError(`'${String(i)}' cannot be interpreted as an integer`);
+  if (index.length === 1 && this.ndim !== 1) {
+    const size = this.size;
+    let f = index[0];
+    if (f < -size || f >= size) throw new IndexError(`index ${f} is out of bounds for size ${size}`);
+    if (f < 0) f += size;
+    let at = firstIndex(this);
+    const it = this.itemsize;
+    for (let k = this.ndim - 1; k >= 0; k--) {
+      const n = this.shape[k];
+      at += (f % n) * (this.strides[k] / it);
+      f = Math.floor(f / n);
+    }
+    return scalarOf(this, at);
+  }
+  if (index.length !== this.ndim) throw new ValueError("incorrect number of indices for array");
+  const r = this.get(...index);
+  return r as number | boolean;
+};
+
+NDArray.prototype.tolist = function (this: NDArray): unknown {
+  const it = this.itemsize;
+  const rec = (axis: number, at: number): unknown => {
+    if (axis === this.ndim) return scalarOf(this, at);
+    const out: unknown[] = new Array(this.shape[axis]);
+    const s = this.strides[axis] / it;
+    for (let i = 0; i < this.shape[axis]; i++) out[i] = rec(axis + 1, at + i * s);
+    return out;
+  };
+  return rec(0, firstIndex(this));
+};
+
+NDArray.prototype.fill = function (this: NDArray, value: number | boolean): void {
+  copyInto(this, value);
+};
+
+export type { IndexArg };

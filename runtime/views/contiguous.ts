@@ -1,0 +1,65 @@
+/**
+ * `np.ascontiguousarray`, `np.asfortranarray`, `np.broadcast_to`.
+ *
+ * Rule (NumPy 1.24: `np.array(a, dtype, copy=False, order=..., ndmin=1)`): the SAME object when
+ * it already has the dtype and is contiguous in that order; otherwise a copy in that order.
+ * A 0-d input becomes a 1-d array of length 1 (a view of it, as NumPy's ndmin=1 does).
+ * broadcast_to: see core/broadcast.ts. Cost: O(1) or one copy.
+ */
+import { toDType, type DType } from "../core/dtype.js";
+import { broadcastTo } from "../core/broadcast.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
+import { copyInto } from "../core/iterate.js";
+import { newArray, viewOf } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { type Order } from "../core/shape.js";
+import { asarray, type ArrayLike } from "../create/array.js";
+
+function asOrdered(x: ArrayLike, order: Order, options?: { dtype?: DType }): NDArray {
+  let a = asarray(x);
+  const dtype = options?.dtype === undefined ? a.dtype : toDType(options.dtype);
+  const fits = order === "C" ? isCContiguous(a.shape, a.strides, a.itemsize) : isFContiguous(a.shape, a.strides, a.itemsize);
+  if (!fits || dtype !== a.dtype) {
+    const out = newArray(a.shape, dtype, order);
+    copyInto(out, a);
+    a = out;
+  }
+  if (a.ndim === 0) return viewOf(a, [1], [a.itemsize], a.offset);
+  return a;
+}
+
+/**
+ * `a` itself when C-contiguous (row-major) with the dtype asked, else a C-contiguous copy.
+ *
+ * @example
+ * const a = np.arange(6).reshape(2, 3);
+ * np.ascontiguousarray(a) === a // true
+ * np.ascontiguousarray(a.T).flags.c_contiguous // true (a copy)
+ */
+export function ascontiguousarray(a: ArrayLike, options?: { dtype?: DType }): NDArray {
+  return asOrdered(a, "C", options);
+}
+
+/**
+ * `a` itself when F-contiguous (column-major) with the dtype asked, else an F-contiguous copy.
+ *
+ * @example
+ * const a = np.arange(6).reshape(2, 3);
+ * np.asfortranarray(a.T) === a.T // false (a.T makes a new view object each time)
+ * np.asfortranarray(a).flags.f_contiguous // true
+ */
+export function asfortranarray(a: ArrayLike, options?: { dtype?: DType }): NDArray {
+  return asOrdered(a, "F", options);
+}
+
+/**
+ * A read-only view of `a` repeated to `shape` (stride 0 on repeated axes), NumPy's `np.broadcast_to`.
+ *
+ * @example
+ * const b = np.broadcast_to(np.arange(3), [2, 3]);
+ * b.strides // [0, 4]
+ * b.set(0, 0, 5) // throws ValueError: assignment destination is read-only
+ */
+export function broadcast_to(a: ArrayLike, shape: number | readonly number[]): NDArray {
+  return broadcastTo(asarray(a), shape);
+}

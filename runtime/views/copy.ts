@@ -1,0 +1,65 @@
+/**
+ * `a.copy(order)` and `a.astype(dtype)`: new memory, laid out NumPy's way.
+ *
+ * Rule (PyArray_NewCopy → PyArray_NewLikeArray, see create/layout.ts): order `C`/`F` give that
+ * layout; `A` gives F for F-and-not-C arrays; `K` keeps the source's memory order (axes sorted by
+ * |stride|). Values are copied element by element at the same logical index (casting NumPy's
+ * unsafe way for astype). `astype(..., { copy: false })` returns the same array when dtype and
+ * order already fit. Cost: one allocation and O(size).
+ */
+import { toDType, type DType } from "../core/dtype.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
+import { copyInto } from "../core/iterate.js";
+import { NDArray } from "../core/ndarray.js";
+import { toOrder, type OrderAK } from "../core/shape.js";
+import { newLike } from "../create/layout.js";
+
+/** Options of `astype`. */
+export interface AstypeOptions {
+  order?: OrderAK;
+  copy?: boolean;
+}
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /**
+     * A copy in new memory (NumPy's `ndarray.copy(order='C')`; `K` keeps the memory order).
+     *
+     * @example
+     * const a = np.arange(6).reshape(2, 3).T;
+     * a.copy().flags.c_contiguous   // true
+     * a.copy("K").flags.f_contiguous // true
+     */
+    copy(order?: OrderAK): NDArray;
+    /**
+     * The elements cast to `dtype` (a copy unless `{ copy: false }` and nothing changes).
+     * Floats to ints truncate toward zero; anything to bool is `!= 0`.
+     *
+     * @example
+     * np.array([1.7, -1.7]).astype("int32").tolist() // [1, -1]
+     */
+    astype(dtype: DType, options?: AstypeOptions): NDArray;
+  }
+}
+
+NDArray.prototype.copy = function (this: NDArray, order?: OrderAK): NDArray {
+  const out = newLike(this, toOrder(order, ["C", "F", "A", "K"] as const, "C"));
+  copyInto(out, this);
+  return out;
+};
+
+NDArray.prototype.astype = function (this: NDArray, dtype: DType, options?: AstypeOptions): NDArray {
+  const dt = toDType(dtype);
+  const order = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
+  if (options?.copy === false && dt === this.dtype) {
+    const fits =
+      order === "K" ||
+      (order === "A" && (isCContiguous(this.shape, this.strides, this.itemsize) || isFContiguous(this.shape, this.strides, this.itemsize))) ||
+      (order === "C" && isCContiguous(this.shape, this.strides, this.itemsize)) ||
+      (order === "F" && isFContiguous(this.shape, this.strides, this.itemsize));
+    if (fits) return this;
+  }
+  const out = newLike(this, order, dt);
+  copyInto(out, this);
+  return out;
+};

@@ -1,0 +1,111 @@
+/**
+ * `T`, `transpose`, `swapaxes`: views that permute the axes (shape and strides together).
+ *
+ * Rule (numpy/core/src/multiarray/shape.c PyArray_Transpose): result axis i is source axis
+ * axes[i]; `axes` must be a permutation of 0..ndim-1 (negative counted from the end). No data
+ * moves: O(ndim).
+ */
+import { ValueError } from "../core/errors.js";
+import { viewOf } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { normalizeAxis } from "../core/shape.js";
+
+/**
+ * A view with axes permuted (`axes` omitted: reversed).
+ *
+ * @example
+ * transposeArray(np.zeros([2, 3, 4]), [1, 0, 2]).shape // [3, 2, 4]
+ */
+export function transposeArray(a: NDArray, axes?: readonly number[]): NDArray {
+  const nd = a.ndim;
+  let perm: number[];
+  if (axes === undefined || axes.length === 0) perm = a.shape.map((_, i) => nd - 1 - i);
+  else {
+    if (axes.length !== nd) throw new ValueError("axes don't match array");
+    perm = axes.map((x) => normalizeAxis(x, nd));
+    const seen = new Set<number>();
+    for (const p of perm) {
+      if (seen.has(p)) throw new ValueError("repeated axis in transpose");
+      seen.add(p);
+    }
+  }
+  return viewOf(a, perm.map((p) => a.shape[p]), perm.map((p) => a.strides[p]), a.offset);
+}
+
+/**
+ * A view with two axes exchanged.
+ *
+ * @example
+ * swapaxesArray(np.zeros([2, 3, 4]), 0, 2).shape // [4, 3, 2]
+ */
+export function swapaxesArray(a: NDArray, axis1: number, axis2: number): NDArray {
+  const i = normalizeAxis(axis1, a.ndim);
+  const j = normalizeAxis(axis2, a.ndim);
+  const perm = a.shape.map((_, k) => k);
+  perm[i] = j;
+  perm[j] = i;
+  return transposeArray(a, perm);
+}
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /**
+     * The transposed view (axes reversed).
+     *
+     * @example
+     * np.zeros([2, 3]).T.strides // [8, 24]
+     */
+    readonly T: NDArray;
+    /**
+     * A view with permuted axes: no argument reverses; else numbers or one array.
+     *
+     * @example
+     * np.zeros([2, 3, 4]).transpose(2, 0, 1).shape // [4, 2, 3]
+     */
+    transpose(...axes: number[] | [readonly number[]]): NDArray;
+    /**
+     * A view with `axis1` and `axis2` exchanged.
+     *
+     * @example
+     * np.zeros([2, 3]).swapaxes(0, 1).shape // [3, 2]
+     */
+    swapaxes(axis1: number, axis2: number): NDArray;
+  }
+}
+
+Object.defineProperty(NDArray.prototype, "T", {
+  get(this: NDArray): NDArray {
+    return transposeArray(this);
+  },
+  configurable: true,
+});
+
+NDArray.prototype.transpose = function (this: NDArray, ...axes: unknown[]): NDArray {
+  const list = axes.length === 1 && Array.isArray(axes[0]) ? (axes[0] as number[]) : (axes as number[]);
+  return transposeArray(this, list);
+};
+
+NDArray.prototype.swapaxes = function (this: NDArray, axis1: number, axis2: number): NDArray {
+  return swapaxesArray(this, axis1, axis2);
+};
+
+/**
+ * NumPy's `np.transpose(a, axes=None)`.
+ *
+ * @example
+ * np.transpose(np.zeros([2, 3])).shape // [3, 2]
+ */
+export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray {
+  return transposeArray(a, axes ?? undefined);
+}
+
+/**
+ * NumPy's `np.swapaxes(a, axis1, axis2)`.
+ *
+ * @example
+ * np.swapaxes(np.zeros([2, 3]), 0, 1).shape // [3, 2]
+ */
+export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
+  return swapaxesArray(a, axis1, axis2);
+}
+
