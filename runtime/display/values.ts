@@ -24,9 +24,10 @@ export function formatValue(v: number | boolean, dtype: string): string {
   if (dtype !== "float32" && dtype !== "float64") return String(v);
   if (Number.isNaN(v)) return "nan";
   if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${Object.is(v, -0) ? "-0" : v}.`;
   const a = Math.abs(v);
-  if (a >= 1e16 || a < 1e-4) {
+  if (Number.isInteger(v) && a < 1e8) return `${Object.is(v, -0) ? "-0" : v}.`;
+  // NumPy switches to scientific notation at 1e8 and below 1e-4
+  if (a >= 1e8 || (a < 1e-4 && a !== 0)) {
     const [m, e] = v.toExponential(7).split("e");
     const mant = m.replace(/0+$/, "").replace(/\.$/, ".");
     const exp = Number(e);
