@@ -84,7 +84,7 @@ export function conclusions(group: Group, pairs: Map<string, Sharing>): string[]
       else if (s === "maybe") maybe.push(es[j].name);
     }
     if (partners.length) out.push(`${es[i].name} shares memory with ${partners.join(", ")}`);
-    if (maybe.length) out.push(`${es[i].name} may share memory with ${maybe.join(", ")} (too big to check element by element; the byte bounds overlap)`);
+    if (maybe.length) out.push(`${es[i].name} may share memory with ${maybe.join(", ")} (np.shares_memory gave up: too much work to decide)`);
     if (!partners.length && !maybe.length) {
       out.push(es.length > 1 ? `${es[i].name} shares no memory with the others shown (same buffer, disjoint bytes)` : `${es[i].name} shares memory with no other array shown`);
     }
@@ -175,7 +175,7 @@ export function memoryFigure(arrays: Readonly<Record<string, unknown>>): Figure 
       for (let j = i + 1; j < g.entries.length; j++) {
         const a = g.entries[i];
         const b = g.entries[j];
-        pairs.set(`${a.name}\u0000${b.name}`, sharing(a.array, b.array, a.bytes, b.bytes));
+        pairs.set(`${a.name}\u0000${b.name}`, sharing(a.array, b.array));
       }
 
   let y = 8;

@@ -2,12 +2,12 @@
  * Whether two arrays share memory, decided from the elements each one reaches.
  *
  * Rule: two arrays share memory iff some byte is reached by both (NumPy's exact
- * `np.shares_memory`). Arrays over different ArrayBuffers never do. Over the same buffer, when
- * both element sets were enumerated (size <= ENUMERATE_LIMIT) the answer is the exact set
- * intersection of their byte intervals, O(n log n); otherwise only the byte bounds are compared
- * and an overlap of bounds is reported as "maybe" (NumPy's `may_share_memory`).
+ * `np.shares_memory`, solved by runtime/memory); past MAX_WORK the answer is "maybe". The
+ * pictures also need every byte an array reaches, enumerated here up to ENUMERATE_LIMIT elements
+ * (O(size log size) to sort).
  */
 import type { NDArray } from "../core/ndarray.js";
+import { overlap } from "../memory/shares.js";
 import { byteRange, reachedDataIndices } from "../display/walk.js";
 
 /** Arrays with more elements are not enumerated element by element. */
@@ -36,31 +36,19 @@ export function bufferRange(a: NDArray): [number, number] {
   return [lo + a.data.byteOffset, hi + a.data.byteOffset];
 }
 
+/** Work NumPy's solver may do per pair before answering "maybe" (np.shares_memory's max_work). */
+export const MAX_WORK = 100_000;
+
 /**
- * Whether `a` and `b` share memory.
+ * Whether `a` and `b` share memory: np.shares_memory's exact solver (runtime/memory, NumPy's
+ * mem_overlap.c), giving up as "maybe" past MAX_WORK.
  *
  * @example
  * const a = np.arange(10);
- * sharing(a, a.get("::2"), ...) // "yes"
- * sharing(a.get("::2"), a.get("1::2"), ...) // "no"  (interleaved, disjoint)
+ * sharing(a, a.get("::2")) // "yes"
+ * sharing(a.get("::2"), a.get("1::2")) // "no"  (interleaved, disjoint)
  */
-export function sharing(a: NDArray, b: NDArray, ra: Float64Array | null, rb: Float64Array | null): Sharing {
-  if (a.data.buffer !== b.data.buffer || a.size === 0 || b.size === 0) return "no";
-  const [alo, ahi] = bufferRange(a);
-  const [blo, bhi] = bufferRange(b);
-  if (ahi <= blo || bhi <= alo) return "no";
-  if (ra === null || rb === null) return "maybe";
-  // merge two sorted lists of intervals [p, p + itemsize)
-  const ia = a.itemsize;
-  const ib = b.itemsize;
-  let i = 0;
-  let j = 0;
-  while (i < ra.length && j < rb.length) {
-    const s = ra[i];
-    const t = rb[j];
-    if (s < t + ib && t < s + ia) return "yes";
-    if (s + ia <= t) i++;
-    else j++;
-  }
-  return "no";
+export function sharing(a: NDArray, b: NDArray): Sharing {
+  const r = overlap(a, b, MAX_WORK);
+  return r === "too-hard" ? "maybe" : r;
 }
