@@ -13,6 +13,7 @@ import * as create from "./create/index.js";
 import * as views from "./views/index.js";
 import * as memory from "./memory/index.js";
 import { random as randomNs } from "./random/index.js";
+import * as print from "./print/index.js";
 import * as ufunc from "./ufunc/index.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
@@ -78,6 +79,11 @@ const compute = { ...ufunc, ...reduce, ...linalg };
 // ---- section: printing, random, files (runtime/print, runtime/random, runtime/npy) ----
 const io = {
   random: randomNs,
+  array2string: print.array2string,
+  array_repr: print.array_repr,
+  array_str: print.array_str,
+  set_printoptions: print.set_printoptions,
+  get_printoptions: print.get_printoptions,
 };
 
 /**
