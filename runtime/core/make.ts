@@ -1,7 +1,8 @@
 /**
  * Making array objects: a fresh owner with contiguous strides, and a view onto an existing array.
  *
- * Rule: a view's `base` is the owner of the memory (`a.base ?? a`), never a chain, and it starts
+ * Rule: a fresh array has contiguous strides, except that a fresh array of size 0 has all
+ * strides 0 (as NumPy 1.24 allocates them). A view's `base` is the owner of the memory (`a.base ?? a`), never a chain, and it starts
  * as writeable as its source (NumPy copies the WRITEABLE flag into views). O(ndim) per view.
  */
 import { allocate } from "./alloc.js";
@@ -16,12 +17,14 @@ import { contiguousStrides, shapeSize, type Order } from "./shape.js";
  * newArray([2, 3], "float64", "F").strides // [8, 16]
  */
 export function newArray(shape: readonly number[], dtype: DType, order: Order = "C"): NDArray {
-  const data = allocate(dtype, shapeSize(shape), shape);
+  const size = shapeSize(shape);
+  const data = allocate(dtype, size, shape);
   return new NDArray({
     data,
     dtype,
     shape,
-    strides: contiguousStrides(shape, DTYPES[dtype].itemsize, order),
+    // NumPy (PyArray_NewFromDescr) gives a fresh empty array all-zero strides: its memory is never read
+    strides: size === 0 ? shape.map(() => 0) : contiguousStrides(shape, DTYPES[dtype].itemsize, order),
     offset: 0,
     base: null,
     writeable: true,

@@ -54,7 +54,7 @@ export class NDArray {
     this.data = parts.data;
     this.dtype = parts.dtype;
     this.shape = Object.freeze(parts.shape.slice());
-    this.strides = Object.freeze(parts.strides.slice());
+    this.strides = Object.freeze(parts.strides.map((s) => s + 0)); // + 0 turns -0 (0 * negative step) into 0
     this.offset = parts.offset;
     this.base = parts.base;
     this._writeable = parts.writeable;

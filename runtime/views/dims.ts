@@ -3,7 +3,8 @@
  *
  * Rule (numpy/lib/shape_base.py expand_dims = a.reshape(new shape), so the new axes get the
  * strides `_attempt_nocopy_reshape` gives; numpy/core/src/multiarray/shape.c PyArray_Squeeze
- * and PyArray_SqueezeSelected keep the other axes' strides). Squeezing an axis whose length is
+ * and PyArray_SqueezeSelected keep the other axes' strides; with nothing to squeeze and no axis
+ * named, NumPy returns the array itself). Squeezing an axis whose length is
  * not 1 is a ValueError. O(ndim).
  */
 import { ValueError } from "../core/errors.js";
@@ -44,7 +45,10 @@ export function expand_dims(a: NDArray, axis: number | readonly number[]): NDArr
  */
 export function squeezeArray(a: NDArray, axis?: number | readonly number[] | null): NDArray {
   let drop: number[];
-  if (axis === undefined || axis === null) drop = a.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+  if (axis === undefined || axis === null) {
+    drop = a.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+    if (drop.length === 0) return a; // NumPy's PyArray_Squeeze returns the array itself
+  }
   else {
     drop = axisList(axis, a.ndim);
     for (const i of drop) {

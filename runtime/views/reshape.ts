@@ -20,10 +20,18 @@ import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, toOrder, type Order } from "../core/shape.js";
 import { isFortran } from "../create/layout.js";
 
-/** The shape as NumPy's reshape error prints it: `(5,)`, `(5,newaxis)`. */
+/**
+ * The shape as NumPy's reshape error prints it (numpy/core/src/multiarray/common.c
+ * build_shape_string): leading unknown (negative) lengths are dropped, later ones print as
+ * `newaxis`, and the trailing comma appears only for a 1-element list: `(5,)`, `(5,newaxis)`,
+ * `(0)` for [-1, 0], `()` for [-1].
+ */
 function shapeText(dims: readonly number[]): string {
-  const parts = dims.map((d) => (d < 0 ? "newaxis" : String(d)));
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
+  let i = 0;
+  while (i < dims.length && dims[i] < 0) i++;
+  if (i === dims.length) return "()";
+  const parts = dims.slice(i).map((d) => (d < 0 ? "newaxis" : String(d)));
+  return dims.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
 }
 
 /**
