@@ -14,6 +14,7 @@ import * as views from "./views/index.js";
 import * as memory from "./memory/index.js";
 import { random as randomNs } from "./random/index.js";
 import * as print from "./print/index.js";
+import * as npy from "./npy/index.js";
 import * as ufunc from "./ufunc/index.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
@@ -84,6 +85,8 @@ const io = {
   array_str: print.array_str,
   set_printoptions: print.set_printoptions,
   get_printoptions: print.get_printoptions,
+  save: npy.save,
+  load: npy.load,
 };
 
 /**

@@ -1,0 +1,2 @@
+/** `.npy` files: `np.save`, `np.load`. */
+export { save, load, npyBytes, fromNpyBytes } from "./npy.js";
