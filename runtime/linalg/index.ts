@@ -1,2 +1,2 @@
 /** The linear-algebra names of `np` (the compute section of runtime/np.ts spreads this module). */
-export {};
+export { dot, matmul } from "./product.js";

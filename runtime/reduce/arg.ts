@@ -1,0 +1,133 @@
+/**
+ * argmin / argmax: the index of the first extreme element, NumPy's way.
+ *
+ * Rules (numpy/core/src/multiarray/calculation.c `PyArray_ArgMax`, arraytypes.c.src `@fname@_argmax`):
+ * with no axis the array is read in C order as if flattened; with an axis each lane along it is
+ * scanned from index 0. The first maximum wins; the first NaN wins over everything (NaN
+ * propagates). Results are int32 here (NumPy's intp is int64). An empty scan (no axis: size 0; with an axis: that axis has length 0) is NumPy's error
+ * `attempt to get argmax of an empty sequence`. Cost: O(size).
+ */
+import { AxisError, ValueError } from "../core/errors.js";
+import { newArray } from "../core/make.js";
+import type { NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "../create/array.js";
+
+/** argmin/argmax keywords. */
+export interface ArgOptions {
+  /** The axis to scan; all elements (C order) when null/undefined. */
+  axis?: number | null;
+  /** Keep the scanned axis with length 1. */
+  keepdims?: boolean;
+}
+
+function scan(a: NDArray, start: number, n: number, step: number, isMax: boolean): number {
+  const d = a.data;
+  let best = d[start];
+  if (best !== best) return 0;
+  let at = 0;
+  for (let i = 1, p = start + step; i < n; i++, p += step) {
+    const v = d[p];
+    if (isMax ? !(v <= best) : !(v >= best)) {
+      best = v;
+      at = i;
+      if (v !== v) break;
+    }
+  }
+  return at;
+}
+
+function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDArray | number {
+  const a = asarray(x);
+  const name = isMax ? "argmax" : "argmin";
+  const axis = options?.axis;
+  const isz = a.itemsize;
+  if (axis === undefined || axis === null) {
+    if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    // walk in C order: index -> element offset
+    let best = 0;
+    let bestV = NaN;
+    let k = 0;
+    let found = false;
+    const nd = a.ndim;
+    const idx = new Array<number>(nd).fill(0);
+    let p = a.offset / isz;
+    const st = a.strides.map((s) => s / isz);
+    const d = a.data;
+    for (;;) {
+      const v = d[p];
+      if (!found) {
+        found = true;
+        bestV = v;
+        best = 0;
+        if (v !== v) break;
+      } else if (isMax ? !(v <= bestV) : !(v >= bestV)) {
+        bestV = v;
+        best = k;
+        if (v !== v) break;
+      }
+      k++;
+      let j = nd - 1;
+      for (; j >= 0; j--) {
+        p += st[j];
+        if (++idx[j] < a.shape[j]) break;
+        p -= st[j] * a.shape[j];
+        idx[j] = 0;
+      }
+      if (j < 0) break;
+    }
+    if (options?.keepdims === true) {
+      const r = newArray(new Array<number>(nd).fill(1), "int32");
+      r.data[0] = best;
+      return r;
+    }
+    return best;
+  }
+  if (!Number.isInteger(axis) || axis < -a.ndim || axis >= a.ndim) throw new AxisError(axis, a.ndim);
+  const ax = axis < 0 ? axis + a.ndim : axis;
+  const n = a.shape[ax];
+  const outShape = a.shape.filter((_, i) => i !== ax);
+  const size = outShape.reduce((p, q) => p * q, 1);
+  if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+  const res = newArray(options?.keepdims === true ? a.shape.map((d, i) => (i === ax ? 1 : d)) : outShape, "int32");
+  const step = a.strides[ax] / isz;
+  const oshape = outShape;
+  const ost = a.strides.filter((_, i) => i !== ax).map((s) => s / isz);
+  const idx = new Array<number>(oshape.length).fill(0);
+  let p = a.offset / isz;
+  for (let o = 0; o < size; o++) {
+    res.data[o] = scan(a, p, n, step, isMax);
+    let j = oshape.length - 1;
+    for (; j >= 0; j--) {
+      p += ost[j];
+      if (++idx[j] < oshape[j]) break;
+      p -= ost[j] * oshape[j];
+      idx[j] = 0;
+    }
+  }
+  return res;
+}
+
+/**
+ * Index of the (first) largest element; with `axis`, along that axis.
+ *
+ * @example
+ * np.argmax(np.array([1, 7, 7, 2]))                     // 1
+ * np.argmax(np.array([[1, 9], [8, 2]]), { axis: 0 })    // array([1, 0], dtype=int32)
+ */
+export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmax(a: ArrayLike, options: ArgOptions): NDArray;
+export function argmax(a: ArrayLike, options?: ArgOptions): NDArray | number {
+  return arg(a, options, true);
+}
+
+/**
+ * Index of the (first) smallest element; with `axis`, along that axis.
+ *
+ * @example
+ * np.argmin(np.array([3, 1, 1])) // 1
+ */
+export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
+export function argmin(a: ArrayLike, options: ArgOptions): NDArray;
+export function argmin(a: ArrayLike, options?: ArgOptions): NDArray | number {
+  return arg(a, options, false);
+}

@@ -1,0 +1,286 @@
+/**
+ * Reductions over axes: sum, prod, min, max, any, all (mean/std/var and argmin/argmax build on these).
+ *
+ * Rules (NumPy 1.24 `np.add.reduce` & co., numpy/core/_methods.py):
+ * - `axis`: a number, an array of numbers (negative counts from the end), or null/undefined for
+ *   all axes; out of range is `axis 2 is out of bounds for array of dimension 2`, a repeat is
+ *   `duplicate value in 'axis'`. `keepdims` keeps reduced axes with length 1.
+ * - DTYPE DECISION: NumPy on Linux sums bool/int8/int16/int32 in int64 (the C long). We have no
+ *   int64, so, like NumPy where the default int is int32 (Windows before 2.0), `sum`/`prod` of
+ *   bool, int8, int16, int32 give int32 and of uint8, uint16, uint32 give uint32, wrapping on
+ *   overflow exactly as NumPy's int32 loop does (`{ dtype: "float64" }` avoids the wrap).
+ *   Floats keep their dtype; `mean` of integers is float64.
+ * - `sum` starts from the identity 0 and follows NumPy's buffered iteration and pairwise
+ *   summation (walk.ts), so float64 (and float32) sums match NumPy bit for bit.
+ * - min/max have no identity: an empty reduction is
+ *   `zero-size array to reduction operation maximum which has no identity`.
+ * - The result is a new array laid out in the input's K order; with no axis, no keepdims and no
+ *   `out` it is a plain JS number (boolean for any/all), as NumPy returns a scalar.
+ * - `out`: the result (the reduced shape) is copied into it and it is returned; without `dtype`
+ *   the computation uses `out.dtype`, as NumPy does.
+ * Cost: O(size) time, O(result size) memory.
+ */
+import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { AxisError, ValueError } from "../core/errors.js";
+import { copyInto } from "../core/iterate.js";
+import { allocate } from "../core/alloc.js";
+import { newArray } from "../core/make.js";
+import { NDArray } from "../core/ndarray.js";
+import { formatShape } from "../core/shape.js";
+import { asarray, type ArrayLike } from "../create/array.js";
+import { canCast } from "../ufunc/promote.js";
+import { keepOrderStrides } from "../ufunc/nditer.js";
+import { maximum, minimum } from "../ufunc/kernels.js";
+import { addReduce, foldReduce, reduceSpace } from "./walk.js";
+
+/** NumPy's reduction keywords. */
+export interface ReduceOptions {
+  /** Axis or axes to reduce (negative counts from the end); all axes when null/undefined. */
+  axis?: number | readonly number[] | null;
+  /** Keep reduced axes as length 1 (the result then broadcasts against the input). */
+  keepdims?: boolean;
+  /** Array to write the result into (returned). */
+  out?: NDArray;
+  /** dtype of the accumulator and result. */
+  dtype?: DType;
+}
+
+/** Options with which a reduction returns a plain number: no axis, no keepdims, no out. */
+export interface ScalarReduceOptions {
+  axis?: null;
+  keepdims?: false;
+  out?: undefined;
+  dtype?: DType;
+}
+
+/**
+ * Which axes a reduction reduces, NumPy's way.
+ *
+ * @example
+ * reducedAxes(-1, 3) // [false, false, true]
+ * reducedAxes([0, 0], 2) // throws ValueError: duplicate value in 'axis'
+ */
+export function reducedAxes(axis: ReduceOptions["axis"], ndim: number): boolean[] {
+  if (axis === undefined || axis === null) return new Array<number>(ndim).fill(0).map(() => true);
+  const list = typeof axis === "number" ? [axis] : axis;
+  const flags = new Array<boolean>(ndim).fill(false);
+  for (const ax of list) {
+    if (!Number.isInteger(ax)) throw new TypeError(`'${typeof ax === "number" ? "float" : typeof ax}' object cannot be interpreted as an integer`);
+    if (ax < -ndim || ax >= ndim) throw new AxisError(ax, ndim);
+    const k = ax < 0 ? ax + ndim : ax;
+    if (flags[k]) throw new ValueError("duplicate value in 'axis'");
+    flags[k] = true;
+  }
+  return flags;
+}
+
+/** The default accumulator dtype of sum/prod (see the file head). */
+export function sumDType(t: DType): DType {
+  if (t === "uint8" || t === "uint16" || t === "uint32") return "uint32";
+  if (t === "float32" || t === "float64") return t;
+  return "int32";
+}
+
+/**
+ * A fresh result for reducing `a` over `red`, filled with `fill`, in keepdims shape, laid out in
+ * `a`'s K order with the reduced axes kept in place as length 1 (NumPy's allocation, so the
+ * keepdims strides match NumPy's too).
+ */
+export function reduceResult(a: NDArray, red: readonly boolean[], dtype: DType, fill: number): NDArray {
+  const shape = a.shape.map((d, i) => (red[i] ? 1 : d));
+  let size = 1;
+  for (const d of shape) size *= d;
+  const data = allocate(dtype, size, shape);
+  if (fill !== 0) data.fill(fill);
+  const like = a.strides.map((s, i) => (a.shape[i] === 1 ? 0 : s / a.itemsize));
+  return new NDArray({ data, dtype, shape, strides: keepOrderStrides(shape, DTYPES[dtype].itemsize, [like]), offset: 0, base: null, writeable: true });
+}
+
+/** `a`'s values in `dtype`, copying only when reading them as numbers would differ from NumPy's cast. */
+export function inLoopDType(a: NDArray, dtype: DType): NDArray {
+  if (a.dtype === dtype || canCast(a.dtype, dtype, "safe")) return a;
+  const c = newArray(a.shape, dtype, "C");
+  copyInto(c, a);
+  return c;
+}
+
+/** Element strides of `a` and of the keepdims result over `a.shape` (0 on reduced axes). */
+export function spaceOf(a: NDArray, res: NDArray, red: readonly boolean[]) {
+  const ins = a.strides.map((s) => s / a.itemsize);
+  const outs = res.strides.map((s, i) => (red[i] ? 0 : s / res.itemsize));
+  return reduceSpace(a.shape, ins, outs, a.offset / a.itemsize, 0);
+}
+
+/**
+ * Finish a reduction: drop reduced axes unless keepdims, copy into `out`, or give a scalar.
+ */
+export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined): NDArray | number | boolean {
+  const keep = options?.keepdims === true;
+  let r = res;
+  if (!keep) {
+    const shape: number[] = [];
+    const strides: number[] = [];
+    res.shape.forEach((d, i) => {
+      if (!red[i]) {
+        shape.push(d);
+        strides.push(res.strides[i]);
+      }
+    });
+    r = new NDArray({ data: res.data, dtype: res.dtype, shape, strides, offset: 0, base: null, writeable: true });
+  }
+  const out = options?.out;
+  if (out !== undefined) {
+    if (out.shape.length !== r.shape.length || out.shape.some((d, i) => d !== r.shape[i])) {
+      throw new ValueError(`output parameter for reduction operation has the wrong shape: expected ${formatShape(r.shape)}, got ${formatShape(out.shape)}`);
+    }
+    copyInto(out, r);
+    return out;
+  }
+  if (!keep && (options?.axis === undefined || options.axis === null)) {
+    const v = r.data[0];
+    return r.dtype === "bool" ? v !== 0 : v;
+  }
+  return r;
+}
+
+function emptyCheck(a: NDArray, red: readonly boolean[], name: string): void {
+  if (a.shape.some((d, i) => red[i] && d === 0)) {
+    throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  }
+}
+
+/** The shared body of sum-like reductions (dtype given or defaulted). */
+export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDArray {
+  const res = reduceResult(a, red, dtype, 0);
+  if (dtype === "bool") {
+    const x = inLoopDType(a, "bool");
+    foldReduce(spaceOf(x, res, red), x.data, res.data, (acc, v) => (acc !== 0 || v !== 0 ? 1 : 0), null);
+    return res;
+  }
+  const x = inLoopDType(a, dtype);
+  addReduce(spaceOf(x, res, red), x.data, res.data, dtype === "float32");
+  return res;
+}
+
+function accDType(a: NDArray, options: ReduceOptions | undefined): DType {
+  return options?.dtype ?? options?.out?.dtype ?? sumDType(a.dtype);
+}
+
+/**
+ * Sum of elements over the given axes, with NumPy's pairwise summation (float64 sums are bit
+ * for bit NumPy's).
+ *
+ * @example
+ * np.sum(np.array([[1, 2], [3, 4]]))              // 10
+ * np.sum(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([4, 6], dtype=int32)
+ * np.arange(4).sum({ keepdims: true })            // array([6], dtype=int32)
+ */
+export function sum(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function sum(a: ArrayLike, options: ReduceOptions): NDArray;
+export function sum(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+  const x = asarray(a);
+  const red = reducedAxes(options?.axis, x.ndim);
+  return finish(sumInto(x, red, accDType(x, options)), red, options) as NDArray | number;
+}
+
+/**
+ * Product of elements over the given axes (sequential, in NumPy's iteration order).
+ *
+ * @example
+ * np.prod(np.array([1, 2, 3, 4])) // 24
+ */
+export function prod(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function prod(a: ArrayLike, options: ReduceOptions): NDArray;
+export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+  const x0 = asarray(a);
+  const red = reducedAxes(options?.axis, x0.ndim);
+  const dtype = accDType(x0, options);
+  const x = inLoopDType(x0, dtype);
+  const res = reduceResult(x, red, dtype, 1);
+  const kind = DTYPES[dtype].kind;
+  const f = kind === "f" ? (p: number, v: number) => p * v : kind === "b" ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => Math.imul(p, v);
+  foldReduce(spaceOf(x, res, red), x.data, res.data, f, null);
+  return finish(res, red, options) as NDArray | number;
+}
+
+function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum" | "minimum"): NDArray | number | boolean {
+  const x0 = asarray(a);
+  const red = reducedAxes(options?.axis, x0.ndim);
+  emptyCheck(x0, red, name);
+  const dtype = options?.dtype ?? x0.dtype;
+  const x = inLoopDType(x0, dtype);
+  const res = reduceResult(x, red, dtype, 0);
+  const seed = new Uint8Array(res.size);
+  foldReduce(spaceOf(x, res, red), x.data, res.data, name === "maximum" ? maximum : minimum, seed);
+  return finish(res, red, options);
+}
+
+/**
+ * Largest element over the given axes (NaN propagates), NumPy's `amax`.
+ *
+ * @example
+ * np.max(np.array([[1, 5], [3, 2]]))              // 5
+ * np.max(np.array([[1, 5], [3, 2]]), { axis: 1 }) // array([5, 3], dtype=int32)
+ * np.max(np.zeros(0))                             // throws ValueError: zero-size array to reduction operation maximum which has no identity
+ */
+export function max(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function max(a: ArrayLike, options: ReduceOptions): NDArray;
+export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+  return minmax(a, options, "maximum") as NDArray | number;
+}
+
+/**
+ * Smallest element over the given axes (NaN propagates), NumPy's `amin`.
+ *
+ * @example
+ * np.min(np.array([[1, 5], [3, 2]]), { axis: 0 }) // array([1, 2], dtype=int32)
+ */
+export function min(a: ArrayLike, options?: ScalarReduceOptions): number;
+export function min(a: ArrayLike, options: ReduceOptions): NDArray;
+export function min(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+  return minmax(a, options, "minimum") as NDArray | number;
+}
+
+function logical(a: ArrayLike, options: ReduceOptions | undefined, isAll: boolean): NDArray | boolean {
+  const x = asarray(a);
+  const red = reducedAxes(options?.axis, x.ndim);
+  const res = reduceResult(x, red, "bool", isAll ? 1 : 0);
+  const f = isAll ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => (p !== 0 || v !== 0 ? 1 : 0);
+  foldReduce(spaceOf(x, res, red), x.data, res.data, f, null);
+  return finish(res, red, options) as NDArray | boolean;
+}
+
+/**
+ * Whether any element (over the given axes) is non-zero.
+ *
+ * @example
+ * np.any(np.array([0, 0, 3])) // true
+ */
+export function any(a: ArrayLike, options?: ScalarReduceOptions): boolean;
+export function any(a: ArrayLike, options: ReduceOptions): NDArray;
+export function any(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
+  return logical(a, options, false);
+}
+
+/**
+ * Whether every element (over the given axes) is non-zero.
+ *
+ * @example
+ * np.all(np.array([[1, 0], [1, 1]]), { axis: 1 }) // array([False,  True])
+ */
+export function all(a: ArrayLike, options?: ScalarReduceOptions): boolean;
+export function all(a: ArrayLike, options: ReduceOptions): NDArray;
+export function all(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
+  return logical(a, options, true);
+}
+
+/** Number of elements each result element reduces. */
+export function reduceCount(a: NDArray, red: readonly boolean[]): number {
+  let n = 1;
+  a.shape.forEach((d, i) => {
+    if (red[i]) n *= d;
+  });
+  return n;
+}
+
+export type { TypedArray };

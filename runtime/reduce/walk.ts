@@ -1,0 +1,214 @@
+/**
+ * The order in which NumPy's reduction visits elements, so float sums match NumPy bit for bit.
+ *
+ * Rule (NumPy 1.24 numpy/core/src/umath/reduction.c + nditer: `npyiter_find_best_axis_ordering`,
+ * `npyiter_coalesce_axes`, `npyiter_checkreducesize`; the iterator is BUFFERED with buffersize
+ * 8192, DONT_NEGATE_STRIDES, and the result starts at the identity 0):
+ * 1. Axes are ordered by the input's |strides| (K order, ties in C order) and neighbouring
+ *    axes are merged when both the input and the result (stride 0 on reduced axes) chain.
+ * 2. The walk proceeds in transfers of at most 8192 elements. Within a transfer, the inner loop
+ *    runs `inner` elements at a time (npyiter_checkreducesize: a run stops where the result's
+ *    stride switches between zero and non-zero, and a transfer never wraps a reduced run past
+ *    the buffer), as consecutive blocks in iteration order.
+ * 3. A run whose result stride is 0 is a reduction run: result += pairwise_sum(run) (the run is
+ *    gathered into a scratch buffer when it spans several axes, as NumPy copies it into its
+ *    buffer); otherwise each element is added on its own: result[j] += x (sequential).
+ * So `a.sum()` on a contiguous array is ((0 + pw(x[0:8192])) + pw(x[8192:16384])) + ...,
+ * `a.sum({ axis: 0 })` of a C array adds rows one by one, and `a.sum({ axis: -1 })` sums each
+ * row pairwise in chunks of 8192. Cost: O(size) plus O(ndim) per run.
+ */
+import type { TypedArray } from "../core/dtype.js";
+import { keepOrderPerm } from "../ufunc/nditer.js";
+import { pairwiseSum, pairwiseSumF32, pairwiseSumF64 } from "./pairwise.js";
+
+/** NumPy's ufunc buffer size (np.getbufsize()), in elements. */
+export const BUFSIZE = 8192;
+
+/** The coalesced iteration space of a reduction: dims fastest first, with both operands' strides. */
+export interface ReduceSpace {
+  dims: number[];
+  inStrides: number[];
+  outStrides: number[];
+  inStart: number;
+  outStart: number;
+  size: number;
+}
+
+/**
+ * Plan the iteration of a reduction of an input (element strides `inStrides`) into a result
+ * (element strides `outStrides`, 0 on reduced axes) over `shape`.
+ */
+export function reduceSpace(shape: readonly number[], inStrides: readonly number[], outStrides: readonly number[], inStart: number, outStart: number): ReduceSpace {
+  const ins = inStrides.map((s, i) => (shape[i] === 1 ? 0 : s));
+  const outs = outStrides.map((s, i) => (shape[i] === 1 ? 0 : s));
+  const perm = keepOrderPerm(shape, [outs, ins]).filter((ax) => shape[ax] !== 1);
+  const dims: number[] = [];
+  const is: number[] = [];
+  const os: number[] = [];
+  let size = 1;
+  for (const d of shape) size *= d;
+  for (const ax of perm) {
+    const k = dims.length - 1;
+    if (k >= 0 && ins[ax] === is[k] * dims[k] && outs[ax] === os[k] * dims[k]) {
+      dims[k] *= shape[ax];
+      continue;
+    }
+    dims.push(shape[ax]);
+    is.push(ins[ax]);
+    os.push(outs[ax]);
+  }
+  if (dims.length === 0) {
+    dims.push(1);
+    is.push(0);
+    os.push(0);
+  }
+  return { dims, inStrides: is, outStrides: os, inStart, outStart, size };
+}
+
+/** npyiter_checkreducesize: [inner run length, elements in this transfer]. */
+export function checkReduceSize(dims: readonly number[], os: readonly number[], coords: readonly number[], count0: number): [number, number] {
+  let count = count0;
+  const nd = dims.length;
+  if (nd === 1 || count === 0) return [count, count];
+  const zero0 = os[0] === 0;
+  let reducespace = 1 + (dims[0] - coords[0] - 1);
+  let factor = dims[0];
+  let nonzero = coords[0] !== 0;
+  let idim = 1;
+  for (; idim < nd && reducespace < count; idim++) {
+    if (zero0 ? os[idim] !== 0 : os[idim] === 0) {
+      if (count <= reducespace) return [count, count];
+      if (nonzero) {
+        if (reducespace < count) count = reducespace;
+        return [count, count];
+      }
+      break;
+    }
+    if (coords[idim] !== 0) nonzero = true;
+    reducespace += (dims[idim] - coords[idim] - 1) * factor;
+    factor *= dims[idim];
+  }
+  if (nonzero || count < reducespace || idim === nd) {
+    if (reducespace < count) count = reducespace;
+    return [count, count];
+  }
+  const inner = reducespace;
+  count = Math.floor(count / reducespace);
+  const zero1 = os[idim] === 0;
+  let rs = dims[idim] - coords[idim];
+  factor = dims[idim];
+  idim++;
+  for (; idim < nd && rs < count; idim++) {
+    if (zero1 ? os[idim] !== 0 : os[idim] === 0) return [inner, Math.min(count, rs) * inner];
+    rs += (dims[idim] - coords[idim] - 1) * factor;
+    factor *= dims[idim];
+  }
+  if (rs < count) count = rs;
+  return [inner, count * inner];
+}
+
+/**
+ * Add every element of the input into the result in NumPy's order (see the file head).
+ * `inp` holds the input values already in the loop dtype; `out` is the result's typed array
+ * (its stores round/wrap as NumPy's result dtype does), pre-filled with the identity 0.
+ * `f32` selects float32 pairwise arithmetic.
+ */
+export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32: boolean): void {
+  const { dims, inStrides: is, outStrides: os, size } = sp;
+  if (size === 0) return;
+  const nd = dims.length;
+  const coords = new Array<number>(nd).fill(0);
+  let inIdx = sp.inStart;
+  let outIdx = sp.outStart;
+  const s0 = is[0];
+  const contiguousF64 = !f32 && s0 === 1 && inp instanceof Float64Array;
+  let scratch: Float64Array | Float32Array | null = null;
+  const advance = (k: number): void => {
+    // move the multi-index k elements forward in iteration order, updating both indices
+    let carry = k;
+    for (let d = 0; d < nd && carry > 0; d++) {
+      const c = coords[d] + carry;
+      const nc = c % dims[d];
+      carry = Math.floor(c / dims[d]);
+      inIdx += (nc - coords[d]) * is[d];
+      outIdx += (nc - coords[d]) * os[d];
+      coords[d] = nc;
+    }
+  };
+  let done = 0;
+  while (done < size) {
+    const [inner, transfer] = checkReduceSize(dims, os, coords, Math.min(BUFSIZE, size - done));
+    for (let r = 0; r < transfer; r += inner) {
+      if (os[0] === 0) {
+        // a reduction run: pairwise over `inner` elements in iteration order
+        let v: number;
+        if (coords[0] + inner <= dims[0]) {
+          v = contiguousF64 ? pairwiseSumF64(inp as Float64Array, inIdx, inner) : f32 ? pairwiseSumF32(inp, inIdx, inner, s0) : pairwiseSum(inp, inIdx, inner, s0);
+        } else {
+          if (scratch === null) scratch = f32 ? new Float32Array(BUFSIZE) : new Float64Array(BUFSIZE);
+          const o0 = outIdx;
+          let k = 0;
+          while (k < inner) {
+            const m = Math.min(dims[0] - coords[0], inner - k);
+            for (let j = 0, p = inIdx; j < m; j++, p += s0) scratch[k + j] = inp[p];
+            k += m;
+            advance(m);
+          }
+          // rewind is unnecessary: the run is consumed; account for it below
+          v = f32 ? pairwiseSumF32(scratch, 0, inner, 1) : pairwiseSum(scratch, 0, inner, 1);
+          out[o0] = out[o0] + v;
+          continue;
+        }
+        out[outIdx] = out[outIdx] + v;
+        advance(inner);
+      } else {
+        // element by element along the iteration order
+        let k = 0;
+        while (k < inner) {
+          const m = Math.min(dims[0] - coords[0], inner - k);
+          const so = os[0];
+          for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = out[q] + inp[p];
+          k += m;
+          advance(m);
+        }
+      }
+    }
+    done += transfer;
+  }
+}
+
+/**
+ * Fold every element into the result sequentially in NumPy's iteration order:
+ * out[j] = f(out[j], x) (prod, min, max, any, all; their result does not depend on runs).
+ * With `skipFirst`, the first element reaching each result element only seeds it (min/max,
+ * which have no identity); `seen` tracks that.
+ */
+export function foldReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f: (acc: number, x: number) => number, seed: Uint8Array | null): void {
+  const { dims, inStrides: is, outStrides: os, size } = sp;
+  if (size === 0) return;
+  const nd = dims.length;
+  const counter = new Array<number>(nd).fill(0);
+  let inIdx = sp.inStart;
+  let outIdx = sp.outStart;
+  const n0 = dims[0];
+  const s0 = is[0];
+  const o0 = os[0];
+  for (;;) {
+    for (let j = 0, p = inIdx, q = outIdx; j < n0; j++, p += s0, q += o0) {
+      if (seed !== null && seed[q - sp.outStart] === 0) {
+        seed[q - sp.outStart] = 1;
+        out[q] = inp[p];
+      } else out[q] = f(out[q], inp[p]);
+    }
+    let d = 1;
+    for (; d < nd; d++) {
+      inIdx += is[d];
+      outIdx += os[d];
+      if (++counter[d] < dims[d]) break;
+      inIdx -= is[d] * dims[d];
+      outIdx -= os[d] * dims[d];
+      counter[d] = 0;
+    }
+    if (d >= nd) return;
+  }
+}
