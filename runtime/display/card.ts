@@ -5,7 +5,7 @@
  */
 import type { NDArray } from "../core/ndarray.js";
 import "../core/flags.js";
-import { escapeHtml, humanBytes, THEME, tupleText } from "./html.js";
+import { escapeHtml, humanBytes, ROW, THEME, tupleText } from "./html.js";
 import { valuesHtml } from "./values.js";
 import { bufferBytes, byteRange } from "./walk.js";
 
@@ -55,7 +55,7 @@ export function memoryText(a: NDArray): string {
  */
 export function arrayCardHtml(a: NDArray): string {
   const row = (label: string, value: string, cls: string): string =>
-    `<tr class="${cls}"><th style="${LABEL}">${label}</th><td style="${VALUE}">${value}</td></tr>`;
+    `<tr class="${cls}" style="${ROW}"><th style="${LABEL}">${label}</th><td style="${VALUE}">${value}</td></tr>`;
   const kind = a.base === null ? "owner" : "view";
   const meta =
     row("dtype", `${escapeHtml(a.dtype)} <span style="color:${THEME.muted}">(itemsize ${a.itemsize})</span>`, "dtype") +

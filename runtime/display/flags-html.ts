@@ -2,7 +2,7 @@
  * `a.flags` as a small HTML table: NumPy's six flag names and True/False, coloured.
  */
 import type { Flags } from "../core/flags.js";
-import { THEME } from "./html.js";
+import { ROW, THEME } from "./html.js";
 
 /**
  * The table.
@@ -22,7 +22,7 @@ export function flagsHtml(f: Flags): string {
   const tr = rows
     .map(
       ([name, on]) =>
-        `<tr><th style="text-align:left;padding:1px 12px 1px 0;font-weight:normal;color:${THEME.muted};border:none">${name}</th>` +
+        `<tr style="${ROW}"><th style="text-align:left;padding:1px 12px 1px 0;font-weight:normal;color:${THEME.muted};border:none">${name}</th>` +
         `<td class="flag-${on ? "on" : "off"}" style="padding:1px 0;border:none;font-weight:bold;color:${on ? THEME.ok : THEME.faint}">${on ? "True" : "False"}</td></tr>`,
     )
     .join("");

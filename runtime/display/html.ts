@@ -49,6 +49,9 @@ export const THEME = {
   ui: "var(--jp-ui-font-family, -apple-system, 'Segoe UI', Roboto, sans-serif)",
 } as const;
 
+/** Style of every table row: no zebra stripes or hover shading from the notebook's table CSS. */
+export const ROW = "background:transparent";
+
 /** A palette for telling arrays apart (accent colours that read on light and dark backgrounds). */
 export const PALETTE = ["#1976d2", "#f57c00", "#388e3c", "#8e24aa", "#d32f2f", "#00838f", "#6d4c41", "#c2185b"] as const;
 

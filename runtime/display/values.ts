@@ -4,7 +4,7 @@
  * huge array never makes a huge page (at most MAX_BLOCKS grids; the grid scrolls in a fixed box).
  */
 import type { NDArray } from "../core/ndarray.js";
-import { escapeHtml, THEME } from "./html.js";
+import { escapeHtml, ROW, THEME } from "./html.js";
 import { axisPicks, THRESHOLD, valueAt, type Pick } from "./walk.js";
 
 /** Largest number of 2-D blocks drawn for an n-D array. */
@@ -50,7 +50,7 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean): string {
   const rows: Pick[] = nd >= 2 ? axisPicks(a.shape[nd - 2], summarise) : [0];
   const cols: Pick[] = axisPicks(a.shape[nd - 1], summarise);
   const colHead = cols.map((c) => `<th style="${HEAD}">${c === "gap" ? "" : c}</th>`).join("");
-  const head = `<tr>${nd >= 2 ? `<th style="${HEAD}"></th>` : ""}${colHead}</tr>`;
+  const head = `<tr style="${ROW}">${nd >= 2 ? `<th style="${HEAD}"></th>` : ""}${colHead}</tr>`;
   const body = rows
     .map((r) => {
       const rowHead = nd >= 2 ? `<th style="${HEAD}">${r === "gap" ? "\u22ee" : r}</th>` : "";
@@ -60,7 +60,7 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean): string {
           return cell(a, nd >= 2 ? [...lead, r, c] : [...lead, c]);
         })
         .join("");
-      return `<tr>${rowHead}${tds}</tr>`;
+      return `<tr style="${ROW}">${rowHead}${tds}</tr>`;
     })
     .join("");
   return `<table class="strided-values" style="border-collapse:collapse;margin:2px 0">${head}${body}</table>`;
@@ -92,7 +92,7 @@ function leadingPicks(a: NDArray, summarise: boolean): Pick[][] {
  */
 export function valuesHtml(a: NDArray): string {
   if (a.size === 0) return `<div style="color:${THEME.muted};font-family:${THEME.mono}">[] (no elements)</div>`;
-  if (a.ndim === 0) return `<table class="strided-values" style="border-collapse:collapse"><tr>${cell(a, [])}</tr></table>`;
+  if (a.ndim === 0) return `<table class="strided-values" style="border-collapse:collapse"><tr style="${ROW}">${cell(a, [])}</tr></table>`;
   const summarise = a.size > THRESHOLD;
   if (a.ndim <= 2) return grid(a, [], summarise);
   const blocks: string[] = [];

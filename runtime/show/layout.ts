@@ -105,7 +105,8 @@ function strip(slots: Slot[], y: number, color: string, label: string): { svg: s
     svg += `<path class="walk walk-${forward ? "forward" : "back"}" d="M ${from.x} ${y0} Q ${mid} ${bend} ${to.x} ${y0}" style="fill:none;stroke:${color};stroke-width:1.2;stroke-opacity:${forward ? 0.85 : 0.55}" marker-end="url(#strided-arrow)"/>`;
   }
   const rows = Math.max(1, Math.ceil(slots.length / perRow));
-  return { svg, height: ARC_MAX + 24 + rows * (ch + rowGap) };
+  const below = svg.includes("walk-back") ? 14 + 2 * ARC_MAX : 14;
+  return { svg, height: 20 + ARC_MAX + rows * ch + (rows - 1) * rowGap + below };
 }
 
 /**

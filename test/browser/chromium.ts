@@ -33,6 +33,25 @@ export interface Rendered {
   consoleErrors: string[];
   tables: Box[];
   svgs: Box[];
+  /** URLs the page asked for and did not get. */
+  failedRequests: string[];
+}
+
+/**
+ * Script and style assets of nbconvert's template (require.js and MathJax, linked from a CDN or,
+ * in Debian's nbconvert, from file:///usr/share/javascript/ which exists only with libjs-* packages).
+ * Not ours to test: their absence is tolerated, nothing else is.
+ */
+export function isTemplateAsset(url: string): boolean {
+  return /^https?:/.test(url) || url.startsWith("file:///usr/share/javascript/");
+}
+
+/** Console errors other than the browser's report of a template asset that failed to load. */
+export function unexpectedConsoleErrors(r: Rendered): string[] {
+  const failedAssets = r.failedRequests.filter(isTemplateAsset).length;
+  const loadErrors = r.consoleErrors.filter((e) => /^Failed to load resource: net::ERR_/.test(e));
+  const others = r.consoleErrors.filter((e) => !/^Failed to load resource: net::ERR_/.test(e));
+  return loadErrors.length <= failedAssets ? others : r.consoleErrors;
 }
 
 /** Start Chromium. */
@@ -45,6 +64,8 @@ export async function render(browser: Browser, url: string, png?: string, blockN
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on("requestfailed", (req) => failedRequests.push(req.url()));
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
@@ -65,5 +86,5 @@ export async function render(browser: Browser, url: string, png?: string, blockN
   // outermost SVGs only (not <svg> nested in <svg>)
   const svgs = (await boxes("svg")).filter((b) => b.tag === "svg");
   if (png) await page.screenshot({ path: png, fullPage: true });
-  return { page, rendered: { pageErrors, consoleErrors, tables, svgs } };
+  return { page, rendered: { pageErrors, consoleErrors, tables, svgs, failedRequests } };
 }

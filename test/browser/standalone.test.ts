@@ -12,8 +12,11 @@ import { newArray, viewOf } from "../../runtime/core/make.js";
 import { arrayBundle, flagsBundle } from "../../runtime/display/index.js";
 import { show } from "../../runtime/show/index.js";
 import { TimeitResult } from "../../runtime/timeit/result.js";
-import { missingFile, requirement } from "../support/requirements.js";
-import { CHROMIUM, launch, render } from "./chromium.js";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { missingFile, missingPythonModules, PYTHON, requirement } from "../support/requirements.js";
+import { CHROMIUM, isTemplateAsset, launch, render, unexpectedConsoleErrors } from "./chromium.js";
 
 const ok = requirement(missingFile(CHROMIUM, "Chromium"), "browser rendering of the rich views");
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
@@ -25,7 +28,8 @@ function arange(shape: number[], dtype: "int32" | "float64" = "int32", order: "C
   return a;
 }
 
-function page(dark: boolean): string {
+/** The views' mime bundles, in page order. */
+function bundles(): Record<string, string>[] {
   const a = arange([12]);
   const v = viewOf(a, [4], [12], 0); // a[::3]
   const c = arange([4]);
@@ -34,18 +38,23 @@ function page(dark: boolean): string {
   const big = arange([50, 40], "float64");
   const cube = arange([2, 3, 4]);
   const r = new TimeitResult({ loops: 1000, repeat: 7, all_runs: [1.2e-3, 1.25e-3, 1.3e-3, 1.22e-3, 6e-3, 1.24e-3, 1.23e-3].map((x) => x * 1000), bytesAllocated: 8000 * 7000, buffersAllocated: 7000 });
-  const parts = [
-    arrayBundle(a)["text/html"],
-    arrayBundle(t)["text/html"],
-    arrayBundle(big)["text/html"],
-    arrayBundle(cube)["text/html"],
-    flagsBundle(t.flags)["text/html"],
-    show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) }).html,
-    show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) }).html,
-    show.layout(m, "m").html,
-    show.layout(t, "m.T").html,
-    r[Symbol.for("Jupyter.display")]()["text/html"],
+  const D = Symbol.for("Jupyter.display");
+  return [
+    arrayBundle(a),
+    arrayBundle(t),
+    arrayBundle(big),
+    arrayBundle(cube),
+    flagsBundle(t.flags),
+    show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) })[D](),
+    show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) })[D](),
+    show.layout(m, "m")[D](),
+    show.layout(t, "m.T")[D](),
+    r[D](),
   ];
+}
+
+function page(dark: boolean): string {
+  const parts = bundles().map((b) => b["text/html"]);
   const vars = dark
     ? "--jp-layout-color1:#111;--jp-layout-color2:#2a2a2a;--jp-content-font-color1:#eee;--jp-content-font-color2:#bbb;--jp-content-font-color3:#888;--jp-border-color2:#444;"
     : "";
@@ -80,5 +89,45 @@ describe.skipIf(!ok)("the views in Chromium (standalone page)", () => {
     const blocks = await p.$$("body > div");
     for (let i = 0; i < blocks.length; i++) await blocks[i].screenshot({ path: join(ARTIFACTS, `views-standalone-${theme}-${i}.png`) });
     await p.close();
+  });
+});
+
+const nbOk = ok && requirement(missingPythonModules(["nbconvert"]), "nbconvert rendering of the rich views");
+
+describe.skipIf(!nbOk)("the views through nbconvert --to html (outputs made by the runtime, no kernel)", () => {
+  it("keep their tables and SVGs, sized, with no errors", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "strided-nbconvert-"));
+    try {
+      const nb = {
+        cells: bundles().map((data, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, execution_count: i + 1, source: `view ${i}`, outputs: [{ output_type: "execute_result", execution_count: i + 1, metadata: {}, data }] })),
+        metadata: { kernelspec: { name: "strided", display_name: "TypeScript (strided arrays)", language: "typescript" }, language_info: { name: "typescript" } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      };
+      writeFileSync(join(dir, "views.ipynb"), JSON.stringify(nb));
+      const conv = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "html", join(dir, "views.ipynb")], { encoding: "utf8", timeout: 120_000 });
+      expect(conv.status, conv.stderr).toBe(0);
+      const html = readFileSync(join(dir, "views.html"), "utf8");
+      expect(html).toContain("strided-card");
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const browser = await launch();
+      try {
+        const { page: p, rendered } = await render(browser, pathToFileURL(join(dir, "views.html")).href, join(ARTIFACTS, "views-nbconvert.png"));
+        expect(rendered.pageErrors).toEqual([]);
+        expect(unexpectedConsoleErrors(rendered)).toEqual([]);
+        expect(rendered.failedRequests.filter((u) => !isTemplateAsset(u))).toEqual([]);
+        for (const [sel, n] of [[".strided-card", 4], [".strided-flags", 1], [".strided-show-memory svg", 2], [".strided-show-layout svg", 2], [".strided-timeit svg", 1]] as const) {
+          const boxes = await p.$$eval(sel, (els) => els.map((e) => e.getBoundingClientRect()).map((r) => r.width * r.height));
+          expect(boxes, sel).toHaveLength(n);
+          for (const area of boxes) expect(area, sel).toBeGreaterThan(0);
+        }
+        expect([...rendered.tables, ...rendered.svgs].filter((b) => b.width === 0 || b.height === 0)).toEqual([]);
+        expect(await p.$$eval("script", (els) => els.filter((e) => (e.textContent ?? "").includes("alert(1)")).length)).toBe(0);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
