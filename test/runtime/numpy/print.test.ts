@@ -9,49 +9,34 @@
  */
 import { describe, expect, it } from "vitest";
 import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
-import { NDArray } from "../../../runtime/core/ndarray.js";
-import { newArray } from "../../../runtime/core/make.js";
-import { array_repr, array_str } from "../../../runtime/print/index.js";
+import { array_repr, array_str, set_printoptions } from "../../../runtime/print/index.js";
+import { resetPrintOptions } from "../../../runtime/print/options.js";
+import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "printing against NumPy");
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Layout = "C" | "F" | "neg";
 interface Case {
   dtype: DType;
   shape: number[];
   layout: Layout;
   values: (number | string)[]; // C order; "nan", "inf", "-inf", "-0" for the specials
+  options?: { precision?: number; suppress?: boolean; linewidth?: number; threshold?: number; edgeitems?: number };
 }
 
-const SCRIPT = String.raw`
+const SCRIPT =
+  PY_BUILD +
+  String.raw`
 import re
 def run(c):
-    def v(x):
-        if isinstance(x, str): return float(x) if x != "-0" else -0.0
-        return x
-    dt = np.bool_ if c["dtype"] == "bool" else getattr(np, c["dtype"])
-    a = np.array([v(x) for x in c["values"]], dtype=dt).reshape(tuple(c["shape"]))
-    if c["layout"] == "F" and a.ndim > 0:
-        a = np.asfortranarray(a)
-    elif c["layout"] == "neg" and a.ndim > 0:
-        a = np.ascontiguousarray(a[::-1])[::-1]
-    r = repr(a)
+    a = build(c)
+    with np.printoptions(**c.get("options", {})):
+        r = repr(a)
+        s = str(a)
     if a.dtype == np.int32 and a.size > 0:
         r = re.sub(r",\s*dtype=int32\)$", ")", r)
-    return [r, str(a)]
+    return [r, s]
 `;
 
 const INT_RANGE: Partial<Record<DType, [number, number]>> = {
@@ -77,11 +62,11 @@ function genCases(seed: number): Case[] {
     const nd = int(1, 4);
     return Array.from({ length: nd }, () => int(1, nd <= 2 ? 9 : 4));
   };
-  for (let k = 0; k < 500; k++) {
+  for (let k = 0; k < 800; k++) {
     const dtype = k < 300 ? pick(["float64", "float32"] as DType[]) : pick(dtypes);
     const shape = shapes();
     const n = shape.reduce((a, b) => a * b, 1);
-    const layout = pick(["C", "F", "neg"] as Layout[]);
+    const layout = pick(["C", "F", "neg", "step"] as Layout[]);
     const values: (number | string)[] = [];
     // one magnitude profile per case so that both positional and scientific modes appear
     const profile = int(0, 5);
@@ -112,40 +97,20 @@ function genCases(seed: number): Case[] {
         }
       }
     }
-    cases.push({ dtype, shape, layout, values });
+    const c: Case = { dtype, shape, layout, values };
+    if (k >= 600) {
+      // print options: each one alone or together
+      const o: NonNullable<Case["options"]> = {};
+      if (r() < 0.5) o.precision = int(0, 12);
+      if (r() < 0.4) o.suppress = true;
+      if (r() < 0.4) o.linewidth = int(10, 140);
+      if (r() < 0.3) o.threshold = int(0, 60);
+      if (r() < 0.3) o.edgeitems = int(1, 5);
+      c.options = o;
+    }
+    cases.push(c);
   }
   return cases;
-}
-
-/** Build our array with the case's layout (our own construction: independent of np.array). */
-function build(c: Case): NDArray {
-  const vals = c.values.map((v) => (v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : v === "-0" ? -0 : v));
-  const nd = c.shape.length;
-  const n = vals.length;
-  // C-order strides in elements for the logical array
-  const cstr = new Array<number>(nd).fill(1);
-  for (let j = nd - 2; j >= 0; j--) cstr[j] = cstr[j + 1] * c.shape[j + 1];
-  const base = newArray(c.shape, c.dtype, c.layout === "F" ? "F" : "C");
-  const it = DTYPES[c.dtype].itemsize;
-  let strides = base.strides.slice();
-  let offset = 0;
-  if (c.layout === "neg" && nd > 0) {
-    strides = strides.map((s, j) => (j === 0 ? -s : s));
-    offset = (c.shape[0] - 1) * base.strides[0];
-    if (c.shape[0] === 0) offset = 0;
-  }
-  const a = new NDArray({ data: base.data, dtype: c.dtype, shape: c.shape, strides, offset, base: c.layout === "neg" ? base : null, writeable: true });
-  for (let i = 0; i < n; i++) {
-    let k = offset / it;
-    let rem = i;
-    for (let j = 0; j < nd; j++) {
-      const q = Math.floor(rem / cstr[j]);
-      rem -= q * cstr[j];
-      k += (q * strides[j]) / it;
-    }
-    a.data[k] = vals[i] as number;
-  }
-  return a;
 }
 
 describe.skipIf(!ok)("repr and str against NumPy 1.24", () => {
@@ -159,9 +124,16 @@ describe.skipIf(!ok)("repr and str against NumPy 1.24", () => {
       const ans = answers[i];
       if (!("ok" in ans)) throw new Error(`numpy raised: ${ans.message}`);
       const [wantRepr, wantStr] = ans.ok as [string, string];
-      const a = build(c);
-      const gotRepr = array_repr(a);
-      const gotStr = array_str(a);
+      const a = buildArray(c.dtype, c.shape, c.layout, c.values);
+      set_printoptions(c.options ?? {});
+      let gotRepr: string;
+      let gotStr: string;
+      try {
+        gotRepr = array_repr(a);
+        gotStr = array_str(a);
+      } finally {
+        resetPrintOptions();
+      }
       if (gotRepr !== wantRepr || gotStr !== wantStr) {
         failures++;
         if (failures <= 3) {
