@@ -1,32 +1,61 @@
 /**
  * Advanced (fancy) indexing: gathering a copy and scattering values, from a resolved selection.
  *
- * Rule: the result is built as a C-contiguous array of shape B + (subspace axes), element
+ * Rule: the result is built as an array of shape B + (subspace axes) (B outermost in C order,
+ * the subspace in the source's memory order, as NumPy's mapiter allocates it), element
  * [b..., s...] = view[offset of b + offsets of s]; when B belongs in the middle (adjacent
  * advanced indices not first) the returned array is the transposed view of it, as NumPy's
  * mapiter result is. Scattering visits the same positions in the same order (so with repeated
  * indices the last write wins, as in NumPy). Cost: O(result size).
  */
-import { DTYPES } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
 import { boundsOverlap, contiguousCopy, forEachRow } from "../core/iterate.js";
-import { elementStrides, firstIndex, newArray } from "../core/make.js";
+import { allocate } from "../core/alloc.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
+import { elementStrides, firstIndex } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
-import { formatShapeCompact } from "../core/shape.js";
+import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
+import { sortedStridePerm } from "../create/layout.js";
 import type { Advanced } from "./resolve.js";
 
-/** Shape of the copy before moving B (B first), and the axis order of the final result. */
-function layout(sel: Advanced): { tmpShape: number[]; perm: number[] } {
-  const subShape = sel.sub.map((k) => sel.view.shape[k]);
+/**
+ * Shape and strides (bytes) of the copy before moving B (B first, C order, outside the
+ * subspace; the subspace keeps the source's memory order, NumPy's KEEPORDER), and the axis
+ * order of the final result.
+ */
+function layout(sel: Advanced): { tmpShape: number[]; tmpStrides: number[]; perm: number[] } {
+  const v = sel.view;
+  const subShape = sel.sub.map((k) => v.shape[k]);
   const tmpShape = [...sel.bshape, ...subShape];
+  const it = v.itemsize;
+  const subStrides = sel.sub.map((k) => v.strides[k]);
+  let inner: number[];
+  if (subShape.length <= 1 || isCContiguous(subShape, subStrides, it)) inner = contiguousStrides(subShape, it, "C");
+  else if (isFContiguous(subShape, subStrides, it)) inner = contiguousStrides(subShape, it, "F");
+  else {
+    const order = sortedStridePerm(subStrides);
+    inner = new Array<number>(subShape.length);
+    let st = it;
+    for (let k = order.length - 1; k >= 0; k--) {
+      inner[order[k]] = st;
+      st *= subShape[order[k]];
+    }
+  }
+  let s = it * shapeSize(subShape);
+  const outer = new Array<number>(sel.bshape.length);
+  for (let k = sel.bshape.length - 1; k >= 0; k--) {
+    outer[k] = s;
+    s *= sel.bshape[k];
+  }
+  const tmpStrides = shapeSize(tmpShape) === 0 ? tmpShape.map(() => 0) : [...outer, ...inner];
   const nb = sel.bshape.length;
   const perm: number[] = [];
   // result axes: sub[0:bpos], B, sub[bpos:]   -> indices into tmp axes
   for (let k = 0; k < sel.bpos; k++) perm.push(nb + k);
   for (let k = 0; k < nb; k++) perm.push(k);
   for (let k = sel.bpos; k < sel.sub.length; k++) perm.push(nb + k);
-  return { tmpShape, perm };
+  return { tmpShape, tmpStrides, perm };
 }
 
 /** Per-axis strides over the tmp layout: source strides (elements) and B-position strides. */
@@ -60,19 +89,21 @@ function walkers(sel: Advanced, tmpShape: readonly number[]): [number[], number[
  * gather(resolved.sel) // for np.arange(5).get([0, 2]): [0, 2]
  */
 export function gather(sel: Advanced): NDArray {
-  const { tmpShape, perm } = layout(sel);
-  const out = newArray(tmpShape, sel.view.dtype, "C");
+  if (sel.error) throw sel.error;
+  const { tmpShape, tmpStrides, perm } = layout(sel);
+  const dtype = sel.view.dtype;
+  const out = new NDArray({ data: allocate(dtype, shapeSize(tmpShape), tmpShape), dtype, shape: tmpShape, strides: tmpStrides, offset: 0, base: null, writeable: true });
   const [src, bp] = walkers(sel, tmpShape);
   const d = sel.view.data;
   const o = out.data;
   const boff = sel.boffsets;
-  let w = 0;
-  forEachRow(tmpShape, [src, bp], [firstIndex(sel.view), 0], (offs, n, steps) => {
+  const it = out.itemsize;
+  forEachRow(tmpShape, [src, bp, tmpStrides.map((x) => x / it)], [firstIndex(sel.view), 0, 0], (offs, n, steps) => {
     let s = offs[0];
     let b = offs[1];
-    const ss = steps[0];
-    const bs = steps[1];
-    for (let k = 0; k < n; k++, s += ss, b += bs) o[w++] = d[s + boff[b]];
+    let w = offs[2];
+    const [ss, bs, ws] = steps;
+    for (let k = 0; k < n; k++, s += ss, b += bs, w += ws) o[w] = d[s + boff[b]];
   });
   if (perm.every((p, k) => p === k)) return out;
   return new NDArray({
@@ -92,22 +123,29 @@ export function gather(sel: Advanced): NDArray {
  * @example
  * scatter(resolved.sel, np.array([7, 8])) // for np.arange(5).set([0, 2], [7, 8]): [7, 1, 8, 3, 4]
  */
-export function scatter(sel: Advanced, value: NDArray, isMask: boolean): void {
+export function scatter(sel: Advanced, value: NDArray): void {
   if (!sel.view._writeable) throw new ValueError("assignment destination is read-only");
   const { tmpShape, perm } = layout(sel);
   const resultShape = perm.map((p) => tmpShape[p]);
   let v = value;
-  let vs = broadcastStrides(v, resultShape);
-  if (vs === null) {
-    if (isMask && v.ndim === 1 && sel.bshape.length === 1 && resultShape.length === 1) {
+  if (sel.pureBool) {
+    // numpy/core/src/multiarray/mapping.c array_assign_boolean_subscript
+    if (v.ndim > 1) {
+      throw new ValueError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
+    }
+    if (v.ndim === 1 && v.shape[0] !== 1 && v.shape[0] !== sel.bshape[0]) {
       throw new ValueError(
-        `NumPy boolean array indexing assignment cannot assign ${v.size} input values to the ${sel.bshape[0]} output values where the mask is true`,
+        `NumPy boolean array indexing assignment cannot assign ${v.shape[0]} input values to the ${sel.bshape[0]} output values where the mask is true`,
       );
     }
+  }
+  let vs = broadcastStrides(v, resultShape);
+  if (vs === null) {
     throw new ValueError(
       `shape mismatch: value array of shape ${formatShapeCompact(v.shape)} could not be broadcast to indexing result of shape ${formatShapeCompact(resultShape)}`,
     );
   }
+  if (sel.error) throw sel.error;
   if (boundsOverlap(v, sel.view) || v.data.buffer === sel.view.data.buffer) {
     v = contiguousCopy(v);
     vs = broadcastStrides(v, resultShape)!;
@@ -120,7 +158,6 @@ export function scatter(sel: Advanced, value: NDArray, isMask: boolean): void {
   const x = v.data;
   const boff = sel.boffsets;
   const toBool = sel.view.dtype === "bool" && v.dtype !== "bool";
-  void DTYPES;
   forEachRow(tmpShape, [src, bp, vtmp], [firstIndex(sel.view), 0, firstIndex(v)], (offs, n, steps) => {
     let s = offs[0];
     let b = offs[1];

@@ -8,7 +8,7 @@ import { firstIndex } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { array, type ArrayLike } from "../create/array.js";
 import { gather, scatter } from "./advanced.js";
-import { resolveIndex, toParts, type IndexArg } from "./resolve.js";
+import { resolveIndex, type IndexArg } from "./resolve.js";
 
 /** A value `set` can store: a number, a boolean, an array, or nested JS arrays. */
 export type SetValue = number | boolean | NDArray | readonly ArrayLike[];
@@ -77,6 +77,19 @@ NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray 
   return r.view;
 };
 
+/** NumPy converts a nested-list value with at most the target's ndim (ndmax): deeper is an error. */
+function checkDepth(raw: unknown, ndim: number): void {
+  let depth = 0;
+  let x = raw;
+  while (Array.isArray(x)) {
+    depth++;
+    x = x[0];
+  }
+  if (depth > ndim) {
+    throw new ValueError(`setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${ndim}.`);
+  }
+}
+
 function toValue(v: SetValue): NDArray | number | boolean {
   if (typeof v === "number" || typeof v === "boolean" || v instanceof NDArray) return v;
   return array(v as ArrayLike);
@@ -88,13 +101,18 @@ NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   const index = args.slice(0, -1) as IndexArg[];
   if (!this._writeable) throw new ValueError("assignment destination is read-only");
   const r = resolveIndex(this, index);
+  const raw = args[args.length - 1];
   if (r.kind === "view") {
+    if (r.scalar && (Array.isArray(raw) || (raw instanceof NDArray && raw.size !== 1))) {
+      throw new ValueError("setting an array element with a sequence.");
+    }
+    checkDepth(raw, r.view.ndim);
     copyInto(r.view, value);
     return;
   }
-  const isMask = toParts(index).some((p) => p.kind === "mask");
+  checkDepth(raw, r.sel.bshape.length + r.sel.sub.length);
   const v = value instanceof NDArray ? value : array(value);
-  scatter(r.sel, v, isMask);
+  scatter(r.sel, v);
 };
 
 NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | boolean {

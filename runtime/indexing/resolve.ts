@@ -10,7 +10,8 @@
  * arrays, masks become their nonzero() arrays, all index arrays broadcast to one shape B, and
  * the result is a copy of shape B + (the other axes), transposed so B sits where the advanced
  * indices were when they are adjacent and not first (the result is then a view of that copy,
- * as NumPy's is). Cost: O(ndim) for a view; O(result size + index size) for an advanced index.
+ * as NumPy's is). Index arrays are bounds-checked only when the result is not empty (NumPy
+ * never visits them otherwise). Cost: O(ndim) for a view; O(result size + index size) for an advanced index.
  */
 import { DTYPES } from "../core/dtype.js";
 import { IndexError } from "../core/errors.js";
@@ -80,6 +81,10 @@ export interface Advanced {
   sub: number[];
   /** Where B goes in the result: 0 when the advanced axes were not adjacent or came first. */
   bpos: number;
+  /** An out-of-bounds index found (raised by gather, or by scatter after the value's shape is checked). */
+  error: IndexError | null;
+  /** The index is one boolean mask of the array's full shape (NumPy's HAS_BOOL assignment path). */
+  pureBool: boolean;
 }
 
 function outOfBounds(i: number, axis: number, size: number): IndexError {
@@ -136,13 +141,16 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
       case "int": {
         const n = a.shape[axis];
         let i = p.value;
-        if (i < -n || i >= n) throw outOfBounds(i, axis, n);
-        if (i < 0) i += n;
         if (advanced) {
+          // checked with the index arrays (not at all when the result is empty, as NumPy)
           adv.push({ vaxis: shape.length, arr: array(i), axis });
           shape.push(n);
           strides.push(a.strides[axis]);
-        } else offset += i * a.strides[axis];
+        } else {
+          if (i < -n || i >= n) throw outOfBounds(i, axis, n);
+          if (i < 0) i += n;
+          offset += i * a.strides[axis];
+        }
         axis++;
         break;
       }
@@ -205,8 +213,12 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   }
   let bsize = 1;
   for (const d of bshape) bsize *= d;
+  const vaxes = adv.map((e) => e.vaxis);
+  let resultSize = bsize;
+  for (let k = 0; k < shape.length; k++) if (!vaxes.includes(k)) resultSize *= shape[k];
   const boffsets = new Float64Array(bsize);
-  for (const { vaxis, arr, axis: ax } of adv) {
+  let error: IndexError | null = null;
+  for (const { vaxis, arr, axis: ax } of resultSize === 0 ? [] : adv) {
     const bs = broadcastStrides(arr, bshape)!;
     const b = new NDArray({ data: arr.data, dtype: arr.dtype, shape: bshape, strides: bs, offset: arr.offset, base: arr, writeable: false });
     const flat = readFlat(b);
@@ -214,17 +226,20 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
     const st = view.strides[vaxis] / it;
     for (let j = 0; j < bsize; j++) {
       let i = flat[j];
-      if (i < -n || i >= n) throw outOfBounds(i, ax, n);
+      if (i < -n || i >= n) {
+        error ??= outOfBounds(i, ax, n);
+        continue;
+      }
       if (i < 0) i += n;
       boffsets[j] += i * st;
     }
   }
-  const vaxes = adv.map((e) => e.vaxis);
   const adjacent = vaxes.every((v, k) => k === 0 || v === vaxes[k - 1] + 1);
   const sub: number[] = [];
   for (let k = 0; k < shape.length; k++) if (!vaxes.includes(k)) sub.push(k);
   const bpos = adjacent ? vaxes[0] : 0;
-  return { kind: "advanced", sel: { view, bshape, boffsets, sub, bpos } };
+  const pureBool = parts.length === 1 && parts[0].kind === "mask" && parts[0].arr.ndim === a.ndim;
+  return { kind: "advanced", sel: { view, bshape, boffsets, sub, bpos, error, pureBool } };
 }
 
 /** The indices of the true elements of a bool array, one int32 array per axis (NumPy's nonzero). */
