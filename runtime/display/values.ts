@@ -1,54 +1,37 @@
 /**
  * The values of an array as HTML: a row (1-D), a grid (2-D), or grids labelled with their leading
- * indices (n-D), summarised past NumPy's threshold with its `...` and edgeitems, and capped so a
- * huge array never makes a huge page (at most MAX_BLOCKS grids; the grid scrolls in a fixed box).
+ * indices (n-D), summarised past NumPy's threshold with its `...` and edgeitems (np.set_printoptions
+ * applies), and capped so a huge array never makes a huge page (at most MAX_BLOCKS grids; the grid
+ * scrolls in a fixed box). Each value is written by NumPy's formatter for the values shown
+ * (runtime/print), so the cells read as the repr does (`1.5e+08` style kicks in for all at once).
  */
 import type { NDArray } from "../core/ndarray.js";
+import { makeFormatter, type ElementFormatter } from "../print/formatters.js";
+import { printOptions } from "../print/options.js";
 import { escapeHtml, ROW, THEME } from "./html.js";
-import { axisPicks, THRESHOLD, valueAt, type Pick } from "./walk.js";
+import { axisPicks, valueAt, type Pick } from "./walk.js";
 
 /** Largest number of 2-D blocks drawn for an n-D array. */
 export const MAX_BLOCKS = 8;
-
-/**
- * One element as text (booleans as True/False; floats with up to 8 significant digits and a
- * trailing `.` when whole, as NumPy prints them).
- *
- * @example
- * formatValue(1, "float64")  // "1."
- * formatValue(0.1 + 0.2, "float64") // "0.3"
- * formatValue(true, "bool")  // "True"
- */
-export function formatValue(v: number | boolean, dtype: string): string {
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (dtype !== "float32" && dtype !== "float64") return String(v);
-  if (Number.isNaN(v)) return "nan";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  const a = Math.abs(v);
-  if (Number.isInteger(v) && a < 1e8) return `${Object.is(v, -0) ? "-0" : v}.`;
-  // NumPy switches to scientific notation at 1e8 and below 1e-4
-  if (a >= 1e8 || (a < 1e-4 && a !== 0)) {
-    const [m, e] = v.toExponential(7).split("e");
-    const mant = m.replace(/0+$/, "").replace(/\.$/, ".");
-    const exp = Number(e);
-    return `${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  return String(Number(v.toPrecision(8)));
-}
 
 const CELL = `padding:1px 6px;text-align:right;border:1px solid ${THEME.border};font-family:${THEME.mono};white-space:nowrap`;
 const HEAD = `padding:0 6px;text-align:right;color:${THEME.faint};font-size:85%;font-family:${THEME.mono};font-weight:normal;border:none`;
 const GAP = `padding:1px 6px;text-align:center;color:${THEME.faint};border:1px dashed ${THEME.border};font-family:${THEME.mono}`;
 
-function cell(a: NDArray, index: readonly number[]): string {
-  return `<td class="v" style="${CELL}">${escapeHtml(formatValue(valueAt(a, index), a.dtype))}</td>`;
+function cell(a: NDArray, index: readonly number[], fmt: ElementFormatter): string {
+  const v = valueAt(a, index);
+  return `<td class="v" style="${CELL}">${escapeHtml(fmt(typeof v === "boolean" ? Number(v) : v).trim())}</td>`;
 }
 
 /** A 2-D grid of a's last two axes (or a row for 1-D) at the given leading index. */
-function grid(a: NDArray, lead: readonly number[], summarise: boolean): string {
+function grid(a: NDArray, lead: readonly number[], summarise: boolean, fmt: ElementFormatter, edge: number, visit?: (index: number[]) => void): string {
   const nd = a.ndim;
-  const rows: Pick[] = nd >= 2 ? axisPicks(a.shape[nd - 2], summarise) : [0];
-  const cols: Pick[] = axisPicks(a.shape[nd - 1], summarise);
+  const rows: Pick[] = nd >= 2 ? axisPicks(a.shape[nd - 2], summarise, edge) : [0];
+  const cols: Pick[] = axisPicks(a.shape[nd - 1], summarise, edge);
+  if (visit) {
+    for (const r of rows) for (const c of cols) if (r !== "gap" && c !== "gap") visit(nd >= 2 ? [...lead, r, c] : [...lead, c]);
+    return "";
+  }
   const colHead = cols.map((c) => `<th style="${HEAD}">${c === "gap" ? "" : c}</th>`).join("");
   const head = `<tr style="${ROW}">${nd >= 2 ? `<th style="${HEAD}"></th>` : ""}${colHead}</tr>`;
   const body = rows
@@ -57,7 +40,7 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean): string {
       const tds = cols
         .map((c) => {
           if (r === "gap" || c === "gap") return `<td class="gap" style="${GAP}">${r === "gap" && c === "gap" ? "\u22f1" : r === "gap" ? "\u22ee" : "\u2026"}</td>`;
-          return cell(a, nd >= 2 ? [...lead, r, c] : [...lead, c]);
+          return cell(a, nd >= 2 ? [...lead, r, c] : [...lead, c], fmt);
         })
         .join("");
       return `<tr style="${ROW}">${rowHead}${tds}</tr>`;
@@ -67,10 +50,10 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean): string {
 }
 
 /** Every leading index (axes 0..ndim-3) a summarised view shows, with gaps, in C order. */
-function leadingPicks(a: NDArray, summarise: boolean): Pick[][] {
+function leadingPicks(a: NDArray, summarise: boolean, edge: number): Pick[][] {
   let out: Pick[][] = [[]];
   for (let k = 0; k < a.ndim - 2; k++) {
-    const picks = axisPicks(a.shape[k], summarise);
+    const picks = axisPicks(a.shape[k], summarise, edge);
     const next: Pick[][] = [];
     for (const prefix of out) {
       if (prefix.includes("gap")) {
@@ -92,16 +75,29 @@ function leadingPicks(a: NDArray, summarise: boolean): Pick[][] {
  */
 export function valuesHtml(a: NDArray): string {
   if (a.size === 0) return `<div style="color:${THEME.muted};font-family:${THEME.mono}">[] (no elements)</div>`;
-  if (a.ndim === 0) return `<table class="strided-values" style="border-collapse:collapse"><tr style="${ROW}">${cell(a, [])}</tr></table>`;
-  const summarise = a.size > THRESHOLD;
-  if (a.ndim <= 2) return grid(a, [], summarise);
+  const opts = printOptions();
+  const summarise = a.size > opts.threshold;
+  const edge = opts.edgeitems;
+  const leads = a.ndim <= 2 ? [[]] : leadingPicks(a, summarise, edge);
+  const drawn = leads.filter((l) => !l.includes("gap")).slice(0, MAX_BLOCKS) as number[][];
+  // NumPy's formatter is chosen from the values shown
+  const shown: number[] = [];
+  const collect = (index: number[]): void => {
+    const v = valueAt(a, index);
+    shown.push(typeof v === "boolean" ? Number(v) : v);
+  };
+  if (a.ndim === 0) collect([]);
+  else for (const lead of drawn) grid(a, lead, summarise, String, edge, collect);
+  const fmt = makeFormatter(shown, a.dtype, opts, a.ndim === 0);
+  if (a.ndim === 0) return `<table class="strided-values" style="border-collapse:collapse"><tr style="${ROW}">${cell(a, [], fmt)}</tr></table>`;
+  if (a.ndim <= 2) return grid(a, [], summarise, fmt, edge);
   const blocks: string[] = [];
-  const leads = leadingPicks(a, summarise);
-  let shown = 0;
-  for (const lead of leads) {
-    if (shown >= MAX_BLOCKS) {
-      const rest = leads.length - shown;
-      blocks.push(`<div style="color:${THEME.muted};font-size:90%">\u2026 ${rest} more block${rest === 1 ? "" : "s"} not drawn</div>`);
+  let shownBlocks = 0;
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i];
+    if (shownBlocks >= MAX_BLOCKS) {
+      const rest = leads.slice(i).filter((l) => !l.includes("gap")).length;
+      if (rest > 0) blocks.push(`<div style="color:${THEME.muted};font-size:90%">\u2026 ${rest} more block${rest === 1 ? "" : "s"} not drawn</div>`);
       break;
     }
     const label = `[${lead.map((p) => (p === "gap" ? "\u2026" : String(p))).join(", ")}, :, :]`;
@@ -109,8 +105,8 @@ export function valuesHtml(a: NDArray): string {
       blocks.push(`<div class="gap" style="color:${THEME.faint};font-family:${THEME.mono}">${escapeHtml(label)}</div>`);
       continue;
     }
-    blocks.push(`<div style="color:${THEME.muted};font-family:${THEME.mono};font-size:85%;margin-top:4px">${escapeHtml(label)}</div>` + grid(a, lead as number[], summarise));
-    shown++;
+    blocks.push(`<div style="color:${THEME.muted};font-family:${THEME.mono};font-size:85%;margin-top:4px">${escapeHtml(label)}</div>` + grid(a, lead as number[], summarise, fmt, edge));
+    shownBlocks++;
   }
   return blocks.join("");
 }

@@ -12,8 +12,6 @@
 import { DTYPES } from "../core/dtype.js";
 import type { NDArray } from "../core/ndarray.js";
 
-/** NumPy's print threshold: arrays with more elements are summarised. */
-export const THRESHOLD = 1000;
 /** NumPy's edgeitems: indices kept at each end of a summarised axis. */
 export const EDGEITEMS = 3;
 
