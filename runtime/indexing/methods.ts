@@ -10,6 +10,12 @@ import { array, type ArrayLike } from "../create/array.js";
 import { gather, scatter } from "./advanced.js";
 import { resolveIndex, type IndexArg } from "./resolve.js";
 
+/**
+ * An index string that always gives an array, so `a.get("1:3")` is typed `NDArray`: it holds a
+ * slice (`:`), an ellipsis (`...`) or `None`, each of which keeps or adds an axis.
+ */
+export type ViewIndexString = `${string}:${string}` | `${string}...${string}` | `${string}None${string}`;
+
 /** A value `set` can store: a number, a boolean, an array, or nested JS arrays. */
 export type SetValue = number | boolean | NDArray | readonly ArrayLike[];
 
@@ -27,6 +33,8 @@ declare module "../core/ndarray.js" {
      * a.get("1:, ::2").tolist() // [[4, 6], [8, 10]]  (a view: base === a)
      * a.get([0, 2]).shape     // [2, 4]  (a copy)
      */
+    get(index: ViewIndexString, ...rest: IndexArg[]): NDArray;
+    get(index: readonly number[] | readonly boolean[], ...rest: IndexArg[]): NDArray;
     get(...index: IndexArg[]): NDArray | number | boolean;
     /**
      * NumPy's `a[index] = value`, broadcasting `value`; the last argument is the value.
@@ -75,7 +83,7 @@ NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray 
   if (r.kind === "advanced") return gather(r.sel);
   if (r.scalar) return scalarOf(r.view, firstIndex(r.view));
   return r.view;
-};
+} as NDArray["get"]; // the overloads above only narrow the result type for strings with ':', '...' or 'None' and JS index arrays
 
 /** NumPy converts a nested-list value with at most the target's ndim (ndmax): deeper is an error. */
 function checkDepth(raw: unknown, ndim: number): void {
