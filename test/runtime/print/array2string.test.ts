@@ -87,3 +87,11 @@ describe("options", () => {
     expect(() => set_printoptions({ precision: -1 })).toThrow("precision must be >= 0");
   });
 });
+
+describe("console.log", () => {
+  it("shows NumPy's str through util.inspect", async () => {
+    const { inspect } = await import("node:util");
+    const a = buildArray("int32", [2, 2], "F", [1, 2, 3, 40]);
+    expect(inspect(a)).toBe("[[ 1  2]\n [ 3 40]]");
+  });
+});
