@@ -23,6 +23,8 @@ import { ReplayGuard, Signer, decode, encode, newHeader, type Message } from "./
 const SHUTDOWN_GRACE_MS = 2000;
 /** How long unsent messages may linger after close (the last replies must still reach the client). */
 const LINGER_MS = 1000;
+/** How often to check that the process that launched us is alive (ipykernel's ParentPollerUnix). */
+const PARENT_POLL_MS = 1000;
 
 const data = workerData as WorkerData;
 const port = parentPort;
@@ -159,6 +161,24 @@ port.on("message", (m: MainToWorker) => {
   }
 });
 
+/**
+ * A kernel launched by a kernel manager (which sets JPY_PARENT_PID, as jupyter_client does) ends
+ * when that manager dies, as ipykernel's parent poller does: an orphan spinning in a cell would
+ * otherwise run forever. Checked here, because the main thread may be busy.
+ */
+function watchParent(): void {
+  const declared = Number(process.env.JPY_PARENT_PID);
+  if (!Number.isInteger(declared) || declared <= 1) return;
+  const parent = process.ppid;
+  const t = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(t);
+    log(`the process that launched the kernel (pid ${parent}) is gone: ending the kernel`);
+    void closeAll().then(() => process.kill(process.pid, "SIGKILL"));
+  }, PARENT_POLL_MS);
+  t.unref();
+}
+
 async function start(): Promise<void> {
   const c = data.connection;
   try {
@@ -178,6 +198,7 @@ async function start(): Promise<void> {
   void readLoop(control, "control");
   void readLoop(stdin, "stdin");
   void heartbeat();
+  watchParent();
   post({ kind: "ready" });
 }
 
