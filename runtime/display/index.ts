@@ -3,6 +3,7 @@
  * Importing this module makes arrays and their flags display themselves.
  */
 import "./ndarray-display.js";
+export { DISPLAY } from "./protocol.js";
 export { arrayBundle, flagsBundle, type TextBundle } from "./ndarray-display.js";
 export { arrayCardHtml, memoryText } from "./card.js";
 export { flagsHtml } from "./flags-html.js";

@@ -9,10 +9,21 @@ import { arrayCardHtml } from "./card.js";
 import { flagsHtml } from "./flags-html.js";
 import { plainText } from "./plain.js";
 
-const DISPLAY = Symbol.for("Jupyter.display");
+import { DISPLAY, type TextBundle } from "./protocol.js";
 
-/** A mime bundle: mime type -> text. */
-export type TextBundle = Record<string, string>;
+export type { TextBundle };
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /**
+     * Jupyter's display protocol: NumPy's repr as text/plain and the array's card as text/html.
+     *
+     * @example
+     * np.arange(3)[Symbol.for("Jupyter.display")]()["text/plain"] // "array([0, 1, 2])"
+     */
+    [DISPLAY](): TextBundle;
+  }
+}
 
 /**
  * The bundle of an array.

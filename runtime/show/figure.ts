@@ -1,3 +1,5 @@
+import { DISPLAY } from "../display/protocol.js";
+
 /**
  * A picture that displays itself: image/svg+xml, text/html (the SVG plus notes) and a
  * text/plain summary, through Symbol.for("Jupyter.display").
@@ -24,7 +26,7 @@ export class Figure {
   }
 
   /** Jupyter's display protocol. */
-  [Symbol.for("Jupyter.display")](): Record<string, string> {
+  [DISPLAY](): Record<string, string> {
     return { "text/plain": this.text, "text/html": this.html, "image/svg+xml": this.svg };
   }
 }

@@ -7,6 +7,7 @@
  * fires. It displays itself (Symbol.for("Jupyter.display")) as that text and as a small HTML
  * card with the distribution of the runs and the allocation per loop.
  */
+import { DISPLAY } from "../display/protocol.js";
 import { fsum } from "./fsum.js";
 import { cachingWarning, timeitLine } from "./format.js";
 import { timeitHtml } from "./html.js";
@@ -100,7 +101,7 @@ export class TimeitResult {
   }
 
   /** Jupyter's display protocol: text/plain as IPython prints it, text/html with runs and allocation. */
-  [Symbol.for("Jupyter.display")](): Record<string, string> {
+  [DISPLAY](): Record<string, string> {
     return { "text/plain": this.text, "text/html": timeitHtml(this) };
   }
 }

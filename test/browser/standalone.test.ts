@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { missingFile, missingPythonModules, PYTHON, requirement } from "../support/requirements.js";
 import { CHROMIUM, isTemplateAsset, launch, render, unexpectedConsoleErrors } from "./chromium.js";
+import { DISPLAY } from "../../runtime/display/protocol.js";
 
 const ok = requirement(missingFile(CHROMIUM, "Chromium"), "browser rendering of the rich views");
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
@@ -38,18 +39,17 @@ function bundles(): Record<string, string>[] {
   const big = arange([50, 40], "float64");
   const cube = arange([2, 3, 4]);
   const r = new TimeitResult({ loops: 1000, repeat: 7, all_runs: [1.2e-3, 1.25e-3, 1.3e-3, 1.22e-3, 6e-3, 1.24e-3, 1.23e-3].map((x) => x * 1000), bytesAllocated: 8000 * 7000, buffersAllocated: 7000 });
-  const D = Symbol.for("Jupyter.display");
   return [
     arrayBundle(a),
     arrayBundle(t),
     arrayBundle(big),
     arrayBundle(cube),
     flagsBundle(t.flags),
-    show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) })[D](),
-    show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) })[D](),
-    show.layout(m, "m")[D](),
-    show.layout(t, "m.T")[D](),
-    r[D](),
+    show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) })[DISPLAY](),
+    show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) })[DISPLAY](),
+    show.layout(m, "m")[DISPLAY](),
+    show.layout(t, "m.T")[DISPLAY](),
+    r[DISPLAY](),
   ];
 }
 

@@ -11,6 +11,7 @@ import { BINS } from "../../../runtime/show/memory.js";
 import { sharing } from "../../../runtime/show/overlap.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
+import { DISPLAY } from "../../../runtime/display/protocol.js";
 
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
 
@@ -97,7 +98,7 @@ describe("groups and conclusions", () => {
   });
 
   it("displays as svg, html and text", () => {
-    const b = show.memory({ a: np.arange(3) })[Symbol.for("Jupyter.display")]();
+    const b = show.memory({ a: np.arange(3) })[DISPLAY]();
     expect(Object.keys(b).sort()).toEqual(["image/svg+xml", "text/html", "text/plain"]);
     expect(b["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
     expect(b["text/html"]).not.toMatch(/<script|<style/);

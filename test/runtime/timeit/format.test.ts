@@ -152,7 +152,8 @@ def run(c):
     ];
     const answers = await numpyBatch(script, cases);
     const mismatches: string[] = [];
-    cases.forEach((c, i) => {
+    cases.forEach((cc, i) => {
+      const c = cc as Record<string, unknown> & { kind: string };
       const a = answers[i];
       if (!("ok" in a)) {
         mismatches.push(`${JSON.stringify(c)}: python raised ${a.error} ${a.message}`);

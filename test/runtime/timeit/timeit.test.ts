@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { timeit } from "../../../runtime/timeit/timeit.js";
 import { TimeitResult } from "../../../runtime/timeit/result.js";
 import { allocate } from "../../../runtime/core/alloc.js";
+import { DISPLAY } from "../../../runtime/display/protocol.js";
 
 /** A clock that only moves when the timed function says so. */
 function fakeClock(): { now: () => number; advance: (s: number) => void } {
@@ -110,7 +111,7 @@ describe("allocation per loop (from runtime/core/alloc.ts, timed calls only)", (
     const clock = fakeClock();
     const r = timeit(() => clock.advance(0.3), { timer: clock.now });
     expect(r.bytesPerLoop).toBe(0);
-    expect(r[Symbol.for("Jupyter.display")]()["text/html"]).toContain("no array allocated per loop");
+    expect(r[DISPLAY]()["text/html"]).toContain("no array allocated per loop");
   });
 });
 
@@ -145,7 +146,7 @@ describe("display", () => {
 
   it("text/plain is IPython's line; html has one dot per run and the allocation", () => {
     const r = make([1.2, 1.25, 1.3, 1.22, 1.21, 1.24, 1.23]);
-    const b = r[Symbol.for("Jupyter.display")]();
+    const b = r[DISPLAY]();
     expect(b["text/plain"]).toBe(String(r));
     expect(String(r)).toMatch(/^1\.2\d ms \u00b1 [\d.]+ \u00b5s per loop \(mean \u00b1 std\. dev\. of 7 runs, 1,000 loops each\)$/);
     expect(b["text/html"].match(/class="timeit-run"/g)).toHaveLength(7);
@@ -155,7 +156,7 @@ describe("display", () => {
 
   it("the caching warning comes first in text/plain and in the html", () => {
     const r = make([1, 1, 1, 1, 1, 1, 5]);
-    const b = r[Symbol.for("Jupyter.display")]();
+    const b = r[DISPLAY]();
     expect(b["text/plain"].split("\n")[0]).toBe(
       "The slowest run took 5.00 times longer than the fastest. This could mean that an intermediate result is being cached.",
     );
@@ -166,6 +167,6 @@ describe("display", () => {
   it("a single run of a single loop draws one dot", () => {
     const r = make([0.5], 1);
     expect(String(r)).toBe("500 ms \u00b1 0 ns per loop (mean \u00b1 std. dev. of 1 run, 1 loop each)");
-    expect(r[Symbol.for("Jupyter.display")]()["text/html"].match(/class="timeit-run"/g)).toHaveLength(1);
+    expect(r[DISPLAY]()["text/html"].match(/class="timeit-run"/g)).toHaveLength(1);
   });
 });
