@@ -1,0 +1,63 @@
+/**
+ * inspect_request (Shift-Tab): quick info and the JSDoc of the symbol at the cursor, as
+ * text/plain and text/markdown. The doc comments with their `@example` come from the modules
+ * that implement the names (the runtime's `np.*`, kernel/session/globals.ts).
+ */
+import ts from "typescript";
+import type { InspectResult } from "../contract.js";
+import type { CellHost } from "../typecheck/host.js";
+
+function tagText(tag: ts.JSDocTagInfo): string {
+  return ts.displayPartsToString(tag.text ?? []);
+}
+
+/** Inspect `code` (already free of magics) at UTF-16 offset `cursor`. */
+export function inspect(host: CellHost, code: string, cursor: number): InspectResult {
+  host.setCell(code);
+  const at = (pos: number): ts.QuickInfo | undefined => (pos < 0 ? undefined : host.service.getQuickInfoAtPosition(host.cellFile, pos));
+  // Front ends send the cursor just after the name (`np.zeros|`): look there, then one before.
+  const info = at(cursor) ?? at(cursor - 1);
+  if (!info) return { found: false, data: {} };
+  const signature = ts.displayPartsToString(info.displayParts);
+  let doc = ts.displayPartsToString(info.documentation);
+  let tags = info.tags ?? [];
+  if (!doc && !tags.length) {
+    // `declare const display: typeof …display`: the docs are on the implementation.
+    const d = docsOfType(host, info.textSpan.start);
+    doc = d.doc;
+    tags = d.tags;
+  }
+  const examples = tags.filter((t) => t.name === "example").map(tagText);
+  const other = tags.filter((t) => t.name !== "example").map((t) => `@${t.name} ${tagText(t)}`.trim());
+  const plain = [signature, doc, ...other, ...examples.map((e) => `Example:\n${e}`)].filter(Boolean).join("\n\n");
+  const markdown = [
+    "```typescript\n" + signature + "\n```",
+    doc,
+    ...other,
+    ...examples.map((e) => "Example:\n```typescript\n" + e + "\n```"),
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  return { found: true, data: { "text/plain": plain, "text/markdown": markdown } };
+}
+
+function docsOfType(host: CellHost, pos: number): { doc: string; tags: ts.JSDocTagInfo[] } {
+  const program = host.program();
+  const sf = program.getSourceFile(host.cellFile);
+  if (!sf) return { doc: "", tags: [] };
+  const checker = program.getTypeChecker();
+  const node = findToken(sf, pos);
+  if (!node) return { doc: "", tags: [] };
+  const sym = checker.getTypeAtLocation(node).getSymbol();
+  if (!sym) return { doc: "", tags: [] };
+  return { doc: ts.displayPartsToString(sym.getDocumentationComment(checker)), tags: sym.getJsDocTags(checker) };
+}
+
+function findToken(node: ts.Node, pos: number): ts.Node | undefined {
+  if (pos < node.getStart() || pos >= node.getEnd()) return undefined;
+  for (const child of node.getChildren()) {
+    const found = findToken(child, pos);
+    if (found) return found;
+  }
+  return node;
+}

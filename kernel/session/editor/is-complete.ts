@@ -1,0 +1,56 @@
+/**
+ * is_complete_request: is the text a whole cell, or does it wait for more lines?
+ *
+ * Rule: parse it; no syntax error -> "complete". Errors that all sit at the end of the text
+ * (an unclosed brace/bracket/paren, a trailing operator, an unterminated template literal or
+ * block comment) -> "incomplete", indented two spaces per open bracket; any other error ->
+ * "invalid" (more lines cannot fix it). Cost: one parse, one scan, O(length).
+ */
+import ts from "typescript";
+import type { IsCompleteResult } from "../contract.js";
+import { parseMagic } from "../magics.js";
+
+/** Errors that more text can always fix. */
+const NEEDS_MORE = new Set([1160 /* Unterminated template literal */, 1010 /* '*\/' expected */]);
+
+/** Open brackets at the end of `code` (template literal holes count). */
+export function openBrackets(code: string): number {
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, true, ts.LanguageVariant.Standard, code);
+  const stack: string[] = [];
+  for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
+    if (t === ts.SyntaxKind.OpenBraceToken || t === ts.SyntaxKind.OpenParenToken || t === ts.SyntaxKind.OpenBracketToken) stack.push("(");
+    else if (t === ts.SyntaxKind.TemplateHead) stack.push("${");
+    else if (t === ts.SyntaxKind.CloseBraceToken && stack[stack.length - 1] === "${") {
+      const r = scanner.reScanTemplateToken(false);
+      if (r === ts.SyntaxKind.TemplateTail) stack.pop();
+    } else if (t === ts.SyntaxKind.CloseBraceToken || t === ts.SyntaxKind.CloseParenToken || t === ts.SyntaxKind.CloseBracketToken) stack.pop();
+  }
+  return stack.length;
+}
+
+/**
+ * Whether `code` is a complete cell.
+ *
+ * @example
+ * isComplete("const a = [1, 2,")   // { status: "incomplete", indent: "  " }
+ * isComplete("const a = 1")        // { status: "complete" }
+ * isComplete("const = 1")          // { status: "invalid" }
+ */
+export function isComplete(code: string): IsCompleteResult {
+  if (!code.trim()) return { status: "complete" };
+  let body = code;
+  try {
+    const magic = parseMagic(code);
+    if (magic?.kind === "cell-timeit") return { status: "complete" };
+    if (magic) body = " ".repeat(magic.prefixLength) + code.slice(magic.prefixLength);
+  } catch {
+    return { status: "invalid" };
+  }
+  const sf = ts.createSourceFile("cell.mts", body, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const diags = (sf as unknown as { parseDiagnostics: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (!diags.length) return { status: "complete" };
+  const end = body.trimEnd().length;
+  const needsMore = diags.every((d) => NEEDS_MORE.has(d.code) || d.start >= end);
+  if (!needsMore) return { status: "invalid" };
+  return { status: "incomplete", indent: "  ".repeat(openBrackets(body)) };
+}

@@ -1,0 +1,183 @@
+/**
+ * The kernel globals every cell sees besides `np` and `NDArray`: `display`, `clear_output`,
+ * `input`, `time` (for %time), and the runtime's `show` and `timeit`.
+ * Their doc comments show on Shift-Tab; the checker's declarations point here
+ * (typecheck/ambient.ts), so types and docs live in one place.
+ *
+ * Hard rule: each global publishes through the running cell's Publisher (run/context.ts);
+ * called outside a cell it fails with a clear error instead of writing nowhere.
+ */
+import { randomUUID } from "node:crypto";
+import { toMimeBundle } from "../display/bundle.js";
+import type { MimeBundle } from "./contract.js";
+import { currentCell, type CellContext } from "./run/context.js";
+import { np, NDArray } from "../../runtime/index.js";
+import { show, setScopeProvider } from "../../runtime/show/index.js";
+import { timeit } from "../../runtime/timeit/index.js";
+
+function cellOrThrow(what: string): CellContext {
+  const cell = currentCell();
+  if (!cell) throw new Error(`${what} needs a running cell: call it from cell code, not from a callback that outlived its cell's output`);
+  return cell;
+}
+
+/** A published display that can be replaced in place. */
+export interface DisplayHandle {
+  /** The display_id the front end knows this output by. */
+  readonly displayId: string;
+  /** Replace the output with a view of `value` (Jupyter's update_display_data). */
+  update(value: unknown): void;
+}
+
+/** Options of `display`. */
+export interface DisplayOptions {
+  /** Make the output updatable under this id (a fresh id is made when `true`). */
+  display_id?: string | true;
+  /** Jupyter metadata for the output. */
+  metadata?: Record<string, unknown>;
+}
+
+function publish(bundle: MimeBundle, opts: DisplayOptions = {}): DisplayHandle {
+  const cell = cellOrThrow("display");
+  const displayId = opts.display_id === true ? randomUUID() : opts.display_id;
+  cell.io.display(bundle, { metadata: opts.metadata, displayId });
+  const id = displayId ?? randomUUID();
+  return {
+    displayId: id,
+    update(value: unknown): void {
+      cellOrThrow("display handle update").io.display(toMimeBundle(value), { displayId: id, update: true });
+    },
+  };
+}
+
+function displayValue(value: unknown, opts?: DisplayOptions): DisplayHandle {
+  return publish(toMimeBundle(value), opts);
+}
+
+/**
+ * Publish a rich view of `value` now (as IPython's `display`): its text/plain form plus what its
+ * `[Symbol.for("Jupyter.display")]()` returns. `{ display_id }` makes it updatable.
+ *
+ * @example
+ * const h = display(np.arange(3), { display_id: "counter" }); // shows array([0, 1, 2])
+ * h.update(np.arange(4))                                       // the same output now shows array([0, 1, 2, 3])
+ */
+export const display = Object.assign(displayValue, {
+  /**
+   * Publish HTML.
+   * @example
+   * display.html("<b>bold</b>") // shows bold text
+   */
+  html(html: string, opts?: DisplayOptions): DisplayHandle {
+    return publish({ "text/html": html, "text/plain": html }, opts);
+  },
+  /**
+   * Publish an SVG picture.
+   * @example
+   * display.svg('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>') // a black square
+   */
+  svg(svg: string, opts?: DisplayOptions): DisplayHandle {
+    return publish({ "image/svg+xml": svg, "text/plain": "<svg image>" }, opts);
+  },
+  /**
+   * Publish Markdown.
+   * @example
+   * display.markdown("# Title") // a heading
+   */
+  markdown(markdown: string, opts?: DisplayOptions): DisplayHandle {
+    return publish({ "text/markdown": markdown, "text/plain": markdown }, opts);
+  },
+  /**
+   * Publish JSON (a collapsible tree in JupyterLab).
+   * @example
+   * display.json({ a: [1, 2] }) // a JSON tree
+   */
+  json(value: unknown, opts?: DisplayOptions): DisplayHandle {
+    return publish({ "application/json": value, "text/plain": JSON.stringify(value) }, opts);
+  },
+  /**
+   * Publish a PNG image from its bytes.
+   * @example
+   * display.png(fs.readFileSync("plot.png")) // the picture
+   */
+  png(bytes: Uint8Array, opts?: DisplayOptions): DisplayHandle {
+    return publish({ "image/png": Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"), "text/plain": `<PNG image, ${bytes.byteLength} bytes>` }, opts);
+  },
+});
+
+/**
+ * Clear this cell's output (as IPython's `clear_output`); with `wait` true, clear only when new
+ * output arrives (no flicker in animations).
+ *
+ * @example
+ * clear_output(true); display(frame) // replaces the previous frame
+ */
+export function clear_output(wait = false): void {
+  cellOrThrow("clear_output").io.clearOutput(wait);
+}
+
+/**
+ * Ask the user for a line of text through the front end (Jupyter's stdin channel).
+ * Rejects when the front end does not allow input (e.g. a headless run).
+ *
+ * @example
+ * const name = await input("name? ") // the text the user typed
+ */
+export function input(prompt = ""): Promise<string> {
+  const cell = cellOrThrow("input");
+  if (!cell.allowStdin) return Promise.reject(new Error("input() is not available: this front end does not accept input requests (allow_stdin is false)"));
+  return cell.io.input(String(prompt), false);
+}
+
+function fmtTime(seconds: number): string {
+  if (seconds >= 1) return `${seconds.toPrecision(3)} s`;
+  if (seconds >= 1e-3) return `${(seconds * 1e3).toPrecision(3)} ms`;
+  if (seconds >= 1e-6) return `${(seconds * 1e6).toPrecision(3)} µs`;
+  return `${(seconds * 1e9).toPrecision(3)} ns`;
+}
+
+/** IPython's %time report for CPU microseconds (user, system) and wall seconds. */
+export function timeReport(userMicros: number, systemMicros: number, wallSeconds: number): string {
+  const u = userMicros / 1e6;
+  const s = systemMicros / 1e6;
+  return `CPU times: user ${fmtTime(u)}, sys: ${fmtTime(s)}, total: ${fmtTime(u + s)}\nWall time: ${fmtTime(wallSeconds)}\n`;
+}
+
+/**
+ * Run `fn` once and print IPython's `%time` lines (CPU user/sys/total and wall time) to stdout;
+ * returns what `fn` returns (awaited when it is a promise). `%time EXPR` becomes `time(() => EXPR)`.
+ *
+ * @example
+ * time(() => np.ones([1000, 1000]).sum())
+ * // CPU times: user 9.1 ms, sys: 1.2 ms, total: 10.3 ms
+ * // Wall time: 10.4 ms
+ */
+export function time<T>(fn: () => Promise<T>): Promise<T>;
+export function time<T>(fn: () => T): T;
+export function time<T>(fn: () => T | Promise<T>): T | Promise<T> {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const report = (): void => {
+    const cpu = process.cpuUsage(cpu0);
+    process.stdout.write(timeReport(cpu.user, cpu.system, (performance.now() - wall0) / 1e3));
+  };
+  const r = fn();
+  if (r && typeof (r as Promise<T>).then === "function") {
+    return (r as Promise<T>).then(
+      (v) => (report(), v),
+      (e: unknown) => {
+        report();
+        throw e;
+      },
+    );
+  }
+  report();
+  return r;
+}
+
+/** Install the globals on globalThis (np, NDArray, display, ...). The scope provider feeds `show.memory()`. */
+export function installGlobals(scope: () => Record<string, unknown>): void {
+  const g = globalThis as Record<string, unknown>;
+  Object.assign(g, { np, NDArray, display, clear_output, input, time, show, timeit });
+  setScopeProvider(scope);
+}

@@ -1,0 +1,170 @@
+/**
+ * The TypeScript cell pipeline (CellSession): magics -> parse -> type-check -> transform ->
+ * emit JS + source map -> run, one stage per file:
+ *   magics.ts, typecheck/host.ts, typecheck/diagnostics.ts, typecheck/prelude.ts,
+ *   transform/hook.ts, transform/repl.ts, emit.ts, run/evaluate.ts, run/traceback.ts,
+ *   run/streams.ts, run/modules.ts; editor/ answers complete, inspect and is_complete.
+ *
+ * Hard rule: bad input loses nothing. A syntax error, a type error, a thrown error, an
+ * interrupted loop or a failed allocation leaves every binding of earlier cells intact (V8's
+ * REPL mode keeps the global lexical scope; a cell that fails to check never runs).
+ *
+ * Start-up: createCellSession resolves at once; the compiler (TypeScript, lib, @types/node)
+ * warms up in the background, and the first execute waits for it.
+ */
+import vm from "node:vm";
+import ts from "typescript";
+import { CellCompiler } from "./compiler.js";
+import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
+import { complete } from "./editor/complete.js";
+import { inspect } from "./editor/inspect.js";
+import { isComplete } from "./editor/is-complete.js";
+import { installGlobals } from "./globals.js";
+import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
+import { Evaluator, type Helpers } from "./run/evaluate.js";
+import { importForCell, requireForCell } from "./run/modules.js";
+import type { SourceMap } from "./run/sourcemap.js";
+import { installStreams } from "./run/streams.js";
+import { cellUrl, describeThrown } from "./run/traceback.js";
+import { toMimeBundle } from "../display/bundle.js";
+
+export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
+
+/** The session as the kernel uses it: the dispatcher's CellSession plus the notebook's scope. */
+export interface StridedCellSession extends CellSession {
+  /** The notebook's top-level bindings (name -> value), e.g. for `show.memory()` with no argument. */
+  scopeBindings(): Record<string, unknown>;
+  /** Resolves when the compiler is warm (the first execute waits for it anyway). */
+  ready(): Promise<void>;
+}
+
+class Session implements StridedCellSession {
+  private compilerInstance: CellCompiler | null = null;
+  private readonly warming: Promise<void>;
+  private readonly evaluator: Evaluator;
+  private readonly helpers: Helpers;
+  private readonly maps = new Map<number, { map: SourceMap; mapLine: (l: number) => number }>();
+  private cellCount = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly notebookDir: string) {
+    this.helpers = {
+      import: (spec) => importForCell(spec, notebookDir),
+      require: (spec) => requireForCell(spec, notebookDir),
+      last: undefined,
+      post: () => undefined,
+      caught: undefined,
+    };
+    Object.defineProperty(globalThis, "__strided__", { value: this.helpers, configurable: true, enumerable: false, writable: false });
+    this.evaluator = new Evaluator(this.helpers);
+    installStreams();
+    installGlobals(() => this.scopeBindings());
+    // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
+    this.warming = new Promise<void>((r) => setImmediate(r)).then(() => {
+      this.compiler().warm();
+    });
+    this.warming.catch(() => undefined);
+  }
+
+  ready(): Promise<void> {
+    return this.warming;
+  }
+
+  private compiler(): CellCompiler {
+    if (!this.compilerInstance) this.compilerInstance = new CellCompiler(this.notebookDir);
+    return this.compilerInstance;
+  }
+
+  execute(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
+    // One cell at a time, in order (the dispatcher serialises too; this keeps tests honest).
+    const run = this.queue.then(() => this.executeNow(code, io, opts));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async executeNow(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
+    try {
+      await this.warming.catch(() => undefined);
+      const cell = ++this.cellCount;
+      let rewritten;
+      try {
+        rewritten = rewriteMagics(code);
+      } catch (e) {
+        if (e instanceof UsageError) return { status: "error", ename: "UsageError", evalue: e.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${e.message}`] };
+        throw e;
+      }
+      const compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
+      if (!compiled.ok) return compiled.outcome;
+      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine });
+      this.helpers.last = undefined;
+      const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
+      const r = await this.evaluator.run(js, { cell, io, allowStdin: opts.allowStdin });
+      const value = this.helpers.last;
+      this.helpers.last = undefined;
+      this.evaluator.release();
+      if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
+      if (r.kind === "interrupted") {
+        return { status: "error", ename: "KeyboardInterrupt", evalue: "the cell was interrupted (SIGINT); every variable is kept", traceback: ["\x1b[31mKeyboardInterrupt\x1b[0m: the cell was interrupted"] };
+      }
+      return { status: "error", ...describeThrown(r.value, this.maps) };
+    } catch (e) {
+      // A kernel bug must still come back as an outcome, never as a rejected promise.
+      return { status: "error", ename: "InternalError", evalue: `the kernel failed on this cell: ${(e as Error)?.message ?? String(e)}`, traceback: [String((e as Error)?.stack ?? e)] };
+    }
+  }
+
+  async userExpression(expr: string): Promise<{ status: "ok"; data: MimeBundle } | { status: "error"; ename: string; evalue: string; traceback: string[] }> {
+    try {
+      const js = ts.transpileModule(`__strided__.last = (${expr});`, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+      this.helpers.last = undefined;
+      vm.runInThisContext(js, { filename: "user-expression" });
+      const value = this.helpers.last;
+      this.helpers.last = undefined;
+      return { status: "ok", data: toMimeBundle(value) };
+    } catch (e) {
+      return { status: "error", ...describeThrown(e, this.maps) };
+    }
+  }
+
+  complete(code: string, cursor: number): CompleteResult {
+    return complete(this.compiler().host, blankMagic(code), cursor);
+  }
+
+  inspect(code: string, cursor: number, _detailLevel: 0 | 1): InspectResult {
+    return inspect(this.compiler().host, blankMagic(code), cursor);
+  }
+
+  isComplete(code: string): IsCompleteResult {
+    return isComplete(code);
+  }
+
+  interrupt(): void {
+    this.evaluator.interrupt();
+  }
+
+  scopeBindings(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const names = this.compilerInstance?.declaredNames() ?? [];
+    for (const name of names) {
+      try {
+        out[name] = vm.runInThisContext(name, { filename: "strided-scope" });
+      } catch {
+        /* a type-only name, or a binding the cell never reached */
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Make the cell pipeline for a notebook whose imports resolve from `notebookDir` first.
+ * Resolves at once; the TypeScript compiler warms up in the background.
+ *
+ * @example
+ * const session = await createCellSession({ notebookDir: process.cwd() });
+ * await session.execute("const a = np.arange(3); a", io, { allowStdin: false, silent: false, storeHistory: true })
+ * // { status: "ok", hasValue: true, value: array([0, 1, 2]) }
+ */
+export async function createCellSession(opts: { notebookDir: string }): Promise<StridedCellSession> {
+  return new Session(opts.notebookDir);
+}

@@ -1,0 +1,31 @@
+/**
+ * Which cell is running: an AsyncLocalStorage store set around each cell's evaluation, so that
+ * output from a timer or a promise the cell started goes to THAT cell's publisher.
+ * Code with no store (the kernel itself, output after a cell's publisher is gone) logs to stderr.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Publisher } from "../contract.js";
+
+/** What a running cell may publish to, and whether it may ask for input. */
+export interface CellContext {
+  /** The cell's number in this session (1, 2, ...). */
+  readonly cell: number;
+  readonly io: Publisher;
+  readonly allowStdin: boolean;
+}
+
+/** The store of the cell whose code is running now. */
+export const cellContext = new AsyncLocalStorage<CellContext>();
+
+/** The running cell's context, or undefined outside any cell. */
+export function currentCell(): CellContext | undefined {
+  return cellContext.getStore();
+}
+
+/** The kernel's log: stderr, written with the original write so it never loops back into a cell. */
+export const logToStderr: (text: string) => void = (() => {
+  const write = process.stderr.write.bind(process.stderr);
+  return (text: string) => {
+    write(text);
+  };
+})();

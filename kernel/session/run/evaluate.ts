@@ -1,0 +1,115 @@
+/**
+ * The run stage: evaluate emitted JavaScript at the notebook's top level with V8's REPL mode
+ * (an in-process inspector Session posting Runtime.evaluate { replMode, awaitPromise }), which
+ * accepts re-declared const/let/class and top-level await.
+ *
+ * Interrupt (SIGINT is THE mechanism): the synchronous part of a cell runs inside
+ * `vm.runInThisContext(..., { breakOnSigint: true })`, so a SIGINT stops `while (true) {}`
+ * (V8 terminates the script; the globals survive). A cell waiting on a promise is rejected by
+ * `interrupt()`, which the kernel's SIGINT handler calls when the main thread is free.
+ * Known limit: code spinning after its first `await` (in a microtask) cannot be stopped this way.
+ */
+import inspector from "node:inspector";
+import vm from "node:vm";
+import { cellContext, type CellContext } from "./context.js";
+
+/** How an evaluation ended. */
+export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
+
+/** The helpers object emitted cells and this evaluator share (globalThis.__strided__). */
+export interface Helpers {
+  import(spec: string): Promise<Record<string, unknown>>;
+  require(spec: string): unknown;
+  last: unknown;
+  post: () => void;
+  caught: unknown;
+}
+
+interface RemoteObject {
+  type: string;
+  value?: unknown;
+  unserializableValue?: string;
+  objectId?: string;
+}
+
+interface EvaluateResponse {
+  result: RemoteObject;
+  exceptionDetails?: { exception?: RemoteObject; text: string };
+}
+
+const INTERRUPTED = /interrupted by `SIGINT`|Execution was terminated/;
+
+function unserializable(s: string): unknown {
+  if (s.endsWith("n")) return BigInt(s.slice(0, -1));
+  if (s === "-0") return -0;
+  return Number(s);
+}
+
+export class Evaluator {
+  private readonly session = new inspector.Session();
+  private pending: ((r: RunResult) => void) | null = null;
+
+  constructor(private readonly helpers: Helpers) {
+    this.session.connect();
+  }
+
+  /** Run `js` in the cell's context. Resolves when the script (and its top-level awaits) finished. */
+  run(js: string, ctx: CellContext): Promise<RunResult> {
+    return new Promise<RunResult>((resolve) => {
+      let settled = false;
+      const finish = (r: RunResult): void => {
+        if (settled) return;
+        settled = true;
+        if (this.pending === finish) this.pending = null;
+        resolve(r);
+      };
+      this.pending = finish;
+      this.helpers.post = () =>
+        this.session.post("Runtime.evaluate", { expression: js, replMode: true, awaitPromise: true, objectGroup: "strided" }, (err, res) => {
+          if (err) return finish({ kind: "thrown", value: err });
+          const r = res as unknown as EvaluateResponse;
+          if (!r.exceptionDetails) return finish({ kind: "ok" });
+          this.thrownValue(r.exceptionDetails.exception).then(
+            (value) => finish(value instanceof Error && INTERRUPTED.test(value.message) ? { kind: "interrupted" } : { kind: "thrown", value }),
+            (e: unknown) => finish({ kind: "thrown", value: e }),
+          );
+        });
+      try {
+        cellContext.run(ctx, () => vm.runInThisContext("__strided__.post()", { breakOnSigint: true, filename: "strided-run" }));
+      } catch (e) {
+        finish(e instanceof Error && INTERRUPTED.test(e.message) ? { kind: "interrupted" } : { kind: "thrown", value: e });
+      }
+    });
+  }
+
+  /** Stop waiting for the running cell (its pending promise stays pending; its bindings stay). */
+  interrupt(): boolean {
+    const p = this.pending;
+    if (!p) return false;
+    p({ kind: "interrupted" });
+    return true;
+  }
+
+  /** Release the inspector's handles on values of finished cells. */
+  release(): void {
+    this.session.post("Runtime.releaseObjectGroup", { objectGroup: "strided" });
+  }
+
+  /** The thrown value itself (not the inspector's description of it). */
+  private thrownValue(ex: RemoteObject | undefined): Promise<unknown> {
+    if (!ex) return Promise.resolve(undefined);
+    if (ex.objectId === undefined) return Promise.resolve(ex.unserializableValue !== undefined ? unserializable(ex.unserializableValue) : ex.value);
+    return new Promise((resolve, reject) => {
+      this.session.post(
+        "Runtime.callFunctionOn",
+        { objectId: ex.objectId, functionDeclaration: "function () { 'use strict'; globalThis.__strided__.caught = this; }" },
+        (err) => {
+          if (err) return reject(err);
+          const v = this.helpers.caught;
+          this.helpers.caught = undefined;
+          resolve(v);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Type errors as a Jupyter error: ename "TSError", evalue naming the TS code, the message and
+ * the CELL's line and column (1-based, as editors show them), a traceback with the offending
+ * line and a caret under the column.
+ */
+import ts from "typescript";
+
+/** One diagnostic placed in the cell. */
+export interface CellDiagnostic {
+  code: number;
+  message: string;
+  /** 1-based line and column in the cell as the user typed it. */
+  line: number;
+  column: number;
+}
+
+/** Diagnostics of the checked cell, placed in the cell's own text. */
+export function placeDiagnostics(diags: readonly ts.Diagnostic[], mapLine: (line0: number) => number): CellDiagnostic[] {
+  return diags.map((d) => {
+    let line = 1;
+    let column = 1;
+    if (d.file && d.start !== undefined) {
+      const lc = d.file.getLineAndCharacterOfPosition(d.start);
+      line = mapLine(lc.line) + 1;
+      column = lc.character + 1;
+    }
+    return { code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, "\n"), line, column };
+  });
+}
+
+/** The error outcome for type errors (the first one names the error; all are listed). */
+export function typeErrorOutcome(diags: CellDiagnostic[], source: string): { status: "error"; ename: string; evalue: string; traceback: string[] } {
+  const lines = source.split("\n");
+  const first = diags[0];
+  const traceback: string[] = [];
+  for (const d of diags) {
+    const text = lines[d.line - 1] ?? "";
+    traceback.push(
+      `\x1b[31mTSError\x1b[0m: TS${d.code}: ${d.message}\n` +
+        `  at line ${d.line}, column ${d.column}\n` +
+        `  ${text}\n` +
+        `  ${" ".repeat(Math.max(0, d.column - 1))}^`,
+    );
+  }
+  return {
+    status: "error",
+    ename: "TSError",
+    evalue: `TS${first.code}: ${first.message} (line ${first.line}, column ${first.column})${diags.length > 1 ? ` and ${diags.length - 1} more` : ""}`,
+    traceback,
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The TypeScript language service the cells are checked with, reused from cell to cell.
+ *
+ * Three virtual files: the kernel globals (typecheck/ambient.ts), the prelude (declarations of
+ * earlier cells, typecheck/prelude.ts) and the cell itself, checked as an ES module in the
+ * notebook's folder so imports resolve from there first (then from the kernel's own
+ * node_modules) and its own declarations shadow the prelude's.
+ *
+ * Cost: every cell makes a new Program; files on disk (lib, @types/node, the runtime) are read
+ * and parsed once (snapshots cached, versions constant, one DocumentRegistry), so a cell pays
+ * for the checker's global merge (~10 ms here) plus checking its own text.
+ */
+import path from "node:path";
+import ts from "typescript";
+import { AMBIENT_FILE_NAME, ambientText } from "./ambient.js";
+import { KERNEL_TYPE_ROOTS, PACKAGE_ROOT } from "../paths.js";
+
+/** Appended to every cell so it is a module even without import/export (positions before it are unchanged). */
+export const MODULE_SUFFIX = "\nexport {};\n";
+
+/** Diagnostics a notebook does not want: a package without types is simply `any`. */
+const IGNORED_CODES = new Set([7016]);
+
+/** The compiler options cells are checked and emitted with. */
+export function cellCompilerOptions(): ts.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts"],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    moduleDetection: ts.ModuleDetectionKind.Legacy,
+    strict: true,
+    types: ["node"],
+    typeRoots: KERNEL_TYPE_ROOTS,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    sourceMap: true,
+    inlineSources: false,
+    noEmitOnError: false,
+    removeComments: false,
+  };
+}
+
+interface VirtualFile {
+  text: string;
+  version: number;
+}
+
+/** A language service over the kernel globals, the prelude and one cell. */
+export class CellHost {
+  readonly cellFile: string;
+  readonly preludeFile: string;
+  readonly options = cellCompilerOptions();
+  readonly service: ts.LanguageService;
+  private readonly virtual = new Map<string, VirtualFile>();
+  private readonly snapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+  private readonly exists = new Map<string, boolean>();
+  private readonly resolutionCache: ts.ModuleResolutionCache;
+  private readonly fallbackFile = path.join(PACKAGE_ROOT, "__strided_fallback__.mts");
+  private projectVersion = 0;
+
+  constructor(readonly notebookDir: string) {
+    this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
+    this.preludeFile = path.join(notebookDir, "__strided_prelude__.ts");
+    this.virtual.set(AMBIENT_FILE_NAME, { text: ambientText(), version: 1 });
+    this.virtual.set(this.preludeFile, { text: "", version: 1 });
+    this.virtual.set(this.cellFile, { text: MODULE_SUFFIX, version: 1 });
+    this.resolutionCache = ts.createModuleResolutionCache(notebookDir, (f) => f, this.options);
+    const host: ts.LanguageServiceHost = {
+      getProjectVersion: () => String(this.projectVersion),
+      getScriptFileNames: () => [AMBIENT_FILE_NAME, this.preludeFile, this.cellFile],
+      getScriptVersion: (f) => String(this.virtual.get(f)?.version ?? 0),
+      getScriptSnapshot: (f) => this.snapshot(f),
+      getCurrentDirectory: () => notebookDir,
+      getCompilationSettings: () => this.options,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: (f) => this.fileExists(f),
+      readFile: (f) => this.virtual.get(f)?.text ?? ts.sys.readFile(f),
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+      resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
+        literals.map((lit) => this.resolve(lit.text, containingFile, redirected, options, ts.getModeForUsageLocation(containingSourceFile, lit, options))),
+    };
+    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  }
+
+  private snapshot(f: string): ts.IScriptSnapshot | undefined {
+    const v = this.virtual.get(f);
+    if (v) return ts.ScriptSnapshot.fromString(v.text);
+    if (!this.snapshots.has(f)) {
+      const text = ts.sys.readFile(f);
+      this.snapshots.set(f, text === undefined ? undefined : ts.ScriptSnapshot.fromString(text));
+    }
+    return this.snapshots.get(f);
+  }
+
+  private fileExists(f: string): boolean {
+    if (this.virtual.has(f)) return true;
+    let e = this.exists.get(f);
+    if (e === undefined) {
+      e = ts.sys.fileExists(f);
+      // Only remember files that exist: a package installed during the session must be found.
+      if (e) this.exists.set(f, e);
+    }
+    return e;
+  }
+
+  /** Resolve from the containing file, then (for the notebook's own files) from the kernel's node_modules. */
+  private resolve(
+    name: string,
+    containingFile: string,
+    redirected: ts.ResolvedProjectReference | undefined,
+    options: ts.CompilerOptions,
+    mode: ts.ResolutionMode,
+  ): ts.ResolvedModuleWithFailedLookupLocations {
+    const first = ts.resolveModuleName(name, containingFile, options, ts.sys, this.resolutionCache, redirected, mode);
+    if (first.resolvedModule || (containingFile !== this.cellFile && containingFile !== this.preludeFile)) return first;
+    const second = ts.resolveModuleName(name, this.fallbackFile, options, ts.sys, this.resolutionCache, redirected, mode);
+    return second.resolvedModule ? second : first;
+  }
+
+  /** Replace a virtual file's text (the cell or the prelude). */
+  setText(file: string, text: string): void {
+    const v = this.virtual.get(file);
+    if (!v) throw new Error(`not a virtual file: ${file}`);
+    if (v.text === text) return;
+    v.text = text;
+    v.version++;
+    this.projectVersion++;
+  }
+
+  /** Set the cell's text (the module suffix is added here). */
+  setCell(code: string): void {
+    this.setText(this.cellFile, code + MODULE_SUFFIX);
+  }
+
+  /** Forget failed module lookups, so a package installed since then is found. */
+  clearResolutions(): void {
+    this.resolutionCache.clear();
+    this.projectVersion++;
+  }
+
+  /** The program for the current texts (made lazily by the service, reused while nothing changes). */
+  program(): ts.Program {
+    const p = this.service.getProgram();
+    if (!p) throw new Error("the TypeScript language service made no program");
+    return p;
+  }
+
+  /** Syntax and type errors of the cell, minus the ones a notebook ignores. */
+  cellDiagnostics(): ts.Diagnostic[] {
+    const syntax = this.service.getSyntacticDiagnostics(this.cellFile);
+    if (syntax.length) return syntax;
+    return this.service.getSemanticDiagnostics(this.cellFile).filter((d) => !IGNORED_CODES.has(d.code));
+  }
+}
