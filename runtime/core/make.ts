@@ -32,6 +32,26 @@ export function newArray(shape: readonly number[], dtype: DType, order: Order = 
 }
 
 /**
+ * A new zero-filled owner with the given strides (bytes), as NumPy allocates with explicit
+ * strides; a size-0 array gets all-zero strides like every fresh empty array in NumPy.
+ *
+ * @example
+ * newWithStrides([2, 3], "int32", [4, 8]).flags.f_contiguous // true
+ */
+export function newWithStrides(shape: readonly number[], dtype: DType, strides: readonly number[]): NDArray {
+  const size = shapeSize(shape);
+  return new NDArray({
+    data: allocate(dtype, size, shape),
+    dtype,
+    shape,
+    strides: size === 0 ? shape.map(() => 0) : strides,
+    offset: 0,
+    base: null,
+    writeable: true,
+  });
+}
+
+/**
  * A view of `a`'s memory with another shape, strides (bytes) and offset (bytes); base is `a`'s owner.
  *
  * @example

@@ -11,10 +11,9 @@
  */
 import { DTYPES, type DType } from "../core/dtype.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
-import { newArray } from "../core/make.js";
+import { newArray, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
-import { allocate } from "../core/alloc.js";
-import { shapeSize, type Order, type OrderAK } from "../core/shape.js";
+import { type Order, type OrderAK } from "../core/shape.js";
 
 /** NumPy's PyArray_ISFORTRAN: F-contiguous and not C-contiguous. */
 export function isFortran(a: NDArray): boolean {
@@ -56,7 +55,7 @@ export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dty
     strides[perm[i]] = stride;
     stride *= shp[perm[i]];
   }
-  return new NDArray({ data: allocate(dtype, shapeSize(shp), shp), dtype, shape: shp, strides, offset: 0, base: null, writeable: true });
+  return newWithStrides(shp, dtype, strides);
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
-import { newArray } from "../core/make.js";
+import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { optDType, optOrder, type CreateOptions } from "./options.js";
 
@@ -95,6 +95,9 @@ export function linspace(start: number, stop: number, num: number = 50, options?
   const a = newArray([num], dtype);
   const integer = DTYPES[dtype].kind === "i" || DTYPES[dtype].kind === "u";
   for (let i = 0; i < num; i++) a.data[i] = dtype === "bool" ? (y[i] !== 0 ? 1 : 0) : integer ? Math.floor(y[i]) : y[i];
+  // NumPy scales arange(num).reshape(-1) in place (`y *= step`) when div > 0, so its float64
+  // result is a VIEW of that arange (base set, owndata false); mirror that.
+  if (div > 0 && dtype === "float64") return viewOf(a, a.shape, a.strides, 0);
   return a;
 }
 

@@ -11,9 +11,8 @@
 import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
 import { boundsOverlap, contiguousCopy, forEachRow } from "../core/iterate.js";
-import { allocate } from "../core/alloc.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
-import { elementStrides, firstIndex } from "../core/make.js";
+import { elementStrides, firstIndex, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
 import { sortedStridePerm } from "../create/layout.js";
@@ -92,7 +91,7 @@ export function gather(sel: Advanced): NDArray {
   if (sel.error) throw sel.error;
   const { tmpShape, tmpStrides, perm } = layout(sel);
   const dtype = sel.view.dtype;
-  const out = new NDArray({ data: allocate(dtype, shapeSize(tmpShape), tmpShape), dtype, shape: tmpShape, strides: tmpStrides, offset: 0, base: null, writeable: true });
+  const out = newWithStrides(tmpShape, dtype, tmpStrides);
   const [src, bp] = walkers(sel, tmpShape);
   const d = sel.view.data;
   const o = out.data;

@@ -12,11 +12,10 @@
  */
 import { DTYPES, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
-import { allocate } from "../core/alloc.js";
 import { copyInto } from "../core/iterate.js";
-import { viewOf } from "../core/make.js";
+import { newWithStrides, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
-import { normalizeAxis, shapeSize } from "../core/shape.js";
+import { normalizeAxis } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { expand_dims } from "./dims.js";
 import { ravelArray } from "./ravel.js";
@@ -127,12 +126,12 @@ export function concatenate(arrays: readonly ArrayLike[], options?: ConcatenateO
     strides[perm[k]] = s;
     s *= shape[perm[k]];
   }
-  const out = new NDArray({ data: allocate(dtype, shapeSize(shape), shape), dtype, shape, strides, offset: 0, base: null, writeable: true });
+  const out = newWithStrides(shape, dtype, strides);
   let at = 0;
   for (const a of arrs) {
     const part = shape.slice();
     part[axis] = a.shape[axis];
-    copyInto(viewOf(out, part, strides, at * strides[axis]), a);
+    copyInto(viewOf(out, part, out.strides, at * out.strides[axis]), a);
     at += a.shape[axis];
   }
   return out;
