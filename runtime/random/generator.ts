@@ -6,12 +6,13 @@
  * (./bounded.ts); `standard_normal` = NumPy's 256-layer ziggurat (`random_standard_normal` in
  * distributions.c) with NumPy's own tables (./ziggurat-tables.ts): a 64-bit word gives the layer
  * (8 bits), the sign (1 bit) and a 52-bit magnitude; outside the layer's box, the base layer
- * samples the tail with log1p and the others test against exp(-x^2/2).
- * Known limit: the tail (about 3 draws in 10,000) uses V8's log1p, which may differ from glibc's
- * FMA log1p in the last bit; such a value can then differ from NumPy's in the last bit.
+ * samples the tail with log1p (glibc's, ./glibc-log1p.ts: the value depends on its last bit) and
+ * the others accept by testing against exp(-x^2/2) (V8's exp: only a comparison, and a 1-ulp
+ * difference could flip it with probability about 1e-16 per draw).
  */
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
+import { glibcLog1p } from "./glibc-log1p.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
@@ -81,8 +82,8 @@ export class Generator {
       if (rabs < KI_DOUBLE[idx]) return x;
       if (idx === 0) {
         for (;;) {
-          const xx = -ZIGGURAT_NOR_INV_R * Math.log1p(-bg.nextDouble());
-          const yy = -Math.log1p(-bg.nextDouble());
+          const xx = -ZIGGURAT_NOR_INV_R * glibcLog1p(-bg.nextDouble());
+          const yy = -glibcLog1p(-bg.nextDouble());
           if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
         }
       } else if ((FI_DOUBLE[idx - 1] - FI_DOUBLE[idx]) * bg.nextDouble() + FI_DOUBLE[idx] < Math.exp(-0.5 * x * x)) {
