@@ -95,6 +95,19 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     expect(rendered.svgs.length).toBeGreaterThanOrEqual(6);
   });
 
+  it("every SVG of ours draws shapes (nothing stripped on the way to the page)", async () => {
+    const counts = await page.$$eval("[class^=strided-] svg, svg[class^=strided-]", (els) => els.map((e) => e.querySelectorAll("rect, circle, path, line").length));
+    expect(counts.length).toBeGreaterThanOrEqual(6);
+    for (const n of counts) expect(n).toBeGreaterThan(0);
+  });
+
+  it("display.svg's picture survives nbconvert (its rect is on the page)", async () => {
+    // Debian's nbconvert 6.5 passes image/svg+xml through lxml's clean_html, which drops every SVG
+    // child element; a text/html copy of the SVG in the same bundle is what the page can show.
+    const rects = await page.$$eval("svg.user-svg", (els) => els.map((e) => e.querySelectorAll("rect").length));
+    expect(rects, "display.svg should also publish the SVG as text/html: nbconvert 6.5 empties image/svg+xml").toEqual([1]);
+  });
+
   it("the name <script>...</script> is shown as text, never run", async () => {
     const texts = await page.$$eval(".strided-show-memory text", (els) => els.map((e) => e.textContent ?? ""));
     expect(texts.some((t) => t.includes("<script>alert('x')</script>"))).toBe(true);
