@@ -11,7 +11,13 @@
  *   order is copied first. A bounds check decides "may meet" (a copy too many never changes values).
  * - `where` (bool, broadcast): where false, `out` keeps its value; with no `out` the result is
  *   ZERO there (NumPy leaves it uninitialised: we fill zeros so results are reproducible).
- * - A new result follows the inputs' memory order (NumPy's K order, see nditer.ts).
+ * - A new result's layout (NumPy 1.24 `try_trivial_single_output_loop`, else the iterator):
+ *   when every input that is not 0-d has the result's shape, is 1-D or C/F-contiguous (relaxed:
+ *   length-1 axes ignored) in one common order, and needs no cast, the result is contiguous in
+ *   that order (F only when every such input is F and not C); otherwise it follows the inputs'
+ *   memory order (NumPy's K order, see nditer.ts).
+ * - A float result cast into an integer `out` (casting "unsafe") follows x86 C: NaN, inf and
+ *   values past int32's range give INT_MIN for int32 and 0 for the narrower integers.
  * - Inputs that are all JS scalars give a JS scalar (number, or boolean for bool results), as
  *   NumPy gives a scalar; anything with an array gives an NDArray (0-d stays 0-d).
  * Cost: O(size) for the loop; O(ndim^2) planning; the fast path for same-dtype contiguous
@@ -22,7 +28,6 @@ import { ValueError } from "../core/errors.js";
 import { broadcastShapes } from "../core/broadcast.js";
 import { boundsOverlap, contiguousCopy, copyInto } from "../core/iterate.js";
 import { allocate } from "../core/alloc.js";
-import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShapeCompact } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
@@ -30,6 +35,8 @@ import { UFuncTypeError } from "../core/errors.js";
 import { canCast, fitsInteger, resolveLoop, type Casting, type LoopTable, type Resolved, type TypeOperand } from "./promote.js";
 import { eachRun, elementStrides, keepOrderStrides, planWalk, type WalkOp } from "./nditer.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
+import { OverflowError } from "./errors.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
 
 export type { ArrayLike };
 
@@ -77,14 +84,17 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** A cast copy of `a` in `dtype` (NumPy's buffered cast of an input), C order. */
+/** A cast copy of `a` in `dtype` (NumPy's buffered cast of an input), in `a`'s K order so the result's layout still follows `a`. */
 function castCopy(a: NDArray, dtype: DType): NDArray {
-  const out = newArray(a.shape, dtype, "C");
+  let size = 1;
+  for (const d of a.shape) size *= d;
+  const strides = keepOrderStrides(a.shape, DTYPES[dtype].itemsize, [elementStrides(a, a.shape) ?? []]);
+  const out = new NDArray({ data: allocate(dtype, size, a.shape), dtype, shape: a.shape, strides, offset: 0, base: null, writeable: true });
   copyInto(out, a);
   return out;
 }
 
-function runLoop(def: UFuncDef, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
   const ops: WalkOp[] = ins.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   ops.push({ data: out.data, start: out.offset / out.itemsize, strides: out.strides.map((s) => s / out.itemsize) });
   const w = planWalk(shape, ops);
@@ -92,14 +102,14 @@ function runLoop(def: UFuncDef, shape: readonly number[], ins: readonly NDArray[
   const n = w.inner;
   const st = w.innerStrides;
   if (def.nin === 2) {
-    const loop = def.loop(ins[0].dtype) as BinaryLoop;
+    const loop = def.loop(loopIn) as BinaryLoop;
     const A = ins[0].data;
     const B = ins[1].data;
     const O = out.data;
     if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], B, w.starts[1], st[1], O, w.starts[2], st[2]);
     else eachRun(w, (idx) => loop(n, A, idx[0], st[0], B, idx[1], st[1], O, idx[2], st[2]));
   } else {
-    const loop = def.loop(ins[0].dtype) as UnaryLoop;
+    const loop = def.loop(loopIn) as UnaryLoop;
     const A = ins[0].data;
     const O = out.data;
     if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], O, w.starts[1], st[1]);
@@ -126,6 +136,48 @@ export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
       if (M[m] !== 0) D[d] = toBool ? (S[s] !== 0 ? 1 : 0) : S[s];
     }
   });
+}
+
+/** NumPy's trivial-loop layout of a new result: "C", "F", or null (use K order). */
+function trivialOrder(ins: readonly NDArray[], shape: readonly number[], loopIn: DType): "C" | "F" | null {
+  let order = 0;
+  for (const a of ins) {
+    if (a.ndim === 0) continue;
+    if (a.dtype !== loopIn || !sameShape(a.shape, shape)) return null;
+    if (a.ndim === 1) continue;
+    const f = (isCContiguous(a.shape, a.strides, a.itemsize) ? 1 : 0) | (isFContiguous(a.shape, a.strides, a.itemsize) ? 2 : 0);
+    if (f === 0) return null;
+    if (order === 0) order = f;
+    else if (order !== f) return null;
+  }
+  return order === 2 ? "F" : "C";
+}
+
+function contiguous(shape: readonly number[], itemsize: number, order: "C" | "F"): number[] {
+  const st = new Array<number>(shape.length);
+  let s = itemsize;
+  if (order === "C") {
+    for (let i = shape.length - 1; i >= 0; i--) {
+      st[i] = s;
+      s *= Math.max(shape[i], 1);
+    }
+  } else {
+    for (let i = 0; i < shape.length; i++) {
+      st[i] = s;
+      s *= Math.max(shape[i], 1);
+    }
+  }
+  return st;
+}
+
+/** x86 C conversion of doubles to an integer dtype, applied where JS's modular store differs (see the file head). */
+function cFloatToInt(d: TypedArray, to: DType): void {
+  for (let i = 0; i < d.length; i++) {
+    const x = d[i];
+    if (to === "uint32") {
+      if (!(Math.abs(x) < 2 ** 63)) d[i] = 0;
+    } else if (!(x > -2147483649 && x < 2147483648)) d[i] = to === "int32" ? -2147483648 : 0;
+  }
 }
 
 /** Whether input `a` walks exactly `out`'s elements in `out`'s order (same bytes, same strides). */
@@ -213,7 +265,13 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   const loopOut = loopIn === res.loopIn ? res.loopOut : def.out(loopIn);
   // the inputs in the loop's dtype
   const ins: NDArray[] = arrays.map((a, i) => {
-    if (a === null) return scalarArray(loopIn, (typeOps[i] as { weak: number }).weak);
+    if (a === null) {
+      const v = (typeOps[i] as { weak: number }).weak;
+      if (DTYPES[loopIn].kind !== "f" && loopIn !== "bool" && Number.isInteger(v) && !fitsInteger(v, loopIn)) {
+        throw new OverflowError(`Python integer ${v} out of bounds for ${loopIn}`);
+      }
+      return scalarArray(loopIn, v);
+    }
     if (a.dtype === loopIn || canCast(a.dtype, loopIn, "safe")) return a;
     return castCopy(a, loopIn);
   });
@@ -246,20 +304,22 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   }
   const direct = out !== undefined && mask === null && (out.dtype === loopOut || (loopOut === "float64" && out.dtype === "float32"));
   if (direct) {
-    runLoop(def, shape, ins, out);
+    runLoop(def, loopIn, shape, ins, out);
     return out;
   }
-  const likeStrides = ins.map((a) => elementStrides(a, shape) ?? []);
   const itemsize = DTYPES[loopOut].itemsize;
+  const trivial = trivialOrder(ins, shape, loopIn);
+  const strides = trivial !== null ? contiguous(shape, itemsize, trivial) : keepOrderStrides(shape, itemsize, ins.map((a) => elementStrides(a, shape) ?? []));
   const fresh = (): NDArray => {
     let size = 1;
     for (const d of shape) size *= d;
     const data: TypedArray = allocate(loopOut, size, shape);
-    return new NDArray({ data, dtype: loopOut, shape, strides: keepOrderStrides(shape, itemsize, likeStrides), offset: 0, base: null, writeable: true });
+    return new NDArray({ data, dtype: loopOut, shape, strides, offset: 0, base: null, writeable: true });
   };
   const temp = fresh();
-  runLoop(def, shape, ins, temp);
+  runLoop(def, loopIn, shape, ins, temp);
   if (out !== undefined) {
+    if (DTYPES[loopOut].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool") cFloatToInt(temp.data, out.dtype);
     if (mask === null) copyInto(out, temp);
     else maskedCopy(out, temp, mask);
     return out;

@@ -157,18 +157,26 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
   const strong: DType[] = [];
   for (const o of ops) if ("dtype" in o) strong.push(o.dtype);
   const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, table.comparison === true)));
-  const refused = table.noLoopMessage?.(inDTypes);
-  if (refused !== undefined) throw new TypeError(refused);
   if (dtype !== undefined) {
-    const loop = table.loops.find((t) => table.out(t) === dtype) ?? table.loops.find((t) => t === dtype);
-    if (loop === undefined) throw new UFuncTypeError(`ufunc '${table.name}' did not contain a loop with signature matching types ${inDTypes.map(dt).join(", ")} -> ${dt(dtype)}`);
+    const noLoop = (): never => {
+      throw new UFuncTypeError(`No loop matching the specified signature and casting was found for ufunc ${table.name}`);
+    };
+    // comparisons and logical ufuncs: every loop writes bool, so only dtype bool has a loop
+    if (table.loops.every((t) => table.out(t) === "bool")) {
+      if (dtype !== "bool") noLoop();
+      return resolveLoop(table, ops, undefined, casting);
+    }
+    const loop = table.loops.find((t) => table.out(t) === dtype) ?? noLoop();
+    // weak scalars are converted to the loop dtype, not cast-checked (an integer must fit: apply.ts)
     inDTypes.forEach((t, i) => {
-      if (!canCast(t, loop, casting)) {
+      if ("dtype" in ops[i] && !canCast(t, loop, casting)) {
         throw new UFuncTypeError(`Cannot cast ufunc '${table.name}' input ${i} from ${dt(t)} to ${dt(loop)} with casting rule '${casting}'`);
       }
     });
     return { loopIn: loop, loopOut: table.out(loop), inDTypes };
   }
+  const refused = table.noLoopMessage?.(inDTypes);
+  if (refused !== undefined) throw new TypeError(refused);
   const allInt = inDTypes.every((t) => DTYPES[t].kind !== "f");
   const candidates = table.intToFloat && allInt ? ["float64" as DType] : table.loops;
   for (const t of candidates) {

@@ -99,7 +99,7 @@ export const PY_BUILD = `
 np._set_promotion_state('weak')
 def mk(s):
     b = np.array(s['values'], dtype=s['dtype']).reshape(s['shape'])
-    v = b[tuple(slice(*x) for x in s['slices'])]
+    v = b[tuple(slice(*x) for x in s['slices'])] if s['slices'] else b
     return v.transpose(s['perm']) if len(s['perm']) == v.ndim else v
 `;
 
@@ -193,4 +193,36 @@ export function capture(f: () => unknown): { ok: unknown } | { error: string; me
     const err = e as Error;
     return { error: err.name, message: err.message };
   }
+}
+
+/** A random strided/reversed/transposed view whose shape is exactly `target`. */
+export function viewWithShape(r: () => number, dtype: DType, target: readonly number[], small = false): ViewSpec {
+  const nd = target.length;
+  let perm = target.map((_, i) => i);
+  const u = r();
+  if (nd > 1 && u < 0.3) perm = perm.reverse();
+  else if (nd > 2 && u < 0.45) perm = [...perm.slice(1), perm[0]];
+  const sliced = new Array<number>(nd);
+  perm.forEach((p, i) => (sliced[p] = target[i]));
+  const shape: number[] = [];
+  const slices: Slice[] = [];
+  for (const t of sliced) {
+    const k = r();
+    if (k < 0.55) {
+      shape.push(t);
+      slices.push([null, null, 1]);
+    } else if (k < 0.7) {
+      shape.push(t);
+      slices.push([null, null, -1]);
+    } else if (k < 0.85) {
+      shape.push(2 * t + 1);
+      slices.push([1, null, 2]);
+    } else {
+      shape.push(2 * t);
+      slices.push([null, null, -2]);
+    }
+  }
+  const size = shape.reduce((p, q) => p * q, 1);
+  const values = Array.from({ length: size }, () => randomValue(r, dtype, small));
+  return { dtype, shape, values, slices, perm };
 }
