@@ -25,6 +25,8 @@ const LABEL_W = 150;
 const STRIP_X = LABEL_W + 10;
 const STRIP_W = W - STRIP_X - 10;
 const ROW_H = 22;
+/** Longest conclusion drawn in full (the text/plain and the tooltip keep all of it). */
+const MAX_NOTE = 110;
 
 interface Entry {
   name: string;
@@ -208,7 +210,8 @@ export function memoryFigure(arrays: Readonly<Record<string, unknown>>): Figure 
     const notes = conclusions(g, pairs);
     for (const n of notes) {
       const yes = n.includes(" shares memory with ") && !n.includes("no other");
-      body += `<text class="conclusion" x="16" y="${y + 13}" font-size="12" fill="${yes ? THEME.accent2 : THEME.ok}">${yes ? "\u21c4" : "\u2713"} ${escapeHtml(n)}</text>`;
+      const shown = n.length > MAX_NOTE ? `${n.slice(0, MAX_NOTE - 1)}\u2026` : n;
+      body += `<text class="conclusion" x="16" y="${y + 13}" font-size="12" style="fill:${yes ? THEME.accent2 : THEME.ok}"><title>${escapeHtml(n)}</title>${yes ? "\u21c4" : "\u2713"} ${escapeHtml(shown)}</text>`;
       y += 17;
       textLines.push(`  ${n}`);
     }

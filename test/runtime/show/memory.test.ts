@@ -102,6 +102,9 @@ describe("groups and conclusions", () => {
     expect(Object.keys(b).sort()).toEqual(["image/svg+xml", "text/html", "text/plain"]);
     expect(b["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* width="\d+" height="\d+"/);
     expect(b["text/html"]).not.toMatch(/<script|<style/);
+    // CSS variables only work in style="", not in SVG presentation attributes
+    const both = show.memory({ a: np.arange(3), b: np.arange(3).get("::2") }).svg + show.layout(np.arange(6).reshape(2, 3).T).svg;
+    expect(both).not.toMatch(/(fill|stroke)="var\(/);
   });
 
   it("with no argument and no kernel it names the fix", () => {

@@ -152,6 +152,7 @@ describe("display", () => {
     expect(b["text/html"].match(/class="timeit-run"/g)).toHaveLength(7);
     expect(b["text/html"]).toContain("7.81 KiB allocated per loop in 1 buffer");
     expect(b["text/html"]).not.toMatch(/<script|<style/);
+    expect(b["text/html"]).not.toMatch(/(fill|stroke)="var\(/);
   });
 
   it("the caching warning comes first in text/plain and in the html", () => {
