@@ -127,6 +127,19 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     expect((html.match(/class="v"/g) ?? []).length).toBe(5);
   });
 
+  it("the dark theme export renders too (JupyterLab's CSS variables)", async () => {
+    const conv = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "html", "--HTMLExporter.theme=dark", "--output", "views-dark", "--output-dir", join(dir, "html"), join(dir, "out", "views.ipynb")], { encoding: "utf8", timeout: 120_000 });
+    expect(conv.status, conv.stderr).toBe(0);
+    const dark = await render(browser, pathToFileURL(join(dir, "html", "views-dark.html")).href, join(ARTIFACTS, "views-notebook-dark.png"));
+    expect(dark.rendered.pageErrors).toEqual([]);
+    expect(unexpectedConsoleErrors(dark.rendered)).toEqual([]);
+    // the card's text takes the theme's colour: light text on the dark page
+    const color = await dark.page.$eval(".strided-card", (e) => getComputedStyle(e).color);
+    const [r, g, b] = (color.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b, color).toBeGreaterThan(3 * 150);
+    await dark.page.close();
+  });
+
   it("screenshots each output for a look", async () => {
     const outs = await page.$$(".jp-OutputArea-output");
     expect(outs.length).toBeGreaterThanOrEqual(12);
