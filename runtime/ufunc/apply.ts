@@ -117,6 +117,31 @@ function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: re
   }
 }
 
+/** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). */
+function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray, mask: NDArray): void {
+  const all = [...ins, out, mask];
+  const ops: WalkOp[] = all.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
+  const w = planWalk(shape, ops);
+  const st = w.innerStrides;
+  const n = w.inner;
+  const M = mask.data;
+  const O = out.data;
+  if (def.nin === 2) {
+    const loop = def.loop(loopIn) as BinaryLoop;
+    const A = ins[0].data;
+    const B = ins[1].data;
+    eachRun(w, (idx) => {
+      for (let i = 0; i < n; i++) if (M[idx[3] + i * st[3]] !== 0) loop(1, A, idx[0] + i * st[0], 0, B, idx[1] + i * st[1], 0, O, idx[2] + i * st[2], 0);
+    });
+  } else {
+    const loop = def.loop(loopIn) as UnaryLoop;
+    const A = ins[0].data;
+    eachRun(w, (idx) => {
+      for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
+    });
+  }
+}
+
 /** Copy `src` into `dst` where `mask` is true (all three of dst's shape after broadcasting), casting. */
 export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
   const shape = dst.shape;
@@ -143,7 +168,9 @@ function trivialOrder(ins: readonly NDArray[], shape: readonly number[], loopIn:
   let order = 0;
   for (const a of ins) {
     if (a.ndim === 0) continue;
-    if (a.dtype !== loopIn || !sameShape(a.shape, shape)) return null;
+    if (!sameShape(a.shape, shape)) return null;
+    // inputs needing a cast keep the trivial loop only when 0-d or small 1-D (NumPy copies those)
+    if (a.dtype !== loopIn && !(a.ndim === 1 && a.shape[0] <= 8192)) return null;
     if (a.ndim === 1) continue;
     const f = (isCContiguous(a.shape, a.strides, a.itemsize) ? 1 : 0) | (isFContiguous(a.shape, a.strides, a.itemsize) ? 2 : 0);
     if (f === 0) return null;
@@ -308,7 +335,7 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
     return out;
   }
   const itemsize = DTYPES[loopOut].itemsize;
-  const trivial = trivialOrder(ins, shape, loopIn);
+  const trivial = trivialOrder(arrays.map((a, i) => a ?? ins[i]), shape, loopIn);
   const strides = trivial !== null ? contiguous(shape, itemsize, trivial) : keepOrderStrides(shape, itemsize, ins.map((a) => elementStrides(a, shape) ?? []));
   const fresh = (): NDArray => {
     let size = 1;
@@ -317,7 +344,8 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
     return new NDArray({ data, dtype: loopOut, shape, strides, offset: 0, base: null, writeable: true });
   };
   const temp = fresh();
-  runLoop(def, loopIn, shape, ins, temp);
+  if (mask === null) runLoop(def, loopIn, shape, ins, temp);
+  else runLoopMasked(def, loopIn, shape, ins, temp, mask);
   if (out !== undefined) {
     if (DTYPES[loopOut].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool") cFloatToInt(temp.data, out.dtype);
     if (mask === null) copyInto(out, temp);

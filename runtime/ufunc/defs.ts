@@ -29,9 +29,9 @@ function def(
   nin: 1 | 2,
   loops: readonly DType[],
   loop: (t: DType) => BinaryLoop | UnaryLoop,
-  extra: Partial<Pick<UFuncDef, "out" | "intToFloat" | "comparison" | "noLoopMessage">> = {},
+  extra: Partial<Pick<UFuncDef, "out" | "intToFloat" | "comparison" | "noLoopMessage" | "logical">> = {},
 ): UFuncDef {
-  return { name, nin, loops, loop, out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, noLoopMessage: extra.noLoopMessage, cache: new Map() };
+  return { name, nin, loops, loop, out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, logical: extra.logical, noLoopMessage: extra.noLoopMessage, cache: new Map() };
 }
 
 const memo = <T>(make: (t: DType) => T): ((t: DType) => T) => {
@@ -82,9 +82,9 @@ export const UFUNCS = {
   less_equal: cmp("less_equal", (x, y) => x <= y),
   greater: cmp("greater", (x, y) => x > y),
   greater_equal: cmp("greater_equal", (x, y) => x >= y),
-  logical_and: def("logical_and", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 && y !== 0 ? 1 : 0))), { out: toBool }),
-  logical_or: def("logical_or", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 || y !== 0 ? 1 : 0))), { out: toBool }),
-  logical_xor: def("logical_xor", 2, ALL, memo(() => binaryFrom((x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0))), { out: toBool }),
+  logical_and: def("logical_and", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 && y !== 0 ? 1 : 0))), { out: toBool, logical: true }),
+  logical_or: def("logical_or", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 || y !== 0 ? 1 : 0))), { out: toBool, logical: true }),
+  logical_xor: def("logical_xor", 2, ALL, memo(() => binaryFrom((x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0))), { out: toBool, logical: true }),
   bitwise_and: def("bitwise_and", 2, INTS, () => andLoop),
   bitwise_or: def("bitwise_or", 2, INTS, () => orLoop),
   bitwise_xor: def("bitwise_xor", 2, INTS, () => xorLoop),

@@ -138,6 +138,8 @@ export interface LoopTable {
   readonly out: (t: DType) => DType;
   /** Integer inputs go to float64 (true_divide). */
   readonly intToFloat?: boolean;
+  /** logical_and/or/xor: a same-dtype loop only when every input is an array of that one dtype, else the bool loop (NumPy's logical promoter). */
+  readonly logical?: boolean;
   /** Comparisons accept out-of-range weak integers (NumPy 2 answers them exactly). */
   readonly comparison?: boolean;
   /** NumPy's error when no loop fits (e.g. boolean subtract). */
@@ -177,6 +179,10 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
   }
   const refused = table.noLoopMessage?.(inDTypes);
   if (refused !== undefined) throw new TypeError(refused);
+  if (table.logical === true) {
+    const same = ops.every((o) => "dtype" in o && o.dtype === inDTypes[0]);
+    return same ? { loopIn: inDTypes[0], loopOut: "bool", inDTypes } : { loopIn: "bool", loopOut: "bool", inDTypes };
+  }
   const allInt = inDTypes.every((t) => DTYPES[t].kind !== "f");
   const candidates = table.intToFloat && allInt ? ["float64" as DType] : table.loops;
   for (const t of candidates) {

@@ -94,8 +94,10 @@ function generate(seed: number): Case[] {
         // a weak scalar: integer or float, in range of the other operand's dtype
         const t = strong[0] ?? "float64";
         const isInt = r() < 0.6 && t !== "float32" && t !== "float64" ? true : r() < 0.5;
-        let v = isInt ? randomValue(r, t === "bool" ? "int8" : t === "float32" || t === "float64" ? "int16" : t, true) : Math.round((r() - 0.5) * 1e4) / 64;
-        if (op === "power") v = isInt ? Math.floor(r() * 4) : Math.round(r() * 16) / 8;
+        let v = isInt ? randomValue(r, t === "bool" ? "int8" : t === "float32" || t === "float64" ? "int16" : t, true) : (2 * Math.round((r() - 0.5) * 1e4) + 1) / 128; // never integer-valued
+        if (op === "power") v = isInt ? Math.floor(r() * 4) : (2 * Math.round(r() * 16) + 1) / 16;
+        // NumPy 2 (ours) compares out-of-range integers exactly where NumPy 1.24 raises: keep them in range here
+        if (Number.isInteger(v) && op.includes("equal") || op === "less" || op === "greater") v = Number.isInteger(v) ? Math.abs(v) % 100 : v;
         args.push(v);
         continue;
       }
