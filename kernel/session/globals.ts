@@ -72,12 +72,13 @@ export const display = Object.assign(displayValue, {
     return publish({ "text/html": html, "text/plain": html }, opts);
   },
   /**
-   * Publish an SVG picture.
+   * Publish an SVG picture (also as text/html: nbconvert 6.5 empties image/svg+xml outputs through
+   * lxml's clean_html, while the HTML copy reaches exported pages intact).
    * @example
    * display.svg('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>') // a black square
    */
   svg(svg: string, opts?: DisplayOptions): DisplayHandle {
-    return publish({ "image/svg+xml": svg, "text/plain": "<svg image>" }, opts);
+    return publish({ "image/svg+xml": svg, "text/html": svg, "text/plain": "<svg image>" }, opts);
   },
   /**
    * Publish Markdown.
