@@ -16,7 +16,8 @@ import { glibcLog1p } from "./glibc-log1p.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
-import { sizeShape, type Size } from "./size.js";
+import { OverflowError, sizeShape, type Size } from "./size.js";
+import { ValueError } from "../core/errors.js";
 import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from "./ziggurat-tables.js";
 
 /**
@@ -107,6 +108,47 @@ export class Generator {
     const out = newArray(shape, "float64");
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = this.normalOne();
+    return out;
+  }
+
+  /**
+   * Normal doubles with mean `loc` and standard deviation `scale` (loc + scale * ziggurat normal).
+   *
+   * @example
+   * np.random.default_rng(42).normal(10, 2, 2) // array([10.60943416,  7.92003179])
+   */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
+  normal(loc?: number, scale?: number, size?: Size): number | NDArray;
+  normal(loc = 0, scale = 1, size?: Size): number | NDArray {
+    if (scale < 0) throw new ValueError("scale < 0");
+    const shape = sizeShape(size);
+    if (shape === null) return loc + scale * this.normalOne();
+    const out = newArray(shape, "float64");
+    const d = out.data as Float64Array;
+    for (let i = 0; i < d.length; i++) d[i] = loc + scale * this.normalOne();
+    return out;
+  }
+
+  /**
+   * Uniform doubles in [low, high): low + (high - low) * u.
+   *
+   * @example
+   * np.random.default_rng(42).uniform(-1, 1, 2) // array([ 0.5479121 , -0.12224312])
+   */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
+  uniform(low?: number, high?: number, size?: Size): number | NDArray;
+  uniform(low = 0, high = 1, size?: Size): number | NDArray {
+    const range = high - low;
+    if (range < 0) throw new ValueError("high - low < 0");
+    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+    const bg = this.bit_generator;
+    const shape = sizeShape(size);
+    if (shape === null) return low + range * bg.nextDouble();
+    const out = newArray(shape, "float64");
+    const d = out.data as Float64Array;
+    for (let i = 0; i < d.length; i++) d[i] = low + range * bg.nextDouble();
     return out;
   }
 

@@ -71,6 +71,26 @@ function standard_normal(size?: Size): number | NDArray {
   return global.standard_normal(size);
 }
 
+/**
+ * Normals with mean `loc` and standard deviation `scale`, legacy stream (loc + scale * randn).
+ * @example np.random.seed(0); np.random.normal(10, 2, 2) // array([13.52810469, 10.80031442])
+ */
+function normal(loc?: number, scale?: number, size?: null): number;
+function normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
+function normal(loc?: number, scale?: number, size?: Size): number | NDArray {
+  return global.normal(loc, scale, size);
+}
+
+/**
+ * Uniform doubles in [low, high), legacy stream.
+ * @example np.random.seed(0); np.random.uniform(-1, 1, 2) // array([0.09762701, 0.43037873])
+ */
+function uniform(low?: number, high?: number, size?: null): number;
+function uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
+function uniform(low?: number, high?: number, size?: Size): number | NDArray {
+  return global.uniform(low, high, size);
+}
+
 /** NumPy's `np.random` namespace. */
 export const random = {
   seed,
@@ -80,6 +100,8 @@ export const random = {
   random: random_sample,
   random_sample,
   standard_normal,
+  normal,
+  uniform,
   default_rng,
   Generator,
   RandomState,

@@ -15,7 +15,7 @@ import type { NDArray } from "../core/ndarray.js";
 import { glibcLog } from "./glibc-log.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
-import { sizeShape, type Size } from "./size.js";
+import { OverflowError, sizeShape, type Size } from "./size.js";
 
 /** A seed NumPy's RandomState accepts: an integer in [0, 2^32), an array of them, or nothing (entropy). */
 export type LegacySeed = number | readonly number[] | null | undefined;
@@ -149,6 +149,46 @@ export class RandomState {
     const out = newArray(shape, "float64");
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = this.gaussOne();
+    return out;
+  }
+
+  /**
+   * Normal doubles with mean `loc` and standard deviation `scale` (NumPy's legacy_normal:
+   * loc + scale * gauss, from the same stream as randn).
+   *
+   * @example
+   * np.random.seed(0); np.random.normal(10, 2, 2) // array([13.52810469, 10.80031442])
+   */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
+  normal(loc?: number, scale?: number, size?: Size): number | NDArray;
+  normal(loc = 0, scale = 1, size?: Size): number | NDArray {
+    if (scale < 0) throw new ValueError("scale < 0");
+    const shape = sizeShape(size);
+    if (shape === null) return loc + scale * this.gaussOne();
+    const out = newArray(shape, "float64");
+    const d = out.data as Float64Array;
+    for (let i = 0; i < d.length; i++) d[i] = loc + scale * this.gaussOne();
+    return out;
+  }
+
+  /**
+   * Uniform doubles in [low, high) (NumPy's random_uniform: low + (high - low) * u).
+   *
+   * @example
+   * np.random.seed(0); np.random.uniform(-1, 1, 2) // array([0.09762701, 0.43037873])
+   */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
+  uniform(low?: number, high?: number, size?: Size): number | NDArray;
+  uniform(low = 0, high = 1, size?: Size): number | NDArray {
+    const range = high - low;
+    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+    const shape = sizeShape(size);
+    if (shape === null) return low + range * this.mt.nextDouble();
+    const out = newArray(shape, "float64");
+    const d = out.data as Float64Array;
+    for (let i = 0; i < d.length; i++) d[i] = low + range * this.mt.nextDouble();
     return out;
   }
 

@@ -23,3 +23,8 @@ export function sizeShape(size: Size): number[] | null {
   }
   return shape;
 }
+
+/** Python's `OverflowError`, as NumPy raises for a uniform range that is not finite. */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}

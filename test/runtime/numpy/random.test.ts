@@ -49,6 +49,8 @@ def run(c):
             r = getattr(g, name)(low, high, size, **kw)
         elif name in ("rand", "randn"):
             r = getattr(g, name)(*args)
+        elif name in ("normal", "uniform"):
+            r = getattr(g, name)(args[0], args[1], args[2])
         else:
             r = getattr(g, name)(args[0])
         if isinstance(r, np.ndarray):
@@ -107,10 +109,11 @@ function genCases(seed: number): Case[] {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint"]);
+      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint", "normal", "uniform"]);
       if (kind === "rand" || kind === "randn") ops.push([kind, ...(r() < 0.2 ? [] : r() < 0.5 ? [int(0, 50)] : [int(0, 4), int(1, 7)])]);
       else if (kind === "randn1") ops.push(["randn"]); // odd counts exercise the cached second normal
       else if (kind === "random_sample") ops.push([kind, size()]);
+      else if (kind === "normal" || kind === "uniform") ops.push([kind, (r() - 0.5) * 100, r() * 10, r() < 0.2 ? null : size()]);
       else ops.push(intOp("randint"));
     }
     cases.push({ gen: "legacy", seed: legacySeed(), ops });
@@ -119,9 +122,12 @@ function genCases(seed: number): Case[] {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["random", "standard_normal", "integers", "integers"]);
+      const kind = pick(["random", "standard_normal", "integers", "integers", "normal", "uniform"]);
       if (kind === "integers") ops.push(intOp("integers"));
-      else ops.push([kind, r() < 0.2 ? null : size()]);
+      else if (kind === "normal" || kind === "uniform") {
+        const a = (r() - 0.5) * 100; // Generator.uniform needs high >= low
+        ops.push([kind, a, kind === "uniform" ? a + r() * 10 : r() * 10, r() < 0.2 ? null : size()]);
+      } else ops.push([kind, r() < 0.2 ? null : size()]);
     }
     cases.push({ gen: "pcg", seed: pcgSeed(), ops });
   }
@@ -142,6 +148,7 @@ function runOurs(c: Case): unknown[] {
     for (const [name, ...args] of c.ops) {
       if (name === "rand" || name === "randn") out.push(enc(g[name](...(args as number[]))));
       else if (name === "random_sample") out.push(enc(g.random_sample(args[0] as number | number[] | null)));
+      else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else {
         const [low, high, size, dtype] = args as [number, number, number | number[], "int32"];
         out.push(enc(g.randint(low, high, size, { dtype })));
@@ -151,6 +158,7 @@ function runOurs(c: Case): unknown[] {
     const g = random.default_rng(seed);
     for (const [name, ...args] of c.ops) {
       if (name === "random" || name === "standard_normal") out.push(enc(g[name](args[0] as number | number[] | null)));
+      else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else {
         const [low, high, size, dtype, endpoint] = args as [number, number, number | number[], "int32", boolean];
         out.push(enc(g.integers(low, high, size, { dtype, endpoint })));
