@@ -109,7 +109,7 @@ describe("abuse the kernel must survive", () => {
   it("a message signed with the wrong key gets no answer, and the next good one does", async () => {
     const wrong = new Signer("not-the-key", "hmac-sha256");
     const header = newHeader("execute_request", k.kc.session);
-    const frames = encode({ identities: [], header, parent_header: {}, metadata: {}, content: { code: "globalThis.__bad = 1; 1", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, buffers: [] }, wrong);
+    const frames = encode({ identities: [], header, parent_header: {}, metadata: {}, content: { code: "(globalThis as any).__bad = 1; 1", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, buffers: [] }, wrong);
     await k.kc.sendRaw("shell", frames);
     await noAnswerFor(header.msg_id);
     const { iopub } = await k.kc.execute("typeof (globalThis as any).__bad");
@@ -119,11 +119,12 @@ describe("abuse the kernel must survive", () => {
   it("a replayed message (same signature) is refused", async () => {
     const signer = new Signer(k.kp.connection.key, "hmac-sha256");
     const header = newHeader("execute_request", k.kc.session);
-    const content = { code: "globalThis.__n = ((globalThis as any).__n ?? 0) + 1", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
+    const content = { code: "(globalThis as any).__n = ((globalThis as any).__n ?? 0) + 1", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
     const frames = encode({ identities: [], header, parent_header: {}, metadata: {}, content, buffers: [] }, signer);
     const first = k.kc.waitForReply<ExecuteReplyContent>(header.msg_id, 30_000);
     await k.kc.sendRaw("shell", frames);
-    expect((await first).content.status).toBe("ok");
+    const reply = await first;
+    expect(reply.content.status, `${reply.content.ename}: ${reply.content.evalue}`).toBe("ok");
     await sleep(300); // let the first run's idle status pass before listening
     await k.kc.sendRaw("shell", frames);
     await noAnswerFor(header.msg_id);
