@@ -36,6 +36,8 @@ describe("legacy functions", () => {
     ["randn(3)", () => random.randn(3), [3], "float64", [1.764052345967664, 0.4001572083672233, 0.9787379841057392]],
     ["randint(0, 10, [2, 3])", () => random.randint(0, 10, [2, 3]), [2, 3], "int32", [5, 0, 3, 3, 7, 9]],
     ["randint(10)", () => random.randint(10), [], "number", [5]],
+    ["normal(10, 2, 2)", () => random.normal(10, 2, 2), [2], "float64", [10 + 2 * 1.764052345967664, 10 + 2 * 0.4001572083672233]],
+    ["uniform(-1, 1, [1])", () => random.uniform(-1, 1, [1]), [1], "float64", [-1 + 2 * 0.5488135039273248]],
   ])("%s after seed(0)", (_name, call, shape, dtype, want) => {
     random.seed(0);
     const got = call();
@@ -66,6 +68,9 @@ describe("legacy functions", () => {
     [() => random.randint(-1, 3, 2, { dtype: "uint8" }), "low is out of bounds for uint8"],
     [() => random.rand(-1), "negative dimensions are not allowed"],
     [() => random.randint(0, 3, 2, { dtype: "float64" }), /Unsupported dtype/],
+    [() => random.normal(0, -1), "scale < 0"],
+    [() => random.uniform(-1e308, 1e308), "Range exceeds valid bounds"],
+    [() => random.default_rng(0).uniform(1, 0), "high - low < 0"],
   ])("error %#", (call, msg) => {
     expect(call).toThrow(msg);
   });
