@@ -199,6 +199,9 @@ function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): 
     const sstep = steps[1];
     if (toBool) {
       for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si] !== 0 ? 1 : 0;
+    } else if (dstep === 1 && sstep === 1) {
+      // contiguous run: one typed-array set (a memcpy when the dtypes match, a cast otherwise)
+      d.set(s.subarray(si, si + n), di);
     } else {
       for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si];
     }

@@ -55,7 +55,7 @@ export class NDArray {
     this.dtype = parts.dtype;
     this.shape = Object.freeze(parts.shape.slice());
     this.strides = Object.freeze(parts.strides.map((s) => s + 0)); // + 0 turns -0 (0 * negative step) into 0
-    this.offset = parts.offset;
+    this.offset = parts.offset + 0; // no -0 (0 * a negative stride)
     this.base = parts.base;
     this._writeable = parts.writeable;
   }

@@ -78,7 +78,24 @@ function scalarOf(a: NDArray, index: number): number | boolean {
   return a.dtype === "bool" ? v !== 0 : v;
 }
 
+/** Fast path for a[i, j, ...] with one in-range integer per axis: the element's index in data, or -1. */
+function scalarPosition(a: NDArray, index: readonly unknown[]): number {
+  if (index.length !== a.ndim) return -1;
+  let at = a.offset / a.itemsize;
+  for (let k = 0; k < index.length; k++) {
+    let i = index[k];
+    if (typeof i !== "number" || !Number.isInteger(i)) return -1;
+    const n = a.shape[k];
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return -1; // let the general path raise NumPy's error
+    at += i * (a.strides[k] / a.itemsize);
+  }
+  return at;
+}
+
 NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray | number | boolean {
+  const at = scalarPosition(this, index);
+  if (at >= 0) return scalarOf(this, at);
   const r = resolveIndex(this, index);
   if (r.kind === "advanced") return gather(r.sel);
   if (r.scalar) return scalarOf(r.view, firstIndex(r.view));
@@ -108,6 +125,12 @@ NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   const value = toValue(args[args.length - 1] as SetValue);
   const index = args.slice(0, -1) as IndexArg[];
   if (!this._writeable) throw new ValueError("assignment destination is read-only");
+  const at = scalarPosition(this, index);
+  if (at >= 0 && (typeof value === "number" || typeof value === "boolean")) {
+    const v = typeof value === "boolean" ? (value ? 1 : 0) : value;
+    this.data[at] = this.dtype === "bool" ? (v !== 0 ? 1 : 0) : v; // typed-array store casts like NumPy
+    return;
+  }
   const r = resolveIndex(this, index);
   const raw = args[args.length - 1];
   if (r.kind === "view") {

@@ -37,7 +37,19 @@ function parseInt10(s: string, part: string, whole: string): number | null {
  * parseIndex("1:3, ::-1") // [{ kind: "slice", start: 1, stop: 3, step: null }, { kind: "slice", start: null, stop: null, step: -1 }]
  * parseIndex("..., None") // [{ kind: "ellipsis" }, { kind: "newaxis" }]
  */
-export function parseIndex(text: string): BasicPart[] {
+export function parseIndex(text: string): readonly BasicPart[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parts = Object.freeze(parseUncached(text));
+  if (cache.size >= 512) cache.clear();
+  cache.set(text, parts);
+  return parts;
+}
+
+/** Parsed index strings (cells index in loops with the same few strings). Parts are frozen, so sharing is safe. */
+const cache = new Map<string, readonly BasicPart[]>();
+
+function parseUncached(text: string): BasicPart[] {
   const pieces = text.split(",");
   if (pieces.length > 1 && pieces[pieces.length - 1].trim() === "") pieces.pop();
   const out: BasicPart[] = [];
