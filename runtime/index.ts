@@ -7,6 +7,13 @@ export { NDArray, type NDArrayParts } from "./core/ndarray.js";
 export { DTYPES, type DType, type TypedArray } from "./core/dtype.js";
 export { allocationStats, type AllocationStats } from "./core/alloc.js";
 export { IndexError, ValueError, MemoryError, AxisError, TooHardError, UFuncTypeError } from "./core/errors.js";
+// structure: the types of indices, flags, array-likes and overlap answers
+export { Flags } from "./core/flags.js";
+export type { IndexArg } from "./indexing/resolve.js";
+export type { SetValue } from "./indexing/methods.js";
+export type { ArrayLike } from "./create/array.js";
+export type { Overlap } from "./memory/overlap.js";
+export type { Order, OrderAK } from "./core/shape.js";
 // rich display: arrays and flags display themselves (Symbol.for("Jupyter.display")); pictures; timing
 import "./display/index.js";
 export { show, Figure } from "./show/index.js";

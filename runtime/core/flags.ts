@@ -102,6 +102,28 @@ export class Flags {
   get contiguous(): boolean {
     return this.c_contiguous;
   }
+  /** NumPy's mapping spelling, `a.flags["C_CONTIGUOUS"]`. */
+  get C_CONTIGUOUS(): boolean {
+    return this.c_contiguous;
+  }
+  get F_CONTIGUOUS(): boolean {
+    return this.f_contiguous;
+  }
+  get OWNDATA(): boolean {
+    return this.owndata;
+  }
+  get WRITEABLE(): boolean {
+    return this.writeable;
+  }
+  set WRITEABLE(v: boolean) {
+    this.writeable = v;
+  }
+  get ALIGNED(): boolean {
+    return this.aligned;
+  }
+  get WRITEBACKIFCOPY(): boolean {
+    return this.writebackifcopy;
+  }
   /** Exactly NumPy's `str(a.flags)`. */
   toString(): string {
     return [

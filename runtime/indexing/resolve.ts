@@ -60,6 +60,8 @@ export function toParts(args: readonly IndexArg[]): Part[] {
 function arrayPart(a: NDArray): Part {
   const kind = DTYPES[a.dtype].kind;
   if (kind === "b") return { kind: "mask", arr: a };
+  // a 0-d integer array indexes like the integer it holds (NumPy: a[np.array(1)] is a[1])
+  if ((kind === "i" || kind === "u") && a.ndim === 0) return { kind: "int", value: a.data[a.offset / a.itemsize] };
   if (kind === "i" || kind === "u") return { kind: "array", arr: a };
   throw new IndexError(VALID);
 }

@@ -44,4 +44,10 @@ describe("a.flags", () => {
     a.flags.writeable = true;
     expect(a.flags.writeable).toBe(true);
   });
+  it("reads in NumPy's mapping spelling too", () => {
+    const a = newArray([2, 3], "float64", "F");
+    expect([a.flags.C_CONTIGUOUS, a.flags.F_CONTIGUOUS, a.flags.OWNDATA, a.flags.WRITEABLE]).toEqual([false, true, true, true]);
+    a.flags.WRITEABLE = false;
+    expect(a.flags.writeable).toBe(false);
+  });
 });

@@ -32,6 +32,8 @@ describe("get: basic indexing gives views of the owner", () => {
     expect(np.array([true, false]).get(1)).toBe(false);
     expect(np.zeros([]).get()).toBe(0);
     expect((a34().get("1, ...") as NDArray).shape).toEqual([4]);
+    expect(a34().get(np.array(1), np.array(2))).toBe(6); // 0-d integer arrays index like integers
+    expect((a34().get(np.array(1), [0, 1]) as NDArray).tolist()).toEqual([4, 5]);
   });
 
   const errors: [string, () => unknown, string][] = [
