@@ -4,7 +4,7 @@
  * Static markup with inline styles only (see runtime/display/html.ts).
  */
 import { escapeHtml, humanBytes, THEME } from "../display/html.js";
-import { formatTime } from "./format.js";
+import { formatTime, thousands } from "./format.js";
 
 /** The fields the card shows. */
 export interface TimeitView {
@@ -46,12 +46,19 @@ export function runsSvg(r: TimeitView, stdev: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="time per loop of each run" style="font-family:${THEME.ui}">${axis}${band}${mean}${dots}${labels}</svg>`;
 }
 
-/** Allocation per loop in words: "7.63 MiB in 1 buffer per loop" or "no allocation per loop". */
+/**
+ * Allocation per loop in words.
+ *
+ * @example
+ * allocationText(8000, 1) // "8,000 bytes (7.81 KiB) allocated per loop in 1 buffer"
+ * allocationText(0, 0)    // "no array allocated per loop"
+ */
 export function allocationText(bytesPerLoop: number, buffersPerLoop: number): string {
   if (bytesPerLoop === 0 && buffersPerLoop === 0) return "no array allocated per loop";
   const buffers = Number.isInteger(buffersPerLoop) ? `${buffersPerLoop}` : buffersPerLoop.toFixed(2);
-  const bytes = Number.isInteger(bytesPerLoop) ? humanBytes(bytesPerLoop) : `${humanBytes(bytesPerLoop)} (average)`;
-  return `${bytes} allocated per loop in ${buffers} buffer${buffersPerLoop === 1 ? "" : "s"}`;
+  const exact = Number.isInteger(bytesPerLoop) ? `${thousands(bytesPerLoop)} bytes` : `${thousands(Math.round(bytesPerLoop))} bytes on average`;
+  const human = bytesPerLoop >= 1024 ? ` (${humanBytes(bytesPerLoop)})` : "";
+  return `${exact}${human} allocated per loop in ${buffers} buffer${buffersPerLoop === 1 ? "" : "s"}`;
 }
 
 /** The card. */

@@ -116,7 +116,7 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
 
   it("timeit shows the allocation: a fresh result per loop versus out=", async () => {
     const alloc = await page.$$eval(".strided-timeit .timeit-alloc", (els) => els.map((e) => e.textContent ?? ""));
-    expect(alloc).toEqual(["7.81 KiB allocated per loop in 1 buffer", "no array allocated per loop"]);
+    expect(alloc).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", "no array allocated per loop"]);
   });
 
   it("the updated display shows the new value (5 cells), not the first (3)", async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { timeit } from "../../../runtime/timeit/timeit.js";
 import { TimeitResult } from "../../../runtime/timeit/result.js";
+import { allocationText } from "../../../runtime/timeit/html.js";
 import { allocate } from "../../../runtime/core/alloc.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
 
@@ -107,6 +108,16 @@ describe("allocation per loop (from runtime/core/alloc.ts, timed calls only)", (
     expect(r.buffersPerLoop).toBe(buffers);
   });
 
+  it.each([
+    [8000, 1, "8,000 bytes (7.81 KiB) allocated per loop in 1 buffer"],
+    [80, 1, "80 bytes allocated per loop in 1 buffer"],
+    [16000, 2, "16,000 bytes (15.63 KiB) allocated per loop in 2 buffers"],
+    [12.5, 0.25, "13 bytes on average allocated per loop in 0.25 buffers"],
+    [0, 0, "no array allocated per loop"],
+  ])("allocationText(%s, %s) = %s", (bytes, buffers, want) => {
+    expect(allocationText(bytes, buffers)).toBe(want);
+  });
+
   it("a call that allocates nothing reports 0 and says so", () => {
     const clock = fakeClock();
     const r = timeit(() => clock.advance(0.3), { timer: clock.now });
@@ -150,7 +161,7 @@ describe("display", () => {
     expect(b["text/plain"]).toBe(String(r));
     expect(String(r)).toMatch(/^1\.2\d ms \u00b1 [\d.]+ \u00b5s per loop \(mean \u00b1 std\. dev\. of 7 runs, 1,000 loops each\)$/);
     expect(b["text/html"].match(/class="timeit-run"/g)).toHaveLength(7);
-    expect(b["text/html"]).toContain("7.81 KiB allocated per loop in 1 buffer");
+    expect(b["text/html"]).toContain("8,000 bytes (7.81 KiB) allocated per loop in 1 buffer");
     expect(b["text/html"]).not.toMatch(/<script|<style/);
     expect(b["text/html"]).not.toMatch(/(fill|stroke)="var\(/);
   });
