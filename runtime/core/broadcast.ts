@@ -79,7 +79,12 @@ export function broadcastTo(a: NDArray, shape: number | readonly number[]): NDAr
   return viewOf(a, target, strides, a.offset, false);
 }
 
-/** `could not broadcast input array from shape (4,) into shape (3,)`, NumPy's assignment error. */
+/**
+ * `could not broadcast input array from shape (4,) into shape (3,)`, NumPy's assignment error.
+ *
+ * @example
+ * assignBroadcastError([4], [3]).message // "could not broadcast input array from shape (4,) into shape (3,)"
+ */
 export function assignBroadcastError(from: readonly number[], into: readonly number[]): ValueError {
   return new ValueError(`could not broadcast input array from shape ${formatShapeCompact(from)} into shape ${formatShapeCompact(into)}`);
 }

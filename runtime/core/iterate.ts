@@ -115,7 +115,12 @@ export function readFlat(a: NDArray): TypedArray {
   return out;
 }
 
-/** Byte range [low, high) of `a.data`'s buffer that `a` reaches (an empty range for size 0). */
+/**
+ * Byte range [low, high) of `a.data`'s buffer that `a` reaches (an empty range for size 0).
+ *
+ * @example
+ * byteExtent(np.arange(4).get("::-1")) // [0, 16]
+ */
 export function byteExtent(a: NDArray): [number, number] {
   const base = a.data.byteOffset + a.offset;
   if (a.size === 0) return [base, base];
@@ -129,7 +134,12 @@ export function byteExtent(a: NDArray): [number, number] {
   return [lo, hi + a.itemsize];
 }
 
-/** Whether the byte ranges of `a` and `b` intersect within the same buffer (may share memory). */
+/**
+ * Whether the byte ranges of `a` and `b` intersect within the same buffer (may share memory).
+ *
+ * @example
+ * boundsOverlap(np.arange(4).get("::2"), np.arange(4).get("1::2")) // false (different buffers)
+ */
 export function boundsOverlap(a: NDArray, b: NDArray): boolean {
   if (a.data.buffer !== b.data.buffer) return false;
   const [alo, ahi] = byteExtent(a);

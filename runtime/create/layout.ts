@@ -15,7 +15,12 @@ import { newArray, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { type Order, type OrderAK } from "../core/shape.js";
 
-/** NumPy's PyArray_ISFORTRAN: F-contiguous and not C-contiguous. */
+/**
+ * NumPy's PyArray_ISFORTRAN: F-contiguous and not C-contiguous.
+ *
+ * @example
+ * isFortran(np.zeros([2, 3]).T) // true
+ */
 export function isFortran(a: NDArray): boolean {
   return isFContiguous(a.shape, a.strides, a.itemsize) && !isCContiguous(a.shape, a.strides, a.itemsize);
 }
@@ -25,7 +30,12 @@ export function resolveA(proto: NDArray, order: OrderAK): OrderAK {
   return order === "A" ? (isFortran(proto) ? "F" : "C") : order;
 }
 
-/** Axes sorted by |stride| descending, ties in axis order (PyArray_CreateSortedStridePerm). */
+/**
+ * Axes sorted by |stride| descending, ties in axis order (PyArray_CreateSortedStridePerm).
+ *
+ * @example
+ * sortedStridePerm([4, -2, 12]) // [2, 0, 1]
+ */
 export function sortedStridePerm(strides: readonly number[]): number[] {
   return strides
     .map((s, i) => [Math.abs(s), i] as const)

@@ -15,7 +15,12 @@ import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { optDType, optOrder, type CreateOptions } from "./options.js";
 
-/** NumPy's `ZeroDivisionError` (a step of zero in `np.arange`). */
+/**
+ * NumPy's `ZeroDivisionError` (a step of zero in `np.arange`).
+ *
+ * @example
+ * np.arange(0, 1, 0) // throws ZeroDivisionError: division by zero
+ */
 export class ZeroDivisionError extends Error {
   override name = "ZeroDivisionError";
 }

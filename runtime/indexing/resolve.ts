@@ -36,7 +36,12 @@ function flatBooleans(x: unknown): boolean {
   return typeof x === "boolean";
 }
 
-/** Turn the user's arguments into index parts. */
+/**
+ * Turn the user's arguments into index parts.
+ *
+ * @example
+ * toParts(["1:3", 0]) // [{ kind: "slice", start: 1, stop: 3, step: null }, { kind: "int", value: 0 }]
+ */
 export function toParts(args: readonly IndexArg[]): Part[] {
   const parts: Part[] = [];
   for (const x of args) {
@@ -244,7 +249,12 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   return { kind: "advanced", sel: { view, bshape, boffsets, sub, bpos, error, pureBool } };
 }
 
-/** The indices of the true elements of a bool array, one int32 array per axis (NumPy's nonzero). */
+/**
+ * The indices of the true elements of a bool array, one int32 array per axis (NumPy's nonzero).
+ *
+ * @example
+ * nonzero(np.array([false, true, true]))[0].tolist() // [1, 2]
+ */
 export function nonzero(m: NDArray): NDArray[] {
   const flat = readFlat(m);
   let count = 0;

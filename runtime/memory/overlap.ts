@@ -62,7 +62,12 @@ function euclid(a1: bigint, a2: bigint): [bigint, bigint, bigint] {
   }
 }
 
-/** Combine equal coefficients, trim bounds to B/A, drop unknowns fixed at 0 (diophantine_simplify). */
+/**
+ * Combine equal coefficients, trim bounds to B/A, drop unknowns fixed at 0 (diophantine_simplify).
+ *
+ * @example
+ * simplify([{ a: 4n, ub: 3n }, { a: 4n, ub: 2n }], 8n) // [{ a: 4n, ub: 2n }]
+ */
 export function simplify(terms: Term[], b: bigint): Term[] {
   if (terms.some((t) => t.ub < 0n) || b < 0n) return terms;
   const sorted = terms.slice().sort((x, y) => (x.a < y.a ? 1 : x.a > y.a ? -1 : 0));
@@ -164,7 +169,12 @@ export function solveDiophantine(E: Term[], b: bigint, maxWork: number): Overlap
   return dfs(n - 1, b);
 }
 
-/** [low, high) byte offsets (within the ArrayBuffer) that `a` can touch; empty for size 0. */
+/**
+ * [low, high) byte offsets (within the ArrayBuffer) that `a` can touch; empty for size 0.
+ *
+ * @example
+ * memoryExtents(np.arange(4).get("1:3")) // [4, 12]
+ */
 export function memoryExtents(a: NDArray): [number, number] {
   const start = a.data.byteOffset + a.offset;
   let lo = 0;

@@ -50,13 +50,23 @@ function resolveOrder(a: NDArray, order: OrderAK): OrderAK {
   return order === "A" ? (isFortran(a) ? "F" : "C") : order;
 }
 
-/** NumPy's PyArray_Flatten: always a new 1-D array. */
+/**
+ * NumPy's PyArray_Flatten: always a new 1-D array.
+ *
+ * @example
+ * flattenArray(np.arange(4).reshape(2, 2), "F").tolist() // [0, 2, 1, 3]
+ */
 export function flattenArray(a: NDArray, orderArg: unknown = "C"): NDArray {
   const order = resolveOrder(a, toOrder(orderArg, ["C", "F", "A", "K"] as const, "C"));
   return flatCopy(a, axesFor(a, order));
 }
 
-/** NumPy's PyArray_Ravel. */
+/**
+ * NumPy's PyArray_Ravel.
+ *
+ * @example
+ * ravelArray(np.arange(4).reshape(2, 2)).base !== null // true (a view)
+ */
 export function ravelArray(a: NDArray, orderArg: unknown = "C"): NDArray {
   let order = toOrder(orderArg, ["C", "F", "A", "K"] as const, "C");
   const c = isCContiguous(a.shape, a.strides, a.itemsize);

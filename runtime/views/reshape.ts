@@ -137,7 +137,12 @@ export function reshapeArray(a: NDArray, dims: readonly number[], orderArg: unkn
   return viewOf(src, shape, strides ?? contiguousStrides(shape, a.itemsize, order), src.offset);
 }
 
-/** Split `reshape`'s arguments: numbers or one array, then an optional `{ order }`. */
+/**
+ * Split `reshape`'s arguments: numbers or one array, then an optional `{ order }`.
+ *
+ * @example
+ * reshapeArgs([[2, 3], { order: "F" }]) // { dims: [2, 3], order: "F" }
+ */
 export function reshapeArgs(args: readonly unknown[]): { dims: number[]; order: unknown } {
   let rest = args;
   let order: unknown = "C";
