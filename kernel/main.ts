@@ -43,7 +43,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const kernelInfo = kernelInfoContent();
 
   let dispatcher: Dispatcher | null = null;
-  const early: [InboundChannel, Message][] = [];
+  const early: [InboundChannel, Message, number][] = [];
   let session: CellSession | null = null;
   let transport: WorkerTransport | null = null;
   let exiting = false;
@@ -69,7 +69,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
   transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
-    request: (channel, msg) => (dispatcher ? dispatcher.receive(channel, msg) : early.push([channel, msg])),
+    request: (channel, msg, seq) => (dispatcher ? dispatcher.receive(channel, msg, seq) : early.push([channel, msg, seq])),
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
   });
 
@@ -95,7 +95,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   });
   dispatcher = d;
   d.start();
-  for (const [c, m] of early.splice(0)) d.receive(c, m);
+  for (const [c, m, s] of early.splice(0)) d.receive(c, m, s);
   log(`listening on ${connection.transport}://${connection.ip} (shell ${connection.shell_port}) ${Math.round(performance.now() - started)} ms after start`);
 }
 

@@ -34,6 +34,8 @@ export interface DispatcherOptions {
 /** One shell request being handled. */
 interface RequestContext {
   msg: Message;
+  /** Set by a failing execute with stop_on_error: abort the execute requests queued before its reply. */
+  abortQueued: boolean;
   /** Runs after the reply and the idle status are sent. */
   after(fn: () => void): void;
 }
@@ -41,9 +43,12 @@ interface RequestContext {
 type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K]>;
 
 export class Dispatcher implements Outbox {
-  private readonly queue: Message[] = [];
+  private readonly queue: { msg: Message; seq: number }[] = [];
   private pumping = false;
-  private abortRemaining = 0;
+  /** Execute requests with a seq up to this one are answered "aborted" (set after an error). */
+  private abortThrough = 0;
+  /** The seq of the last shell request received. */
+  private lastSeq = 0;
   private executionCount = 0;
   private readonly history = new History();
   private readonly pendingInputs = new Map<string, { resolve: (v: string) => void; reject: (e: Error) => void }>();
@@ -61,16 +66,20 @@ export class Dispatcher implements Outbox {
     this.send("iopub", null, "status", { execution_state: "starting" });
   }
 
-  /** Takes one verified message from the transport. Never throws. */
-  receive(channel: InboundChannel, msg: Message): void {
+  /**
+   * Takes one verified message from the transport. `seq` numbers shell requests in the order the
+   * transport read them (default: the order received here). Never throws.
+   */
+  receive(channel: InboundChannel, msg: Message, seq?: number): void {
     try {
       if (channel === "stdin") return this.receiveStdin(msg);
+      this.lastSeq = seq ?? this.lastSeq + 1;
       const t = msg.header.msg_type;
       if (!isShellRequestType(t)) {
         this.log(`ignoring unknown shell message type ${JSON.stringify(t)}`);
         return;
       }
-      this.queue.push(msg);
+      this.queue.push({ msg, seq: this.lastSeq });
       if (!this.pumping) void this.pump();
     } catch (e) {
       this.log(`dropped a ${channel} message: ${(e as Error).message}`);
@@ -170,7 +179,7 @@ export class Dispatcher implements Outbox {
     if (outcome.status === "error") {
       const { ename, evalue, traceback } = outcome;
       this.publish(ctx.msg, "error", { ename, evalue, traceback });
-      if (req.stop_on_error && !req.silent) ctx.after(() => this.abortQueued());
+      if (req.stop_on_error && !req.silent) ctx.abortQueued = true;
       return { status: "error", execution_count: n, ename, evalue, traceback };
     }
     const user_expressions: Record<string, UserExpressionResult> = {};
@@ -185,26 +194,12 @@ export class Dispatcher implements Outbox {
     return { status: "ok", execution_count: n, user_expressions, payload: [] };
   }
 
-  /**
-   * Marks the execute requests already received as aborted. Messages the worker posted while this
-   * thread was busy are delivered on the next turns of the event loop, so wait for those first.
-   */
-  private abortQueued(): Promise<void> {
-    return new Promise<void>((r) => setImmediate(r))
-      .then(() => new Promise<void>((r) => setImmediate(r)))
-      .then(() => {
-        this.abortRemaining = this.queue.length;
-      });
-  }
-
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const msg = this.queue.shift() as Message;
-        const aborting = this.abortRemaining > 0;
-        if (aborting) this.abortRemaining--;
-        await this.dispatch(msg, aborting);
+        const { msg, seq } = this.queue.shift() as { msg: Message; seq: number };
+        await this.dispatch(msg, seq <= this.abortThrough);
       }
     } finally {
       this.pumping = false;
@@ -217,7 +212,8 @@ export class Dispatcher implements Outbox {
   private async dispatch(msg: Message, aborting: boolean): Promise<void> {
     const type = msg.header.msg_type as ShellRequestType;
     const afters: (() => void | Promise<void>)[] = [];
-    const ctx: RequestContext = { msg, after: (fn) => afters.push(fn) };
+    const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => afters.push(fn) };
+    let barrier: Promise<number> | null = null;
     this.send("iopub", msg, "status", { execution_state: "busy" });
     try {
       if (aborting && type === "execute_request") {
@@ -225,7 +221,10 @@ export class Dispatcher implements Outbox {
         this.send("shell", msg, "execute_reply", { status: "aborted" });
       } else {
         const content = await this.run(type, msg, ctx);
-        if (content !== null) this.send("shell", msg, replyType(type), content);
+        if (content !== null) {
+          if (ctx.abortQueued) barrier = this.sendWithBarrier(msg, replyType(type), content);
+          else this.send("shell", msg, replyType(type), content);
+        }
       }
     } catch (e) {
       const err = errorOutcome(e);
@@ -236,6 +235,12 @@ export class Dispatcher implements Outbox {
       }
     }
     this.send("iopub", msg, "status", { execution_state: "idle" });
+    if (barrier) {
+      // Abort the execute requests that were queued when the error reply went out: those the
+      // transport had read by then, including any still in flight to this thread (its answer
+      // comes after every request it counts), and none sent after the front end saw the error.
+      this.abortThrough = Math.min(await barrier, this.lastSeq);
+    }
     for (const fn of afters) await fn();
   }
 
@@ -264,9 +269,19 @@ export class Dispatcher implements Outbox {
     p?.resolve(typeof value === "string" ? value : String(value ?? ""));
   }
 
+  private sendWithBarrier(parent: Message, msgType: string, content: object): Promise<number> {
+    return this.opts.transport.sendWithBarrier("shell", this.build("shell", parent, msgType, content, {}));
+  }
+
   private send(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown> = {}): Header {
+    const msg = this.build(channel, parent, msgType, content, metadata);
+    this.opts.transport.send(channel, msg);
+    return msg.header;
+  }
+
+  private build(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Message {
     const header = newHeader(msgType, this.opts.sessionId);
-    this.opts.transport.send(channel, {
+    return {
       // iopub goes to every subscriber; shell and stdin go back to the requester's identities.
       identities: channel === "iopub" ? [Buffer.from(msgType)] : (parent?.identities ?? []),
       header,
@@ -274,8 +289,7 @@ export class Dispatcher implements Outbox {
       metadata,
       content: content as Record<string, unknown>,
       buffers: [],
-    });
-    return header;
+    };
   }
 }
 

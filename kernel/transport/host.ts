@@ -11,10 +11,16 @@ import type { Message } from "./wire.js";
 /** What the dispatcher needs from a transport: a way to send. Tests pass an in-memory one. */
 export interface KernelTransport {
   send(channel: OutboundChannel, msg: Message): void;
+  /**
+   * Sends, and resolves with the seq of the last shell request the transport had read when this
+   * message went out (see thread-messages.ts): requests up to it were queued before the front end
+   * could see this message.
+   */
+  sendWithBarrier(channel: OutboundChannel, msg: Message): Promise<number>;
 }
 
 export interface TransportEvents {
-  request(channel: InboundChannel, msg: Message): void;
+  request(channel: InboundChannel, msg: Message, seq: number): void;
   /** A shutdown_request came on control (already answered). */
   shutdown(restart: boolean): void;
 }
@@ -23,6 +29,9 @@ export interface TransportEvents {
 export class WorkerTransport implements KernelTransport {
   private closed: Promise<void> | null = null;
   private closedResolve: (() => void) | null = null;
+
+  private readonly barriers = new Map<number, (seq: number) => void>();
+  private nextBarrier = 0;
 
   private constructor(private readonly worker: Worker) {}
 
@@ -46,7 +55,11 @@ export class WorkerTransport implements KernelTransport {
             reject(new Error(m.error));
             break;
           case "request":
-            events.request(m.channel, revive(m.msg));
+            events.request(m.channel, revive(m.msg), m.seq);
+            break;
+          case "barrier":
+            t.barriers.get(m.id)?.(m.seq);
+            t.barriers.delete(m.id);
             break;
           case "shutdown":
             events.shutdown(m.restart);
@@ -71,6 +84,16 @@ export class WorkerTransport implements KernelTransport {
     if (this.closed) return;
     const m: MainToWorker = { kind: "send", channel, msg };
     this.worker.postMessage(m);
+  }
+
+  sendWithBarrier(channel: OutboundChannel, msg: Message): Promise<number> {
+    if (this.closed) return Promise.resolve(0);
+    const id = ++this.nextBarrier;
+    return new Promise((resolve) => {
+      this.barriers.set(id, resolve);
+      const m: MainToWorker = { kind: "send", channel, msg, barrier: id };
+      this.worker.postMessage(m);
+    });
   }
 
   /** Flushes what was sent, closes every socket, ends the worker. Idempotent. */

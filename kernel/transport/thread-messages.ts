@@ -26,14 +26,21 @@ export interface WorkerData {
 export type WorkerToMain =
   | { kind: "ready" }
   | { kind: "fatal"; error: string }
-  | { kind: "request"; channel: InboundChannel; msg: Message }
+  /** `seq` numbers shell requests in the order the worker read them (1, 2, ...). */
+  | { kind: "request"; channel: InboundChannel; msg: Message; seq: number }
+  /** Answer to a send with a barrier: the seq of the last shell request read before that send. */
+  | { kind: "barrier"; id: number; seq: number }
   /** A shutdown_request arrived on control; the reply is sent; the main thread should close and exit. */
   | { kind: "shutdown"; restart: boolean }
   /** Every socket is closed: the main thread may exit now. */
   | { kind: "closed" };
 
 export type MainToWorker =
-  | { kind: "send"; channel: OutboundChannel; msg: Message }
+  /**
+   * With `barrier`, the worker first answers `{ kind: "barrier", id, seq }`: the shell requests
+   * read before this message went out (a front end cannot have sent those in answer to it).
+   */
+  | { kind: "send"; channel: OutboundChannel; msg: Message; barrier?: number }
   /** Close every socket (after flushing what was posted before), then answer `closed`. */
   | { kind: "close" };
 

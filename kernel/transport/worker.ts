@@ -74,6 +74,8 @@ const queues: Record<OutboundChannel | "control", SendQueue> = {
 };
 
 let closing: Promise<void> | null = null;
+/** Shell requests read so far (their seq numbers). */
+let shellSeq = 0;
 
 /** Flush what was queued, then close every socket. Idempotent. */
 function closeAll(): Promise<void> {
@@ -136,7 +138,7 @@ async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin")
       if (name === "control") {
         handleControl(r.msg).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
       } else {
-        post({ kind: "request", channel: name, msg: r.msg });
+        post({ kind: "request", channel: name, msg: r.msg, seq: name === "shell" ? ++shellSeq : shellSeq });
       }
     }
   } catch (e) {
@@ -154,6 +156,7 @@ async function heartbeat(): Promise<void> {
 
 port.on("message", (m: MainToWorker) => {
   if (m.kind === "send") {
+    if (m.barrier !== undefined) post({ kind: "barrier", id: m.barrier, seq: shellSeq });
     if (closing) return;
     queues[m.channel].push(encode(revive(m.msg), signer));
   } else if (m.kind === "close") {

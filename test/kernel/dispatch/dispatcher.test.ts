@@ -148,6 +148,32 @@ describe("execute", () => {
     expect(transport.reply(later).content).toMatchObject({ status: "ok", execution_count: 2 });
   });
 
+  it("aborts exactly the requests the transport had read before the error reply went out", async () => {
+    // The transport read requests 1..3 before the error reply left (barrier 3); request 3 reaches
+    // the dispatcher late (it was in flight), request 4 was sent after the front end saw the error.
+    const { d, transport } = setup();
+    let release: (n: number) => void = () => {};
+    transport.sendWithBarrier = (channel, msg) => {
+      transport.send(channel, msg);
+      return new Promise((r) => (release = r));
+    };
+    const fails = request("execute_request", { code: "error:Error:boom" });
+    const queued = request("execute_request", { code: "value:1" });
+    const inFlight = request("execute_request", { code: "value:2" });
+    const afterError = request("execute_request", { code: "value:3" });
+    d.receive("shell", fails, 1);
+    d.receive("shell", queued, 2);
+    await new Promise((r) => setImmediate(r));
+    d.receive("shell", inFlight, 3);
+    release(3);
+    await new Promise((r) => setImmediate(r));
+    d.receive("shell", afterError, 4);
+    await d.whenIdle();
+    expect(transport.reply(queued).content).toEqual({ status: "aborted" });
+    expect(transport.reply(inFlight).content).toEqual({ status: "aborted" });
+    expect(transport.reply(afterError).content).toMatchObject({ status: "ok", execution_count: 2 });
+  });
+
   it("with stop_on_error false, queued requests run", async () => {
     const { transport, send } = setup();
     const fails = request("execute_request", { code: "error:Error:boom", stop_on_error: false });

@@ -9,6 +9,11 @@ export class MemoryTransport implements KernelTransport {
   send(channel: OutboundChannel, msg: Message): void {
     this.sent.push({ channel, msg });
   }
+  /** An in-memory transport has handed over everything it read: no bound of its own. */
+  sendWithBarrier(channel: OutboundChannel, msg: Message): Promise<number> {
+    this.send(channel, msg);
+    return Promise.resolve(Number.POSITIVE_INFINITY);
+  }
   /** Messages whose parent is `req`, as "channel:msg_type" strings in send order. */
   trace(req: Message): string[] {
     return this.of(req).map((s) => `${s.channel}:${s.msg.header.msg_type}${s.msg.header.msg_type === "status" ? `:${s.msg.content.execution_state}` : ""}`);

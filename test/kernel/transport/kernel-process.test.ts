@@ -194,6 +194,41 @@ describe("the kernel process", () => {
     expect(await k.stderrMatching(/replayed signature/)).toMatch(/dropped a message on control: replayed signature/);
   });
 
+  it("runs cells with the real session: execute_input, execute_result, reply", async () => {
+    const req = k.request("execute_request", { code: "const kept: number = 20 + 1;\nkept * 2", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const reply = await k.ask(k.shell, req, 60_000);
+    expect(reply.content).toMatchObject({ status: "ok", execution_count: 1 });
+    expect(await k.publishedFor(req, "status:idle")).toEqual(["status:busy", "execute_input", "execute_result", "status:idle"]);
+    const result = k.published.find((m) => m.header.msg_type === "execute_result" && (m.parent_header as { msg_id?: string }).msg_id === req.header.msg_id);
+    expect(result?.content.data).toMatchObject({ "text/plain": "42" });
+  });
+
+  it("while a cell spins on the main thread, heartbeat and control answer; interrupt_request stops it and state survives", async () => {
+    const spin = k.request("execute_request", { code: "while (true) {}", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    await k.shell.send(encode(spin, k.signer));
+    const spinReply = withTimeout(k.replyTo(k.shell, spin), 20_000, "the interrupted cell's reply");
+    await k.publishedFor(spin, "execute_input");
+    await new Promise((r) => setTimeout(r, 300)); // let the loop start
+    const beat = await k.ping("while-spinning");
+    expect(beat.echo).toBe("while-spinning");
+    expect(beat.ms).toBeLessThan(500);
+    const t = performance.now();
+    const info = await k.ask(k.control, k.request("kernel_info_request"), 2000);
+    expect(info.content.status).toBe("ok");
+    expect(performance.now() - t).toBeLessThan(500);
+    const irq = await k.ask(k.control, k.request("interrupt_request"), 2000);
+    expect(irq.header.msg_type).toBe("interrupt_reply");
+    expect(irq.content).toEqual({ status: "ok" });
+    const r = await spinReply;
+    expect(r.content.status).toBe("error");
+    const after = k.request("execute_request", { code: "kept", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const ar = await k.ask(k.shell, after, 20_000);
+    expect(ar.content).toMatchObject({ status: "ok" });
+    await k.publishedFor(after, "status:idle");
+    const result = k.published.find((m) => m.header.msg_type === "execute_result" && (m.parent_header as { msg_id?: string }).msg_id === after.header.msg_id);
+    expect(result?.content.data).toMatchObject({ "text/plain": "21" });
+  });
+
   it("shuts down on control: replies, then the process exits 0", async () => {
     const reply = await k.ask(k.control, k.request("shutdown_request", { restart: false }));
     expect(reply.content).toEqual({ status: "ok", restart: false });
