@@ -15,23 +15,23 @@ import { SeedSequence } from "./seed-sequence.js";
 const MUL = [0xf645, 0x9fcc, 0xdf64, 0x4385, 0x5da4, 0x1fc6, 0xed05, 0x2360];
 const [M0, M1, M2, M3, M4, M5, M6, M7] = MUL;
 const T16 = 65536;
+const INV16 = 1 / 65536; // exact: multiplying by it is the division, without a divide
 
 /** NumPy's PCG64 bit generator. */
 export class PCG64 {
   // state and increment as 32-bit limbs, s0 least significant
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
-  private s3 = 0;
-  private i0 = 0;
-  private i1 = 0;
-  private i2 = 0;
-  private i3 = 0;
+  // state s0..s3 at 0..3, increment at 4..7, last output hi/lo at 8/9
+  private readonly w = new Uint32Array(10);
   private hasUint32 = false;
   private uinteger = 0;
-  /** High and low words of the last 64-bit output. */
-  outHi = 0;
-  outLo = 0;
+  /** High word of the last 64-bit output. */
+  get outHi(): number {
+    return this.w[8];
+  }
+  /** Low word of the last 64-bit output. */
+  get outLo(): number {
+    return this.w[9];
+  }
   /** The SeedSequence this generator was seeded from. */
   readonly seed_seq: SeedSequence;
 
@@ -42,19 +42,19 @@ export class PCG64 {
     const initLimbs = [w[2], w[3], w[0], w[1]];
     const seqLimbs = [w[6], w[7], w[4], w[5]];
     // inc = initseq << 1 | 1
-    this.i0 = ((seqLimbs[0] << 1) | 1) >>> 0;
-    this.i1 = ((seqLimbs[1] << 1) | (seqLimbs[0] >>> 31)) >>> 0;
-    this.i2 = ((seqLimbs[2] << 1) | (seqLimbs[1] >>> 31)) >>> 0;
-    this.i3 = ((seqLimbs[3] << 1) | (seqLimbs[2] >>> 31)) >>> 0;
+    this.w[4] = ((seqLimbs[0] << 1) | 1) >>> 0;
+    this.w[5] = ((seqLimbs[1] << 1) | (seqLimbs[0] >>> 31)) >>> 0;
+    this.w[6] = ((seqLimbs[2] << 1) | (seqLimbs[1] >>> 31)) >>> 0;
+    this.w[7] = ((seqLimbs[3] << 1) | (seqLimbs[2] >>> 31)) >>> 0;
     this.step();
     // state += initstate
-    let c = this.s0 + initLimbs[0];
-    this.s0 = c >>> 0;
-    c = this.s1 + initLimbs[1] + (c > 0xffffffff ? 1 : 0);
-    this.s1 = c >>> 0;
-    c = this.s2 + initLimbs[2] + (c > 0xffffffff ? 1 : 0);
-    this.s2 = c >>> 0;
-    this.s3 = (this.s3 + initLimbs[3] + (c > 0xffffffff ? 1 : 0)) >>> 0;
+    let c = this.w[0] + initLimbs[0];
+    this.w[0] = c >>> 0;
+    c = this.w[1] + initLimbs[1] + (c > 0xffffffff ? 1 : 0);
+    this.w[1] = c >>> 0;
+    c = this.w[2] + initLimbs[2] + (c > 0xffffffff ? 1 : 0);
+    this.w[2] = c >>> 0;
+    this.w[3] = (this.w[3] + initLimbs[3] + (c > 0xffffffff ? 1 : 0)) >>> 0;
     this.step();
   }
 
@@ -63,8 +63,8 @@ export class PCG64 {
     const big = (a: number, b: number, c: number, d: number): bigint =>
       (BigInt(d) << 96n) | (BigInt(c) << 64n) | (BigInt(b) << 32n) | BigInt(a);
     return {
-      state: big(this.s0, this.s1, this.s2, this.s3),
-      inc: big(this.i0, this.i1, this.i2, this.i3),
+      state: big(this.w[0], this.w[1], this.w[2], this.w[3]),
+      inc: big(this.w[4], this.w[5], this.w[6], this.w[7]),
       has_uint32: this.hasUint32 ? 1 : 0,
       uinteger: this.uinteger,
     };
@@ -72,10 +72,10 @@ export class PCG64 {
 
   /** state = state * MUL + inc (mod 2^128). */
   private step(): void {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const s3 = this.s3;
+    const s0 = this.w[0];
+    const s1 = this.w[1];
+    const s2 = this.w[2];
+    const s3 = this.w[3];
     // column sums in units of 2^16k (each product < 2^48)
     const t0 = s0 * M0;
     const t1 = s0 * M1;
@@ -86,59 +86,59 @@ export class PCG64 {
     const t6 = s0 * M6 + s1 * M4 + s2 * M2 + s3 * M0;
     const t7 = s0 * M7 + s1 * M5 + s2 * M3 + s3 * M1;
     let v = t0;
-    let c = Math.floor(v / T16);
+    let c = Math.floor(v * INV16);
     const d0 = v - c * T16;
     v = t1 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d1 = v - c * T16;
     v = t2 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d2 = v - c * T16;
     v = t3 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d3 = v - c * T16;
     v = t4 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d4 = v - c * T16;
     v = t5 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d5 = v - c * T16;
     v = t6 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d6 = v - c * T16;
     v = t7 + c;
-    c = Math.floor(v / T16);
+    c = Math.floor(v * INV16);
     const d7 = v - c * T16;
     // + inc
-    let w = d0 + d1 * T16 + this.i0;
-    this.s0 = w >>> 0;
-    w = d2 + d3 * T16 + this.i1 + (w > 0xffffffff ? 1 : 0);
-    this.s1 = w >>> 0;
-    w = d4 + d5 * T16 + this.i2 + (w > 0xffffffff ? 1 : 0);
-    this.s2 = w >>> 0;
-    w = d6 + d7 * T16 + this.i3 + (w > 0xffffffff ? 1 : 0);
-    this.s3 = w >>> 0;
+    let w = d0 + d1 * T16 + this.w[4];
+    this.w[0] = w >>> 0;
+    w = d2 + d3 * T16 + this.w[5] + (w > 0xffffffff ? 1 : 0);
+    this.w[1] = w >>> 0;
+    w = d4 + d5 * T16 + this.w[6] + (w > 0xffffffff ? 1 : 0);
+    this.w[2] = w >>> 0;
+    w = d6 + d7 * T16 + this.w[7] + (w > 0xffffffff ? 1 : 0);
+    this.w[3] = w >>> 0;
   }
 
   /** Advance and set `outHi`, `outLo` to the next 64-bit output. */
   next64(): void {
     this.step();
-    const xh = (this.s3 ^ this.s1) >>> 0;
-    const xl = (this.s2 ^ this.s0) >>> 0;
-    const rot = this.s3 >>> 26;
+    const xh = (this.w[3] ^ this.w[1]) >>> 0;
+    const xl = (this.w[2] ^ this.w[0]) >>> 0;
+    const rot = this.w[3] >>> 26;
     if (rot === 0) {
-      this.outHi = xh;
-      this.outLo = xl;
+      this.w[8] = xh;
+      this.w[9] = xl;
     } else if (rot < 32) {
-      this.outHi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
-      this.outLo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
+      this.w[8] = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
+      this.w[9] = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
     } else if (rot === 32) {
-      this.outHi = xl;
-      this.outLo = xh;
+      this.w[8] = xl;
+      this.w[9] = xh;
     } else {
       const r = rot - 32;
-      this.outHi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
-      this.outLo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
+      this.w[8] = ((xl >>> r) | (xh << (32 - r))) >>> 0;
+      this.w[9] = ((xh >>> r) | (xl << (32 - r))) >>> 0;
     }
   }
 
