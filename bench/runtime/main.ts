@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:runtime`: the runtime's speed beside NumPy (timed by timeit in /usr/bin/python3
+ * in the same run) and beside a raw Float64Array loop (the JS limit), with the targets of issue #3.
+ * Prints a table and writes bench/results/runtime.json and runtime.md.
+ * BENCH_QUICK=1: a short smoke run (shorter timing budget, results not written).
+ *
+ * Timing: like %timeit, each case runs in a loop long enough (>= 0.2 s) to time, several
+ * repeats, and the best (minimum) time per call is reported, on both sides.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { np } from "../../runtime/np.js";
+import type { NDArray } from "../../runtime/core/ndarray.js";
+
+const quick = process.env.BENCH_QUICK === "1";
+const PY = "/usr/bin/python3";
+
+/** Best seconds per call of `f`: autorange to >= `minTime` per repeat, then `repeats` repeats. */
+function best(f: () => unknown, minTime: number, repeats: number): number {
+  let n = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) f();
+    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (dt >= minTime) break;
+    n *= dt > 0 ? Math.min(10, Math.max(2, Math.ceil(minTime / Math.max(dt, 1e-9)))) : 10;
+  }
+  let b = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) f();
+    b = Math.min(b, Number(process.hrtime.bigint() - t0) / 1e9 / n);
+  }
+  return b;
+}
+
+interface Case {
+  name: string;
+  what: string;
+  run: () => unknown;
+  /** target as a ratio to NumPy (ours / numpy must be <= target), or an absolute seconds bound */
+  target: { ratio?: number; seconds?: number; note: string };
+}
+
+type RandomNs = { seed(n: number): void; rand(...shape: number[]): NDArray | number };
+
+function main(): number {
+  const random = (np as unknown as { random?: RandomNs }).random;
+  const rand = (n: number): NDArray => {
+    const a = np.zeros([n]);
+    const d = a.data as Float64Array;
+    let s = 1;
+    for (let i = 0; i < n; i++) {
+      s = (s * 16807) % 2147483647;
+      d[i] = s / 2147483647;
+    }
+    return a;
+  };
+  const a = rand(1_000_000);
+  const b = rand(1_000_000);
+  const c = np.zeros([1_000_000]);
+  const A = rand(1_000_000).reshape(1000, 1000);
+  const B = rand(1_000_000).reshape(1000, 1000);
+  const x4 = rand(4);
+  const y4 = rand(4);
+  const fa = a.data as Float64Array;
+  const fb = b.data as Float64Array;
+  const fc = c.data as Float64Array;
+  const cases: Case[] = [
+    { name: "add_alloc", what: "np.add(a, b), float64, 1e6 (allocates the result)", run: () => np.add(a, b), target: { ratio: 1.5, note: "<= 1.5x NumPy" } },
+    { name: "add_out", what: "np.add(a, b, { out: c }), float64, 1e6", run: () => np.add(a, b, { out: c }), target: { ratio: 1.5, note: "<= 1.5x NumPy and >= 2x faster than add_alloc" } },
+    { name: "add_transposed", what: "np.add(A.T, B.T), 1000x1000 float64 views", run: () => np.add(A.T, B.T), target: { ratio: 2, note: "<= 2x NumPy" } },
+    { name: "sum", what: "np.sum(a), float64, 1e6 (pairwise, NumPy's bits)", run: () => np.sum(a), target: { ratio: 1.5, note: "<= 1.5x NumPy" } },
+    { name: "add_4", what: "np.add(x, y), 4 float64 elements (per-call overhead)", run: () => np.add(x4, y4), target: { ratio: 1, note: "faster than NumPy" } },
+    { name: "slice_view", what: 'a.get("1:3") (a view)', run: () => a.get("1:3"), target: { seconds: 1e-6, note: "< 1 us" } },
+  ];
+  if (random !== undefined) {
+    cases.push({ name: "random_rand", what: "np.random.rand(1e6) (MT19937, NumPy's stream)", run: () => random.rand(1_000_000), target: { note: "reported" } });
+  }
+  const raw: Record<string, () => unknown> = {
+    add_out: () => {
+      for (let i = 0; i < fa.length; i++) fc[i] = fa[i] + fb[i];
+    },
+    add_alloc: () => {
+      const o = new Float64Array(fa.length);
+      for (let i = 0; i < fa.length; i++) o[i] = fa[i] + fb[i];
+      return o;
+    },
+    sum: () => {
+      let s = 0;
+      for (let i = 0; i < fa.length; i++) s += fa[i];
+      return s;
+    },
+  };
+  const minTime = quick ? 0.05 : 0.2;
+  const repeats = quick ? 3 : 7;
+  const ours: Record<string, number> = {};
+  const rawT: Record<string, number> = {};
+  for (const k of cases) {
+    ours[k.name] = best(k.run, minTime, repeats);
+    if (raw[k.name]) rawT[k.name] = best(raw[k.name], minTime, repeats);
+    process.stdout.write(`  ${k.name}: ${fmt(ours[k.name])}\n`);
+  }
+  // NumPy in the same run; OpenBLAS tuning variables are dropped for this command only
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const py = spawnSync(PY, [join(__dirname, "../../../bench/runtime/numpy_bench.py"), cases.map((k) => k.name).join(",")], { encoding: "utf8", env });
+  if (py.status !== 0) {
+    process.stderr.write(`numpy side failed: ${py.stderr}\n`);
+    return 1;
+  }
+  const numpy = JSON.parse(py.stdout) as Record<string, number>;
+  const rows = cases.map((k) => {
+    const o = ours[k.name];
+    const n = numpy[k.name];
+    const ratio = o / n;
+    let met: boolean | null = null;
+    if (k.target.ratio !== undefined) met = ratio <= k.target.ratio;
+    if (k.target.seconds !== undefined) met = o < k.target.seconds;
+    if (k.name === "add_out" && met === true) met = ours.add_alloc / o >= 2;
+    return { name: k.name, what: k.what, strided_s: o, numpy_s: n, ratio, raw_js_s: rawT[k.name] ?? null, target: k.target.note, met };
+  });
+  const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, linux: release() };
+  const md = [
+    `# Runtime benchmark (${new Date().toISOString()})`,
+    "",
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, Linux ${machine.linux}. NumPy: Debian's 1.24 through ${PY}, timeit in the same run. Best of ${repeats} repeats per case on both sides.`,
+    "",
+    "| case | strided | NumPy | ratio | raw Float64Array loop | target | met |",
+    "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ...rows.map((r) => `| ${r.what} | ${fmt(r.strided_s)} | ${fmt(r.numpy_s)} | ${r.ratio.toFixed(2)}x | ${r.raw_js_s === null ? "" : fmt(r.raw_js_s)} | ${r.target} | ${r.met === null ? "" : r.met ? "yes" : "no"} |`),
+    "",
+  ].join("\n");
+  process.stdout.write(`\n${md}\n`);
+  if (!quick) {
+    const dir = join(__dirname, "../../../bench/results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "runtime.json"), JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2) + "\n");
+    writeFileSync(join(dir, "runtime.md"), md);
+  }
+  return 0;
+}
+
+function fmt(s: number): string {
+  if (s < 1e-6) return `${(s * 1e9).toFixed(0)} ns`;
+  if (s < 1e-3) return `${(s * 1e6).toFixed(2)} us`;
+  return `${(s * 1e3).toFixed(2)} ms`;
+}
+
+process.exitCode = main();
