@@ -20,6 +20,8 @@ import { printOptions, type PrintOptions } from "./options.js";
 export interface Array2StringOptions extends Partial<PrintOptions> {
   /** NumPy's `max_line_width` (same as linewidth). */
   max_line_width?: number;
+  /** NumPy's `suppress_small` (same as suppress). */
+  suppress_small?: boolean;
   /** Between elements (default " "). */
   separator?: string;
   /** Text the result will follow, for the indentation of continuation lines (default ""). */
@@ -142,6 +144,7 @@ function formatArray(
 export function array2string(a: NDArray, opts: Array2StringOptions = {}): string {
   const o: PrintOptions = { ...printOptions(), ...definedOnly(opts) };
   if (opts.max_line_width !== undefined) o.linewidth = opts.max_line_width;
+  if (opts.suppress_small !== undefined) o.suppress = opts.suppress_small;
   const separator = opts.separator ?? " ";
   const prefix = opts.prefix ?? "";
   const suffix = opts.suffix ?? "";

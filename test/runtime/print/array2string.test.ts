@@ -90,6 +90,8 @@ describe("options", () => {
   it("array2string takes a separator and per-call options", () => {
     expect(array2string(buildArray("int32", [3], "C", [1, 2, 3]), { separator: ", " })).toBe("[1, 2, 3]");
     expect(array2string(buildArray("float64", [1], "C", [Math.PI]), { precision: 2 })).toBe("[3.14]");
+    // NumPy: np.array2string(np.array([1e-16, 1, 2, 3]), precision=2, separator=',', suppress_small=True) == '[0.,1.,2.,3.]'
+    expect(array2string(buildArray("float64", [4], "C", [1e-16, 1, 2, 3]), { precision: 2, separator: ",", suppress_small: true })).toBe("[0.,1.,2.,3.]");
   });
   it("rejects a negative precision", () => {
     expect(() => set_printoptions({ precision: -1 })).toThrow("precision must be >= 0");
