@@ -88,6 +88,19 @@ class WentAsync {
  * timeit(() => x.sum(), { number: 100, repeat: 3 }).loops // 100
  */
 export function timeit(fn: () => Promise<unknown>, opts?: TimeitOptions): Promise<TimeitResult>;
+/**
+ * Time `fn` as IPython's `%timeit` does, and count what the runtime allocates per call.
+ * Returns a TimeitResult that displays as IPython's line; when `fn` returns a promise, every
+ * call is awaited and the result comes as a Promise (use `await timeit(async () => ...)`).
+ *
+ * @example
+ * const x = np.random.rand(1000), y = np.random.rand(1000);
+ * timeit(() => np.add(x, y))
+ * // 1.52 µs ± 20.1 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)
+ * timeit(() => np.add(x, y)).bytesPerLoop             // 8000
+ * timeit(() => np.add(x, y, { out: x })).bytesPerLoop // 0
+ * timeit(() => x.sum(), { number: 100, repeat: 3 }).loops // 100
+ */
 export function timeit(fn: () => unknown, opts?: TimeitOptions): TimeitResult;
 export function timeit(fn: () => unknown, opts: TimeitOptions = {}): TimeitResult | Promise<TimeitResult> {
   if (typeof fn !== "function") throw new TypeError(`timeit expects a function to call, e.g. timeit(() => np.add(x, y)), got ${typeof fn}`);
