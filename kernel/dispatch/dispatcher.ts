@@ -14,6 +14,7 @@ import type { KernelTransport } from "../transport/host.js";
 import type { InboundChannel } from "../transport/thread-messages.js";
 import { newHeader, type Header, type Message } from "../transport/wire.js";
 import { codePointToUtf16, utf16ToCodePoint } from "./cursor.js";
+import { parseHelpRequest } from "./help.js";
 import { History } from "./history.js";
 import { RequestPublisher, type Outbox } from "./publisher.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
@@ -166,6 +167,13 @@ export class Dispatcher implements Outbox {
     if (!req.silent) this.publish(ctx.msg, "execute_input", { code: req.code, execution_count: n });
     if (req.store_history) this.history.add(n, req.code);
     const session = await this.opts.session;
+    const help = parseHelpRequest(req.code);
+    if (help) {
+      const r = session.inspect(help.expr, help.expr.length, help.detailLevel);
+      if (!r.found) this.publish(ctx.msg, "stream", { name: "stdout", text: `Object \`${help.expr}\` not found.\n` });
+      const payload = r.found ? [{ source: "page", data: r.data, start: 0 }] : [];
+      return { status: "ok", execution_count: n, user_expressions: {}, payload };
+    }
     const io = new RequestPublisher(this, ctx.msg, req.allow_stdin);
     let outcome = await session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history });
     if (outcome.status === "ok" && outcome.hasValue && outcome.value !== undefined && !req.silent) {

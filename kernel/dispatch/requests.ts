@@ -41,7 +41,7 @@ export type UserExpressionResult = { status: "ok"; data: MimeBundle; metadata: R
 export interface ShellReplies {
   kernel_info_request: Record<string, unknown> & { status: "ok" };
   execute_request:
-    | { status: "ok"; execution_count: number; user_expressions: Record<string, UserExpressionResult>; payload: unknown[] }
+    | { status: "ok"; execution_count: number; user_expressions: Record<string, UserExpressionResult>; payload: Record<string, unknown>[] }
     | ({ status: "error"; execution_count: number } & ErrorFields)
     | { status: "aborted"; execution_count: number };
   complete_request: { status: "ok"; matches: string[]; cursor_start: number; cursor_end: number; metadata: Record<string, unknown> };

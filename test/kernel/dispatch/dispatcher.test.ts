@@ -203,6 +203,20 @@ describe("execute", () => {
   });
 });
 
+describe("help syntax", () => {
+  it("`name?` pages the session's inspect as a payload", async () => {
+    const { transport, send } = setup();
+    const page = request("execute_request", { code: "np.zeros?" });
+    await send(page);
+    expect(transport.reply(page).content).toEqual({
+      status: "ok",
+      execution_count: 1,
+      user_expressions: {},
+      payload: [{ source: "page", data: { "text/plain": "inspect@8:np.zeros" }, start: 0 }],
+    });
+  });
+});
+
 describe("input over stdin", () => {
   it("sends input_request to the shell request's identities and resolves with input_reply", async () => {
     const { d, transport } = setup();
