@@ -90,14 +90,15 @@ export type ViewOp =
   | { op: "expand_dims"; axis: number }
   | { op: "index"; index: string }
   | { op: "ascontiguousarray" }
-  | { op: "asfortranarray" };
+  | { op: "asfortranarray" }
+  | { op: "astype"; dtype: "int32" | "int16" | "float64" | "bool"; order: "C" | "F" | "A" | "K"; copy: boolean };
 
 /** A random operation that makes sense (mostly) for an array of `shape`. */
 export function randomOp(r: Rng, shape: readonly number[]): ViewOp {
   const nd = shape.length;
   const size = shape.reduce((a, b) => a * b, 1);
   const ord = () => r.pick(["C", "F", "A", "K"] as const);
-  switch (r.int(0, 11)) {
+  switch (r.int(0, 12)) {
     case 0:
     case 1:
       return { op: "reshape", shape: randomReshape(r, size), order: r.pick(["C", "F", "A"] as const) };
@@ -129,6 +130,8 @@ export function randomOp(r: Rng, shape: readonly number[]): ViewOp {
       return { op: "expand_dims", axis: r.int(-nd - 1, nd) };
     case 10:
       return r.chance(0.5) ? { op: "ascontiguousarray" } : { op: "asfortranarray" };
+    case 11:
+      return { op: "astype", dtype: r.pick(["int32", "int16", "float64", "bool"] as const), order: ord(), copy: r.chance(0.5) };
     default:
       return { op: "index", index: randomIndexString(r, shape) };
   }
@@ -150,6 +153,7 @@ def apply_op(x, op):
     if k == "index": return eval("x[" + op["index"] + "]", {"x": x, "None": None})
     if k == "ascontiguousarray": return np.ascontiguousarray(x)
     if k == "asfortranarray": return np.asfortranarray(x)
+    if k == "astype": return x.astype(op["dtype"], order=op["order"], copy=op["copy"])
     raise RuntimeError("unknown op " + k)
 `;
 

@@ -1,7 +1,7 @@
 /**
  * Differential test of view/copy chains against NumPy 1.24: generated chains of reshape, ravel,
  * flatten, copy, T, transpose, swapaxes, squeeze, expand_dims, basic indexing,
- * ascontiguousarray/asfortranarray on int32 arrays of up to 4 axes (C or F owners). After each
+ * ascontiguousarray/asfortranarray, astype (dtype, order, copy=False) on int32 arrays of up to 4 axes (C or F owners). After each
  * step both sides report values, shape, strides, flags, whether the result's base is the
  * original / none / another array, and shares_memory with the original; errors must match by
  * type and message. `SEED=n` reproduces a run.
@@ -41,6 +41,8 @@ function applyOp(x: NDArray, op: ViewOp): NDArray | number | boolean {
       return np.ascontiguousarray(x);
     case "asfortranarray":
       return np.asfortranarray(x);
+    case "astype":
+      return x.astype(op.dtype, { order: op.order, copy: op.copy });
   }
 }
 
@@ -137,5 +139,29 @@ describe.skipIf(!ok)("view/copy chains against NumPy", () => {
       }
     }
     expect(failures).toBe(0);
+  });
+
+  it("astype casts values as NumPy does (int wrap, float truncation, bool)", async () => {
+    const seed = caseSeed();
+    console.log(`views.test astype seed=${seed}`);
+    const r = prng(seed);
+    const dtypes = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"] as const;
+    const cases = Array.from({ length: 300 }, () => {
+      const from = r.pick(["int32", "float64", "float32", "bool", "int16"] as const);
+      const to = r.pick(dtypes);
+      const isInt = from !== "float64" && from !== "float32";
+      const toInt = to !== "float64" && to !== "float32" && to !== "bool";
+      // floats cast to ints only inside the target's range (outside it C leaves the result undefined)
+      const lim = !toInt ? 1e6 : to === "int8" ? 127 : to === "uint8" ? 255 : to === "int16" ? 32767 : to === "uint16" ? 65535 : 2 ** 31 - 1;
+      const lo = !isInt && toInt && to.startsWith("u") ? 0 : -lim;
+      const values = Array.from({ length: 6 }, () =>
+        from === "bool" ? r.int(0, 1) : isInt ? r.int(from === "int16" ? -32768 : -70000, from === "int16" ? 32767 : 70000) : Math.max(lo, Math.min(lim, Math.round((r.rand() * 2 - 1) * lim * 64) / 64)),
+      );
+      return { from, to, values };
+    });
+    const js = cases.map((c) => np.array(c.values, { dtype: c.from }).astype(c.to).tolist());
+    const answers = await numpyBatch("def run(c): return np.array(c['values']).astype(c['from']).astype(c['to'])", cases);
+    const want = answers.map((a) => ("ok" in a ? (a.ok as { values: unknown }).values : a));
+    for (let i = 0; i < cases.length; i++) expect([cases[i], js[i]]).toEqual([cases[i], want[i]]);
   });
 });
