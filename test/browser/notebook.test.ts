@@ -119,6 +119,17 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     expect(alloc).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", "no array allocated per loop"]);
   });
 
+  it("cell results carry NumPy's text beside the card: repr for arrays, str for flags", () => {
+    const cells = executed.cells.filter((c) => c.cell_type === "code");
+    const plain = (i: number): string => {
+      const t = (cells[i].outputs ?? [])[0]?.data?.["text/plain"];
+      return Array.isArray(t) ? t.join("") : String(t);
+    };
+    expect(plain(0)).toBe("array([ 0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11])");
+    expect(plain(3)).toBe("  C_CONTIGUOUS : False\n  F_CONTIGUOUS : True\n  OWNDATA : False\n  WRITEABLE : True\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n");
+    expect(plain(7)).toMatch(/^(The slowest run took [\d.]+ times longer than the fastest\. This could mean that an intermediate result is being cached\.\n)?[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 3 runs, 200 loops each\)$/);
+  });
+
   it("the updated display shows the new value (5 cells), not the first (3)", async () => {
     const cells = executed.cells.filter((c) => c.cell_type === "code");
     const upd = cells[10].outputs ?? [];
