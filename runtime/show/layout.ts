@@ -156,7 +156,10 @@ export function layoutFigure(a: NDArray, name = "a"): Figure {
     y += 17;
   }
   y += 6;
-  const titleOwn = `${name} in its buffer (byte offsets below each slot${own.slots.length < a.data.byteLength / it ? `, slots ${own.slots[0]?.byte ?? 0}..` : ""})`;
+  const whole = own.slots.length === a.data.byteLength / it;
+  const drawnTo = own.slots.length ? own.slots[own.slots.length - 1].byte + it : range[0];
+  const part = whole ? "" : `, bytes [${own.slots[0]?.byte ?? range[0]}, ${drawnTo}) of ${a.data.byteLength}`;
+  const titleOwn = `${name} in its buffer (byte offsets below each slot${part})`;
   const s1 = strip(own.slots, y, color, own.truncated > 0 ? `${titleOwn} \u2014 first ${own.slots.length} slots, ${own.truncated} more not drawn` : titleOwn);
   body += s1.svg;
   y += s1.height;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { show } from "../../../runtime/show/index.js";
+import { setScopeProvider, show } from "../../../runtime/show/index.js";
 import { MAX_CELLS } from "../../../runtime/show/layout.js";
 
 /** The slots line of the text: "(0,0)#0 (1,0)#3 ..." */
@@ -30,6 +30,7 @@ describe("slots in memory order", () => {
     const fig = show.layout(big);
     expect((fig.svg.match(/class="slot slot-reached"/g) ?? []).length).toBe(MAX_CELLS);
     expect(fig.svg).toContain(`first ${MAX_CELLS} slots, ${9900 - MAX_CELLS} more not drawn`);
+    expect(fig.svg).toContain(`bytes [800, ${800 + 8 * MAX_CELLS}) of 80000`);
     expect(slots(big).startsWith("(0)#0 (1)#1")).toBe(true);
   });
 
@@ -40,6 +41,23 @@ describe("slots in memory order", () => {
     expect((svg.match(/walk-forward/g) ?? []).length).toBe(8 + 11);
     expect((svg.match(/walk-back/g) ?? []).length).toBe(3);
     expect((show.layout(m).svg.match(/walk-back/g) ?? []).length).toBe(0);
+  });
+});
+
+describe("names from the notebook's scope", () => {
+  it("show.layout names the array by its binding; show.memory() draws every bound array", () => {
+    const a = np.arange(6);
+    const view = a.get("::2");
+    setScopeProvider(() => ({ a, view, n: 3 }));
+    try {
+      expect(show.layout(view).text.startsWith("view: shape (3,) int32")).toBe(true);
+      const fig = show.memory();
+      expect(fig.text).toContain("buffer 1 (24 bytes): a, view");
+      expect(fig.text).toContain("view shares memory with a");
+    } finally {
+      setScopeProvider(null);
+    }
+    expect(show.layout(view).text.startsWith("a: shape (3,)")).toBe(true);
   });
 });
 
