@@ -6,8 +6,9 @@
  * between blocks becomes one Markdown cell. Nothing else is special, so the sources read well
  * on GitHub and diff line by line.
  *
- *   node examples/src/build.mjs           write examples/*.ipynb without outputs (then run them,
- *                                          see examples/README.md, to store the outputs)
+ *   node examples/src/build.mjs           write examples/*.ipynb; a notebook whose code cells are
+ *                                          unchanged keeps its stored outputs, any other has none
+ *                                          (run it, see examples/README.md, to store them)
  *   node examples/src/build.mjs --check   exit 1 when a committed notebook's cells differ from its
  *                                          source (outputs are ignored): the notebooks are not stale
  *
@@ -102,6 +103,24 @@ export function staleness(built, committed) {
   return problems;
 }
 
+/**
+ * When every code cell of the committed notebook has exactly the source the new build gives, copy
+ * its outputs, execution counts and language_info into the new build (a Markdown-only edit needs no
+ * re-run). Any code change drops them all, so stored outputs always come from one run of this code.
+ */
+export function keepOutputs(built, committed) {
+  const code = (nb) => nb.cells.filter((c) => c.cell_type === "code");
+  const a = code(built);
+  const b = code(committed);
+  if (a.length !== b.length || a.some((c, i) => joined(c.source) !== joined(b[i].source))) return false;
+  a.forEach((c, i) => {
+    c.outputs = b[i].outputs ?? [];
+    c.execution_count = b[i].execution_count ?? null;
+  });
+  if (committed.metadata?.language_info) built.metadata = { ...built.metadata, language_info: committed.metadata.language_info };
+  return true;
+}
+
 function main() {
   const check = process.argv.includes("--check");
   let bad = 0;
@@ -114,8 +133,9 @@ function main() {
         console.error(`examples/${stem}.ipynb is stale (${problems.join("; ")}): run node examples/src/build.mjs, then run the notebooks`);
       }
     } else {
+      const kept = existsSync(ipynb) && keepOutputs(nb, JSON.parse(readFileSync(ipynb, "utf8")));
       writeFileSync(ipynb, JSON.stringify(nb, null, 1) + "\n");
-      console.log(`wrote examples/${stem}.ipynb (${nb.cells.length} cells)`);
+      console.log(`wrote examples/${stem}.ipynb (${nb.cells.length} cells; ${kept ? "code unchanged, stored outputs kept" : "no outputs: run it to store them"})`);
     }
   }
   process.exit(bad ? 1 : 0);
