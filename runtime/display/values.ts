@@ -14,9 +14,14 @@ import { axisPicks, valueAt, type Pick } from "./walk.js";
 /** Largest number of 2-D blocks drawn for an n-D array. */
 export const MAX_BLOCKS = 8;
 
-const CELL = `padding:1px 6px;text-align:right;border:1px solid ${THEME.border};font-family:${THEME.mono};white-space:nowrap`;
-const HEAD = `padding:0 6px;text-align:right;color:${THEME.faint};font-size:85%;font-family:${THEME.mono};font-weight:normal;border:none`;
-const GAP = `padding:1px 6px;text-align:center;color:${THEME.faint};border:1px dashed ${THEME.border};font-family:${THEME.mono}`;
+/** A long 1-D row wraps into rows of this many cells (the row header gives the first index). */
+export const WRAP = 16;
+
+// font and white-space are set once on the table; cells carry only what does not inherit
+const TABLE = `border-collapse:collapse;margin:2px 0;font-family:${THEME.mono};white-space:nowrap`;
+const CELL = `padding:1px 6px;text-align:right;border:1px solid ${THEME.border}`;
+const HEAD = `padding:0 6px;text-align:right;color:${THEME.faint};font-size:85%;font-weight:normal;border:none`;
+const GAP = `padding:1px 6px;text-align:center;color:${THEME.faint};border:1px dashed ${THEME.border}`;
 
 function cell(a: NDArray, index: readonly number[], fmt: ElementFormatter): string {
   const v = valueAt(a, index);
@@ -32,6 +37,7 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean, fmt: Elem
     for (const r of rows) for (const c of cols) if (r !== "gap" && c !== "gap") visit(nd >= 2 ? [...lead, r, c] : [...lead, c]);
     return "";
   }
+  if (nd === 1 && cols.length > WRAP) return wrappedRow(a, lead, cols as number[], fmt);
   const colHead = cols.map((c) => `<th style="${HEAD}">${c === "gap" ? "" : c}</th>`).join("");
   const head = `<tr style="${ROW}">${nd >= 2 ? `<th style="${HEAD}"></th>` : ""}${colHead}</tr>`;
   const body = rows
@@ -46,7 +52,18 @@ function grid(a: NDArray, lead: readonly number[], summarise: boolean, fmt: Elem
       return `<tr style="${ROW}">${rowHead}${tds}</tr>`;
     })
     .join("");
-  return `<table class="strided-values" style="border-collapse:collapse;margin:2px 0">${head}${body}</table>`;
+  return `<table class="strided-values" style="${TABLE}">${head}${body}</table>`;
+}
+
+/** A long unsummarised 1-D array as rows of WRAP cells, each row headed by its first index. */
+function wrappedRow(a: NDArray, lead: readonly number[], cols: readonly number[], fmt: ElementFormatter): string {
+  const head = `<tr style="${ROW}"><th style="${HEAD}"></th>${Array.from({ length: WRAP }, (_, k) => `<th style="${HEAD}">+${k}</th>`).join("")}</tr>`;
+  let body = "";
+  for (let start = 0; start < cols.length; start += WRAP) {
+    const tds = cols.slice(start, start + WRAP).map((c) => cell(a, [...lead, c], fmt)).join("");
+    body += `<tr style="${ROW}"><th style="${HEAD}">${cols[start]}</th>${tds}</tr>`;
+  }
+  return `<table class="strided-values" style="${TABLE}">${head}${body}</table>`;
 }
 
 /** Every leading index (axes 0..ndim-3) a summarised view shows, with gaps, in C order. */
@@ -89,7 +106,7 @@ export function valuesHtml(a: NDArray): string {
   if (a.ndim === 0) collect([]);
   else for (const lead of drawn) grid(a, lead, summarise, String, edge, collect);
   const fmt = makeFormatter(shown, a.dtype, opts, a.ndim === 0);
-  if (a.ndim === 0) return `<table class="strided-values" style="border-collapse:collapse"><tr style="${ROW}">${cell(a, [], fmt)}</tr></table>`;
+  if (a.ndim === 0) return `<table class="strided-values" style="${TABLE}"><tr style="${ROW}">${cell(a, [], fmt)}</tr></table>`;
   if (a.ndim <= 2) return grid(a, [], summarise, fmt, edge);
   const blocks: string[] = [];
   let shownBlocks = 0;

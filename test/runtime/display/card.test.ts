@@ -71,6 +71,22 @@ describe("array card", () => {
     expect(html).toContain("\u22f1");
   });
 
+  it("a long 1-D array wraps into rows of 16 headed by their first index", () => {
+    const html = arrayBundle(arange([40]))["text/html"];
+    expect((html.match(/class="v"/g) ?? []).length).toBe(40);
+    const rowHeads = [...html.matchAll(/<tr[^>]*><th[^>]*>(\d+)<\/th>/g)].map((m) => Number(m[1]));
+    expect(rowHeads).toEqual([0, 16, 32]);
+    // a row of at most 16 stays one row with its indices above
+    const values16 = arrayBundle(arange([16]))["text/html"].split('class="strided-values"')[1];
+    expect((values16.match(/<tr/g) ?? []).length).toBe(2);
+  });
+
+  it("a 1000-element row keeps its HTML small per cell", () => {
+    const html = arrayBundle(arange([1000]))["text/html"];
+    expect((html.match(/class="v"/g) ?? []).length).toBe(1000);
+    expect(html.length / 1000).toBeLessThan(150);
+  });
+
   it("the card never grows with the array: a 1e6-element array draws at most 36 cells", () => {
     const html = arrayBundle(arange([1000, 1000], "float64"))["text/html"];
     expect((html.match(/class="v"/g) ?? []).length).toBe(36);
