@@ -39,7 +39,7 @@ export function unaryFrom(f: (x: number) => number): UnaryLoop {
 
 export const addLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
   if (sa === 1 && sb === 1 && so === 1) {
-    for (let i = 0; i < n; i++) o[io + i] = a[ia + i] + b[ib + i];
+    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] + b[ib];
     return;
   }
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
@@ -47,7 +47,7 @@ export const addLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
 
 export const subtractLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
   if (sa === 1 && sb === 1 && so === 1) {
-    for (let i = 0; i < n; i++) o[io + i] = a[ia + i] - b[ib + i];
+    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] - b[ib];
     return;
   }
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
@@ -55,7 +55,7 @@ export const subtractLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => 
 
 export const multiplyLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
   if (sa === 1 && sb === 1 && so === 1) {
-    for (let i = 0; i < n; i++) o[io + i] = a[ia + i] * b[ib + i];
+    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] * b[ib];
     return;
   }
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] * b[ib];
@@ -63,7 +63,7 @@ export const multiplyLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => 
 
 export const divideLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
   if (sa === 1 && sb === 1 && so === 1) {
-    for (let i = 0; i < n; i++) o[io + i] = a[ia + i] / b[ib + i];
+    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] / b[ib];
     return;
   }
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] / b[ib];
