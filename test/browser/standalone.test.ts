@@ -44,6 +44,7 @@ function bundles(): Record<string, string>[] {
     arrayBundle(t),
     arrayBundle(big),
     arrayBundle(cube),
+    arrayBundle(arange([40], "float64")),
     flagsBundle(t.flags),
     show.memory({ a, v, c, "<script>alert(1)</script>": viewOf(a, [6], [8], 4) })[DISPLAY](),
     show.memory({ big, row: viewOf(big, [40], [8], 8 * 40 * 3), col: viewOf(big, [50], [320], 16) })[DISPLAY](),
@@ -116,7 +117,7 @@ describe.skipIf(!nbOk)("the views through nbconvert --to html (outputs made by t
         expect(rendered.pageErrors).toEqual([]);
         expect(unexpectedConsoleErrors(rendered)).toEqual([]);
         expect(rendered.failedRequests.filter((u) => !isTemplateAsset(u))).toEqual([]);
-        for (const [sel, n] of [[".strided-card", 4], [".strided-flags", 1], [".strided-show-memory svg", 2], [".strided-show-layout svg", 2], [".strided-timeit svg", 1]] as const) {
+        for (const [sel, n] of [[".strided-card", 5], [".strided-flags", 1], [".strided-show-memory svg", 2], [".strided-show-layout svg", 2], [".strided-timeit svg", 1]] as const) {
           const boxes = await p.$$eval(sel, (els) => els.map((e) => e.getBoundingClientRect()).map((r) => r.width * r.height));
           expect(boxes, sel).toHaveLength(n);
           for (const area of boxes) expect(area, sel).toBeGreaterThan(0);
