@@ -13,6 +13,7 @@
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { glibcLog1p } from "./glibc-log1p.js";
+import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
@@ -150,6 +151,26 @@ export class Generator {
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = low + range * bg.nextDouble();
     return out;
+  }
+
+  /**
+   * Shuffle `x` in place along its first axis (does nothing, and draws nothing, for size 0).
+   *
+   * @example
+   * const a = np.arange(5); np.random.default_rng(0).shuffle(a); a // array([2, 4, 3, 0, 1])
+   */
+  shuffle(x: NDArray): void {
+    shuffleInPlace(this.bit_generator, x, true);
+  }
+
+  /**
+   * A shuffled arange(n) (int32), or a shuffled copy of `x` along its first axis.
+   *
+   * @example
+   * np.random.default_rng(0).permutation(5) // array([2, 4, 3, 0, 1])
+   */
+  permutation(x: number | NDArray): NDArray {
+    return permutationOf(this.bit_generator, x, true);
   }
 
   /** Shown by console.log. */

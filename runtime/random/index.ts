@@ -91,6 +91,22 @@ function uniform(low?: number, high?: number, size?: Size): number | NDArray {
   return global.uniform(low, high, size);
 }
 
+/**
+ * Shuffle `x` in place along its first axis, legacy stream.
+ * @example np.random.seed(0); const a = np.arange(5); np.random.shuffle(a); a // array([2, 0, 1, 3, 4])
+ */
+function shuffle(x: NDArray): void {
+  global.shuffle(x);
+}
+
+/**
+ * A shuffled arange(n) (int32) or a shuffled copy of `x` along its first axis, legacy stream.
+ * @example np.random.seed(0); np.random.permutation(5) // array([2, 0, 1, 3, 4])
+ */
+function permutation(x: number | NDArray): NDArray {
+  return global.permutation(x);
+}
+
 /** NumPy's `np.random` namespace. */
 export const random = {
   seed,
@@ -102,6 +118,8 @@ export const random = {
   standard_normal,
   normal,
   uniform,
+  shuffle,
+  permutation,
   default_rng,
   Generator,
   RandomState,

@@ -16,6 +16,7 @@ import { glibcLog } from "./glibc-log.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
 import { OverflowError, sizeShape, type Size } from "./size.js";
+import { permutationOf, shuffleInPlace } from "./shuffle.js";
 
 /** A seed NumPy's RandomState accepts: an integer in [0, 2^32), an array of them, or nothing (entropy). */
 export type LegacySeed = number | readonly number[] | null | undefined;
@@ -190,6 +191,26 @@ export class RandomState {
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = low + range * this.mt.nextDouble();
     return out;
+  }
+
+  /**
+   * Shuffle `x` in place along its first axis (NumPy's legacy Fisher-Yates).
+   *
+   * @example
+   * np.random.seed(0); const a = np.arange(5); np.random.shuffle(a); a // array([2, 0, 1, 3, 4])
+   */
+  shuffle(x: NDArray): void {
+    shuffleInPlace(this.mt, x, true);
+  }
+
+  /**
+   * A shuffled arange(n) (int32), or a shuffled copy of `x` along its first axis.
+   *
+   * @example
+   * np.random.seed(0); np.random.permutation(5) // array([2, 0, 1, 3, 4])
+   */
+  permutation(x: number | NDArray): NDArray {
+    return permutationOf(this.mt, x, true);
   }
 
   /**

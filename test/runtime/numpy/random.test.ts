@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../runtime/core/ndarray.js";
+import { newArray } from "../../../runtime/core/make.js";
 import { random } from "../../../runtime/random/index.js";
 import { caseSeed, numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
@@ -51,6 +52,12 @@ def run(c):
             r = getattr(g, name)(*args)
         elif name in ("normal", "uniform"):
             r = getattr(g, name)(args[0], args[1], args[2])
+        elif name == "shuffle":
+            r = np.arange(int(np.prod(args[0])), dtype=np.int32).reshape(tuple(args[0]))
+            g.shuffle(r)
+        elif name == "permutation":
+            x = args[0] if isinstance(args[0], int) else np.arange(int(np.prod(args[0])), dtype=np.int32).reshape(tuple(args[0]))
+            r = g.permutation(x)
         else:
             r = getattr(g, name)(args[0])
         if isinstance(r, np.ndarray):
@@ -104,15 +111,22 @@ function genCases(seed: number): Case[] {
     if (name === "integers") op.push(endpoint);
     return op;
   };
+  const shuffleOp = (name: string): Op => {
+    if (name === "permutation" && r() < 0.4) return [name, int(0, 40)];
+    const u = r();
+    const shape = u < 0.1 ? pick([[0], [3, 0], [1]]) : u < 0.6 ? [int(1, 40)] : [int(1, 8), int(1, 4)];
+    return [name, shape];
+  };
   const cases: Case[] = [];
   for (let k = 0; k < 120; k++) {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint", "normal", "uniform"]);
+      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint", "normal", "uniform", "shuffle", "permutation"]);
       if (kind === "rand" || kind === "randn") ops.push([kind, ...(r() < 0.2 ? [] : r() < 0.5 ? [int(0, 50)] : [int(0, 4), int(1, 7)])]);
       else if (kind === "randn1") ops.push(["randn"]); // odd counts exercise the cached second normal
       else if (kind === "random_sample") ops.push([kind, size()]);
+      else if (kind === "shuffle" || kind === "permutation") ops.push(shuffleOp(kind));
       else if (kind === "normal" || kind === "uniform") ops.push([kind, (r() - 0.5) * 100, r() * 10, r() < 0.2 ? null : size()]);
       else ops.push(intOp("randint"));
     }
@@ -122,8 +136,9 @@ function genCases(seed: number): Case[] {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["random", "standard_normal", "integers", "integers", "normal", "uniform"]);
+      const kind = pick(["random", "standard_normal", "integers", "integers", "normal", "uniform", "shuffle", "permutation"]);
       if (kind === "integers") ops.push(intOp("integers"));
+      else if (kind === "shuffle" || kind === "permutation") ops.push(shuffleOp(kind));
       else if (kind === "normal" || kind === "uniform") {
         const a = (r() - 0.5) * 100; // Generator.uniform needs high >= low
         ops.push([kind, a, kind === "uniform" ? a + r() * 10 : r() * 10, r() < 0.2 ? null : size()]);
@@ -139,6 +154,20 @@ function genCases(seed: number): Case[] {
   return cases;
 }
 
+/** arange(prod(shape)) as int32 in `shape`, built without np (this test stays independent of creation). */
+function arangeIn(shape: number[]): NDArray {
+  const a = newArray(shape, "int32");
+  for (let i = 0; i < a.size; i++) a.data[i] = i;
+  return a;
+}
+
+function shuffled(g: { shuffle(x: NDArray): void; permutation(x: number | NDArray): NDArray }, name: string, arg: number | number[]): NDArray {
+  if (name === "permutation") return g.permutation(typeof arg === "number" ? arg : arangeIn(arg));
+  const a = arangeIn(arg as number[]);
+  g.shuffle(a);
+  return a;
+}
+
 function runOurs(c: Case): unknown[] {
   const seed = typeof c.seed === "string" ? BigInt(c.seed) : c.seed;
   const out: unknown[] = [];
@@ -149,6 +178,7 @@ function runOurs(c: Case): unknown[] {
       if (name === "rand" || name === "randn") out.push(enc(g[name](...(args as number[]))));
       else if (name === "random_sample") out.push(enc(g.random_sample(args[0] as number | number[] | null)));
       else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
+      else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
       else {
         const [low, high, size, dtype] = args as [number, number, number | number[], "int32"];
         out.push(enc(g.randint(low, high, size, { dtype })));
@@ -159,6 +189,7 @@ function runOurs(c: Case): unknown[] {
     for (const [name, ...args] of c.ops) {
       if (name === "random" || name === "standard_normal") out.push(enc(g[name](args[0] as number | number[] | null)));
       else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
+      else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
       else {
         const [low, high, size, dtype, endpoint] = args as [number, number, number | number[], "int32", boolean];
         out.push(enc(g.integers(low, high, size, { dtype, endpoint })));

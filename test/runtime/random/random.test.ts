@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../runtime/core/ndarray.js";
+import { newArray } from "../../../runtime/core/make.js";
 import { genMask } from "../../../runtime/random/bounded.js";
 import { MT19937 } from "../../../runtime/random/mt19937.js";
 import { random } from "../../../runtime/random/index.js";
@@ -71,6 +72,40 @@ describe("legacy functions", () => {
     [() => random.normal(0, -1), "scale < 0"],
     [() => random.uniform(-1e308, 1e308), "Range exceeds valid bounds"],
     [() => random.default_rng(0).uniform(1, 0), "high - low < 0"],
+  ])("error %#", (call, msg) => {
+    expect(call).toThrow(msg);
+  });
+});
+
+describe("shuffle and permutation", () => {
+  const arange = (n: number): NDArray => {
+    const a = newArray([n], "int32");
+    for (let i = 0; i < n; i++) a.data[i] = i;
+    return a;
+  };
+  it("follow NumPy's Fisher-Yates draws", () => {
+    random.seed(0);
+    const a = arange(5);
+    random.shuffle(a);
+    expect(values(a)).toEqual([2, 0, 1, 3, 4]);
+    random.seed(0);
+    expect(values(random.permutation(5))).toEqual([2, 0, 1, 3, 4]);
+    expect(values(random.default_rng(0).permutation(5))).toEqual([2, 4, 3, 0, 1]);
+  });
+  it("permutation of an array copies; shuffle swaps rows of a strided view in place", () => {
+    const a = arange(6);
+    const p = random.default_rng(1).permutation(a);
+    expect(values(a)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([...values(p)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    const m = new NDArray({ data: arange(6).data, dtype: "int32", shape: [3, 2], strides: [4, 12], offset: 0, base: null, writeable: true });
+    random.default_rng(3).shuffle(m);
+    const rows = [0, 1, 2].map((i) => [m.data[i], m.data[i + 3]]);
+    expect(rows.map((r) => r[1] - r[0])).toEqual([3, 3, 3]); // rows move whole
+  });
+  it.each([
+    [() => random.shuffle(new NDArray({ data: new Int32Array(3), dtype: "int32", shape: [3], strides: [4], offset: 0, base: null, writeable: false })), "array is read-only"],
+    [() => random.shuffle(new NDArray({ data: new Int32Array(1), dtype: "int32", shape: [], strides: [], offset: 0, base: null, writeable: true })), "len() of unsized object"],
+    [() => random.permutation(new NDArray({ data: new Int32Array(1), dtype: "int32", shape: [], strides: [], offset: 0, base: null, writeable: true })), "x must be an integer or at least 1-dimensional"],
   ])("error %#", (call, msg) => {
     expect(call).toThrow(msg);
   });
