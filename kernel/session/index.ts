@@ -38,6 +38,10 @@ export interface StridedCellSession extends CellSession {
   ready(): Promise<void>;
 }
 
+function interrupted(): EvalOutcome {
+  return { status: "error", ename: "KeyboardInterrupt", evalue: "the cell was interrupted (SIGINT); every variable is kept", traceback: ["\x1b[31mKeyboardInterrupt\x1b[0m: the cell was interrupted"] };
+}
+
 class Session implements StridedCellSession {
   private compilerInstance: CellCompiler | null = null;
   private readonly warming: Promise<void>;
@@ -45,6 +49,9 @@ class Session implements StridedCellSession {
   private readonly helpers: Helpers;
   private readonly maps = new Map<number, { map: SourceMap; mapLine: (l: number) => number }>();
   private cellCount = 0;
+  /** True while a cell is between its start and its run (compiling): an interrupt then stops it before it runs. */
+  private compiling = false;
+  private interruptRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly notebookDir: string) {
@@ -57,7 +64,10 @@ class Session implements StridedCellSession {
     };
     Object.defineProperty(globalThis, "__strided__", { value: this.helpers, configurable: true, enumerable: false, writable: false });
     this.evaluator = new Evaluator(this.helpers);
-    installStreams();
+    installStreams((e) => {
+      const d = describeThrown(e, this.maps);
+      return [`${d.ename}: ${d.evalue}`, ...d.traceback.slice(1)].join("\n");
+    });
     installGlobals(() => this.scopeBindings());
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
     this.warming = new Promise<void>((r) => setImmediate(r)).then(() => {
@@ -84,6 +94,8 @@ class Session implements StridedCellSession {
 
   private async executeNow(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
     try {
+      this.compiling = true;
+      this.interruptRequested = false;
       await this.warming.catch(() => undefined);
       const cell = ++this.cellCount;
       let rewritten;
@@ -96,6 +108,8 @@ class Session implements StridedCellSession {
       const compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
       if (!compiled.ok) return compiled.outcome;
       this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine });
+      this.compiling = false;
+      if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
       const r = await this.evaluator.run(js, { cell, io, allowStdin: opts.allowStdin });
@@ -103,11 +117,10 @@ class Session implements StridedCellSession {
       this.helpers.last = undefined;
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
-      if (r.kind === "interrupted") {
-        return { status: "error", ename: "KeyboardInterrupt", evalue: "the cell was interrupted (SIGINT); every variable is kept", traceback: ["\x1b[31mKeyboardInterrupt\x1b[0m: the cell was interrupted"] };
-      }
+      if (r.kind === "interrupted") return interrupted();
       return { status: "error", ...describeThrown(r.value, this.maps) };
     } catch (e) {
+      this.compiling = false;
       // A kernel bug must still come back as an outcome, never as a rejected promise.
       return { status: "error", ename: "InternalError", evalue: `the kernel failed on this cell: ${(e as Error)?.message ?? String(e)}`, traceback: [String((e as Error)?.stack ?? e)] };
     }
@@ -139,7 +152,8 @@ class Session implements StridedCellSession {
   }
 
   interrupt(): void {
-    this.evaluator.interrupt();
+    if (this.evaluator.interrupt()) return;
+    if (this.compiling) this.interruptRequested = true;
   }
 
   scopeBindings(): Record<string, unknown> {

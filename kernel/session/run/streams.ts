@@ -37,12 +37,15 @@ function routed(name: "stdout" | "stderr", original: Write): Write {
   };
 }
 
-function describe(e: unknown): string {
+function plainDescribe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : inspect(e);
 }
 
-/** Route process.stdout/stderr and console through the running cell. Idempotent. */
-export function installStreams(): void {
+/**
+ * Route process.stdout/stderr and console through the running cell. Idempotent.
+ * `describe` turns a stray error into text (the session maps its frames to cell lines).
+ */
+export function installStreams(describe: (e: unknown) => string = plainDescribe): void {
   if (installed) return;
   installed = true;
   process.stdout.write = routed("stdout", process.stdout.write.bind(process.stdout) as Write) as typeof process.stdout.write;

@@ -5,6 +5,7 @@
  * - `import d, { a, b as c } from "m"` -> `const d = (await __strided__.import("m")).default, { a, b: c } = ...`
  *   (type-only names dropped; resolution from the notebook's folder, then the kernel's node_modules);
  * - `import x = require("m")` -> `const x = __strided__.require("m")`;
+ * - `import("m")` expressions -> `__strided__.import("m")` (same resolution);
  * - `export` modifiers and `export {}` dropped;
  * - the last statement, when it is an expression, -> `__strided__.last = (expr)` (the cell's value).
  */
@@ -30,6 +31,12 @@ function isValueImport(checker: ts.TypeChecker, id: ts.Identifier): boolean {
 export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sf) => {
     const f = context.factory;
+    const dynamicImports = (node: ts.Node): ts.Node => {
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        return f.createCallExpression(helper(f, "import"), undefined, ts.visitNodes(node.arguments, dynamicImports, ts.isExpression).slice(0, 1));
+      }
+      return ts.visitEachChild(node, dynamicImports, context);
+    };
     const out: ts.Statement[] = [];
     const statements = sf.statements;
     // The last statement written by the user (the module suffix `export {}` is not one).
@@ -51,7 +58,7 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
         if (ts.isExportAssignment(st)) out.push(ts.setTextRange(f.createExpressionStatement(st.expression), st));
         return;
       }
-      let s: ts.Statement = stripExport(f, st);
+      let s: ts.Statement = stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st);
       if (i === lastIndex && ts.isExpressionStatement(s)) {
         s = ts.setTextRange(
           f.createExpressionStatement(f.createAssignment(helper(f, "last"), f.createParenthesizedExpression(s.expression))),

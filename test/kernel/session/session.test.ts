@@ -1,0 +1,278 @@
+/**
+ * The cell pipeline end to end, in process, with an in-memory Publisher: tables of cells ->
+ * outcomes and streams. SIGINT and stray rejections are tested in a child process
+ * (interrupt.test.ts), never in the test runner's own process.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCellSession, type StridedCellSession } from "../../../kernel/session/index.js";
+import type { EvalOutcome } from "../../../kernel/session/contract.js";
+import { MemoryPublisher, OPTS } from "./memory-publisher.js";
+
+let session: StridedCellSession;
+
+beforeAll(async () => {
+  session = await createCellSession({ notebookDir: process.cwd() });
+  await session.ready();
+});
+
+async function run(code: string, io = new MemoryPublisher(), opts = OPTS): Promise<{ r: EvalOutcome; io: MemoryPublisher }> {
+  return { r: await session.execute(code, io, opts), io };
+}
+
+function ok(r: EvalOutcome): { hasValue: boolean; value: unknown } {
+  if (r.status !== "ok") throw new Error(`expected ok, got ${r.ename}: ${r.evalue}\n${r.traceback.join("\n")}`);
+  return r;
+}
+
+function err(r: EvalOutcome): { ename: string; evalue: string; traceback: string[] } {
+  if (r.status !== "error") throw new Error(`expected an error, got ok ${String(r.value)}`);
+  return r;
+}
+
+describe("values: the last expression statement", () => {
+  it.each([
+    ["1 + 2", true, 3],
+    ["const q1 = 5", false, undefined],
+    ["const q2 = 5; q2 * 2", true, 10],
+    ["undefined", false, undefined],
+    ["null", true, null],
+    ["'s'.repeat(2)", true, "ss"],
+    ["[1, 2].map((x) => x * 3)", true, [3, 6]],
+    ["10n ** 3n", true, 1000n],
+    ["if (true) { 4 }", false, undefined],
+    ["function fq() { return 1 }", false, undefined],
+    ["({ a: 1 })", true, { a: 1 }],
+  ])("%s", async (code, hasValue, value) => {
+    const o = ok((await run(code)).r);
+    expect(o.hasValue).toBe(hasValue);
+    expect(o.value).toEqual(value);
+  });
+});
+
+describe("declarations persist across cells", () => {
+  it("re-declared const gets the new value and the new type", async () => {
+    ok((await run("const x = 1")).r);
+    expect(ok((await run("x + 1")).r).value).toBe(2);
+    ok((await run('const x = "text"')).r);
+    expect(ok((await run("x.toUpperCase()")).r).value).toBe("TEXT");
+    // the old type is gone: a number method on the string is a type error
+    expect(err((await run("x.toFixed(2)")).r).evalue).toMatch(/TS2551|TS2339/);
+  });
+
+  it.each([
+    ["function double(n: number) { return n * 2 }", "double(4)", 8],
+    ["function pick<T>(xs: T[]): T { return xs[0] }", "pick(['a']).length", 1],
+    ["class Pt { constructor(public x: number) {} norm() { return Math.abs(this.x) } }", "new Pt(-3).norm()", 3],
+    ["interface Shape { w: number; h: number }", "const sh: Shape = { w: 2, h: 3 }; sh.w * sh.h", 6],
+    ["type Pair = [number, string]", "const pr: Pair = [1, 'a']; pr[1]", "a"],
+    ["enum Color { Red, Green }", "Color.Green", 1],
+    ["let { lo, hi: [hi0] } = { lo: 1, hi: [2] }", "lo + hi0", 3],
+    ["const arr0 = np.zeros([2, 3])", "arr0.shape", [2, 3]],
+    ["const m = new Map<string, number[]>([['k', [1]]])", "m.get('k')!.length", 1],
+    ["const pending = Promise.resolve(41)", "(await pending) + 1", 42],
+  ])("%s", async (decl, use, value) => {
+    ok((await run(decl)).r);
+    expect(ok((await run(use)).r).value).toEqual(value);
+  });
+
+  it("a type declared in one cell types values in the next", async () => {
+    ok((await run("class Box<T> { constructor(readonly v: T) {} }\nconst bx = new Box(12)")).r);
+    const e = err((await run("const s: string = bx.v")).r);
+    expect(e.ename).toBe("TSError");
+    expect(e.evalue).toContain("TS2322");
+  });
+});
+
+describe("type errors stop the cell before it runs", () => {
+  it.each([
+    ["let te1: number = 'no'", "TS2322", 1, 5],
+    ["const ok1 = 1\n\n  ok1.foo()", "TS2339", 3, 7],
+    ["zzqqx + 1", "TS2304", 1, 1],
+  ])("%s -> %s at line %i column %i", async (code, ts, line, column) => {
+    const io = new MemoryPublisher();
+    const e = err((await run(code, io)).r);
+    expect(e.ename).toBe("TSError");
+    expect(e.evalue).toContain(ts);
+    expect(e.evalue).toContain(`line ${line}, column ${column}`);
+    expect(e.traceback.join("\n")).toContain(`at line ${line}, column ${column}`);
+  });
+
+  it("nothing of a failing cell runs", async () => {
+    const io = new MemoryPublisher();
+    err((await run("console.log('ran'); const tx: number = 'x'", io)).r);
+    expect(io.text()).toBe("");
+  });
+
+  it("a syntax error is a SyntaxError with its line", async () => {
+    const e = err((await run("const = 1")).r);
+    expect(e.ename).toBe("SyntaxError");
+    expect(e.evalue).toContain("line 1");
+  });
+
+  it("a dynamic import() expression loads the module", async () => {
+    const r = (await run("const nodeMod = await import('node:os'); typeof nodeMod.cpus")).r;
+    expect(ok(r).value).toBe("function");
+  });
+});
+
+describe("thrown errors", () => {
+  it.each([
+    ["throw new Error('boom')", "Error", "boom", 1],
+    ["\n\nthrow new RangeError('far')", "RangeError", "far", 3],
+    ["function thrower() {\n  throw new TypeError('deep')\n}\nthrower()", "TypeError", "deep", 2],
+    ["new Float64Array(1e12)", "RangeError", "Invalid typed array length: 1000000000000", 1],
+    ["await Promise.reject(new SyntaxError('async'))", "SyntaxError", "async", 1],
+  ])("%s", async (code, ename, evalue, line) => {
+    const e = err((await run(code)).r);
+    expect(e.ename).toBe(ename);
+    expect(e.evalue).toBe(evalue);
+    const frames = e.traceback.slice(1).join("\n");
+    expect(frames).toMatch(new RegExp(`Cell \\[\\d+\\], line ${line}, column \\d+`));
+    expect(frames).not.toMatch(/kernel\/session|node:internal|strided-run/);
+  });
+
+  it.each([
+    ["throw 42", "42"],
+    ["throw 'plain string'", "plain string"],
+    ["throw { code: 7 }", "{ code: 7 }"],
+    ["throw null", "null"],
+  ])("non-Error %s", async (code, evalue) => {
+    const e = err((await run(code)).r);
+    expect(e.evalue).toBe(evalue);
+    expect(e.ename).toMatch(/^Uncaught /);
+  });
+
+  it("frames in a function from an earlier cell point at that cell", async () => {
+    ok((await run("// first line\nfunction failLater() {\n  throw new Error('later')\n}")).r);
+    const e = err((await run("failLater()")).r);
+    expect(e.traceback.join("\n")).toMatch(/failLater \(Cell \[\d+\], line 3, column \d+\)/);
+  });
+
+  it("bad input loses nothing", async () => {
+    ok((await run("const kept = [1, 2, 3]")).r);
+    for (const bad of ["const = ", "kept.nope()", "throw new Error('x')", "new Float64Array(1e12)", "%bogus"]) err((await run(bad)).r);
+    expect(ok((await run("kept.length")).r).value).toBe(3);
+  });
+});
+
+describe("streams", () => {
+  it("console and process.stdout/stderr go to the cell, in order", async () => {
+    const { r, io } = await run("console.log('a', 1); process.stdout.write('b\\n'); console.error('c'); process.stderr.write('d'); console.log('e')");
+    ok(r);
+    expect(io.events).toEqual([
+      { kind: "stream", name: "stdout", text: "a 1\n" },
+      { kind: "stream", name: "stdout", text: "b\n" },
+      { kind: "stream", name: "stderr", text: "c\n" },
+      { kind: "stream", name: "stderr", text: "d" },
+      { kind: "stream", name: "stdout", text: "e\n" },
+    ]);
+  });
+
+  it("a timer's output goes to the cell that started it", async () => {
+    const first = new MemoryPublisher();
+    ok((await run("setTimeout(() => console.log('late'), 30)", first)).r);
+    const second = new MemoryPublisher();
+    ok((await run("await new Promise((r) => setTimeout(r, 80)); console.log('second')", second)).r);
+    expect(first.text()).toBe("late\n");
+    expect(second.text()).toBe("second\n");
+  });
+
+  it("top-level await keeps the cell's context", async () => {
+    const { r, io } = await run("await new Promise((r) => setTimeout(r, 5)); console.log('after'); 'done'");
+    expect(ok(r).value).toBe("done");
+    expect(io.text()).toBe("after\n");
+  });
+});
+
+describe("kernel globals", () => {
+  it("display publishes a bundle and update replaces it", async () => {
+    const { r, io } = await run("const h = display(42, { display_id: 'd1' }); h.update('x'); display.html('<b>b</b>'); clear_output(true)");
+    ok(r);
+    expect(io.events).toEqual([
+      { kind: "display", data: { "text/plain": "42" }, displayId: "d1", update: undefined },
+      { kind: "display", data: { "text/plain": "'x'" }, displayId: "d1", update: true },
+      { kind: "display", data: { "text/html": "<b>b</b>", "text/plain": "<b>b</b>" }, displayId: undefined, update: undefined },
+      { kind: "clear", wait: true },
+    ]);
+  });
+
+  it.each([
+    ["display.svg('<svg/>')", "image/svg+xml", "<svg/>"],
+    ["display.markdown('# t')", "text/markdown", "# t"],
+    ["display.json({ a: [1] })", "application/json", { a: [1] }],
+    ["display.png(new Uint8Array([1, 2, 3]))", "image/png", "AQID"],
+  ])("%s", async (code, mime, data) => {
+    const { r, io } = await run(code);
+    ok(r);
+    const ev = io.events[0];
+    expect(ev.kind === "display" && ev.data[mime]).toEqual(data);
+  });
+
+  it("input asks the front end when stdin is allowed", async () => {
+    const io = new MemoryPublisher(["Ada"]);
+    const { r } = await run("const who = await input('name? '); who.length", io, { ...OPTS, allowStdin: true });
+    expect(ok(r).value).toBe(3);
+    expect(io.events[0]).toEqual({ kind: "input", prompt: "name? ", password: false });
+  });
+
+  it("input fails clearly without stdin", async () => {
+    const e = err((await run("await input('name? ')")).r);
+    expect(e.evalue).toMatch(/allow_stdin/);
+  });
+
+  it("the result of np is the runtime's array", async () => {
+    const o = ok((await run("np.zeros([2, 2]) instanceof NDArray")).r);
+    expect(o.value).toBe(true);
+  });
+
+  it("scopeBindings lists the notebook's names with their values", async () => {
+    ok((await run("const scopeA = 11; let scopeB = 'b'")).r);
+    const b = session.scopeBindings();
+    expect(b.scopeA).toBe(11);
+    expect(b.scopeB).toBe("b");
+  });
+});
+
+describe("magics", () => {
+  it("%time prints IPython's lines and gives the value", async () => {
+    const { r, io } = await run("%time [1, 2, 3].length");
+    expect(ok(r).value).toBe(3);
+    expect(io.text()).toMatch(/^CPU times: user .+, sys: .+, total: .+\nWall time: .+\n$/);
+  });
+
+  it("%time const keeps the binding", async () => {
+    ok((await run("%time const timed = 6 * 7")).r);
+    expect(ok((await run("timed")).r).value).toBe(42);
+  });
+
+  it("%timeit calls the timeit global with IPython's options", async () => {
+    ok((await run("let calls = 0")).r);
+    ok((await run("%timeit -n 3 -r 2 calls++")).r);
+    expect(ok((await run("calls")).r).value).toBe(6);
+  });
+
+  it("%%timeit runs the setup once and times the body", async () => {
+    ok((await run("let bodyRuns = 0, setupRuns = 0")).r);
+    ok((await run("%%timeit -n 2 -r 2 setupRuns++; const local = 5\nbodyRuns += local")).r);
+    expect(ok((await run("[setupRuns, bodyRuns]")).r).value).toEqual([1, 20]);
+  });
+
+  it("an unknown magic is a UsageError", async () => {
+    expect(err((await run("%foo 1")).r).ename).toBe("UsageError");
+  });
+});
+
+describe("userExpression", () => {
+  it.each([
+    ["1 + 1", "2"],
+    ["'a' as string", "'a'"],
+  ])("%s", async (expr, text) => {
+    const r = await session.userExpression(expr);
+    expect(r.status === "ok" && r.data["text/plain"]).toBe(text);
+  });
+
+  it("an error is an error", async () => {
+    const r = await session.userExpression("nope.nope");
+    expect(r.status).toBe("error");
+  });
+});
