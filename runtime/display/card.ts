@@ -12,7 +12,12 @@ import { bufferBytes, byteRange } from "./walk.js";
 const LABEL = `padding:1px 10px 1px 0;color:${THEME.muted};text-align:left;vertical-align:top;font-weight:normal;white-space:nowrap;border:none`;
 const VALUE = `padding:1px 0;text-align:left;font-family:${THEME.mono};border:none`;
 
-/** The six flags as NumPy names them, with their values. */
+/**
+ * The six flags as NumPy names them, with their values.
+ *
+ * @example
+ * flagEntries(np.zeros([2, 3]).T)[1] // ["F_CONTIGUOUS", true]
+ */
 export function flagEntries(a: NDArray): [string, boolean][] {
   const f = a.flags;
   return [
@@ -25,7 +30,12 @@ export function flagEntries(a: NDArray): [string, boolean][] {
   ];
 }
 
-/** The flags as small chips: a filled chip for True, an outlined one for False. */
+/**
+ * The flags as small chips: a filled chip for True, an outlined (struck) one for False.
+ *
+ * @example
+ * flagChips([["OWNDATA", true]]) // '<span class="flag flag-on" title="OWNDATA : True" ...>OWNDATA</span>'
+ */
 export function flagChips(entries: readonly [string, boolean][]): string {
   return entries
     .map(([name, on]) => {
@@ -37,7 +47,12 @@ export function flagChips(entries: readonly [string, boolean][]): string {
     .join("");
 }
 
-/** The memory line: owner, or view of which owner, and the bytes reached. */
+/**
+ * The memory line: owner, or view of which owner, and the bytes reached.
+ *
+ * @example
+ * memoryText(np.arange(10).get("2:8:2")) // "view of array (10,) int32 — reaches bytes [8, 28) of its buffer of 40 bytes"
+ */
 export function memoryText(a: NDArray): string {
   const [lo, hi] = byteRange(a);
   const n = bufferBytes(a);

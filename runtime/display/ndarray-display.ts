@@ -35,7 +35,12 @@ export function arrayBundle(a: NDArray): TextBundle {
   return { "text/plain": plainText(a), "text/html": arrayCardHtml(a) };
 }
 
-/** The bundle of `a.flags`: NumPy's text and a small table. */
+/**
+ * The bundle of `a.flags`: NumPy's text and a small table.
+ *
+ * @example
+ * flagsBundle(np.zeros(3).flags)["text/plain"] // "  C_CONTIGUOUS : True\n  F_CONTIGUOUS : True\n  OWNDATA : True\n ..."
+ */
 export function flagsBundle(f: Flags): TextBundle {
   return { "text/plain": f.toString(), "text/html": flagsHtml(f) };
 }

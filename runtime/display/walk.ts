@@ -15,14 +15,24 @@ import type { NDArray } from "../core/ndarray.js";
 /** NumPy's edgeitems: indices kept at each end of a summarised axis. */
 export const EDGEITEMS = 3;
 
-/** Index in `a.data` of the element at `index` (a full index, one entry per axis). */
+/**
+ * Index in `a.data` of the element at `index` (a full index, one entry per axis).
+ *
+ * @example
+ * dataIndex(np.arange(12).reshape(3, 4).T, [1, 2]) // 9  (byte 1*4 + 2*16 = 36, int32)
+ */
 export function dataIndex(a: NDArray, index: readonly number[]): number {
   let byte = a.offset;
   for (let k = 0; k < index.length; k++) byte += index[k] * a.strides[k];
   return byte / DTYPES[a.dtype].itemsize;
 }
 
-/** The value at `index`: a boolean for bool arrays, else a number. */
+/**
+ * The value at `index`: a boolean for bool arrays, else a number.
+ *
+ * @example
+ * valueAt(np.arange(6).reshape(2, 3), [1, 0]) // 3
+ */
 export function valueAt(a: NDArray, index: readonly number[]): number | boolean {
   const v = a.data[dataIndex(a, index)];
   return a.dtype === "bool" ? v !== 0 : v;
@@ -47,7 +57,7 @@ export function byteRange(a: NDArray): [number, number] {
   return [lo, hi + a.itemsize];
 }
 
-/** Bytes of the whole buffer `a` lives in. */
+/** Bytes of the whole buffer `a` lives in. @example bufferBytes(np.arange(10).get("::2")) // 40 */
 export function bufferBytes(a: NDArray): number {
   return a.data.byteLength;
 }
@@ -98,6 +108,9 @@ export function forEachIndex(shape: readonly number[], visit: (index: readonly n
 /**
  * Indices into `a.data` of every element `a` reaches (in C order of `a`'s indices; repeats kept,
  * as a broadcast view reaches one element many times). Stops after `limit` elements.
+ *
+ * @example
+ * reachedDataIndices(np.arange(6).reshape(2, 3).T) // [0, 3, 1, 4, 2, 5]
  */
 export function reachedDataIndices(a: NDArray, limit = Infinity): number[] {
   const out: number[] = [];

@@ -5,7 +5,14 @@ import { DISPLAY } from "../display/protocol.js";
  * text/plain summary, through Symbol.for("Jupyter.display").
  */
 
-/** What `show.memory` and `show.layout` return. */
+/**
+ * What `show.memory` and `show.layout` return: a picture that displays itself.
+ *
+ * @example
+ * const f = show.layout(np.arange(3));
+ * f.text // "a: shape (3,) int32, strides (4,) bytes = (1,) elements, offset 0 bytes\n..."
+ * f[Symbol.for("Jupyter.display")]() // { "text/plain": ..., "text/html": ..., "image/svg+xml": ... }
+ */
 export class Figure {
   /** The picture as a standalone SVG document. */
   readonly svg: string;

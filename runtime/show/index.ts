@@ -11,7 +11,12 @@ import { memoryFigure } from "./memory.js";
 
 let scopeProvider: (() => Record<string, unknown>) | null = null;
 
-/** Called by the kernel: how `show.memory()` lists the notebook's bindings (name -> value). */
+/**
+ * Called by the kernel: how `show.memory()` lists the notebook's bindings (name -> value).
+ *
+ * @example
+ * setScopeProvider(() => ({ a, v })); show.memory() // draws a and v
+ */
 export function setScopeProvider(provider: (() => Record<string, unknown>) | null): void {
   scopeProvider = provider;
 }

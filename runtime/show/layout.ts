@@ -33,7 +33,12 @@ interface Slot {
   visits: { index: readonly number[]; step: number }[];
 }
 
-/** The slots to draw for shape/strides/offset over a buffer of `bufferBytes` (positions relative to data start). */
+/**
+ * The slots to draw for shape/strides/offset over a buffer of `bufferBytes` (positions relative to data start).
+ *
+ * @example
+ * slotsOf([2], [-4], 4, 4, 8, [0, 8]).slots.map((s) => s.visits[0].step) // [1, 0]  (a reversed pair)
+ */
 export function slotsOf(
   shape: readonly number[],
   strides: readonly number[],

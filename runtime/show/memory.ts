@@ -47,7 +47,7 @@ function shortName(name: string): string {
 }
 
 /** How `e` relates to the others: "owner", "view of a", "view of an array (6,) int32". */
-export function roleOf(e: Entry, all: readonly Entry[]): string {
+function roleOf(e: Entry, all: readonly Entry[]): string {
   const a = e.array;
   if (a.base === null) return "owner";
   const owner = all.find((o) => o.array === a.base);
@@ -73,7 +73,7 @@ function groupByBuffer(entries: Entry[]): Group[] {
 }
 
 /** The conclusions for a group, as sentences (names unescaped). */
-export function conclusions(group: Group, pairs: Map<string, Sharing>): string[] {
+function conclusions(group: Group, pairs: Map<string, Sharing>): string[] {
   const out: string[] = [];
   const es = group.entries;
   for (let i = 0; i < es.length; i++) {

@@ -16,7 +16,12 @@ export const ENUMERATE_LIMIT = 4_000_000;
 /** The answer, as a named outcome. */
 export type Sharing = "yes" | "no" | "maybe";
 
-/** Byte positions (relative to the ArrayBuffer's start) of the elements an array reaches, sorted and unique; null if too many. */
+/**
+ * Byte positions (relative to the ArrayBuffer's start) of the elements an array reaches, sorted and unique; null if too many.
+ *
+ * @example
+ * reachedBytes(np.arange(6).get("::-2")) // Float64Array [4, 12, 20]
+ */
 export function reachedBytes(a: NDArray): Float64Array | null {
   if (a.size > ENUMERATE_LIMIT) return null;
   const base = a.data.byteOffset;
@@ -30,7 +35,7 @@ export function reachedBytes(a: NDArray): Float64Array | null {
   return out.subarray(0, n);
 }
 
-/** [lo, hi) relative to the ArrayBuffer's start. */
+/** [lo, hi) relative to the ArrayBuffer's start. @example bufferRange(np.arange(10).get("2:5")) // [8, 20] */
 export function bufferRange(a: NDArray): [number, number] {
   const [lo, hi] = byteRange(a);
   return [lo + a.data.byteOffset, hi + a.data.byteOffset];

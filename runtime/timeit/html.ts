@@ -25,7 +25,12 @@ const W = 320;
 const H = 44;
 const PAD = 12;
 
-/** An SVG strip: one dot per run at its time per loop, the mean as a line, ± stdev as a band. */
+/**
+ * An SVG strip: one dot per run at its time per loop, the mean as a line, ± stdev as a band.
+ *
+ * @example
+ * runsSvg(result, result.stdev) // '<svg ...><circle class="timeit-run" .../>... (one circle per run)'
+ */
 export function runsSvg(r: TimeitView, stdev: number): string {
   const lo = Math.min(...r.timings);
   const hi = Math.max(...r.timings);
@@ -61,7 +66,12 @@ export function allocationText(bytesPerLoop: number, buffersPerLoop: number): st
   return `${exact}${human} allocated per loop in ${buffers} buffer${buffersPerLoop === 1 ? "" : "s"}`;
 }
 
-/** The card. */
+/**
+ * The card: IPython's line (and warning), the runs strip, the allocation per loop.
+ *
+ * @example
+ * timeitHtml(timeit(() => np.add(x, y))) // '<div class="strided-timeit" ...>... 8,000 bytes (7.81 KiB) allocated per loop in 1 buffer</div>'
+ */
 export function timeitHtml(r: TimeitView & { readonly stdev: number }): string {
   const warning = r.warning === null ? "" : `<div class="timeit-warning" style="color:${THEME.warn};margin-bottom:4px">${escapeHtml(r.warning)}</div>`;
   const alloc = allocationText(r.bytesPerLoop, r.buffersPerLoop);
