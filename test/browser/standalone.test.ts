@@ -93,6 +93,31 @@ describe.skipIf(!ok)("the views in Chromium (standalone page)", () => {
   });
 });
 
+describe.skipIf(!ok)("the pictures as standalone image/svg+xml (what a front end shows in an <img>)", () => {
+  it("load as images with their own size and draw in the fallback colours", async () => {
+    const svgs = bundles().map((b) => b["image/svg+xml"]).filter((x): x is string => typeof x === "string");
+    expect(svgs).toHaveLength(4);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, "views-svg-images.html");
+    const imgs = svgs.map((svg, i) => `<p><img id="img${i}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}"></p>`).join("");
+    writeFileSync(file, `<!doctype html><html><body style="margin:16px">${imgs}</body></html>`);
+    const browser = await launch();
+    try {
+      const { page: p, rendered } = await render(browser, pathToFileURL(file).href, join(ARTIFACTS, "views-svg-images.png"));
+      expect(rendered.pageErrors).toEqual([]);
+      expect(rendered.consoleErrors).toEqual([]);
+      const sizes = await p.$$eval("img", (els) => els.map((e) => [(e as HTMLImageElement).complete, (e as HTMLImageElement).naturalWidth, (e as HTMLImageElement).naturalHeight]));
+      for (const [complete, w, h] of sizes) {
+        expect(complete).toBe(true);
+        expect(w).toBeGreaterThan(100);
+        expect(h).toBeGreaterThan(20);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 const nbOk = ok && requirement(missingPythonModules(["nbconvert"]), "nbconvert rendering of the rich views");
 
 describe.skipIf(!nbOk)("the views through nbconvert --to html (outputs made by the runtime, no kernel)", () => {
