@@ -4,7 +4,9 @@
  * Order of start-up (target: first kernel_info_reply under 1 s):
  *   1. read the connection file, start the transport worker (it binds the five sockets);
  *   2. start the dispatcher: it answers kernel_info at once, without the cell session;
- *   3. load the cell session (TypeScript) in the background; execute requests wait for it.
+ *   3. load the cell session (TypeScript) once the front end's first kernel_info_request is
+ *      answered (front ends send one as soon as they connect), at once when the first request is
+ *      anything else, and after LOAD_AFTER_MS at the latest; execute requests wait for it.
  * SIGINT never kills the process: it interrupts the running cell (the transport's
  * interrupt_request sends the same signal). Shutdown flushes and closes the sockets first
  * (a worker ended with open zeromq sockets aborts the process), then exits 0.
@@ -18,6 +20,9 @@ import { readConnectionFile } from "./transport/connection.js";
 import { WorkerTransport } from "./transport/host.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
 import type { Message } from "./transport/wire.js";
+
+/** Start loading the cell session by then even if no front end has asked anything. */
+const LOAD_AFTER_MS = 300;
 
 const log = (line: string): void => {
   process.stderr.write(`[strided] ${line}\n`);
@@ -68,14 +73,27 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
+  let kick: () => void = () => {};
+  const kicked = new Promise<void>((r) => (kick = r));
+  const receive = (channel: InboundChannel, msg: Message, seq: number): void => {
+    if (!dispatcher) {
+      early.push([channel, msg, seq]);
+      return;
+    }
+    dispatcher.receive(channel, msg, seq);
+    // Loading the session blocks this thread for a while: answer a waiting kernel_info first.
+    if (msg.header.msg_type === "kernel_info_request") void dispatcher.whenIdle().then(kick);
+    else kick();
+  };
+
   transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
-    request: (channel, msg, seq) => (dispatcher ? dispatcher.receive(channel, msg, seq) : early.push([channel, msg, seq])),
+    request: receive,
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
   });
 
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
-  // Start loading after this turn, so requests already waiting are answered first.
-  const loaded = new Promise<void>((r) => setImmediate(r)).then(() => loadSession(process.cwd()));
+  setTimeout(kick, LOAD_AFTER_MS);
+  const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() => loadSession(process.cwd()));
   const sessionPromise = loaded.then((l) => {
     session = l.session;
     toBundle = l.toMimeBundle;
@@ -95,7 +113,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   });
   dispatcher = d;
   d.start();
-  for (const [c, m, s] of early.splice(0)) d.receive(c, m, s);
+  for (const [c, m, s] of early.splice(0)) receive(c, m, s);
   log(`listening on ${connection.transport}://${connection.ip} (shell ${connection.shell_port}) ${Math.round(performance.now() - started)} ms after start`);
 }
 

@@ -19,8 +19,12 @@ import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { ReplayGuard, Signer, decode, encode, newHeader, type Message } from "./wire.js";
 
-/** How long main may stay busy after a shutdown_request before the worker ends the process. */
-const SHUTDOWN_GRACE_MS = 2000;
+/**
+ * How long main may stay busy after a shutdown_request before the worker ends the process:
+ * jupyter_client's shutdown_wait_time (5 s), long enough for a bounded task such as warming the
+ * compiler at start-up to finish and let the process exit 0; a cell that ignores SIGINT is killed.
+ */
+const SHUTDOWN_GRACE_MS = 5000;
 /** How long unsent messages may linger after close (the last replies must still reach the client). */
 const LINGER_MS = 1000;
 /** How often to check that the process that launched us is alive (ipykernel's ParentPollerUnix). */
