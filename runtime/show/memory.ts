@@ -5,7 +5,7 @@
  * array marking EACH element it reaches, so a strided view shows its steps ("a view is a new
  * door to the same house"). A buffer of more than MAX_CELLS elements, or an array reaching more
  * than MAX_MARKS elements, is drawn in BINS bins whose shade is the fraction of the bin's bytes
- * reached. Under the rows, the conclusions: who shares memory with whom (runtime/show/overlap.ts).
+ * reached. Under the rows , the conclusions: who shares memory with whom (runtime/show/overlap.ts).
  * Cost: O(size) per array to enumerate its elements (skipped past ENUMERATE_LIMIT).
  */
 import { NDArray } from "../core/ndarray.js";
@@ -129,7 +129,7 @@ function marks(e: Entry, bufferBytes: number, y: number, unit: number): string {
   for (let b = 0; b < nb; b++) {
     if (filled[b] === 0) continue;
     const frac = Math.min(1, filled[b] / binBytes);
-    out += `<rect class="mark-bin" x="${(STRIP_X + b * bw).toFixed(2)}" y="${y + 3}" width="${Math.max(0.6, bw).toFixed(2)}" height="${ROW_H - 6}" fill="${e.color}" fill-opacity="${(0.2 + 0.8 * frac).toFixed(2)}"/>`;
+    out += `<rect class="mark-bin" x="${(STRIP_X + b * bw).toFixed(2)}" y="${y + 3}" width="${Math.max(0.6, bw).toFixed(2)}" height="${ROW_H - 6}" fill="${e.color}" fill-opacity="${(0.35 + 0.65 * frac).toFixed(2)}"/>`;
   }
   return out;
 }
