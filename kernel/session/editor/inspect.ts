@@ -48,9 +48,21 @@ function docsOfType(host: CellHost, pos: number): { doc: string; tags: ts.JSDocT
   const checker = program.getTypeChecker();
   const node = findToken(sf, pos);
   if (!node) return { doc: "", tags: [] };
-  const sym = checker.getTypeAtLocation(node).getSymbol();
-  if (!sym) return { doc: "", tags: [] };
-  return { doc: ts.displayPartsToString(sym.getDocumentationComment(checker)), tags: sym.getJsDocTags(checker) };
+  const found = (sym: ts.Symbol | undefined): { doc: string; tags: ts.JSDocTagInfo[] } | undefined => {
+    if (!sym) return undefined;
+    const doc = ts.displayPartsToString(sym.getDocumentationComment(checker));
+    const tags = sym.getJsDocTags(checker);
+    return doc || tags.length ? { doc, tags } : undefined;
+  };
+  // An ambient `declare const x: typeof import("m").x`: the docs are on m's x.
+  for (const d of checker.getSymbolAtLocation(node)?.declarations ?? []) {
+    if (ts.isVariableDeclaration(d) && d.type && ts.isImportTypeNode(d.type) && d.type.qualifier) {
+      const q = d.type.qualifier;
+      const r = found(checker.getSymbolAtLocation(ts.isQualifiedName(q) ? q.right : q));
+      if (r) return r;
+    }
+  }
+  return found(checker.getTypeAtLocation(node).getSymbol()) ?? { doc: "", tags: [] };
 }
 
 function findToken(node: ts.Node, pos: number): ts.Node | undefined {

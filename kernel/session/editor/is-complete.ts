@@ -49,6 +49,8 @@ export function isComplete(code: string): IsCompleteResult {
   const sf = ts.createSourceFile("cell.mts", body, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const diags = (sf as unknown as { parseDiagnostics: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (!diags.length) return { status: "complete" };
+  // A quoted string cannot go on to the next line (unless the line ends with a backslash).
+  if (diags.some((d) => d.code === 1002) && !/\\$/.test(body.trimEnd())) return { status: "invalid" };
   const end = body.trimEnd().length;
   const needsMore = diags.every((d) => NEEDS_MORE.has(d.code) || d.start >= end);
   if (!needsMore) return { status: "invalid" };

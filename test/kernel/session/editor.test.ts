@@ -1,0 +1,93 @@
+/**
+ * complete_request, inspect_request and is_complete_request answered by the cell pipeline.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCellSession, type StridedCellSession } from "../../../kernel/session/index.js";
+import { MemoryPublisher, OPTS } from "./memory-publisher.js";
+
+let session: StridedCellSession;
+
+beforeAll(async () => {
+  session = await createCellSession({ notebookDir: process.cwd() });
+  await session.ready();
+  const r = await session.execute("const arr = np.zeros([2, 3]); const myLongName = 1; function helperFn(a: number) { return a }", new MemoryPublisher(), OPTS);
+  if (r.status !== "ok") throw new Error(r.evalue);
+});
+
+describe("complete", () => {
+  it.each([
+    ["np.zer", "zeros", 3],
+    ["np.", "zeros", 3],
+    ["arr.sha", "shape", 4],
+    ["arr.", "strides", 4],
+    ["myLong", "myLongName", 0],
+    ["helper", "helperFn", 0],
+    ["const localOne = 1; local", "localOne", 20],
+    ["Math.fl", "floor", 5],
+    ["disp", "display", 0],
+    ["%timeit np.on", "ones", 11],
+  ])("%s -> %s", (code, expected, start) => {
+    const r = session.complete(code, code.length);
+    expect(r.matches).toContain(expected);
+    expect(r.cursorStart).toBe(start);
+    expect(r.cursorEnd).toBe(code.length);
+    const typed = code.slice(start);
+    for (const m of r.matches) expect(m.startsWith(typed)).toBe(true);
+  });
+
+  it("completes in the middle of a cell", () => {
+    const code = "np.ze\nconst after = 1";
+    const r = session.complete(code, 5);
+    expect(r.matches).toContain("zeros");
+    expect(r.cursorStart).toBe(3);
+  });
+});
+
+describe("inspect", () => {
+  it.each([
+    ["np.zeros", /zeros/],
+    ["arr", /NDArray/],
+    ["display", /display/],
+    ["myLongName", /const myLongName: 1/],
+    ["helperFn", /function helperFn\(a: number\): number/],
+  ])("%s", (code, signature) => {
+    const r = session.inspect(code, code.length, 0);
+    expect(r.found).toBe(true);
+    expect(String(r.data["text/plain"])).toMatch(signature);
+    expect(String(r.data["text/markdown"])).toContain("```typescript");
+  });
+
+  it("shows the doc comment with its @example", () => {
+    const r = session.inspect("display", 7, 0);
+    const text = String(r.data["text/plain"]);
+    expect(text).toContain("Publish a rich view");
+    expect(text).toContain("Example:");
+  });
+
+  it("finds nothing in whitespace", () => {
+    expect(session.inspect("   ", 1, 0).found).toBe(false);
+  });
+});
+
+describe("is_complete", () => {
+  it.each([
+    ["", "complete", undefined],
+    ["const a = 1", "complete", undefined],
+    ["function f() {", "incomplete", "  "],
+    ["const a = [1, 2,", "incomplete", "  "],
+    ["if (x) {\n  for (;;) {", "incomplete", "    "],
+    ["const s = `abc", "incomplete", ""],
+    ["const t = `a ${", "incomplete", "  "],
+    ["1 +", "incomplete", ""],
+    ["/* open comment", "incomplete", ""],
+    ["const = 1", "invalid", undefined],
+    ["const s = 'abc", "invalid", undefined],
+    ["a b c", "invalid", undefined],
+    ["%timeit np.ones(", "incomplete", "  "],
+    ["%%timeit\nx", "complete", undefined],
+  ])("%j -> %s", (code, status, indent) => {
+    const r = session.isComplete(code);
+    expect(r.status).toBe(status);
+    if (indent !== undefined) expect(r.status === "incomplete" && r.indent).toBe(indent);
+  });
+});
