@@ -104,7 +104,7 @@ export function rewriteMagics(cell: string): Rewritten {
     const expr = decl ? decl[4] : magic.rest.replace(/;$/, "");
     const a = hasAwait(expr);
     const call = `${a ? "await " : ""}time(${a ? "async " : ""}() => (${expr}))`;
-    return { code: (decl ? `${decl[1]} ${decl[2]}${decl[3] ?? ""} = ${call};` : call) + after, mapLine: (l) => l };
+    return { code: (decl ? `${decl[1]} ${decl[2]}${decl[3]?.trimEnd() ?? ""} = ${call};` : call) + after, mapLine: (l) => l };
   }
   // %%timeit: the body is timed; the rest of the first line is the setup statement, run once
   // in a scope the body sees (IPython's setup names are visible to the timed code).

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { JUPYTER_DISPLAY, plainText, toMimeBundle } from "../../../kernel/display/bundle.js";
+
+class WithToString {
+  toString(): string {
+    return "custom text";
+  }
+}
+
+describe("toMimeBundle", () => {
+  it.each([
+    [42, "42"],
+    ["s", "'s'"],
+    [null, "null"],
+    [undefined, "undefined"],
+    [[1, 2], "[ 1, 2 ]"],
+    [{ a: 1 }, "{ a: 1 }"],
+    [10n, "10n"],
+    [new WithToString(), "custom text"],
+    [new Map([["k", 1]]), "Map(1) { 'k' => 1 }"],
+  ])("text/plain of %s", (value, text) => {
+    expect(toMimeBundle(value)).toEqual({ "text/plain": text });
+    expect(plainText(value)).toBe(text);
+  });
+
+  it("merges what [Symbol.for('Jupyter.display')]() returns, which wins over text/plain", () => {
+    const v = { [JUPYTER_DISPLAY]: () => ({ "text/html": "<b>x</b>", "text/plain": "X" }) };
+    expect(toMimeBundle(v)).toEqual({ "text/html": "<b>x</b>", "text/plain": "X" });
+  });
+
+  it("never throws: a failing display method falls back to text naming the error", () => {
+    const v = {
+      [JUPYTER_DISPLAY]: () => {
+        throw new Error("broken");
+      },
+    };
+    const b = toMimeBundle(v);
+    expect(b["text/plain"]).toMatch(/display failed: broken/);
+  });
+
+  it("never throws: a throwing toString", () => {
+    class Bad {
+      toString(): string {
+        throw new Error("no text");
+      }
+    }
+    expect(toMimeBundle(new Bad())["text/plain"]).toMatch(/cannot be shown: no text/);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { blankMagic, parseMagic, rewriteMagics, UsageError } from "../../../kernel/session/magics.js";
+
+describe("parseMagic", () => {
+  it.each([
+    ["np.ones(3)", null],
+    ["%timeit f()", { kind: "timeit", options: {}, rest: "f()", prefixLength: 8 }],
+    ["%timeit -n 10 -r 3 f(x)", { kind: "timeit", options: { number: 10, repeat: 3 }, rest: "f(x)", prefixLength: 19 }],
+    ["%timeit -n10 -p 4 g()", { kind: "timeit", options: { number: 10, precision: 4 }, rest: "g()", prefixLength: 18 }],
+    ["%timeit -q -o h()", { kind: "timeit", options: {}, rest: "h()", prefixLength: 14 }],
+    ["%timeit -x - 1", { kind: "timeit", options: {}, rest: "-x - 1", prefixLength: 8 }],
+    ["%%timeit -r 2 const a = 1\nbody()", { kind: "cell-timeit", options: { repeat: 2 }, rest: "const a = 1", prefixLength: 14 }],
+    ["%%timeit\nbody()", { kind: "cell-timeit", options: {}, rest: "", prefixLength: 8 }],
+    ["%time -n 1", { kind: "time", options: {}, rest: "-n 1", prefixLength: 6 }],
+  ])("%j", (cell, expected) => {
+    if (cell === "%timeit -x - 1") {
+      expect(() => parseMagic(cell)).toThrow(UsageError);
+      return;
+    }
+    expect(parseMagic(cell)).toEqual(expected);
+  });
+
+  it.each(["%foo 1", "%%time\nx", "%%bash\nls", "%timeit -n f()"])("%j is a UsageError", (cell) => {
+    expect(() => parseMagic(cell)).toThrow(UsageError);
+  });
+});
+
+describe("rewriteMagics", () => {
+  it.each([
+    ["x + 1", "x + 1"],
+    ["%timeit f()", "timeit(() => (f()))"],
+    ["%timeit -n 5 -r 2 f()\nnext()", "timeit(() => (f()), { number: 5, repeat: 2 })\nnext()"],
+    ["%timeit await g()", "await timeit(async () => (await g()))"],
+    ["%time f()", "time(() => (f()))"],
+    ["%time const y: number = f();", "const y: number = time(() => (f()));"],
+    ["%time await g()", "await time(async () => (await g()))"],
+    ["%%timeit\nf()", "timeit((() => {  return () => {\nf()\n}; })());"],
+    ["%%timeit -n 2 const a = 1\nf(a)", "timeit((() => { const a = 1; return () => {\nf(a)\n}; })(), { number: 2 });"],
+    ["%%timeit\nawait g()", "await timeit((() => {  return async () => {\nawait g()\n}; })());"],
+  ])("%j", (cell, code) => {
+    expect(rewriteMagics(cell).code).toBe(code);
+  });
+
+  it("keeps the body's lines in place for %%timeit", () => {
+    const r = rewriteMagics("%%timeit\na()\nb()");
+    expect(r.code.split("\n")[2]).toBe("b()");
+    expect(r.mapLine(2)).toBe(2);
+    expect(r.mapLine(3)).toBe(0); // the closing line belongs to the magic line
+  });
+});
+
+describe("blankMagic", () => {
+  it.each([
+    ["%timeit np.ones(3)", "        np.ones(3)"],
+    ["%timeit -n 3 f()", "             f()"],
+    ["plain()", "plain()"],
+    ["%nope x", "%nope x"],
+  ])("%j", (cell, blanked) => {
+    const b = blankMagic(cell);
+    expect(b).toBe(blanked);
+    expect(b.length).toBe(cell.length);
+  });
+});
