@@ -14,6 +14,7 @@ import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { glibcLog1p } from "./glibc-log1p.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
+import { drawChoice, type ChoiceOptions } from "./choice.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
@@ -151,6 +152,19 @@ export class Generator {
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = low + range * bg.nextDouble();
     return out;
+  }
+
+  /**
+   * Random entries of `a` (a count n for range(n), or a 1-D array); `{ replace, p }` as NumPy.
+   *
+   * @example
+   * np.random.default_rng(0).choice(5, 3) // array([4, 3, 2])
+   */
+  choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
+  choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray;
+  choice(a: number | NDArray, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
+    return drawChoice(this.bit_generator, false, a, size, opts);
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { NDArray } from "../core/ndarray.js";
 import { default_rng, Generator } from "./generator.js";
 import type { IntegersOptions } from "./integers.js";
+import type { ChoiceOptions } from "./choice.js";
 import { RandomState, type LegacySeed } from "./legacy.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence } from "./seed-sequence.js";
@@ -107,6 +108,16 @@ function permutation(x: number | NDArray): NDArray {
   return global.permutation(x);
 }
 
+/**
+ * Random entries of `a` (a count n for range(n), or a 1-D array), legacy stream; `{ replace, p }` as NumPy.
+ * @example np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
+ */
+function choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
+function choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+function choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray {
+  return global.choice(a, size, opts);
+}
+
 /** NumPy's `np.random` namespace. */
 export const random = {
   seed,
@@ -120,6 +131,7 @@ export const random = {
   uniform,
   shuffle,
   permutation,
+  choice,
   default_rng,
   Generator,
   RandomState,

@@ -17,6 +17,7 @@ import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
 import { OverflowError, sizeShape, type Size } from "./size.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
+import { drawChoice, type ChoiceOptions } from "./choice.js";
 
 /** A seed NumPy's RandomState accepts: an integer in [0, 2^32), an array of them, or nothing (entropy). */
 export type LegacySeed = number | readonly number[] | null | undefined;
@@ -191,6 +192,19 @@ export class RandomState {
     const d = out.data as Float64Array;
     for (let i = 0; i < d.length; i++) d[i] = low + range * this.mt.nextDouble();
     return out;
+  }
+
+  /**
+   * Random entries of `a` (a count n for range(n), or a 1-D array); `{ replace, p }` as NumPy.
+   *
+   * @example
+   * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
+   */
+  choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
+  choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray;
+  choice(a: number | NDArray, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
+    return drawChoice(this.mt, true, a, size, opts);
   }
 
   /**

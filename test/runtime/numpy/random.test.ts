@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { NDArray } from "../../../runtime/core/ndarray.js";
 import { newArray } from "../../../runtime/core/make.js";
 import { random } from "../../../runtime/random/index.js";
+import type { ChoiceOptions } from "../../../runtime/random/choice.js";
 import { caseSeed, numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 
@@ -52,6 +53,9 @@ def run(c):
             r = getattr(g, name)(*args)
         elif name in ("normal", "uniform"):
             r = getattr(g, name)(args[0], args[1], args[2])
+        elif name == "choice":
+            a = args[0] if isinstance(args[0], int) else np.array(args[0], dtype=np.float64)
+            r = g.choice(a, None if args[1] is None else tuple(args[1]) if isinstance(args[1], list) else args[1], replace=args[2], p=args[3])
         elif name == "shuffle":
             r = np.arange(int(np.prod(args[0])), dtype=np.int32).reshape(tuple(args[0]))
             g.shuffle(r)
@@ -117,16 +121,34 @@ function genCases(seed: number): Case[] {
     const shape = u < 0.1 ? pick([[0], [3, 0], [1]]) : u < 0.6 ? [int(1, 40)] : [int(1, 8), int(1, 4)];
     return [name, shape];
   };
+  const choiceOp = (): Op => {
+    const big = r() < 0.05;
+    const pop = big ? int(10001, 30000) : int(1, 60);
+    const replace = r() < 0.5;
+    const withP = replace && r() < 0.4;
+    const nmax = replace ? 50 : pop;
+    const sz = r() < 0.15 ? null : r() < 0.7 ? int(0, Math.min(nmax, big ? 2000 : 50)) : [int(0, 3), int(0, Math.min(4, Math.floor(nmax / 3)))];
+    const a: number | number[] = !big && r() < 0.4 ? Array.from({ length: pop }, () => Math.round(r() * 1000) / 8) : pop;
+    let p: number[] | null = null;
+    if (withP) {
+      const w = Array.from({ length: pop }, () => (r() < 0.2 ? 0 : r()));
+      w[0] += 0.01;
+      const sum = w.reduce((x, y) => x + y, 0);
+      p = w.map((x) => x / sum);
+    }
+    return ["choice", a, sz, replace, p];
+  };
   const cases: Case[] = [];
   for (let k = 0; k < 120; k++) {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint", "normal", "uniform", "shuffle", "permutation"]);
+      const kind = pick(["rand", "randn", "randn1", "random_sample", "randint", "normal", "uniform", "shuffle", "permutation", "choice"]);
       if (kind === "rand" || kind === "randn") ops.push([kind, ...(r() < 0.2 ? [] : r() < 0.5 ? [int(0, 50)] : [int(0, 4), int(1, 7)])]);
       else if (kind === "randn1") ops.push(["randn"]); // odd counts exercise the cached second normal
       else if (kind === "random_sample") ops.push([kind, size()]);
       else if (kind === "shuffle" || kind === "permutation") ops.push(shuffleOp(kind));
+      else if (kind === "choice") ops.push(choiceOp());
       else if (kind === "normal" || kind === "uniform") ops.push([kind, (r() - 0.5) * 100, r() * 10, r() < 0.2 ? null : size()]);
       else ops.push(intOp("randint"));
     }
@@ -136,9 +158,10 @@ function genCases(seed: number): Case[] {
     const ops: Op[] = [];
     const nops = int(1, 5);
     for (let j = 0; j < nops; j++) {
-      const kind = pick(["random", "standard_normal", "integers", "integers", "normal", "uniform", "shuffle", "permutation"]);
+      const kind = pick(["random", "standard_normal", "integers", "integers", "normal", "uniform", "shuffle", "permutation", "choice"]);
       if (kind === "integers") ops.push(intOp("integers"));
       else if (kind === "shuffle" || kind === "permutation") ops.push(shuffleOp(kind));
+      else if (kind === "choice") ops.push(choiceOp());
       else if (kind === "normal" || kind === "uniform") {
         const a = (r() - 0.5) * 100; // Generator.uniform needs high >= low
         ops.push([kind, a, kind === "uniform" ? a + r() * 10 : r() * 10, r() < 0.2 ? null : size()]);
@@ -168,6 +191,16 @@ function shuffled(g: { shuffle(x: NDArray): void; permutation(x: number | NDArra
   return a;
 }
 
+function chosen(g: { choice(a: number | NDArray, size?: number | number[] | null, opts?: ChoiceOptions): number | NDArray }, args: unknown[]): number | NDArray {
+  const [a, size, replace, p] = args as [number | number[], number | number[] | null, boolean, number[] | null];
+  let arr: number | NDArray = a as number;
+  if (Array.isArray(a)) {
+    arr = newArray([a.length], "float64");
+    a.forEach((v, i) => ((arr as NDArray).data[i] = v));
+  }
+  return g.choice(arr, size, p === null ? { replace } : { replace, p });
+}
+
 function runOurs(c: Case): unknown[] {
   const seed = typeof c.seed === "string" ? BigInt(c.seed) : c.seed;
   const out: unknown[] = [];
@@ -179,6 +212,7 @@ function runOurs(c: Case): unknown[] {
       else if (name === "random_sample") out.push(enc(g.random_sample(args[0] as number | number[] | null)));
       else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
+      else if (name === "choice") out.push(enc(chosen(g, args)));
       else {
         const [low, high, size, dtype] = args as [number, number, number | number[], "int32"];
         out.push(enc(g.randint(low, high, size, { dtype })));
@@ -190,6 +224,7 @@ function runOurs(c: Case): unknown[] {
       if (name === "random" || name === "standard_normal") out.push(enc(g[name](args[0] as number | number[] | null)));
       else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
+      else if (name === "choice") out.push(enc(chosen(g, args)));
       else {
         const [low, high, size, dtype, endpoint] = args as [number, number, number | number[], "int32", boolean];
         out.push(enc(g.integers(low, high, size, { dtype, endpoint })));

@@ -111,6 +111,38 @@ describe("shuffle and permutation", () => {
   });
 });
 
+describe("choice", () => {
+  it("draws like NumPy: legacy through randint, Generator through integers", () => {
+    random.seed(0);
+    expect(values(random.choice(5, 3))).toEqual([4, 0, 3]);
+    expect(values(random.default_rng(0).choice(5, 3))).toEqual([4, 3, 2]);
+  });
+  it("returns an element for no size, and a's dtype for an array", () => {
+    const a = newArray([3], "uint8");
+    a.data.set([7, 8, 9]);
+    const one = random.default_rng(0).choice(a);
+    expect([7, 8, 9]).toContain(one);
+    expect(random.default_rng(0).choice(a, [2, 2]).dtype).toBe("uint8");
+  });
+  it.each<[() => unknown, string]>([
+    [() => random.choice(0, 3), "a must be greater than 0 unless no samples are taken"],
+    [() => random.default_rng(0).choice(-1, 3), "a must be a positive integer unless no samples are taken"],
+    [() => random.choice(newArray([0], "float64"), 3), "'a' cannot be empty unless no samples are taken"],
+    [() => random.choice(newArray([2, 2], "float64"), 3), "a must be 1-dimensional"],
+    [() => random.choice(3, 5, { replace: false }), "Cannot take a larger sample than population when 'replace=False'"],
+    [() => random.default_rng(0).choice(3, 5, { replace: false }), "Cannot take a larger sample than population when replace is False"],
+    [() => random.choice(3, 2, { p: [0.5, 0.5] }), "'a' and 'p' must have same size"],
+    [() => random.choice(2, 2, { p: [0.5, NaN] }), "probabilities contain NaN"],
+    [() => random.choice(2, 2, { p: [1.5, -0.5] }), "probabilities are not non-negative"],
+    [() => random.choice(2, 2, { p: [0.5, 0.6] }), "probabilities do not sum to 1"],
+  ])("error %#: %s", (call, msg) => {
+    expect(call).toThrow(msg);
+  });
+  it("takes no samples from an empty population when none are asked", () => {
+    expect(random.choice(0, 0).shape).toEqual([0]);
+  });
+});
+
 describe("default_rng", () => {
   it("gives NumPy's first numbers for seed 42", () => {
     const g = random.default_rng(42);
