@@ -170,16 +170,15 @@ export function copyInto(dst: NDArray, src: NDArray | number | boolean): void {
     fillWith(dst, src);
     return;
   }
-  // NumPy drops leading length-1 axes of the source that the destination does not have
+  // NumPy (PyArray_AssignArray) drops leading length-1 axes of the source beyond dst's ndim
   let s = src;
-  if (s.ndim > dst.ndim) {
-    const extra = s.ndim - dst.ndim;
-    if (s.shape.slice(0, extra).every((d) => d === 1)) {
-      s = new NDArray({ data: s.data, dtype: s.dtype, shape: s.shape.slice(extra), strides: s.strides.slice(extra), offset: s.offset, base: s.base ?? s, writeable: s._writeable });
-    }
+  let extra = 0;
+  while (s.ndim - extra > dst.ndim && s.shape[extra] === 1) extra++;
+  if (extra > 0) {
+    s = new NDArray({ data: s.data, dtype: s.dtype, shape: s.shape.slice(extra), strides: s.strides.slice(extra), offset: s.offset, base: s.base ?? s, writeable: s._writeable });
   }
   const bstrides = broadcastStrides(s, dst.shape);
-  if (bstrides === null) throw assignBroadcastError(src.shape, dst.shape);
+  if (bstrides === null) throw assignBroadcastError(s.shape, dst.shape); // NumPy names the shape without the dropped axes
   if (dst.size === 0) return;
   if (boundsOverlap(dst, s)) {
     s = contiguousCopy(s);

@@ -6,16 +6,18 @@
  * [b..., s...] = view[offset of b + offsets of s]; when B belongs in the middle (adjacent
  * advanced indices not first) the returned array is the transposed view of it, as NumPy's
  * mapiter result is. Scattering visits the same positions in the same order (so with repeated
- * indices the last write wins, as in NumPy). Cost: O(result size).
+ * indices the last write wins, as in NumPy); an overlapping value is NOT read first, as NumPy's
+ * mapiter does not (see scatter). Cost: O(result size).
  */
 import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
-import { boundsOverlap, contiguousCopy, forEachRow } from "../core/iterate.js";
+import { forEachRow } from "../core/iterate.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { elementStrides, firstIndex, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
 import { sortedStridePerm } from "../create/layout.js";
+import { reshapeArray } from "../views/reshape.js";
 import type { Advanced } from "./resolve.js";
 
 /**
@@ -130,7 +132,7 @@ export function scatter(sel: Advanced, value: NDArray): void {
   if (sel.pureBool) {
     // numpy/core/src/multiarray/mapping.c array_assign_boolean_subscript
     if (v.ndim > 1) {
-      throw new ValueError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
+      throw new TypeError(`NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${v.ndim} dimensions`);
     }
     if (v.ndim === 1 && v.shape[0] !== 1 && v.shape[0] !== sel.bshape[0]) {
       throw new ValueError(
@@ -138,18 +140,23 @@ export function scatter(sel: Advanced, value: NDArray): void {
       );
     }
   }
-  let vs = broadcastStrides(v, resultShape);
-  if (vs === null) {
-    throw new ValueError(
-      `shape mismatch: value array of shape ${formatShapeCompact(v.shape)} could not be broadcast to indexing result of shape ${formatShapeCompact(resultShape)}`,
+  const mismatch = (): ValueError =>
+    new ValueError(
+      `shape mismatch: value array of shape ${formatShapeCompact(value.shape)} could not be broadcast to indexing result of shape ${formatShapeCompact(resultShape)}`,
     );
+  if (!sel.pureBool && v.ndim > resultShape.length) {
+    // PyArray_MapIterNew: a value with more axes is reshaped to its trailing result-ndim lengths
+    // (so extra leading 1s drop, and any empty value fits an empty selection)
+    const trailing = v.shape.slice(v.ndim - resultShape.length);
+    if (shapeSize(trailing) !== v.size) throw mismatch();
+    v = reshapeArray(v, trailing);
   }
+  const vs = broadcastStrides(v, resultShape);
+  if (vs === null) throw mismatch();
   if (sel.error) throw sel.error;
-  if (boundsOverlap(v, sel.view) || v.data.buffer === sel.view.data.buffer) {
-    v = contiguousCopy(v);
-    vs = broadcastStrides(v, resultShape)!;
-  }
-  // value strides in tmp axis order (inverse of perm)
+  // No copy of an overlapping value: NumPy's mapiter reads it while writing, element by element in
+  // index order, except that a run contiguous in both (a subspace chunk, a run of true mask
+  // elements) moves as one memmove; typed-array set() on one buffer has memmove semantics too.
   const vtmp = new Array<number>(tmpShape.length);
   for (let k = 0; k < perm.length; k++) vtmp[perm[k]] = vs[k] / v.itemsize;
   const [src, bp] = walkers(sel, tmpShape);
@@ -157,12 +164,29 @@ export function scatter(sel: Advanced, value: NDArray): void {
   const x = v.data;
   const boff = sel.boffsets;
   const toBool = sel.view.dtype === "bool" && v.dtype !== "bool";
+  const same = v.dtype === sel.view.dtype;
   forEachRow(tmpShape, [src, bp, vtmp], [firstIndex(sel.view), 0, firstIndex(v)], (offs, n, steps) => {
     let s = offs[0];
     let b = offs[1];
     let q = offs[2];
     const [ss, bs, qs] = steps;
-    if (toBool) for (let k = 0; k < n; k++, s += ss, b += bs, q += qs) d[s + boff[b]] = x[q] !== 0 ? 1 : 0;
-    else for (let k = 0; k < n; k++, s += ss, b += bs, q += qs) d[s + boff[b]] = x[q];
+    if (toBool) {
+      for (let k = 0; k < n; k++, s += ss, b += bs, q += qs) d[s + boff[b]] = x[q] !== 0 ? 1 : 0;
+    } else if (same && ss === 1 && bs === 0 && qs === 1) {
+      d.set(x.subarray(q, q + n), s + boff[b]); // a contiguous subspace chunk
+    } else if (same && sel.pureBool && ss === 0 && bs === 1 && qs === 1) {
+      // runs of adjacent true elements move as one block
+      let k = 0;
+      while (k < n) {
+        let len = 1;
+        while (k + len < n && boff[b + len] === boff[b + len - 1] + 1) len++;
+        d.set(x.subarray(q, q + len), s + boff[b]);
+        k += len;
+        b += len;
+        q += len;
+      }
+    } else {
+      for (let k = 0; k < n; k++, s += ss, b += bs, q += qs) d[s + boff[b]] = x[q];
+    }
   });
 }

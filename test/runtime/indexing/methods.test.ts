@@ -96,13 +96,21 @@ describe("set", () => {
     a.set(1, -2.9);
     expect(a.tolist()).toEqual([2, -2]);
   });
-  it("reads an overlapping value first", () => {
+  it("overlapping values: basic indices read first, fancy ones as NumPy's mapiter does", () => {
     const a = np.arange(5);
     a.set("1:", a.get(":-1") as NDArray);
     expect(a.tolist()).toEqual([0, 0, 1, 2, 3]);
     const b = np.arange(4);
-    b.set([1, 2, 3], b.get(":3") as NDArray); // fancy destination, overlapping view as value
-    expect(b.tolist()).toEqual([0, 0, 1, 2]);
+    // fancy destination: NumPy's mapiter does NOT read an overlapping value first (a[[1,2,3]] = a[:3])
+    b.set([1, 2, 3], b.get(":3") as NDArray);
+    expect(b.tolist()).toEqual([0, 0, 0, 0]);
+    // ...but a run of true mask elements moves as one block (memmove), as NumPy's boolean path does
+    const c = np.arange(5);
+    c.set(np.array([false, true, true, true, true]), c.get(":4") as NDArray);
+    expect(c.tolist()).toEqual([0, 0, 1, 2, 3]);
+    const d = np.arange(4);
+    d.set(np.array([true, true, true, true]), d.get("::-1") as NDArray);
+    expect(d.tolist()).toEqual([3, 2, 2, 3]);
   });
   const errors: [string, () => void, string][] = [
     ["read-only broadcast", () => np.broadcast_to(np.arange(3), [2, 3]).set(0, 0, 1), "assignment destination is read-only"],

@@ -3,7 +3,8 @@
  * numbers), fancy indices (integer arrays, 1-D and 2-D, negative, out of range, with slices,
  * integers, None and ... around them, adjacent or not), boolean masks (right and wrong shapes),
  * for both `get` (values, shape, strides, flags, owndata) and `set` (the array after
- * assignment of scalars, floats, nested lists and broadcast rows), and that both sides raise
+ * assignment of scalars, floats, nested lists, broadcast rows and overlapping views of the same
+ * array, which must be read before writing), and that both sides raise
  * the same errors with the same messages. Strides of length-1 axes of fancy results are not
  * compared (NumPy's iterator picks them arbitrarily; they never affect addressing).
  * `SEED=n` reproduces a run.
@@ -101,7 +102,8 @@ function runJs(c: Case): unknown {
       const r = a.get(...toArgs(c.comps));
       return { ok: dropUnitStrides(encodeJs(r)) };
     }
-    a.set(...toArgs(c.comps), c.value as number);
+    const value = c.value !== null && typeof c.value === "object" && "view" in (c.value as object) ? a.get((c.value as { view: string }).view) : c.value;
+    a.set(...toArgs(c.comps), value as number);
     return { ok: a.tolist() };
   } catch (e) {
     return { error: (e as Error).name, message: (e as Error).message };
@@ -132,7 +134,9 @@ def run(c):
     idx = build(c["comps"])
     if not c["set"]:
         return unit(enc(a[idx]))
-    a[idx] = c["value"]
+    v = c["value"]
+    if isinstance(v, dict): v = eval("a[" + v["view"] + "]", {"a": a, "None": None})
+    a[idx] = v
     return a.tolist()
 `;
 
@@ -148,8 +152,9 @@ describe.skipIf(!ok)("indexing against NumPy", () => {
       const set = r.chance(0.4);
       let value: unknown;
       if (set) {
-        const kind = r.int(0, 3);
-        value = kind === 0 ? r.int(-9, 99) : kind === 1 ? r.pick([2.7, -2.7, 0.5]) : kind === 2 ? [r.int(100, 200)] : nested(r, [r.int(1, 4)], () => r.int(100, 200));
+        const kind = r.int(0, 4);
+        // kind 4: another view of the same array (overlapping source and destination)
+        value = kind === 4 ? { view: randomIndexString(r, shape) } : kind === 0 ? r.int(-9, 99) : kind === 1 ? r.pick([2.7, -2.7, 0.5]) : kind === 2 ? [r.int(100, 200)] : nested(r, [r.int(1, 4)], () => r.int(100, 200));
       }
       cases.push({ shape, order: r.pick(["C", "F"] as const), comps, value, set });
     }
