@@ -13,7 +13,7 @@ import type { MimeBundle } from "./contract.js";
 import { currentCell, type CellContext } from "./run/context.js";
 import { np, NDArray } from "../../runtime/index.js";
 import { show, setScopeProvider } from "../../runtime/show/index.js";
-import { timeit } from "../../runtime/timeit/index.js";
+import { formatTime, timeit } from "../../runtime/timeit/index.js";
 
 function cellOrThrow(what: string): CellContext {
   const cell = currentCell();
@@ -130,11 +130,9 @@ export function input(prompt = ""): Promise<string> {
   return cell.io.input(String(prompt), false);
 }
 
+/** IPython's `_format_time` (runtime/timeit/format.ts), which %time uses for every figure. */
 function fmtTime(seconds: number): string {
-  if (seconds >= 1) return `${seconds.toPrecision(3)} s`;
-  if (seconds >= 1e-3) return `${(seconds * 1e3).toPrecision(3)} ms`;
-  if (seconds >= 1e-6) return `${(seconds * 1e6).toPrecision(3)} µs`;
-  return `${(seconds * 1e9).toPrecision(3)} ns`;
+  return formatTime(seconds);
 }
 
 /** IPython's %time report for CPU microseconds (user, system) and wall seconds. */
