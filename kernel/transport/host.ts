@@ -52,7 +52,9 @@ export class WorkerTransport implements KernelTransport {
             resolve(t);
             break;
           case "fatal":
+            // The worker closed its sockets before saying so: ending it is safe, and lets the process exit.
             reject(new Error(m.error));
+            void worker.terminate();
             break;
           case "request":
             events.request(m.channel, revive(m.msg), m.seq);

@@ -188,17 +188,18 @@ function watchParent(): void {
 
 async function start(): Promise<void> {
   const c = data.connection;
-  try {
-    await Promise.all([
-      shell.bind(endpoint(c, "shell")),
-      control.bind(endpoint(c, "control")),
-      stdin.bind(endpoint(c, "stdin")),
-      iopub.bind(endpoint(c, "iopub")),
-      hb.bind(endpoint(c, "hb")),
-    ]);
-  } catch (e) {
+  // Let every bind settle before closing anything: closing a socket mid-bind aborts the process.
+  const binds = await Promise.allSettled([
+    shell.bind(endpoint(c, "shell")),
+    control.bind(endpoint(c, "control")),
+    stdin.bind(endpoint(c, "stdin")),
+    iopub.bind(endpoint(c, "iopub")),
+    hb.bind(endpoint(c, "hb")),
+  ]);
+  const failed = binds.flatMap((b, i) => (b.status === "rejected" ? [`${["shell", "control", "stdin", "iopub", "hb"][i]}: ${(b.reason as Error).message}`] : []));
+  if (failed.length > 0) {
     await closeAll();
-    post({ kind: "fatal", error: `cannot bind the kernel's sockets: ${(e as Error).message}` });
+    post({ kind: "fatal", error: `cannot bind the kernel's sockets (${failed.join("; ")}): is another kernel using these ports?` });
     return;
   }
   void readLoop(shell, "shell");

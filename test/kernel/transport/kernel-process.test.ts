@@ -235,3 +235,24 @@ describe("the kernel process", () => {
     expect(await withTimeout(k.exited, 5000, "the kernel to exit")).toBe(0);
   });
 });
+
+describe("a kernel that cannot bind", () => {
+  it("exits 1 naming the channel whose port is taken, without hanging or aborting", async () => {
+    ensureBuilt();
+    const [shell, control, stdin, iopub, hb] = await freePorts(5);
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(shell, "127.0.0.1", () => r()));
+    const dir = mkdtempSync(join(tmpdir(), "strided-kernel-"));
+    try {
+      const file = join(dir, "kernel.json");
+      writeFileSync(file, JSON.stringify({ transport: "tcp", ip: "127.0.0.1", shell_port: shell, control_port: control, stdin_port: stdin, iopub_port: iopub, hb_port: hb, key: KEY, signature_scheme: "hmac-sha256" }));
+      const r = spawnSync(process.execPath, [join(ROOT, "bin", "strided.js"), "kernel", file], { encoding: "utf8", timeout: 20_000 });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/cannot bind the kernel's sockets \(shell: Address already in use\)/);
+    } finally {
+      blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
