@@ -39,6 +39,7 @@ export function shortestDigits(x: number, f32: boolean): Digits {
   if (!f32) {
     const d = parseExp(a.toExponential());
     // the shortest length, its last digit rounded ties-to-even as Dragon4 (JS sends a tie up)
+    if (!mayTieExp(a, Math.max(0, d.digits.length - 1))) return d;
     const [mant, exp] = toExponentialEven(a, Math.max(0, d.digits.length - 1));
     const even = parseExp(`${mant}e${exp}`);
     return Number(`${mant}e${exp}`) === a ? even : d;
@@ -68,6 +69,8 @@ function evenFix(rounded: string, truncated: string): string {
 /** |x| rounded to `p` fractional digits, ties to even: "0.00195312". */
 function toFixedEven(a: number, p: number): string {
   const s = a.toFixed(p);
+  // a tie has exactly p+1 places ending in 5, so toFixed(p+1) is exact and ends in 5: else no tie
+  if (!a.toFixed(p + 1).endsWith("5")) return s;
   const long = a.toFixed(Math.min(100, p + 40));
   const point = long.indexOf(".");
   const cut = point + 1 + p; // index of the first dropped digit
@@ -76,11 +79,18 @@ function toFixedEven(a: number, p: number): string {
   return evenFix(s, trunc);
 }
 
+/** Could |x| be exactly halfway at p digits after the point? (toExponential(p+1) is then exact and ends in 5.) */
+function mayTieExp(a: number, p: number): boolean {
+  const t = a.toExponential(p + 1);
+  return t[t.indexOf("e") - 1] === "5";
+}
+
 /** |x| with `p` digits after the point in scientific notation, ties to even: ["1.95312", -3]. */
 function toExponentialEven(a: number, p: number): [string, number] {
   const s = a.toExponential(p);
   const e = s.indexOf("e");
   const rounded: [string, number] = [s.slice(0, e), Number(s.slice(e + 1))];
+  if (!mayTieExp(a, p)) return rounded;
   const long = a.toExponential(Math.min(100, p + 40));
   const le = long.indexOf("e");
   const d = long.slice(0, le).replace(".", ""); // all digits, first one before the point
