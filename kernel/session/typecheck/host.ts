@@ -85,6 +85,9 @@ export class CellHost {
       resolveModuleNameLiterals: (literals, containingFile, redirected, options, containingSourceFile) =>
         literals.map((lit) => this.resolve(lit.text, containingFile, redirected, options, ts.getModeForUsageLocation(containingSourceFile, lit, options))),
     };
+    // Not in the public LanguageServiceHost type, but read by the service when the host resolves
+    // modules itself: it caches package.json lookups across programs (else each cell re-reads them).
+    Object.assign(host, { getModuleResolutionCache: () => this.resolutionCache });
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
   }
 
