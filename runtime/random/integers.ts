@@ -56,6 +56,9 @@ export function drawIntegers(
     hi = lo;
     lo = 0;
   }
+  if (typeof hi !== "number" || typeof lo !== "number") {
+    throw new TypeError(`low and high must be numbers, got high=${JSON.stringify(hi)}: for NumPy's randint(n, size=k) write randint(n, null, k)`);
+  }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new ValueError(`bounds must be finite numbers, got low=${lo}, high=${hi}`);
   lo = Math.ceil(lo) === lo ? lo : Math.trunc(lo);
   hi = Math.ceil(hi) === hi ? hi : Math.trunc(hi);

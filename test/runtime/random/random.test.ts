@@ -70,6 +70,7 @@ describe("legacy functions", () => {
     [() => random.rand(-1), "negative dimensions are not allowed"],
     [() => random.randint(0, 3, 2, { dtype: "float64" }), /Unsupported dtype/],
     [() => random.normal(0, -1), "scale < 0"],
+    [() => (random.randint as (...a: unknown[]) => unknown)(5, [3]), "for NumPy's randint(n, size=k) write randint(n, null, k)"],
     [() => random.uniform(-1e308, 1e308), "Range exceeds valid bounds"],
     [() => random.default_rng(0).uniform(1, 0), "high - low < 0"],
   ])("error %#", (call, msg) => {
