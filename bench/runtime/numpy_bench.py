@@ -11,6 +11,7 @@ b = np.random.rand(1_000_000)
 c = np.empty_like(a)
 A = np.random.rand(1000, 1000)
 B = np.random.rand(1000, 1000)
+C = np.zeros((1000, 1000))
 x4 = np.random.rand(4)
 y4 = np.random.rand(4)
 
@@ -18,6 +19,7 @@ CASES = {
     "add_alloc": lambda: np.add(a, b),
     "add_out": lambda: np.add(a, b, out=c),
     "add_transposed": lambda: np.add(A.T, B.T),
+    "add_transposed_out": lambda: np.add(A.T, B.T, out=C.T),
     "sum": lambda: np.sum(a),
     "add_4": lambda: np.add(x4, y4),
     "slice_view": lambda: a[1:3],
