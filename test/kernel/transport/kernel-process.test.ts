@@ -4,33 +4,16 @@
  * shutdown, bad signatures are dropped, and a busy main thread does not stop heartbeat or control.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as zmq from "zeromq";
 import { Signer, decode, encode, newHeader, type Message } from "../../../kernel/transport/wire.js";
+import { ROOT, ensureBuilt } from "./build.js";
 
-const ROOT = join(__dirname, "..", "..", "..");
 const KEY = "test-key-0123456789";
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : e.name.endsWith(".ts") ? statSync(p).mtimeMs : 0);
-  }
-  return newest;
-}
-
-/** Build dist/ when it is missing or older than the kernel's sources (tsc emits even with type errors elsewhere). */
-function ensureBuilt(): void {
-  const out = join(ROOT, "dist", "kernel", "main.js");
-  if (existsSync(out) && statSync(out).mtimeMs >= newestMtime(join(ROOT, "kernel"))) return;
-  spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { stdio: "ignore" });
-  if (!existsSync(out)) throw new Error("npm run build did not write dist/kernel/main.js");
-}
 
 async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
@@ -165,6 +148,13 @@ describe("the kernel process", () => {
   });
 
   it("answers kernel_info on shell, with status on iopub", async () => {
+    // A PUB socket drops what it sends before a subscriber has joined: wait for iopub as
+    // jupyter_client's wait_for_ready does, by asking until a status comes through.
+    for (let i = 0; i < 40; i++) {
+      const probe = k.request("kernel_info_request");
+      await k.ask(k.shell, probe);
+      if ((await k.publishedFor(probe, "status:idle", 250)).includes("status:idle")) break;
+    }
     const req = k.request("kernel_info_request");
     const reply = await k.ask(k.shell, req);
     expect(reply.content).toMatchObject({ status: "ok", language_info: { name: "typescript", file_extension: ".ts" } });
