@@ -211,7 +211,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const x = inLoopDType(x0, dtype);
   const res = reduceResult(x, red, dtype, 0);
   const seed = new Uint8Array(res.size);
-  foldReduce(spaceOf(x, res, red), x.data, res.data, name === "maximum" ? maximum : minimum, seed);
+  foldReduce(spaceOf(x, res, red), x.data, res.data, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
   return finish(res, red, options);
 }
 

@@ -183,7 +183,14 @@ export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32
  * With `skipFirst`, the first element reaching each result element only seeds it (min/max,
  * which have no identity); `seen` tracks that.
  */
-export function foldReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f: (acc: number, x: number) => number, seed: Uint8Array | null): void {
+export function foldReduce(
+  sp: ReduceSpace,
+  inp: TypedArray,
+  out: TypedArray,
+  f: (acc: number, x: number) => number,
+  seed: Uint8Array | null,
+  kind: "max" | "min" | null = null,
+): void {
   const { dims, inStrides: is, outStrides: os, size } = sp;
   if (size === 0) return;
   const nd = dims.length;
@@ -194,11 +201,34 @@ export function foldReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f:
   const s0 = is[0];
   const o0 = os[0];
   for (;;) {
-    for (let j = 0, p = inIdx, q = outIdx; j < n0; j++, p += s0, q += o0) {
+    if (o0 === 0 && kind !== null) {
+      // a reduction run into one result element, with the comparison written out (same order as f)
+      let j = 0;
+      let p = inIdx;
+      const q = outIdx;
       if (seed !== null && seed[q - sp.outStart] === 0) {
         seed[q - sp.outStart] = 1;
         out[q] = inp[p];
-      } else out[q] = f(out[q], inp[p]);
+        j = 1;
+        p += s0;
+      }
+      let acc = out[q];
+      if (kind === "max") for (; j < n0; j++, p += s0) {
+        const v = inp[p];
+        acc = acc >= v || acc !== acc ? acc : v;
+      }
+      else for (; j < n0; j++, p += s0) {
+        const v = inp[p];
+        acc = acc <= v || acc !== acc ? acc : v;
+      }
+      out[q] = acc;
+    } else {
+      for (let j = 0, p = inIdx, q = outIdx; j < n0; j++, p += s0, q += o0) {
+        if (seed !== null && seed[q - sp.outStart] === 0) {
+          seed[q - sp.outStart] = 1;
+          out[q] = inp[p];
+        } else out[q] = f(out[q], inp[p]);
+      }
     }
     let d = 1;
     for (; d < nd; d++) {
