@@ -3,11 +3,20 @@
  * the earlier cells' declarations, then transform and emit it.
  * Stages: typecheck/host.ts (parse, check) -> transform/ (hooks, REPL rewrite) -> emit.ts.
  */
-import type ts from "typescript";
+import ts from "typescript";
 import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
 import { CellHost } from "./typecheck/host.js";
 import { Prelude } from "./typecheck/prelude.js";
+
+export { complete } from "./editor/complete.js";
+export { inspect } from "./editor/inspect.js";
+export { isComplete } from "./editor/is-complete.js";
+
+/** Plain TypeScript -> JavaScript for one expression (user_expressions: no type-check). */
+export function transpileExpression(expr: string): string {
+  return ts.transpileModule(expr, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+}
 
 /** A compiled cell, or the error outcome that stops it. */
 export type Compiled =
@@ -68,6 +77,6 @@ export class CellCompiler {
   }
 
   private errorsOnly(d: ts.Diagnostic[]): ts.Diagnostic[] {
-    return d.filter((x) => x.category === 1 /* ts.DiagnosticCategory.Error */);
+    return d.filter((x) => x.category === ts.DiagnosticCategory.Error);
   }
 }

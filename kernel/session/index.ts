@@ -9,16 +9,14 @@
  * interrupted loop or a failed allocation leaves every binding of earlier cells intact (V8's
  * REPL mode keeps the global lexical scope; a cell that fails to check never runs).
  *
- * Start-up: createCellSession resolves at once; the compiler (TypeScript, lib, @types/node)
- * warms up in the background, and the first execute waits for it.
+ * Start-up: createCellSession resolves at once, without loading TypeScript; the compiler
+ * (typescript, then the lib and @types/node) loads and warms up in the background in steps,
+ * so requests that arrive meanwhile (kernel_info) are answered between them. The first
+ * execute waits for it; complete/inspect/is_complete answer "nothing yet" until then.
  */
 import vm from "node:vm";
-import ts from "typescript";
-import { CellCompiler } from "./compiler.js";
+import type { CellCompiler } from "./compiler.js";
 import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
-import { complete } from "./editor/complete.js";
-import { inspect } from "./editor/inspect.js";
-import { isComplete } from "./editor/is-complete.js";
 import { installGlobals } from "./globals.js";
 import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
 import { Evaluator, type Helpers } from "./run/evaluate.js";
@@ -42,7 +40,12 @@ function interrupted(): EvalOutcome {
   return { status: "error", ename: "KeyboardInterrupt", evalue: "the cell was interrupted (SIGINT); every variable is kept", traceback: ["\x1b[31mKeyboardInterrupt\x1b[0m: the cell was interrupted"] };
 }
 
+type CompilerModule = typeof import("./compiler.js");
+
+const nextTurn = (): Promise<void> => new Promise<void>((r) => setImmediate(r));
+
 class Session implements StridedCellSession {
+  private compilerModule: CompilerModule | null = null;
   private compilerInstance: CellCompiler | null = null;
   private readonly warming: Promise<void>;
   private readonly evaluator: Evaluator;
@@ -70,9 +73,12 @@ class Session implements StridedCellSession {
     });
     installGlobals(() => this.scopeBindings());
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
-    this.warming = new Promise<void>((r) => setImmediate(r)).then(() => {
+    this.warming = (async () => {
+      await nextTurn();
+      this.compilerModule = await import("./compiler.js");
+      await nextTurn();
       this.compiler().warm();
-    });
+    })();
     this.warming.catch(() => undefined);
   }
 
@@ -80,8 +86,10 @@ class Session implements StridedCellSession {
     return this.warming;
   }
 
+  /** The compiler; only called once the module is loaded (after `warming`, or guarded by `loaded`). */
   private compiler(): CellCompiler {
-    if (!this.compilerInstance) this.compilerInstance = new CellCompiler(this.notebookDir);
+    if (!this.compilerModule) throw new Error("the TypeScript compiler is still loading");
+    if (!this.compilerInstance) this.compilerInstance = new this.compilerModule.CellCompiler(this.notebookDir);
     return this.compilerInstance;
   }
 
@@ -128,7 +136,8 @@ class Session implements StridedCellSession {
 
   async userExpression(expr: string): Promise<{ status: "ok"; data: MimeBundle } | { status: "error"; ename: string; evalue: string; traceback: string[] }> {
     try {
-      const js = ts.transpileModule(`__strided__.last = (${expr});`, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+      await this.warming.catch(() => undefined);
+      const js = this.compilerModule ? this.compilerModule.transpileExpression(`__strided__.last = (${expr});`) : `__strided__.last = (${expr});`;
       this.helpers.last = undefined;
       vm.runInThisContext(js, { filename: "user-expression" });
       const value = this.helpers.last;
@@ -140,15 +149,18 @@ class Session implements StridedCellSession {
   }
 
   complete(code: string, cursor: number): CompleteResult {
-    return complete(this.compiler().host, blankMagic(code), cursor);
+    if (!this.compilerModule) return { matches: [], cursorStart: cursor, cursorEnd: cursor, metadata: {} };
+    return this.compilerModule.complete(this.compiler().host, blankMagic(code), cursor);
   }
 
   inspect(code: string, cursor: number, _detailLevel: 0 | 1): InspectResult {
-    return inspect(this.compiler().host, blankMagic(code), cursor);
+    if (!this.compilerModule) return { found: false, data: {} };
+    return this.compilerModule.inspect(this.compiler().host, blankMagic(code), cursor);
   }
 
   isComplete(code: string): IsCompleteResult {
-    return isComplete(code);
+    if (!this.compilerModule) return { status: "unknown" };
+    return this.compilerModule.isComplete(code);
   }
 
   interrupt(): void {
