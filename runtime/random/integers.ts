@@ -66,7 +66,10 @@ export function drawIntegers(
   if (!closed) hi -= 1;
   const [min, max] = RANGE[dt];
   if (lo < min) throw new ValueError(`low is out of bounds for ${dt}`);
-  if (hi > max) throw new ValueError(`high is out of bounds for ${dt}`);
+  if (hi > max) {
+    const hint = opts.dtype === undefined ? ` (int32 is this runtime's default integer; NumPy's is int64: pass { dtype: "uint32" } for up to 2**32)` : "";
+    throw new ValueError(`high is out of bounds for ${dt}${hint}`);
+  }
   if (lo > hi) throw new ValueError(closed ? "low > high" : "low >= high");
   const rng = hi - lo;
   const shape = sizeShape(size);
