@@ -1,6 +1,7 @@
 /**
  * NumPy's `Generator` over PCG64 (`np.random.default_rng(seed)`): `random`, `integers`,
- * `standard_normal`, the same numbers as NumPy for the same seed.
+ * `standard_normal`, `normal`, `uniform`, `shuffle`, `permutation`, `choice`, the same numbers as
+ * NumPy for the same seed.
  *
  * Rule: `random` = PCG64 doubles; `integers` = Lemire's method on buffered 32-bit words
  * (./bounded.ts); `standard_normal` = NumPy's 256-layer ziggurat (`random_standard_normal` in
