@@ -16,6 +16,7 @@ import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 import { decodeHeader, encodeHeader, pyTuple } from "./header.js";
 
 /** The bytes of `a` in memory order `order` (a copy). */
@@ -47,15 +48,16 @@ export function npyBytes(a: NDArray): Uint8Array {
 }
 
 /**
- * NumPy's `np.save(path, a)`: write `a` to a `.npy` file (".npy" is appended when missing).
+ * NumPy's `np.save(path, a)`: write `a` (an array, or anything `np.asarray` takes) to a `.npy`
+ * file (".npy" is appended when missing).
  *
  * @example
  * np.save("/tmp/a.npy", np.arange(6).reshape(2, 3)); // then in Python: np.load("/tmp/a.npy")
  */
-export function save(path: string, a: NDArray): void {
-  if (!(a instanceof NDArray)) throw new TypeError("np.save expects an NDArray: make one with np.array(...) first");
+export function save(path: string, a: ArrayLike): void {
+  const arr = a instanceof NDArray ? a : asarray(a); // array_like, as NumPy's np.save
   const file = path.endsWith(".npy") ? path : `${path}.npy`;
-  writeFileSync(file, npyBytes(a));
+  writeFileSync(file, npyBytes(arr));
 }
 
 const KIND_SIZE: Record<string, DType> = {

@@ -74,6 +74,16 @@ describe("save and load", () => {
     if (layout === "F") expect(b.strides).toEqual([8, 16]);
   });
 
+  it("saves array-likes through asarray, as NumPy does", () => {
+    const path = join(dir, "list.npy");
+    save(path, [
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = load(path);
+    expect([b.dtype, ...b.shape, ...readFlat(b)]).toEqual(["int32", 2, 2, 1, 2, 3, 4]);
+  });
+
   it("reads big-endian data", () => {
     const text = "{'descr': '>f8', 'fortran_order': False, 'shape': (1,), }";
     const head = encodeHeader({ descr: ">f8", fortran_order: false, shape: [1] });
