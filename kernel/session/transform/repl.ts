@@ -6,6 +6,9 @@
  *   (type-only names dropped; resolution from the notebook's folder, then the kernel's node_modules);
  * - `import x = require("m")` -> `const x = __strided__.require("m")`;
  * - `import("m")` expressions -> `__strided__.import("m")` (same resolution);
+ * - `function f() {}` at the top level -> `const f = function f() {}`, hoisted to the top of the
+ *   cell (V8's REPL mode refuses a function where a const/let of that name exists; as a const it
+ *   can replace any earlier binding, and hoisting keeps calls before the declaration working);
  * - `export` modifiers and `export {}` dropped;
  * - the last statement, when it is an expression, -> `__strided__.last = (expr)` (the cell's value).
  */
@@ -38,6 +41,7 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
       return ts.visitEachChild(node, dynamicImports, context);
     };
     const out: ts.Statement[] = [];
+    const hoisted: ts.Statement[] = [];
     const statements = sf.statements;
     // The last statement written by the user (the module suffix `export {}` is not one).
     let lastIndex = statements.length - 1;
@@ -59,6 +63,12 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
         return;
       }
       let s: ts.Statement = stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st);
+      if (ts.isFunctionDeclaration(s) && s.name && s.body) {
+        const mods = ts.getModifiers(s)?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+        const fn = f.createFunctionExpression(mods, s.asteriskToken, s.name, s.typeParameters, s.parameters, s.type, s.body);
+        hoisted.push(ts.setTextRange(constStatement(f, [f.createVariableDeclaration(s.name, undefined, undefined, ts.setTextRange(fn, s))]), s));
+        return;
+      }
       if (i === lastIndex && ts.isExpressionStatement(s)) {
         s = ts.setTextRange(
           f.createExpressionStatement(f.createAssignment(helper(f, "last"), f.createParenthesizedExpression(s.expression))),
@@ -67,7 +77,7 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
       }
       out.push(s);
     });
-    return f.updateSourceFile(sf, out);
+    return f.updateSourceFile(sf, [...hoisted, ...out]);
   };
 }
 

@@ -75,6 +75,12 @@ describe("declarations persist across cells", () => {
     expect(ok((await run(use)).r).value).toEqual(value);
   });
 
+  it("a function may replace a const of the same name, and is hoisted in its cell", async () => {
+    ok((await run("const fx = (x: number) => x")).r);
+    expect(ok((await run("const early = gx(); function fx(s: string) { return s + '!' }; function gx() { return 2 }; early")).r).value).toBe(2);
+    expect(ok((await run("fx('a')")).r).value).toBe("a!");
+  });
+
   it("a type declared in one cell types values in the next", async () => {
     ok((await run("class Box<T> { constructor(readonly v: T) {} }\nconst bx = new Box(12)")).r);
     const e = err((await run("const s: string = bx.v")).r);
