@@ -6,7 +6,7 @@ import type { NDArray } from "../core/ndarray.js";
 import { default_rng, Generator } from "./generator.js";
 import type { IntegersOptions } from "./integers.js";
 import type { ChoiceOptions } from "./choice.js";
-import { RandomState, type LegacySeed } from "./legacy.js";
+import { RandomState, type LegacySeed, type LegacyState, type LegacyStateInput } from "./legacy.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence } from "./seed-sequence.js";
 import type { Size } from "./size.js";
@@ -118,6 +118,22 @@ function choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number 
   return global.choice(a, size, opts);
 }
 
+/**
+ * The global legacy generator's state, NumPy's tuple ["MT19937", keys, pos, has_gauss, cached_gaussian].
+ * @example np.random.seed(0); np.random.get_state()[2] // 624
+ */
+function get_state(): LegacyState {
+  return global.get_state();
+}
+
+/**
+ * Restore the global legacy generator from `get_state()`.
+ * @example const s = np.random.get_state(); const x = np.random.rand(); np.random.set_state(s); np.random.rand() === x // true
+ */
+function set_state(state: LegacyStateInput): void {
+  global.set_state(state);
+}
+
 /** NumPy's `np.random` namespace. */
 export const random = {
   seed,
@@ -132,6 +148,8 @@ export const random = {
   shuffle,
   permutation,
   choice,
+  get_state,
+  set_state,
   default_rng,
   Generator,
   RandomState,

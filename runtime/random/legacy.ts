@@ -12,13 +12,20 @@
 import { randomFillSync } from "node:crypto";
 import { ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
-import type { NDArray } from "../core/ndarray.js";
+import { NDArray } from "../core/ndarray.js";
+import { readFlat } from "../core/iterate.js";
 import { glibcLog } from "./glibc-log.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
 import { OverflowError, sizeShape, type Size } from "./size.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawChoice, type ChoiceOptions } from "./choice.js";
+
+/** NumPy's legacy state tuple: name, 624 keys, position, has_gauss, cached_gaussian. */
+export type LegacyState = [name: "MT19937", keys: NDArray, pos: number, has_gauss: number, cached_gaussian: number];
+
+/** What `set_state` takes: a `get_state()` tuple, or its first 3 (or 4, 5) entries with plain numbers as keys. */
+export type LegacyStateInput = readonly [name: string, keys: NDArray | ArrayLike<number>, pos: number, has_gauss?: number, cached_gaussian?: number];
 
 /** A seed NumPy's RandomState accepts: an integer in [0, 2^32), an array of them, or nothing (entropy). */
 export type LegacySeed = number | readonly number[] | null | undefined;
@@ -66,6 +73,37 @@ export class RandomState {
     }
     this.hasGauss = false;
     this.gauss = 0;
+  }
+
+  /**
+   * The generator's state as NumPy's `get_state()` tuple: ["MT19937", keys (uint32, 624),
+   * pos, has_gauss, cached_gaussian]. `set_state` takes it back.
+   *
+   * @example
+   * np.random.seed(0); np.random.get_state()[2] // 624
+   */
+  get_state(): LegacyState {
+    const keys = newArray([624], "uint32");
+    keys.data.set(this.mt.key);
+    return ["MT19937", keys, this.mt.pos, this.hasGauss ? 1 : 0, this.gauss];
+  }
+
+  /**
+   * Restore a state from `get_state()` (NumPy's `set_state`); a 3-element state clears the cached normal.
+   *
+   * @example
+   * const s = np.random.get_state(); const x = np.random.rand(); np.random.set_state(s); np.random.rand() === x // true
+   */
+  set_state(state: LegacyStateInput): void {
+    const [name, keys, pos] = state;
+    if (name !== "MT19937") throw new ValueError(`set_state can only be used with legacy MT19937 state instances, got '${name}'`);
+    const k = keys instanceof NDArray ? readFlat(keys) : keys;
+    if (k.length !== 624) throw new ValueError(`state must be 624 elements, got ${k.length}`);
+    if (!Number.isInteger(pos) || pos < 0 || pos > 624) throw new ValueError(`pos must be in [0, 624], got ${pos}`);
+    for (let i = 0; i < 624; i++) this.mt.key[i] = Number(k[i]);
+    this.mt.pos = pos;
+    this.hasGauss = Boolean(state[3] ?? 0);
+    this.gauss = state[4] ?? 0;
   }
 
   /**

@@ -267,6 +267,36 @@ describe.skipIf(!ok)("np.random against NumPy 1.24", () => {
     expect(compared).toBeGreaterThan(600_000);
   });
 
+  it("get_state/set_state carry NumPy's legacy state both ways", async () => {
+    const seed = caseSeed();
+    const r = prng(seed);
+    const cases = Array.from({ length: 20 }, () => ({ seed: Math.floor(r() * 2 ** 32), n: Math.floor(r() * 1500), normals: 1 + Math.floor(r() * 5) }));
+    const script = String.raw`
+def run(c):
+    rs = np.random.RandomState(c["seed"])
+    rs.rand(c["n"]); rs.randn(c["normals"])
+    name, keys, pos, hg, g = rs.get_state()
+    after = np.concatenate([rs.rand(5), rs.randn(3)])
+    return {"keys": keys.tolist(), "pos": pos, "has_gauss": hg, "gauss": g, "after": after.tolist()}
+`;
+    const answers = await numpyBatch(script, cases);
+    cases.forEach((c, i) => {
+      const a = answers[i];
+      if (!("ok" in a)) throw new Error(a.message);
+      const want = a.ok as { keys: number[]; pos: number; has_gauss: number; gauss: number; after: number[] };
+      const rs = new random.RandomState(c.seed);
+      rs.rand(c.n);
+      rs.randn(c.normals);
+      const [name, keys, pos, hg, g] = rs.get_state();
+      expect([name, pos, hg, g]).toEqual(["MT19937", want.pos, want.has_gauss, want.gauss]);
+      expect(Array.from(keys.data)).toEqual(want.keys);
+      // NumPy's state, set into a fresh generator, continues as NumPy's does
+      const other = new random.RandomState(0);
+      other.set_state(["MT19937", want.keys, want.pos, want.has_gauss, want.gauss]);
+      expect([...(other.rand(5).data as Float64Array), ...(other.randn(3).data as Float64Array)]).toEqual(want.after);
+    });
+  });
+
   it("raises NumPy's errors for bad bounds and seeds", async () => {
     const cases = [
       ["randint", 5, 5],

@@ -22,7 +22,7 @@ describe("np's printing, random and files names", () => {
     expect(got).toBe(want);
   });
   it("np.random has NumPy's legacy and Generator names", () => {
-    for (const name of ["seed", "rand", "randn", "randint", "random", "random_sample", "standard_normal", "normal", "uniform", "shuffle", "permutation", "choice", "default_rng"]) {
+    for (const name of ["seed", "rand", "randn", "randint", "random", "random_sample", "standard_normal", "normal", "uniform", "shuffle", "permutation", "choice", "get_state", "set_state", "default_rng"]) {
       expect(typeof (np.random as Record<string, unknown>)[name], name).toBe("function");
     }
   });

@@ -112,6 +112,25 @@ describe("shuffle and permutation", () => {
   });
 });
 
+describe("get_state and set_state", () => {
+  it("replay the stream, including a cached normal", () => {
+    random.seed(3);
+    random.randn();
+    const st = random.get_state();
+    expect([st[0], st[2], st[3]]).toEqual(["MT19937", 4, 1]); // NumPy: seed(3); randn(); get_state()[:4]
+    const x = [random.randn(), random.rand()];
+    random.set_state(st);
+    expect([random.randn(), random.rand()]).toEqual(x);
+  });
+  it.each<[unknown, string]>([
+    [["PCG64", new Array(624).fill(0), 0], "set_state can only be used with legacy MT19937 state instances, got 'PCG64'"],
+    [["MT19937", [1, 2], 0], "state must be 624 elements, got 2"],
+    [["MT19937", new Array(624).fill(0), 700], "pos must be in [0, 624], got 700"],
+  ])("refuses %#", (state, msg) => {
+    expect(() => random.set_state(state as Parameters<typeof random.set_state>[0])).toThrow(msg);
+  });
+});
+
 describe("choice", () => {
   it("draws like NumPy: legacy through randint, Generator through integers", () => {
     random.seed(0);
