@@ -249,7 +249,13 @@ export class Dispatcher implements Outbox {
       // comes after every request it counts), and none sent after the front end saw the error.
       this.abortThrough = Math.min(await barrier, this.lastSeq);
     }
-    for (const fn of afters) await fn();
+    for (const fn of afters) {
+      try {
+        await fn();
+      } catch (e) {
+        this.log(`after ${type}: ${(e as Error).message}`);
+      }
+    }
   }
 
   private run<K extends ShellRequestType>(type: K, msg: Message, ctx: RequestContext): Promise<ShellReplies[K] | null> {
