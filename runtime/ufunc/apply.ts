@@ -20,6 +20,7 @@
  *   values past int32's range give INT_MIN for int32 and 0 for the narrower integers.
  * - Inputs that are all JS scalars give a JS scalar (number, or boolean for bool results), as
  *   NumPy gives a scalar; anything with an array gives an NDArray (0-d stays 0-d).
+ * - Loops run on Float64Array views of the operands only (f64.ts), so V8 keeps them monomorphic.
  * Cost: O(size) for the loop; O(ndim^2) planning; the fast path for same-dtype contiguous
  * operands without options skips planning (per-call overhead about a microsecond or less).
  */
@@ -36,6 +37,7 @@ import { canCast, fitsInteger, resolveLoop, type Casting, type LoopTable, type R
 import { eachRun, elementStrides, keepOrderStrides, planWalk, type WalkOp } from "./nditer.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { OverflowError } from "./errors.js";
+import { asF64 } from "./f64.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 
 export type { ArrayLike };
@@ -94,7 +96,14 @@ function castCopy(a: NDArray, dtype: DType): NDArray {
   return out;
 }
 
+/** Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic). */
 function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+  const o = asF64(out);
+  runLoopF64(def, loopIn, shape, ins.map((a) => asF64(a).view), o.view);
+  o.writeBack();
+}
+
+function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
   const ops: WalkOp[] = ins.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   ops.push({ data: out.data, start: out.offset / out.itemsize, strides: out.strides.map((s) => s / out.itemsize) });
   const w = planWalk(shape, ops);
@@ -118,7 +127,10 @@ function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: re
 }
 
 /** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). */
-function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray, mask: NDArray): void {
+function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out0: NDArray, mask: NDArray): void {
+  const o = asF64(out0);
+  const out = o.view;
+  const ins = ins0.map((a) => asF64(a).view);
   const all = [...ins, out, mask];
   const ops: WalkOp[] = all.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   const w = planWalk(shape, ops);
@@ -140,6 +152,7 @@ function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], i
       for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
     });
   }
+  o.writeBack();
 }
 
 /** Copy `src` into `dst` where `mask` is true (all three of dst's shape after broadcasting), casting. */
@@ -252,8 +265,10 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
         }
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
-          if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(size, a.data, a.offset / a.itemsize, 1, b.data, b.offset / b.itemsize, 1, data, 0, 1);
-          else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / a.itemsize, 1, data, 0, 1);
+          if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
+            if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, data, 0, 1);
+            else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
+          } else runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], o);
         }
         return o;
       }
