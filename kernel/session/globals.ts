@@ -131,15 +131,11 @@ export function input(prompt = ""): Promise<string> {
 }
 
 /** IPython's `_format_time` (runtime/timeit/format.ts), which %time uses for every figure. */
-function fmtTime(seconds: number): string {
-  return formatTime(seconds);
-}
-
 /** IPython's %time report for CPU microseconds (user, system) and wall seconds. */
 export function timeReport(userMicros: number, systemMicros: number, wallSeconds: number): string {
   const u = userMicros / 1e6;
   const s = systemMicros / 1e6;
-  return `CPU times: user ${fmtTime(u)}, sys: ${fmtTime(s)}, total: ${fmtTime(u + s)}\nWall time: ${fmtTime(wallSeconds)}\n`;
+  return `CPU times: user ${formatTime(u)}, sys: ${formatTime(s)}, total: ${formatTime(u + s)}\nWall time: ${formatTime(wallSeconds)}\n`;
 }
 
 /**
@@ -148,7 +144,7 @@ export function timeReport(userMicros: number, systemMicros: number, wallSeconds
  *
  * @example
  * time(() => np.ones([1000, 1000]).sum())
- * // CPU times: user 9.1 ms, sys: 1.2 ms, total: 10.3 ms
+ * // CPU times: user 9.1 ms, sys: 1.2 ms, total: 10.3 ms   (IPython's %time lines and units)
  * // Wall time: 10.4 ms
  */
 export function time<T>(fn: () => Promise<T>): Promise<T>;

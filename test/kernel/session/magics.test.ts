@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blankMagic, parseMagic, rewriteMagics, UsageError } from "../../../kernel/session/magics.js";
+import { timeReport } from "../../../kernel/session/globals.js";
 
 describe("parseMagic", () => {
   it.each([
@@ -59,5 +60,15 @@ describe("blankMagic", () => {
     const b = blankMagic(cell);
     expect(b).toBe(blanked);
     expect(b.length).toBe(cell.length);
+  });
+});
+
+describe("timeReport (IPython's %time lines)", () => {
+  it.each([
+    [1200, 0, 0.0015, "CPU times: user 1.2 ms, sys: 0 ns, total: 1.2 ms\nWall time: 1.5 ms\n"],
+    [2_000_000, 500_000, 2.75, "CPU times: user 2 s, sys: 500 ms, total: 2.5 s\nWall time: 2.75 s\n"],
+    [45.6, 0.4, 4.56e-5, "CPU times: user 45.6 µs, sys: 400 ns, total: 46 µs\nWall time: 45.6 µs\n"],
+  ])("user %d µs, sys %d µs, wall %d s", (user, sys, wall, text) => {
+    expect(timeReport(user, sys, wall)).toBe(text);
   });
 });
