@@ -56,6 +56,11 @@ describe("imports resolve from the notebook's folder, then the kernel's node_mod
     ["import { here } from './local.mjs'; here", "local"],
     ["import { v4 } from 'uuid'; v4().length", 36],
     ["(await import('esm-pkg')).greet('b')", "hi b"],
+    ["import fs = require('node:fs'); typeof fs.readFileSync", "function"],
+    ["import cjsReq = require('cjs-pkg'); cjsReq.triple(4)", 12],
+    ["import type { Stats } from 'node:fs'; const st: Stats | null = null; st", null],
+    ["import { type Dirent, existsSync } from 'node:fs'; existsSync('/')", true],
+    ["import 'cjs-pkg'; 1", 1],
   ])("%s", async (code, expected) => {
     expect(await value(code)).toEqual(expected);
   });

@@ -70,6 +70,11 @@ describe("declarations persist across cells", () => {
     ["const arr0 = np.zeros([2, 3])", "arr0.shape", [2, 3]],
     ["const m = new Map<string, number[]>([['k', [1]]])", "m.get('k')!.length", 1],
     ["const pending = Promise.resolve(41)", "(await pending) + 1", 42],
+    ["namespace Geo { export const unit = 2; export function twice(n: number) { return n * unit } }", "Geo.twice(Geo.unit)", 4],
+    ["export const exported = 'e'", "exported", "e"],
+    ["abstract class Animal { abstract sound(): string; speak() { return this.sound() } }\nclass Dog extends Animal { sound() { return 'woof' } }", "new Dog().speak()", "woof"],
+    ["function over(x: number): number;\nfunction over(x: string): string;\nfunction over(x: any) { return x }", "over('s').length + over(2)", 3],
+    ["var legacy = 1; legacy = 2", "legacy", 2],
   ])("%s", async (decl, use, value) => {
     ok((await run(decl)).r);
     expect(ok((await run(use)).r).value).toEqual(value);
@@ -229,6 +234,13 @@ describe("kernel globals", () => {
   it("the result of np is the runtime's array", async () => {
     const o = ok((await run("np.zeros([2, 2]) instanceof NDArray")).r);
     expect(o.value).toBe(true);
+  });
+
+  it("show.memory() with no argument sees the notebook's arrays by name", async () => {
+    ok((await run("const memOwner = np.arange(12); const memView = memOwner.get('::3')")).r);
+    const text = String(ok((await run("String(show.memory())")).r).value);
+    expect(text).toMatch(/memOwner/);
+    expect(text).toMatch(/memView/);
   });
 
   it("scopeBindings lists the notebook's names with their values", async () => {
