@@ -27,17 +27,18 @@ import { asarray, type ArrayLike } from "../create/array.js";
 import { promoteTypes } from "../ufunc/promote.js";
 import { multiply } from "../ufunc/ufuncs.js";
 import { inLoopDType } from "../reduce/reduce.js";
+import { asF64 } from "../ufunc/f64.js";
 
 /** A matrix inside some array: element index of [0,0] and element strides of rows/columns. */
 interface Mat {
-  data: TypedArray;
+  data: Float64Array;
   start: number;
   rs: number;
   cs: number;
 }
 
 /** C[n x m] (contiguous at `co` in `c`) = A[n x k] B[k x m], accumulated per element over k. */
-function gemm(a: Mat, b: Mat, n: number, k: number, m: number, c: TypedArray, co: number, dtype: DType): void {
+function gemm(a: Mat, b: Mat, n: number, k: number, m: number, c: Float64Array, co: number, dtype: DType): void {
   const A = a.data;
   const B = b.data;
   if (dtype === "int32" || dtype === "uint32") {
@@ -78,7 +79,8 @@ function operands(x: ArrayLike, y: ArrayLike): [NDArray, NDArray, DType] {
   const a0 = asarray(x);
   const b0 = asarray(y);
   const dtype = promoteTypes(a0.dtype, b0.dtype);
-  return [inLoopDType(a0, dtype), inLoopDType(b0, dtype), dtype];
+  // float64 views: the products stay monomorphic (ufunc/f64.ts); every value is exact in a double
+  return [asF64(inLoopDType(a0, dtype)).view, asF64(inLoopDType(b0, dtype)).view, dtype];
 }
 
 const es = (a: NDArray, i: number): number => a.strides[i] / a.itemsize;
@@ -93,8 +95,10 @@ const es = (a: NDArray, i: number): number => a.strides[i] / a.itemsize;
  * np.dot(np.ones([2, 3]), np.ones([2, 3]))                  // throws ValueError: shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)
  */
 export function dot(x: ArrayLike, y: ArrayLike): NDArray {
-  const [a, b, dtype] = operands(x, y);
-  if (a.ndim === 0 || b.ndim === 0) return multiply(a, b) as NDArray;
+  const x0 = asarray(x);
+  const y0 = asarray(y);
+  if (x0.ndim === 0 || y0.ndim === 0) return multiply(x0, y0) as NDArray;
+  const [a, b, dtype] = operands(x0, y0);
   const ka = a.ndim - 1;
   const kb = b.ndim === 1 ? 0 : b.ndim - 2;
   const k = a.shape[ka];
@@ -111,17 +115,19 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const nB = bLead.reduce((p, q) => p * q, 1);
   const aRows = rowStarts(a, aLead.length);
   const bMats = rowStarts(b, bLead.length);
-  const bm: Mat = { data: b.data, start: 0, rs: es(b, kb), cs: b.ndim >= 2 ? es(b, b.ndim - 1) : 0 };
-  const am: Mat = { data: a.data, start: 0, rs: 0, cs: es(a, ka) };
+  const bm: Mat = { data: b.data as Float64Array, start: 0, rs: es(b, kb), cs: b.ndim >= 2 ? es(b, b.ndim - 1) : 0 };
+  const am: Mat = { data: a.data as Float64Array, start: 0, rs: 0, cs: es(a, ka) };
+  const acc = out.data instanceof Float64Array ? out.data : new Float64Array(out.size);
   let o = 0;
   for (let i = 0; i < nA; i++) {
     am.start = aRows[i];
     for (let j = 0; j < nB; j++) {
       bm.start = bMats[j];
-      gemm(am, bm, 1, k, m, out.data, o, dtype);
+      gemm(am, bm, 1, k, m, acc, o, dtype);
       o += m;
     }
   }
+  if (acc !== out.data) out.data.set(acc);
   return out;
 }
 
@@ -175,17 +181,19 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
     for (let i = 0; i < s.length; i++) if (s[i] !== 1) p += idx[lead + i] * es(t, i);
     return p;
   };
-  const am: Mat = { data: a.data, start: 0, rs: es(a, a.ndim - 2), cs: es(a, a.ndim - 1) };
-  const bm: Mat = { data: b.data, start: 0, rs: es(b, b.ndim - 2), cs: es(b, b.ndim - 1) };
+  const am: Mat = { data: a.data as Float64Array, start: 0, rs: es(a, a.ndim - 2), cs: es(a, a.ndim - 1) };
+  const bm: Mat = { data: b.data as Float64Array, start: 0, rs: es(b, b.ndim - 2), cs: es(b, b.ndim - 1) };
+  const acc = out.data instanceof Float64Array ? out.data : new Float64Array(out.size);
   for (let s = 0; s < nStack; s++) {
     am.start = startOf(a, sa);
     bm.start = startOf(b, sb);
-    gemm(am, bm, n, k, m, out.data, s * n * m, dtype);
+    gemm(am, bm, n, k, m, acc, s * n * m, dtype);
     for (let j = stack.length - 1; j >= 0; j--) {
       if (++idx[j] < stack[j]) break;
       idx[j] = 0;
     }
   }
+  if (acc !== out.data) out.data.set(acc);
   let shape = full;
   if (vecA && vecB) shape = [...stack];
   else if (vecA) shape = [...stack, m];

@@ -11,6 +11,7 @@ import { AxisError, ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
+import { asF64 } from "../ufunc/f64.js";
 
 /** argmin/argmax keywords. */
 export interface ArgOptions {
@@ -37,7 +38,7 @@ function scan(a: NDArray, start: number, n: number, step: number, isMax: boolean
 }
 
 function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDArray | number {
-  const a = asarray(x);
+  const a = asF64(asarray(x)).view; // float64 view: the scans stay monomorphic (ufunc/f64.ts)
   const name = isMax ? "argmax" : "argmin";
   const axis = options?.axis;
   const isz = a.itemsize;

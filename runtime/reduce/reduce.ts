@@ -32,6 +32,7 @@ import { canCast } from "../ufunc/promote.js";
 import { keepOrderStrides } from "../ufunc/nditer.js";
 import { maximum, minimum } from "../ufunc/kernels.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
+import { asF32, asF64 } from "../ufunc/f64.js";
 
 /** NumPy's reduction keywords. */
 export interface ReduceOptions {
@@ -153,13 +154,28 @@ function emptyCheck(a: NDArray, red: readonly boolean[], name: string): void {
 export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDArray {
   const res = reduceResult(a, red, dtype, 0);
   if (dtype === "bool") {
-    const x = inLoopDType(a, "bool");
-    foldReduce(spaceOf(x, res, red), x.data, res.data, (acc, v) => (acc !== 0 || v !== 0 ? 1 : 0), null);
+    runFold(inLoopDType(a, "bool"), res, red, (acc, v) => (acc !== 0 || v !== 0 ? 1 : 0), null, null);
     return res;
   }
   const x = inLoopDType(a, dtype);
-  addReduce(spaceOf(x, res, red), x.data, res.data, dtype === "float32");
+  if (res.data instanceof Float32Array) {
+    const xv = asF32(x);
+    addReduce(spaceOf(xv, res, red), xv.data as Float32Array, res.data, true);
+    return res;
+  }
+  const xv = asF64(x).view;
+  const acc = res.data instanceof Float64Array ? res.data : new Float64Array(res.size);
+  addReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, false, acc !== res.data);
+  if (acc !== res.data) res.data.set(acc);
   return res;
+}
+
+/** foldReduce over float64 views (ufunc/f64.ts), the result converted back into `res`. */
+export function runFold(x: NDArray, res: NDArray, red: readonly boolean[], f: (acc: number, v: number) => number, seed: Uint8Array | null, kind: "max" | "min" | null): void {
+  const xv = asF64(x).view;
+  const acc = res.data instanceof Float64Array ? res.data : new Float64Array(res.data);
+  foldReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, f, seed, kind);
+  if (acc !== res.data) res.data.set(acc);
 }
 
 function accDType(a: NDArray, options: ReduceOptions | undefined): DType {
@@ -198,8 +214,12 @@ export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
   const x = inLoopDType(x0, dtype);
   const res = reduceResult(x, red, dtype, 1);
   const kind = DTYPES[dtype].kind;
-  const f = kind === "f" ? (p: number, v: number) => p * v : kind === "b" ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => Math.imul(p, v);
-  foldReduce(spaceOf(x, res, red), x.data, res.data, f, null);
+  const f =
+    dtype === "float32" ? (p: number, v: number) => Math.fround(p * v)
+    : kind === "f" ? (p: number, v: number) => p * v
+    : kind === "b" ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0)
+    : (p: number, v: number) => Math.imul(p, v);
+  runFold(x, res, red, f, null, null);
   return finish(res, red, options) as NDArray | number;
 }
 
@@ -211,7 +231,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const x = inLoopDType(x0, dtype);
   const res = reduceResult(x, red, dtype, 0);
   const seed = new Uint8Array(res.size);
-  foldReduce(spaceOf(x, res, red), x.data, res.data, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
+  runFold(x, res, red, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
   return finish(res, red, options);
 }
 
@@ -246,7 +266,7 @@ function logical(a: ArrayLike, options: ReduceOptions | undefined, isAll: boolea
   const red = reducedAxes(options?.axis, x.ndim);
   const res = reduceResult(x, red, "bool", isAll ? 1 : 0);
   const f = isAll ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => (p !== 0 || v !== 0 ? 1 : 0);
-  foldReduce(spaceOf(x, res, red), x.data, res.data, f, null);
+  runFold(x, res, red, f, null, null);
   return finish(res, red, options) as NDArray | boolean;
 }
 

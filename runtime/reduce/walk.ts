@@ -107,13 +107,19 @@ export function checkReduceSize(dims: readonly number[], os: readonly number[], 
   return [inner, count * inner];
 }
 
+/** An integer sum kept exact in a double: reduced modulo 2^32 (a multiple of every integer dtype's range) past 2^52. */
+function keepExact(t: number): number {
+  return t > 4503599627370496 || t < -4503599627370496 ? t % 4294967296 : t;
+}
+
 /**
  * Add every element of the input into the result in NumPy's order (see the file head).
- * `inp` holds the input values already in the loop dtype; `out` is the result's typed array
- * (its stores round/wrap as NumPy's result dtype does), pre-filled with the identity 0.
- * `f32` selects float32 pairwise arithmetic.
+ * `inp` holds the input values already in the loop dtype (as a Float64Array, or Float32Array
+ * for float32 sums: see ufunc/f64.ts); `out` accumulates (Float32Array stores round like
+ * NumPy's float32 result), pre-filled with the identity 0. `f32` selects float32 pairwise
+ * arithmetic; `int` keeps integer sums exact (the caller wraps them into the result dtype).
  */
-export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32: boolean): void {
+export function addReduce(sp: ReduceSpace, inp: Float64Array | Float32Array, out: Float64Array | Float32Array, f32: boolean, int = false): void {
   const { dims, inStrides: is, outStrides: os, size } = sp;
   if (size === 0) return;
   const nd = dims.length;
@@ -156,10 +162,10 @@ export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32
           }
           // rewind is unnecessary: the run is consumed; account for it below
           v = f32 ? pairwiseSumF32(scratch, 0, inner, 1) : pairwiseSum(scratch, 0, inner, 1);
-          out[o0] = out[o0] + v;
+          out[o0] = int ? keepExact(out[o0] + v) : out[o0] + v;
           continue;
         }
-        out[outIdx] = out[outIdx] + v;
+        out[outIdx] = int ? keepExact(out[outIdx] + v) : out[outIdx] + v;
         advance(inner);
       } else {
         // element by element along the iteration order
@@ -167,7 +173,8 @@ export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32
         while (k < inner) {
           const m = Math.min(dims[0] - coords[0], inner - k);
           const so = os[0];
-          for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = out[q] + inp[p];
+          if (int) for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = keepExact(out[q] + inp[p]);
+          else for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = out[q] + inp[p];
           k += m;
           advance(m);
         }
@@ -185,8 +192,8 @@ export function addReduce(sp: ReduceSpace, inp: TypedArray, out: TypedArray, f32
  */
 export function foldReduce(
   sp: ReduceSpace,
-  inp: TypedArray,
-  out: TypedArray,
+  inp: Float64Array,
+  out: Float64Array,
   f: (acc: number, x: number) => number,
   seed: Uint8Array | null,
   kind: "max" | "min" | null = null,
