@@ -31,7 +31,7 @@ export interface DisplayHandle {
 
 /** Options of `display`. */
 export interface DisplayOptions {
-  /** Make the output updatable under this id (a fresh id is made when `true`). */
+  /** The id to update this output by (every output gets one; `true` or nothing makes a fresh one). */
   display_id?: string | true;
   /** Jupyter metadata for the output. */
   metadata?: Record<string, unknown>;
@@ -39,9 +39,9 @@ export interface DisplayOptions {
 
 function publish(bundle: MimeBundle, opts: DisplayOptions = {}): DisplayHandle {
   const cell = cellOrThrow("display");
-  const displayId = opts.display_id === true ? randomUUID() : opts.display_id;
-  cell.io.display(bundle, { metadata: opts.metadata, displayId });
-  const id = displayId ?? randomUUID();
+  // Every output gets an id, so any handle can update it (IPython needs display_id=True for that).
+  const id = typeof opts.display_id === "string" ? opts.display_id : randomUUID();
+  cell.io.display(bundle, { metadata: opts.metadata, displayId: id });
   return {
     displayId: id,
     update(value: unknown): void {
@@ -174,5 +174,6 @@ export function time<T>(fn: () => T | Promise<T>): T | Promise<T> {
 export function installGlobals(scope: () => Record<string, unknown>): void {
   const g = globalThis as Record<string, unknown>;
   Object.assign(g, { np, NDArray, display, clear_output, input, time, show, timeit });
+  Object.defineProperty(g, "__strided_time", { value: time, configurable: true, enumerable: false, writable: true });
   setScopeProvider(scope);
 }

@@ -4,8 +4,8 @@
  *
  *   %timeit [-n N] [-r R] [-p P] EXPR   -> timeit(() => (EXPR), { number: N, repeat: R, precision: P })
  *   %%timeit [-n N] [-r R] [SETUP]      -> timeit((() => { SETUP; return () => { BODY }; })(), { ... })
- *   %time EXPR                          -> time(() => (EXPR))
- *   %time const x = EXPR                -> const x = time(() => (EXPR))
+ *   %time EXPR                          -> __strided_time(() => (EXPR))   (the `time` global, under a
+ *   %time const x = EXPR                -> const x = __strided_time(() => (EXPR))   name users do not take)
  * A body or expression containing `await` becomes an async function, awaited.
  */
 
@@ -85,7 +85,7 @@ const hasAwait = (s: string): boolean => /\bawait\b/.test(s);
  * Rewrite a cell's magic (if any) into plain TypeScript. Throws UsageError for an unknown magic.
  *
  * @example
- * rewriteMagics("%time f(2)").code // "time(() => (f(2)))"
+ * rewriteMagics("%time f(2)").code // "__strided_time(() => (f(2)))"
  */
 export function rewriteMagics(cell: string): Rewritten {
   const magic = parseMagic(cell);
@@ -103,7 +103,7 @@ export function rewriteMagics(cell: string): Rewritten {
     const decl = /^(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(:[^=]+)?=\s*([^]+?);?$/.exec(magic.rest);
     const expr = decl ? decl[4] : magic.rest.replace(/;$/, "");
     const a = hasAwait(expr);
-    const call = `${a ? "await " : ""}time(${a ? "async " : ""}() => (${expr}))`;
+    const call = `${a ? "await " : ""}__strided_time(${a ? "async " : ""}() => (${expr}))`;
     return { code: (decl ? `${decl[1]} ${decl[2]}${decl[3]?.trimEnd() ?? ""} = ${call};` : call) + after, mapLine: (l) => l };
   }
   // %%timeit: the body is timed; the rest of the first line is the setup statement, run once

@@ -202,7 +202,7 @@ describe("kernel globals", () => {
     expect(io.events).toEqual([
       { kind: "display", data: { "text/plain": "42" }, displayId: "d1", update: undefined },
       { kind: "display", data: { "text/plain": "'x'" }, displayId: "d1", update: true },
-      { kind: "display", data: { "text/html": "<b>b</b>", "text/plain": "<b>b</b>" }, displayId: undefined, update: undefined },
+      { kind: "display", data: { "text/html": "<b>b</b>", "text/plain": "<b>b</b>" }, displayId: expect.any(String), update: undefined },
       { kind: "clear", wait: true },
     ]);
   });
@@ -256,6 +256,13 @@ describe("magics", () => {
     const { r, io } = await run("%time [1, 2, 3].length");
     expect(ok(r).value).toBe(3);
     expect(io.text()).toMatch(/^CPU times: user .+, sys: .+, total: .+\nWall time: .+\n$/);
+  });
+
+  it("%time works when the user has a variable named time", async () => {
+    ok((await run("const time = 'mine'")).r);
+    const { r, io } = await run("%time time.length");
+    expect(ok(r).value).toBe(4);
+    expect(io.text()).toMatch(/^CPU times/);
   });
 
   it("%time const keeps the binding", async () => {
