@@ -120,7 +120,11 @@ class Session implements StridedCellSession {
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
-      const r = await this.evaluator.run(js, { cell, io, allowStdin: opts.allowStdin });
+      // silent: "do not broadcast output on IOPub" (messaging spec, execute_request).
+      const out: Publisher = opts.silent
+        ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
+        : io;
+      const r = await this.evaluator.run(js, { cell, io: out, allowStdin: opts.allowStdin });
       const value = this.helpers.last;
       this.helpers.last = undefined;
       this.evaluator.release();

@@ -179,6 +179,13 @@ describe("streams", () => {
     ]);
   });
 
+  it("silent cells publish nothing but still run", async () => {
+    const { r, io } = await run("console.log('quiet'); display(1); const silentRan = 1", new MemoryPublisher(), { ...OPTS, silent: true });
+    ok(r);
+    expect(io.events).toEqual([]);
+    expect(ok((await run("silentRan")).r).value).toBe(1);
+  });
+
   it("a timer's output goes to the cell that started it", async () => {
     const first = new MemoryPublisher();
     ok((await run("setTimeout(() => console.log('late'), 30)", first)).r);
