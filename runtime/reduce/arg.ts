@@ -12,6 +12,7 @@ import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { asF64 } from "../ufunc/f64.js";
+import { isCContiguous } from "../core/flags.js";
 
 /** argmin/argmax keywords. */
 export interface ArgOptions {
@@ -44,6 +45,7 @@ function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDA
   const isz = a.itemsize;
   if (axis === undefined || axis === null) {
     if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    if (isCContiguous(a.shape, a.strides, isz) && options?.keepdims !== true) return scan(a, a.offset / isz, a.size, 1, isMax);
     // walk in C order: index -> element offset
     let best = 0;
     let bestV = NaN;
