@@ -16,7 +16,9 @@ export function inspect(host: CellHost, code: string, cursor: number): InspectRe
   host.setCell(code);
   const at = (pos: number): ts.QuickInfo | undefined => (pos < 0 ? undefined : host.service.getQuickInfoAtPosition(host.cellFile, pos));
   // Front ends send the cursor just after the name (`np.zeros|`): look there, then one before.
-  const info = at(cursor) ?? at(cursor - 1);
+  // Inside a call's parentheses (`np.zeros(3, |`): the function being called.
+  const callee = calleeEnd(code, cursor);
+  const info = at(cursor) ?? at(cursor - 1) ?? (callee > 0 ? at(callee - 1) : undefined);
   if (!info) return { found: false, data: {} };
   const signature = ts.displayPartsToString(info.displayParts);
   let doc = ts.displayPartsToString(info.documentation);
@@ -39,6 +41,24 @@ export function inspect(host: CellHost, code: string, cursor: number): InspectRe
     .filter(Boolean)
     .join("\n\n");
   return { found: true, data: { "text/plain": plain, "text/markdown": markdown } };
+}
+
+/** The end of the name before the innermost unclosed `(` left of `cursor`, or -1. */
+export function calleeEnd(code: string, cursor: number): number {
+  let depth = 0;
+  for (let i = cursor - 1; i >= 0; i--) {
+    const c = code[i];
+    if (c === ")") depth++;
+    else if (c === "(") {
+      if (depth === 0) {
+        let j = i;
+        while (j > 0 && /\s/.test(code[j - 1])) j--;
+        return j;
+      }
+      depth--;
+    } else if (c === "\n" && depth === 0 && i < cursor - 1 && code[i + 1] !== " ") return -1;
+  }
+  return -1;
 }
 
 function docsOfType(host: CellHost, pos: number): { doc: string; tags: ts.JSDocTagInfo[] } {

@@ -64,6 +64,16 @@ describe("inspect", () => {
     expect(text).toContain("Example:");
   });
 
+  it.each([
+    ["np.zeros(", /zeros/],
+    ["np.zeros([2, 3], ", /zeros/],
+    ["helperFn(myLongName + (1 * 2), ", /helperFn/],
+  ])("inside the call %j: the function", (code, signature) => {
+    const r = session.inspect(code, code.length, 0);
+    expect(r.found).toBe(true);
+    expect(String(r.data["text/plain"])).toMatch(signature);
+  });
+
   it("finds nothing in whitespace", () => {
     expect(session.inspect("   ", 1, 0).found).toBe(false);
   });
