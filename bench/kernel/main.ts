@@ -4,7 +4,7 @@
  * and kernel.md. Environment: BENCH_QUICK=1 for a short smoke run (not written to bench/results).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, release, totalmem } from "node:os";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../../kernel/cli/package-root.js";
 import { kernelsUnderTest } from "./kernels.js";
@@ -17,12 +17,13 @@ async function main(): Promise<number> {
   const params: Params = quick
     ? { starts: 1, warmup: 2, roundTrips: 20, declarations: 5, typedCells: 3, idleMs: 500 }
     : { starts: 5, warmup: 10, roundTrips: 200, declarations: 50, typedCells: 20, idleMs: 2000 };
-  const machine = {
+  const machine: Record<string, string | number> = {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
     memoryGB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     linux: release(),
+    "load average at start": loadavg()[0].toFixed(2),
   };
   const log = (s: string): void => { process.stdout.write(`${s}\n`); };
   const results: KernelResult[] = [];
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     log(`${k.name}:`);
     results.push(await measureKernel(k, params, root, log));
   }
+  machine["load average at end"] = loadavg()[0].toFixed(2);
   const date = new Date().toISOString();
   const md = markdownReport(results, params, machine, date);
   log(`\n${md}`);

@@ -28,6 +28,8 @@ export interface KernelResult {
   roundTripP99Ms: number;
   typedAfterDeclarationsP50Ms: number;
   idleRssMB: number;
+  /** Cells whose iopub idle status never arrived (left out of the percentiles). */
+  idleLost?: number;
   error?: string;
 }
 
@@ -54,16 +56,25 @@ async function stop(kp: KernelProcess, kc: KernelClient): Promise<void> {
   await kp.kill();
 }
 
+/** Cells whose iopub idle never came (tslab loses some under load); timed to the reply instead. */
+let idleLost = 0;
+
 async function timedExecute(kc: KernelClient, code: string): Promise<number> {
   const t = now();
-  const { reply } = await kc.execute(code, { timeout: 120_000 });
-  const ms = now() - t;
+  const { reply, idleSeen } = await kc.execute(code, { timeout: 60_000, idleGrace: 5000 });
+  const ms = idleSeen ? now() - t : reply.content.status === "ok" ? Number.NaN : 0;
+  if (!idleSeen) idleLost++;
   if (reply.content.status !== "ok") throw new Error(`cell failed: ${JSON.stringify(code)} -> ${reply.content.status} ${reply.content.ename ?? ""}: ${reply.content.evalue ?? ""}`);
   return ms;
 }
 
+/** Drop the NaN of cells timed without their idle. */
+const timed = (xs: number[]): number[] => xs.filter((x) => Number.isFinite(x));
+
 /** Every measurement for one kernel; failures are recorded, not thrown. */
 export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, log: (s: string) => void): Promise<KernelResult> {
+  idleLost = 0;
+  let lastOutput: (() => string) | null = null;
   const r: KernelResult = {
     name: k.name, startupMs: [], startupMedianMs: NaN, firstResultMedianMs: NaN,
     roundTripP50Ms: NaN, roundTripP99Ms: NaN, typedAfterDeclarationsP50Ms: NaN, idleRssMB: NaN,
@@ -72,6 +83,7 @@ export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, 
     const firstResults: number[] = [];
     for (let i = 0; i < p.starts; i++) {
       const s = await start(k, cwd);
+      lastOutput = s.kp.output;
       r.startupMs.push(s.firstReply);
       try {
         await timedExecute(s.kc, k.onePlusOne);
@@ -85,28 +97,33 @@ export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, 
     r.firstResultMedianMs = median(firstResults);
 
     const s = await start(k, cwd);
+    lastOutput = s.kp.output;
     try {
       for (let i = 0; i < p.warmup; i++) await timedExecute(s.kc, k.onePlusOne);
       const trips: number[] = [];
       for (let i = 0; i < p.roundTrips; i++) trips.push(await timedExecute(s.kc, k.onePlusOne));
-      r.roundTripP50Ms = percentile(trips, 50);
-      r.roundTripP99Ms = percentile(trips, 99);
+      r.roundTripP50Ms = percentile(timed(trips), 50);
+      r.roundTripP99Ms = percentile(timed(trips), 99);
       log(`  ${k.name} 1 + 1: p50 ${r.roundTripP50Ms.toFixed(2)} ms, p99 ${r.roundTripP99Ms.toFixed(2)} ms over ${p.roundTrips}`);
 
       for (let i = 0; i < p.declarations; i++) await timedExecute(s.kc, k.declare(i));
       const typed: number[] = [];
       for (let j = 0; j < p.typedCells; j++) typed.push(await timedExecute(s.kc, k.typedCell(j)));
-      r.typedAfterDeclarationsP50Ms = percentile(typed, 50);
+      r.typedAfterDeclarationsP50Ms = percentile(timed(typed), 50);
       log(`  ${k.name} typed cell after ${p.declarations} declarations: p50 ${r.typedAfterDeclarationsP50Ms.toFixed(2)} ms`);
 
       await new Promise((res) => setTimeout(res, p.idleMs));
       r.idleRssMB = treeRssBytes(s.kp.pid) / (1024 * 1024);
       log(`  ${k.name} idle RSS ${r.idleRssMB.toFixed(1)} MB`);
+      r.idleLost = idleLost;
+      if (idleLost) log(`  ${k.name} lost the iopub idle of ${idleLost} cells (left out of the percentiles)`);
     } finally {
       await stop(s.kp, s.kc);
     }
   } catch (e) {
+    r.idleLost = idleLost;
     r.error = (e as Error).message.split("\n").slice(0, 6).join("\n");
+    if (lastOutput) r.error += `\nkernel output: ${lastOutput().trim().split("\n").slice(-5).join(" | ")}`;
     log(`  ${k.name} FAILED: ${r.error}`);
   }
   return r;

@@ -43,6 +43,11 @@ export interface RequestOptions {
   metadata?: Record<string, unknown>;
   /** Called with each iopub message whose parent is this request, as it arrives. */
   onIopub?: (msg: Message) => void;
+  /**
+   * settle() only: once the reply is in, wait at most this many ms for iopub's idle, then settle
+   * anyway with `idleSeen: false` (for kernels that lose iopub messages; without it, a lost idle is a timeout).
+   */
+  idleGrace?: number;
 }
 
 /** A request's reply together with the iopub messages it caused, up to and including `idle`. */
@@ -50,6 +55,8 @@ export interface Settled<R = Record<string, unknown>> {
   reply: Message<R>;
   /** iopub messages with this request as parent, in arrival order, including status busy/idle. */
   iopub: Message[];
+  /** False only when `idleGrace` ran out before iopub said idle. */
+  idleSeen: boolean;
 }
 
 export type ExecuteOptions = Partial<Omit<ExecuteRequestContent, "code">> & RequestOptions;
@@ -269,8 +276,10 @@ export class KernelClient {
     return new Promise<Settled<R>>((resolve, reject) => {
       let reply: Message | null = null;
       let idle = false;
+      let graceTimer: NodeJS.Timeout | undefined;
       const cleanup = (): void => {
         clearTimeout(timer);
+        clearTimeout(graceTimer);
         this.pending.delete(id);
         this.collectors.delete(id);
       };
@@ -286,10 +295,19 @@ export class KernelClient {
       const done = (): void => {
         if (reply === null || !idle) return;
         cleanup();
-        resolve({ reply: reply as Message<R>, iopub: collector.messages });
+        resolve({ reply: reply as Message<R>, iopub: collector.messages, idleSeen: true });
       };
       this.pending.set(id, {
-        resolve: (m) => { reply = m; done(); },
+        resolve: (m) => {
+          reply = m;
+          if (!idle && opts.idleGrace !== undefined) {
+            graceTimer = setTimeout(() => {
+              cleanup();
+              resolve({ reply: m as Message<R>, iopub: collector.messages, idleSeen: false });
+            }, opts.idleGrace);
+          }
+          done();
+        },
         reject: (e) => { cleanup(); reject(e); },
       });
       this.collectors.set(id, collector);
