@@ -78,20 +78,40 @@ export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dty
  * kIterationAxes(np.zeros([2, 3]).T) // [1, 0]
  */
 export function kIterationAxes(a: NDArray): number[] {
-  const nd = a.ndim;
-  // iterator axis i is original axis nd-1-i (fastest first)
-  const perm: number[] = [];
-  for (let i = 0; i < nd; i++) perm.push(nd - 1 - i);
-  const st = (ax: number): number => (a.shape[ax] === 1 ? 0 : a.strides[ax]);
-  for (let i0 = 1; i0 < nd; i0++) {
+  return bestAxisOrder(a.shape, [a.strides], a.shape.map((_, i) => i));
+}
+
+/**
+ * NumPy's iterator axis order for several operands over `axes` (given outermost first in C
+ * order; returned outermost first): npyiter_find_best_axis_ordering's insertion sort, where an
+ * operand with a zero stride (or a length-1 axis) has no opinion and, when operands disagree,
+ * C order wins.
+ *
+ * @example
+ * bestAxisOrder([3, 3], [[4, 12], [0, 4]], [0, 1]) // [1, 0]  (axis 0 is faster for the first operand)
+ */
+export function bestAxisOrder(shape: readonly number[], ops: readonly (readonly number[])[], axes: readonly number[]): number[] {
+  const perm = axes.slice().reverse(); // iterator order: fastest first
+  const st = (op: readonly number[], ax: number): number => (shape[ax] === 1 ? 0 : op[ax]);
+  for (let i0 = 1; i0 < perm.length; i0++) {
     let ipos = i0;
     const j0 = perm[i0];
-    const s0 = st(j0);
     for (let i1 = i0 - 1; i1 >= 0; i1--) {
-      const s1 = st(perm[i1]);
-      if (s0 !== 0 && s1 !== 0) {
-        if (Math.abs(s1) <= Math.abs(s0)) break;
-        ipos = i1;
+      const j1 = perm[i1];
+      let ambig = true;
+      let shouldswap = false;
+      for (const op of ops) {
+        const s0 = st(op, j0);
+        const s1 = st(op, j1);
+        if (s0 !== 0 && s1 !== 0) {
+          if (Math.abs(s1) <= Math.abs(s0)) shouldswap = false;
+          else if (ambig) shouldswap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldswap) ipos = i1;
+        else break;
       }
     }
     if (ipos !== i0) {

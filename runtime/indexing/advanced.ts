@@ -16,7 +16,7 @@ import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { elementStrides, firstIndex, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
-import { sortedStridePerm } from "../create/layout.js";
+import { bestAxisOrder, sortedStridePerm } from "../create/layout.js";
 import { reshapeArray } from "../views/reshape.js";
 import type { Advanced } from "./resolve.js";
 
@@ -165,7 +165,19 @@ export function scatter(sel: Advanced, value: NDArray): void {
   const boff = sel.boffsets;
   const toBool = sel.view.dtype === "bool" && v.dtype !== "bool";
   const same = v.dtype === sel.view.dtype;
-  forEachRow(tmpShape, [src, bp, vtmp], [firstIndex(sel.view), 0, firstIndex(v)], (offs, n, steps) => {
+  // a subspace of one element is no subspace for NumPy's mapiter (one iterator over the index shape)
+  const subSize = sel.sub.reduce((acc, k) => acc * sel.view.shape[k], 1);
+  if (subSize === 1 && !sel.pureBool && needsBuffer(tmpShape, vtmp, v.ndim)) {
+    bufferedScatter(sel, v, vtmp, toBool);
+    return;
+  }
+  // the index shape in C order outside, the subspace inside in NumPy's iterator order (memory
+  // order of the destination and the value), as mapiter's subspace iterator walks it
+  const nb = sel.bshape.length;
+  const subAxes = tmpShape.map((_, i) => i).slice(nb);
+  const order = [...tmpShape.map((_, i) => i).slice(0, nb), ...bestAxisOrder(tmpShape, [src, vtmp], subAxes)];
+  const pick = (xs: readonly number[]) => order.map((i) => xs[i]);
+  forEachRow(pick(tmpShape), [pick(src), pick(bp), pick(vtmp)], [firstIndex(sel.view), 0, firstIndex(v)], (offs, n, steps) => {
     let s = offs[0];
     let b = offs[1];
     let q = offs[2];
@@ -189,4 +201,56 @@ export function scatter(sel: Advanced, value: NDArray): void {
       for (let k = 0; k < n; k++, s += ss, b += bs, q += qs) d[s + boff[b]] = x[q];
     }
   });
+}
+
+/** NumPy's iterator buffer size: a buffered operand is read this many elements ahead. */
+const BUFSIZE = 8192;
+
+/**
+ * Whether NumPy's iterator would buffer the value operand (nditer_constr.c, the BUFNEVER test):
+ * it is read through a buffer unless, ignoring length-1 axes and walking from the innermost
+ * axis out, each stride is the previous stride times the previous length (one stride would do),
+ * or the iteration has at most one axis. A 0-d value is always buffered.
+ */
+function needsBuffer(shape: readonly number[], strides: readonly number[], valueNdim: number): boolean {
+  if (valueNdim === 0) return true;
+  const axes = shape.map((_, i) => i).filter((i) => shape[i] !== 1);
+  if (axes.length <= 1) return false;
+  let k = axes.length - 1;
+  let stride = strides[axes[k]];
+  let len = shape[axes[k]];
+  for (k--; k >= 0; k--) {
+    if (stride * len !== strides[axes[k]]) return true;
+    len *= shape[axes[k]];
+  }
+  return false;
+}
+
+/**
+ * The scatter NumPy does when its iterator buffers the value: read BUFSIZE values (C order over
+ * the index shape) into a buffer, then write them, chunk by chunk. With an overlapping value this
+ * is why `a[idx2d] = a` reads a before writing when a must be repeated along an axis.
+ */
+function bufferedScatter(sel: Advanced, v: NDArray, vtmp: readonly number[], toBool: boolean): void {
+  const d = sel.view.data;
+  const x = v.data;
+  const boff = sel.boffsets;
+  const base = firstIndex(sel.view);
+  const n = boff.length;
+  // value indices in C order of B
+  const vidx = new Float64Array(n);
+  let w = 0;
+  forEachRow(sel.bshape, [vtmp.slice(0, sel.bshape.length)], [firstIndex(v)], (offs, len, steps) => {
+    let q = offs[0];
+    for (let k = 0; k < len; k++, q += steps[0]) vidx[w++] = q;
+  });
+  const buf = new Float64Array(Math.min(BUFSIZE, n));
+  for (let start = 0; start < n; start += BUFSIZE) {
+    const end = Math.min(start + BUFSIZE, n);
+    for (let j = start; j < end; j++) buf[j - start] = x[vidx[j]];
+    for (let j = start; j < end; j++) {
+      const val = buf[j - start];
+      d[base + boff[j]] = toBool ? (val !== 0 ? 1 : 0) : val;
+    }
+  }
 }
