@@ -18,6 +18,36 @@ import { elementStrides, firstIndex, newArray } from "./make.js";
 export type RowVisitor = (offs: number[], n: number, steps: readonly number[]) => void;
 
 /**
+ * Drop length-1 axes and merge neighbours that are contiguous for every operand (see the rule
+ * above); null when the shape has a zero length (nothing to visit).
+ *
+ * @example
+ * coalesce([2, 3], [[3, 1]]) // { dims: [6], strides: [[1]] }
+ */
+export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): { dims: number[]; strides: number[][] } | null {
+  const nop = strides.length;
+  const dims: number[] = [];
+  const st: number[][] = [];
+  for (let k = 0; k < nop; k++) st.push([]);
+  for (let j = 0; j < shape.length; j++) {
+    const d = shape[j];
+    if (d === 0) return null;
+    if (d === 1) continue;
+    const m = dims.length;
+    let merge = m > 0;
+    if (merge) for (let k = 0; k < nop; k++) if (st[k][m - 1] !== strides[k][j] * d) merge = false;
+    if (merge) {
+      dims[m - 1] *= d;
+      for (let k = 0; k < nop; k++) st[k][m - 1] = strides[k][j];
+    } else {
+      dims.push(d);
+      for (let k = 0; k < nop; k++) st[k].push(strides[k][j]);
+    }
+  }
+  return { dims, strides: st };
+}
+
+/**
  * Visit the rows of operands that share `shape`; strides in elements, one array per operand.
  * Rows come in C order of the (coalesced) axes; a size-0 shape visits nothing, a 0-d shape one row of 1.
  *
@@ -33,25 +63,9 @@ export function forEachRow(
   visit: RowVisitor,
 ): void {
   const nop = strides.length;
-  // drop length-1 axes; stop on length 0
-  const dims: number[] = [];
-  const st: number[][] = [];
-  for (let k = 0; k < nop; k++) st.push([]);
-  for (let j = 0; j < shape.length; j++) {
-    const d = shape[j];
-    if (d === 0) return;
-    if (d === 1) continue;
-    const m = dims.length;
-    let merge = m > 0;
-    if (merge) for (let k = 0; k < nop; k++) if (st[k][m - 1] !== strides[k][j] * d) merge = false;
-    if (merge) {
-      dims[m - 1] *= d;
-      for (let k = 0; k < nop; k++) st[k][m - 1] = strides[k][j];
-    } else {
-      dims.push(d);
-      for (let k = 0; k < nop; k++) st[k].push(strides[k][j]);
-    }
-  }
+  const c = coalesce(shape, strides);
+  if (c === null) return;
+  const { dims, strides: st } = c;
   const offs = starts.slice();
   const nd = dims.length;
   if (nd === 0) {
@@ -201,7 +215,14 @@ function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): 
   const perm = ds.map((_, i) => i).sort((i, j) => Math.abs(ds[j]) - Math.abs(ds[i]));
   const shape = perm.map((i) => dst.shape[i]);
   const st = [perm.map((i) => ds[i]), perm.map((i) => srcStrides[i])];
-  forEachRow(shape, st, [firstIndex(dst), firstIndex(src)], (offs, n, steps) => {
+  const c = coalesce(shape, st);
+  if (c === null) return;
+  const nd = c.dims.length;
+  if (!toBool && nd >= 2 && Math.abs(c.strides[1][nd - 1]) > Math.abs(c.strides[1][nd - 2]) && c.dims[nd - 1] >= 16 && c.dims[nd - 2] >= 16) {
+    tiledCopy(d, s, c.dims, c.strides[0], c.strides[1], firstIndex(dst), firstIndex(src));
+    return;
+  }
+  forEachRow(c.dims, c.strides, [firstIndex(dst), firstIndex(src)], (offs, n, steps) => {
     let di = offs[0];
     let si = offs[1];
     const dstep = steps[0];
@@ -215,6 +236,52 @@ function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): 
       for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si];
     }
   });
+}
+
+/** Tile edge for transposing copies: 32x32 elements of 8 bytes are 8 KiB per side, well inside L1. */
+const TILE = 32;
+
+/**
+ * Copy where the source's fast axis is the destination's slow one (a transpose): walk the last
+ * two axes in TILE x TILE blocks so both sides stay in cache (what NumPy's copy loops get from
+ * their buffering). Outer axes are walked with an odometer.
+ */
+function tiledCopy(d: TypedArray, s: TypedArray, dims: number[], dst: number[], src: number[], d0: number, s0: number): void {
+  const nd = dims.length;
+  const ni = dims[nd - 2];
+  const nj = dims[nd - 1];
+  const di = dst[nd - 2];
+  const dj = dst[nd - 1];
+  const si = src[nd - 2];
+  const sj = src[nd - 1];
+  const outer = dims.slice(0, nd - 2);
+  const idx = new Array<number>(outer.length).fill(0);
+  let db = d0;
+  let sb = s0;
+  for (;;) {
+    for (let i0 = 0; i0 < ni; i0 += TILE) {
+      const i1 = Math.min(i0 + TILE, ni);
+      for (let j0 = 0; j0 < nj; j0 += TILE) {
+        const j1 = Math.min(j0 + TILE, nj);
+        for (let i = i0; i < i1; i++) {
+          let dp = db + i * di + j0 * dj;
+          let sp = sb + i * si + j0 * sj;
+          for (let j = j0; j < j1; j++, dp += dj, sp += sj) d[dp] = s[sp];
+        }
+      }
+    }
+    let k = outer.length - 1;
+    for (; k >= 0; k--) {
+      idx[k]++;
+      db += dst[k];
+      sb += src[k];
+      if (idx[k] < outer[k]) break;
+      db -= dst[k] * outer[k];
+      sb -= src[k] * outer[k];
+      idx[k] = 0;
+    }
+    if (k < 0) return;
+  }
 }
 
 /** Store one scalar in every element of `dst` (cast as NumPy casts a Python scalar into the array). */

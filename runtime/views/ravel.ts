@@ -11,11 +11,11 @@
  * (create/layout.ts kIterationAxes: memory order by |stride|, negative strides NOT flipped).
  * Cost: O(ndim) for a view, O(size) for a copy.
  */
-import { forEachRow } from "../core/iterate.js";
-import { elementStrides, firstIndex, newArray, viewOf } from "../core/make.js";
+import { copyInto } from "../core/iterate.js";
+import { newArray, viewOf } from "../core/make.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { NDArray } from "../core/ndarray.js";
-import { toOrder, type OrderAK } from "../core/shape.js";
+import { contiguousStrides, toOrder, type OrderAK } from "../core/shape.js";
 import { isFortran, kIterationAxes, sortedStridePerm } from "../create/layout.js";
 import { reshapeArray } from "./reshape.js";
 
@@ -27,15 +27,12 @@ import { reshapeArray } from "./reshape.js";
  */
 export function flatCopy(a: NDArray, axes: readonly number[]): NDArray {
   const out = newArray([a.size], a.dtype);
-  const es = elementStrides(a);
-  const d = a.data;
-  const o = out.data;
-  let w = 0;
-  forEachRow(axes.map((k) => a.shape[k]), [axes.map((k) => es[k])], [firstIndex(a)], (offs, n, steps) => {
-    let i = offs[0];
-    const s = steps[0];
-    for (let k = 0; k < n; k++, i += s) o[w++] = d[i];
-  });
+  if (a.size === 0) return out;
+  // the 1-D result seen with the visiting order's shape, C-contiguous; copyInto walks it tiled
+  const shape = axes.map((k) => a.shape[k]);
+  const dst = viewOf(out, shape, contiguousStrides(shape, a.itemsize, "C"), 0);
+  const src = viewOf(a, shape, axes.map((k) => a.strides[k]), a.offset);
+  copyInto(dst, src);
   return out;
 }
 
