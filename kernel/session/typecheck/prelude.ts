@@ -48,6 +48,12 @@ export function declaredNames(st: ts.Statement): string[] {
   return [];
 }
 
+function parsesCleanly(text: string): boolean {
+  const sf = ts.createSourceFile("declaration.ts", text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const diags = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics;
+  return !diags || diags.length === 0;
+}
+
 function withoutExport(text: string): string {
   return text.replace(/^export\s+(default\s+)?/, "");
 }
@@ -71,7 +77,10 @@ export class Prelude {
   /** Record the declarations of a cell that type-checked. */
   record(sf: ts.SourceFile, checker: ts.TypeChecker): void {
     const fresh = new Map<string, string[]>();
-    const add = (name: string, text: string): void => {
+    const add = (name: string, declaration: string): void => {
+      // A type the checker can only print in a form that is not source (`typeof (Anonymous class)`)
+      // becomes `any` rather than a syntax error in the prelude.
+      const text = parsesCleanly(declaration) ? declaration : `declare let ${name}: any;`;
       const list = fresh.get(name);
       if (list) list.push(text);
       else fresh.set(name, [text]);
@@ -94,7 +103,15 @@ export class Prelude {
     if (ts.isVariableStatement(st)) {
       const flags = st.declarationList.flags;
       const kw = flags & ts.NodeFlags.Const ? "const" : flags & ts.NodeFlags.Let ? "let" : "var";
-      for (const d of st.declarationList.declarations) for (const id of boundNames(d.name)) add(id.text, `declare ${kw} ${id.text}: ${typeOf(id)};`);
+      for (const d of st.declarationList.declarations) {
+        for (const id of boundNames(d.name)) {
+          const type = typeOf(id);
+          if (type !== `typeof ${id.text}`) add(id.text, `declare ${kw} ${id.text}: ${type};`);
+          // `const K = class {}`: the checker names the type after the variable; keep the class's source.
+          else if (ts.isIdentifier(d.name) && d.initializer && ts.isClassExpression(d.initializer)) add(id.text, `${kw} ${id.text} = ${d.initializer.getText(sf)};`);
+          else add(id.text, `declare ${kw} ${id.text}: any;`);
+        }
+      }
     } else if (ts.isFunctionDeclaration(st) && st.name) {
       if (!st.body) return; // overload signatures: the implementation's symbol gives them all
       const sym = checker.getSymbolAtLocation(st.name);

@@ -75,6 +75,8 @@ describe("declarations persist across cells", () => {
     ["abstract class Animal { abstract sound(): string; speak() { return this.sound() } }\nclass Dog extends Animal { sound() { return 'woof' } }", "new Dog().speak()", "woof"],
     ["function over(x: number): number;\nfunction over(x: string): string;\nfunction over(x: any) { return x }", "over('s').length + over(2)", 3],
     ["var legacy = 1; legacy = 2", "legacy", 2],
+    ["const Anon = class { v = 9 }", "new Anon().v", 9],
+    ["const sym = Symbol('s'); const withSym = { [sym]: 1 }", "withSym[sym]", 1],
   ])("%s", async (decl, use, value) => {
     ok((await run(decl)).r);
     expect(ok((await run(use)).r).value).toEqual(value);
