@@ -5,9 +5,13 @@
  * the subspace in the source's memory order, as NumPy's mapiter allocates it), element
  * [b..., s...] = view[offset of b + offsets of s]; when B belongs in the middle (adjacent
  * advanced indices not first) the returned array is the transposed view of it, as NumPy's
- * mapiter result is. Scattering visits the same positions in the same order (so with repeated
- * indices the last write wins, as in NumPy); an overlapping value is NOT read first, as NumPy's
- * mapiter does not (see scatter). Cost: O(result size).
+ * mapiter result is. Scattering visits the index shape in C order and the subspace in NumPy's
+ * iterator order (so with repeated indices the last write wins, as in NumPy). An overlapping value
+ * is read exactly as NumPy 1.24 reads it: NOT copied first, except that the value is read ahead
+ * in 8192-element chunks when NumPy's iterator would buffer it (no subspace and a value that one
+ * stride cannot walk), and contiguous runs (subspace chunks, runs of a full boolean mask) move as
+ * a memmove. Checked against NumPy with overlapping views in test/runtime/numpy/indexing.test.ts.
+ * Cost: O(result size).
  */
 import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
