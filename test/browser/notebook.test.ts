@@ -77,7 +77,7 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     [".strided-flags", 1],
     [".strided-show-memory svg", 2],
     [".strided-show-layout svg", 2],
-    [".strided-timeit", 2],
+    [".strided-timeit", 3],
     ["table.user-table", 1],
     ["svg.user-svg", 1],
   ])("%s renders %i time(s) with a non-zero size", async (sel, n) => {
@@ -116,7 +116,8 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
 
   it("timeit shows the allocation: a fresh result per loop versus out=", async () => {
     const alloc = await page.$$eval(".strided-timeit .timeit-alloc", (els) => els.map((e) => e.textContent ?? ""));
-    expect(alloc).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", "no array allocated per loop"]);
+    // np.add(x, y); np.add(x, y, { out: x }); %timeit np.ones(1000)
+    expect(alloc).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", "no array allocated per loop", "8,000 bytes (7.81 KiB) allocated per loop in 1 buffer"]);
   });
 
   it("cell results carry NumPy's text beside the card: repr for arrays, str for flags", () => {
@@ -128,6 +129,14 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     expect(plain(0)).toBe("array([ 0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11])");
     expect(plain(3)).toBe("  C_CONTIGUOUS : False\n  F_CONTIGUOUS : True\n  OWNDATA : False\n  WRITEABLE : True\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n");
     expect(plain(7)).toMatch(/^(The slowest run took [\d.]+ times longer than the fastest\. This could mean that an intermediate result is being cached\.\n)?[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 3 runs, 200 loops each\)$/);
+  });
+
+  it("%timeit in a cell gives the same result object: IPython's line and the allocation", async () => {
+    const cells = executed.cells.filter((c) => c.cell_type === "code");
+    const out = (cells[12].outputs ?? []).find((o) => o.data?.["text/html"] !== undefined);
+    const t = out?.data?.["text/plain"];
+    expect(Array.isArray(t) ? t.join("") : String(t)).toMatch(/[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 2 runs, 100 loops each\)$/);
+    expect(String(out?.data?.["text/html"])).toContain("8,000 bytes (7.81 KiB) allocated per loop in 1 buffer");
   });
 
   it("the updated display shows the new value (5 cells), not the first (3)", async () => {
@@ -153,7 +162,7 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
 
   it("screenshots each output for a look", async () => {
     const outs = await page.$$(".jp-OutputArea-output");
-    expect(outs.length).toBeGreaterThanOrEqual(12);
+    expect(outs.length).toBeGreaterThanOrEqual(13);
     for (let i = 0; i < outs.length; i++) await outs[i].screenshot({ path: join(ARTIFACTS, `views-notebook-${String(i).padStart(2, "0")}.png`) });
   });
 });
