@@ -73,6 +73,8 @@ interface Collector {
 }
 
 const DEFAULT_TIMEOUT = 60_000;
+/** How many dropped and unmatched messages are kept for inspection. */
+const MAX_RECORDS = 1000;
 
 /** Error raised when a request times out or the client is closed before the answer. */
 export class KernelClientError extends Error {
@@ -105,9 +107,9 @@ class SendQueue {
 export class KernelClient {
   readonly session: string;
   readonly username: string;
-  /** Messages that failed to decode (bad signature, replay, malformed), with the reason. */
+  /** Messages that failed to decode (bad signature, replay, malformed), with the reason (the newest 1,000). */
   readonly dropped: { channel: string; reason: string }[] = [];
-  /** Replies whose parent we were not waiting for (e.g. answered after a timeout). */
+  /** Replies whose parent we were not waiting for, e.g. answered after a timeout (the newest 1,000). */
   readonly unmatched: Message[] = [];
 
   private readonly signer: Signer;
@@ -116,7 +118,7 @@ export class KernelClient {
   private readonly control = new zmq.Dealer({ linger: 0 });
   private readonly stdin = new zmq.Dealer({ linger: 0 });
   private readonly iopub = new zmq.Subscriber({ linger: 0 });
-  private hb = new zmq.Request({ linger: 0, relaxed: true, correlate: true });
+  private readonly hb = new zmq.Request({ linger: 0, relaxed: true, correlate: true });
   private readonly queues: Record<RequestChannel, SendQueue>;
   private readonly pending = new Map<string, Pending>();
   private readonly collectors = new Map<string, Collector>();
@@ -158,7 +160,7 @@ export class KernelClient {
       for await (const frames of socket) {
         const r = decode(frames, this.signer, this.replay);
         if (!r.ok) {
-          this.dropped.push({ channel, reason: r.reason });
+          KernelClient.record(this.dropped, { channel, reason: r.reason });
           continue;
         }
         if (channel === "iopub") this.routeIopub(r.msg);
@@ -170,11 +172,17 @@ export class KernelClient {
     }
   }
 
+  /** Keep a record list bounded (the newest MAX_RECORDS entries). */
+  private static record<T>(list: T[], item: T): void {
+    list.push(item);
+    if (list.length > MAX_RECORDS) list.splice(0, list.length - MAX_RECORDS);
+  }
+
   private routeReply(msg: Message): void {
     const id = parentId(msg);
     const p = this.pending.get(id);
     if (!p) {
-      this.unmatched.push(msg);
+      KernelClient.record(this.unmatched, msg);
       return;
     }
     this.pending.delete(id);
@@ -182,11 +190,15 @@ export class KernelClient {
   }
 
   private routeIopub(msg: Message): void {
-    for (const l of this.iopubListeners) l(msg);
+    // A throwing listener must not end the read loop (every later request would time out).
+    const safely = (f: (m: Message) => void): void => {
+      try { f(msg); } catch (e) { KernelClient.record(this.dropped, { channel: "iopub", reason: `listener threw: ${(e as Error).message}` }); }
+    };
+    for (const l of this.iopubListeners) safely(l);
     const c = this.collectors.get(parentId(msg));
     if (!c) return;
     c.messages.push(msg);
-    c.onIopub?.(msg);
+    if (c.onIopub) safely(c.onIopub);
     if (msg.header.msg_type === "status" && (msg.content as unknown as StatusContent).execution_state === "idle") c.idle();
   }
 
