@@ -8,6 +8,7 @@ import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
 import { CellHost } from "./typecheck/host.js";
 import { Prelude } from "./typecheck/prelude.js";
+import { applyNumpySyntax } from "./syntax/check.js";
 
 export { complete } from "./editor/complete.js";
 export { inspect } from "./editor/inspect.js";
@@ -41,6 +42,9 @@ export class CellCompiler {
       this.host.clearResolutions(); // a package installed since the last lookup
       diags = this.errorsOnly(this.host.cellDiagnostics());
     }
+    // NumPy syntax on arrays (x + y, a["1:3"]): rewritten to calls and re-checked; errors placed in `code`.
+    const syntax = applyNumpySyntax(this.host, code, diags);
+    diags = syntax.diagnostics;
     if (diags.length) {
       const syntactic = this.host.service.getSyntacticDiagnostics(this.host.cellFile).length > 0;
       const outcome = typeErrorOutcome(placeDiagnostics(diags, mapLine), userCell);
@@ -54,6 +58,7 @@ export class CellCompiler {
     const sf = program.getSourceFile(this.host.cellFile);
     if (!sf) throw new Error("the cell's SourceFile is missing from the program");
     const emitted = emitCell(program, sf);
+    if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
     this.prelude.record(sf, program.getTypeChecker());
     this.host.setText(this.host.preludeFile, this.prelude.text());
     return { ok: true, emitted };

@@ -57,6 +57,14 @@ export class SourceMap {
     return new SourceMap(lines);
   }
 
+  /** The same map with every source position passed through `to` (a rewrite of the source that keeps its lines, e.g. syntax/check.ts). */
+  remap(to: (line: number, column: number) => { line: number; column: number }): SourceMap {
+    return new SourceMap(this.lines.map((segs) => segs.map(([g, l, c]): [number, number, number] => {
+      const p = to(l, c);
+      return [g, p.line, p.column];
+    })));
+  }
+
   /** The source position of a generated one (0-based), or undefined when nothing maps there. */
   lookup(line: number, column: number): { line: number; column: number } | undefined {
     const segs = this.lines[line];

@@ -13,6 +13,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { AMBIENT_FILE_NAME, ambientText } from "./ambient.js";
+import { SYNTAX_FILE_NAME, syntaxAugmentationText } from "../syntax/augment.js";
 import { KERNEL_TYPE_ROOTS, PACKAGE_ROOT } from "../paths.js";
 
 /** Appended to every cell so it is a module even without import/export (positions before it are unchanged). */
@@ -64,12 +65,13 @@ export class CellHost {
     this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
     this.preludeFile = path.join(notebookDir, "__strided_prelude__.ts");
     this.virtual.set(AMBIENT_FILE_NAME, { text: ambientText(), version: 1 });
+    this.virtual.set(SYNTAX_FILE_NAME, { text: syntaxAugmentationText(), version: 1 }); // NumPy subscripts on NDArray (syntax/augment.ts)
     this.virtual.set(this.preludeFile, { text: "", version: 1 });
     this.virtual.set(this.cellFile, { text: MODULE_SUFFIX, version: 1 });
     this.resolutionCache = ts.createModuleResolutionCache(notebookDir, (f) => f, this.options);
     const host: ts.LanguageServiceHost = {
       getProjectVersion: () => String(this.projectVersion),
-      getScriptFileNames: () => [AMBIENT_FILE_NAME, this.preludeFile, this.cellFile],
+      getScriptFileNames: () => [AMBIENT_FILE_NAME, SYNTAX_FILE_NAME, this.preludeFile, this.cellFile],
       getScriptVersion: (f) => String(this.virtual.get(f)?.version ?? 0),
       getScriptSnapshot: (f) => this.snapshot(f),
       getCurrentDirectory: () => notebookDir,

@@ -1,0 +1,95 @@
+/**
+ * The NumPy-syntax stage of the cell pipeline, run between type-check and emit: rewrite the cell
+ * (rewrite.ts) and re-check it until no operator or subscript on an array is left, then report
+ * the checker's errors on the rewritten cell at the positions the user typed.
+ *
+ * Rule: a cell with no operator, compound assignment or subscript on an array costs one walk of
+ * its tree with cached types and nothing else (no second check). A cell that uses them costs one
+ * more check per pass; passes stop when nothing changes (at most MAX_PASSES: each pass rewrites at
+ * least one node, and `const z = x + y; z * 2` needs two).
+ */
+import ts from "typescript";
+import path from "node:path";
+import { CODE_ROOT } from "../paths.js";
+import { MODULE_SUFFIX, type CellHost } from "../typecheck/host.js";
+import { applyEdits, lineAndColumn, lineStarts } from "./edits.js";
+import { arrayTest, rewritePass, type RewrittenOperator, type SyntaxProblem } from "./rewrite.js";
+import { explainDiagnostic } from "./explain.js";
+import "./helper.js";
+
+const MAX_PASSES = 8;
+
+/** Diagnostic code of the rewrite's own errors (a bad index string, an unsupported operator). */
+export const SYNTAX_ERROR_CODE = 90001;
+
+const RUNTIME_DIR = path.join(CODE_ROOT, "runtime") + path.sep;
+const isRuntimeFile = (f: string): boolean => path.normalize(f).startsWith(RUNTIME_DIR);
+
+/** What the stage hands back to the compiler. */
+export interface SyntaxOutcome {
+  /** True when the cell's text in the host was rewritten. */
+  rewritten: boolean;
+  /** The cell's errors, placed in the text the stage was given (`code`). */
+  diagnostics: ts.Diagnostic[];
+  /** Rewritten-cell (line, column) -> the given text's (line, column), 0-based; identity when not rewritten. */
+  toOriginal(line: number, column: number): { line: number; column: number };
+}
+
+const identity = (line: number, column: number): { line: number; column: number } => ({ line, column });
+
+/**
+ * Rewrite NumPy syntax in the cell now in `host` (whose text is `code` + the module suffix and
+ * whose errors are `diagnostics`), leaving the rewritten cell in the host.
+ */
+export function applyNumpySyntax(host: CellHost, code: string, diagnostics: readonly ts.Diagnostic[]): SyntaxOutcome {
+  const unchanged: SyntaxOutcome = { rewritten: false, diagnostics: [...diagnostics], toOriginal: identity };
+  if (host.service.getSyntacticDiagnostics(host.cellFile).length) return unchanged;
+  const original = code + MODULE_SUFFIX;
+  /** new text offset -> original offset, composed over passes */
+  let toOriginal = (o: number): number => o;
+  const problems: SyntaxProblem[] = [];
+  const operators: RewrittenOperator[] = [];
+  let text = original;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const program = host.program();
+    const sf = program.getSourceFile(host.cellFile);
+    if (!sf) throw new Error("the cell's SourceFile is missing from the program");
+    const r = rewritePass(sf, program.getTypeChecker(), arrayTest(isRuntimeFile));
+    const back = toOriginal;
+    for (const p of r.problems) problems.push({ ...p, start: back(p.start) });
+    for (const o of r.operators) operators.push({ ...o, start: back(o.start) });
+    if (!r.edits.length || r.problems.length) break;
+    const applied = applyEdits(sf.text, r.edits);
+    toOriginal = (o: number): number => back(applied.toOld(o));
+    text = applied.text;
+    host.setCell(text.slice(0, text.length - MODULE_SUFFIX.length));
+  }
+  if (text === original && !problems.length) return unchanged;
+  const originalFile = ts.createSourceFile(host.cellFile, original, ts.ScriptTarget.ES2022, false);
+  const own: ts.Diagnostic[] = problems.map((p) => ({
+    category: ts.DiagnosticCategory.Error,
+    code: SYNTAX_ERROR_CODE,
+    file: originalFile,
+    start: p.start,
+    length: p.length,
+    messageText: p.message,
+  }));
+  if (own.length) return { rewritten: text !== original, diagnostics: own, toOriginal: identity };
+  const checked = host.cellDiagnostics().filter((d) => d.category === ts.DiagnosticCategory.Error);
+  const placed = checked.map((d) => {
+    if (!d.file || d.start === undefined || d.file.fileName !== host.cellFile) return d;
+    const start = toOriginal(d.start);
+    const end = Math.max(start + 1, toOriginal(d.start + Math.max(0, (d.length ?? 1) - 1)) + 1);
+    return explainDiagnostic({ ...d, file: originalFile, start, length: end - start }, operators, originalFile);
+  });
+  const newStarts = lineStarts(text);
+  const oldStarts = lineStarts(original);
+  return {
+    rewritten: true,
+    diagnostics: placed,
+    toOriginal: (line, column) => {
+      const offset = (newStarts[line] ?? text.length) + column;
+      return lineAndColumn(oldStarts, toOriginal(Math.min(offset, text.length)));
+    },
+  };
+}

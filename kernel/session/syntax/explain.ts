@@ -1,0 +1,29 @@
+/**
+ * The checker's errors on a rewritten operator, in the user's words: `x + "a"` is checked as
+ * `np.add(x, "a")`, whose error is TypeScript's "No overload matches this call" naming both of
+ * np.add's overloads. At a rewritten operator that becomes one line naming the operator, the
+ * ufunc and the operand that does not fit, as NumPy's UFuncTypeError does at run time.
+ */
+import ts from "typescript";
+import type { RewrittenOperator } from "./rewrite.js";
+
+const NO_OVERLOAD = 2769;
+const BAD_ARGUMENT = 2345;
+const MISFIT = /Argument of type '(.*)' is not assignable to parameter of type '(ArrayLike|number|UFuncOptions)'/g;
+
+/** `d` reworded when it sits on a rewritten operator; otherwise `d` itself. */
+export function explainDiagnostic(d: ts.Diagnostic, operators: readonly RewrittenOperator[], _file: ts.SourceFile): ts.Diagnostic {
+  if (d.code !== NO_OVERLOAD && d.code !== BAD_ARGUMENT) return d;
+  const op = operators.find((o) => o.start === d.start);
+  if (!op) return d;
+  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const misfits = [...text.matchAll(MISFIT)].filter((m) => m[2] === "ArrayLike").map((m) => m[1]);
+  const operand = misfits.length ? misfits[misfits.length - 1] : undefined;
+  if (!operand) return d;
+  const stringy = /^(string|".*"|'.*'|`.*`)$/.test(operand);
+  const hint = stringy ? "; to put an array into text, write a template literal (`${x}`) or String(x)" : "";
+  const messageText =
+    `operator '${op.operator}' (np.${op.ufunc}) cannot be applied to an NDArray and '${operand}': ` +
+    `its operands must be NDArrays, numbers, booleans or nested arrays of them${hint}`;
+  return { ...d, messageText, length: op.length };
+}

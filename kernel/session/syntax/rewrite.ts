@@ -1,0 +1,274 @@
+/**
+ * One pass of the NumPy-syntax rewrite over a checked cell: every operator, compound assignment
+ * or subscript whose operand is an array (its type holds the runtime's `NDArray`, or it was
+ * rewritten earlier in this pass) becomes the direct call NumPy makes:
+ *
+ *   x + y        -> np.add(x, y)               -x          -> np.negative(x)
+ *   x < 3        -> np.less(x, 3)              a["1:3"]    -> a.get("1:3")
+ *   x += y       -> np.add(x, y, { out: x })   (in place, also for a `const x`)
+ *   s += x       -> s = np.add(s, x)           (s not an array: NumPy rebinds s)
+ *   a[i] = v     -> a.set(i, v)                a[i] += v   -> __strided_syntax__.updateAt(np.add, a, i, v)
+ *
+ * Operands keep their text and position (edits.ts), so the checker's later errors land on what
+ * the user typed. Rule: children are rewritten before parents, so `(x + y) * 2` is one pass.
+ * A pass cannot see through a declaration made in the same pass (`const z = x + y; z * 2`): the
+ * driver (check.ts) re-checks and runs another pass until nothing changes.
+ * Cost: one walk of the cell, one cached type lookup per operand of an operator or subscript.
+ */
+import ts from "typescript";
+import { parseIndex } from "../../../runtime/indexing/parse.js";
+import { SYNTAX_HELPER } from "./augment.js";
+import type { Edit } from "./edits.js";
+import { BINARY_UFUNCS, COMPOUND_UFUNCS, UNARY_UFUNCS, UNSUPPORTED } from "./operators.js";
+
+/** An error the rewrite itself finds (a bad index string, an unsupported form), in pass coordinates. */
+export interface SyntaxProblem {
+  start: number;
+  length: number;
+  message: string;
+}
+
+/** A rewritten operator: where its token is (pass coordinates) and what it was. */
+export interface RewrittenOperator {
+  start: number;
+  length: number;
+  operator: string;
+  ufunc: string;
+}
+
+export interface PassResult {
+  edits: Edit[];
+  problems: SyntaxProblem[];
+  operators: RewrittenOperator[];
+}
+
+/** Does `type` hold the runtime's NDArray (itself, or in a union)? */
+export type ArrayTest = (type: ts.Type) => boolean;
+
+/** A test for NDArray types of one program: the class declared in `ndarrayFile`. */
+export function arrayTest(ndarrayFile: (fileName: string) => boolean): ArrayTest {
+  const cache = new Map<ts.Type, boolean>();
+  const test = (t: ts.Type): boolean => {
+    let r = cache.get(t);
+    if (r !== undefined) return r;
+    if (t.isUnion()) r = t.types.some(test);
+    else {
+      const sym = t.getSymbol();
+      r = sym?.name === "NDArray" && (sym.declarations ?? []).some((d) => ndarrayFile(d.getSourceFile().fileName));
+    }
+    cache.set(t, r);
+    return r;
+  };
+  return test;
+}
+
+const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Run one pass over `sf`. */
+export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayType: ArrayTest): PassResult {
+  const edits: Edit[] = [];
+  const problems: SyntaxProblem[] = [];
+  const operators: RewrittenOperator[] = [];
+  /** Nodes rewritten in this pass into calls returning arrays. */
+  const made = new Set<ts.Node>();
+
+  const isArray = (e: ts.Expression): boolean => {
+    const inner = skipParens(e);
+    if (made.has(inner)) return true;
+    return isArrayType(checker.getTypeAtLocation(inner));
+  };
+  /** An assignment target's declared type (the checker gives `any` for a `const` target). */
+  const isArrayTarget = (e: ts.Expression): boolean => {
+    const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
+    const sym = name && checker.getSymbolAtLocation(name);
+    return sym ? isArrayType(checker.getTypeOfSymbol(sym)) : isArray(e);
+  };
+  const open = (node: ts.Node, text: string, anchor: number): void => {
+    edits.push({ start: node.getStart(sf), end: node.getStart(sf), text, side: "open", anchor });
+  };
+  const close = (node: ts.Node, text: string, anchor?: number): void => {
+    edits.push({ start: node.end, end: node.end, text, side: "close", anchor: anchor ?? node.end });
+  };
+  const replace = (token: ts.Node, text: string): void => {
+    edits.push({ start: token.getStart(sf), end: token.end, text });
+  };
+  const problem = (node: ts.Node, message: string): void => {
+    problems.push({ start: node.getStart(sf), length: node.end - node.getStart(sf), message });
+  };
+  const operator = (token: ts.Node, ufunc: string): void => {
+    operators.push({ start: token.getStart(sf), length: token.end - token.getStart(sf), operator: token.getText(sf), ufunc });
+  };
+
+  /** `a[i]` on an array whose index is not one of its own member names. */
+  const isArraySubscript = (e: ts.Expression): e is ts.ElementAccessExpression => {
+    if (!ts.isElementAccessExpression(e) || !isArray(e.expression)) return false;
+    const arg = e.argumentExpression;
+    if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) {
+      const objType = checker.getTypeAtLocation(e.expression);
+      if (!objType.isUnion() && checker.getPropertyOfType(objType, arg.text)) return false;
+    }
+    const t = checker.getTypeAtLocation(arg);
+    return !(t.flags & ts.TypeFlags.ESSymbolLike);
+  };
+
+  const checkIndexString = (arg: ts.Expression): void => {
+    if (!ts.isStringLiteralLike(arg)) return;
+    try {
+      parseIndex(arg.text);
+    } catch (e) {
+      problem(arg, (e as Error).message.replace(/a\.get\(("[^"]*")\)/g, "a[$1]"));
+    }
+  };
+
+  const bracketTokens = (e: ts.ElementAccessExpression): { open: ts.Node; close: ts.Node } => {
+    const kids = e.getChildren(sf);
+    const openTok = kids.find((k) => k.kind === ts.SyntaxKind.OpenBracketToken);
+    const closeTok = kids.find((k) => k.kind === ts.SyntaxKind.CloseBracketToken);
+    if (!openTok || !closeTok) throw new Error("an element access without brackets (a bug in the NumPy-syntax rewrite)");
+    return { open: openTok, close: closeTok };
+  };
+
+  /** `a[i]` read: `a.get(i)` (`a?.[i]` -> `a?.get(i)`). */
+  const rewriteGet = (e: ts.ElementAccessExpression): void => {
+    visit(e.expression);
+    visit(e.argumentExpression);
+    checkIndexString(e.argumentExpression);
+    const b = bracketTokens(e);
+    replace(b.open, e.questionDotToken ? "get(" : ".get(");
+    replace(b.close, ")");
+    made.add(e);
+  };
+
+  /** A plain name or a chain of names (`x`, `this.a.b`): safe to evaluate twice, on one line. */
+  const isSimpleTarget = (e: ts.Expression): boolean => {
+    if (e.getText(sf).includes("\n")) return false;
+    if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+    return ts.isPropertyAccessExpression(e) && !e.questionDotToken && isSimpleTarget(e.expression);
+  };
+
+  const visitAssignment = (node: ts.BinaryExpression): boolean => {
+    const kind = node.operatorToken.kind;
+    const left = skipParens(node.left);
+    if (kind === ts.SyntaxKind.EqualsToken) {
+      if (!isArraySubscriptTarget(left)) return false;
+      // a[i] = v -> a.set(i, v)
+      visit(left.expression);
+      visit(left.argumentExpression);
+      visit(node.right);
+      checkIndexString(left.argumentExpression);
+      const b = bracketTokens(left);
+      replace(b.open, ".set(");
+      replace(b.close, "");
+      replace(node.operatorToken, ",");
+      close(node.right, ")");
+      return true;
+    }
+    const ufunc = COMPOUND_UFUNCS.get(kind);
+    if (!ufunc) {
+      const hint = UNSUPPORTED.get(kind);
+      if (hint && (isArray(node.left) || isArray(node.right))) {
+        visitChildren(node);
+        problem(node.operatorToken, `operator '${node.operatorToken.getText(sf)}' cannot be applied to an NDArray: ${hint}`);
+        return true;
+      }
+      return false;
+    }
+    if (isArraySubscriptTarget(left)) {
+      // a[i] += v -> __strided_syntax__.updateAt(np.add, a, i, v)
+      visit(left.expression);
+      visit(left.argumentExpression);
+      visit(node.right);
+      checkIndexString(left.argumentExpression);
+      const b = bracketTokens(left);
+      open(left, `${SYNTAX_HELPER}.updateAt(np.${ufunc}, `, node.operatorToken.getStart(sf));
+      replace(b.open, ", ");
+      replace(b.close, "");
+      replace(node.operatorToken, ",");
+      close(node.right, ")");
+      operator(node.operatorToken, ufunc);
+      made.add(node);
+      return true;
+    }
+    const leftIsArray = isArrayTarget(left);
+    if (!leftIsArray && !isArray(node.right)) return false;
+    visit(node.left);
+    visit(node.right);
+    if (!isSimpleTarget(left)) {
+      problem(node.left, `an in-place '${node.operatorToken.getText(sf)}' on an array needs a name or a property (x, obj.x) or a subscript (a["1:3"]) on its left`);
+      return true;
+    }
+    const target = left.getText(sf);
+    if (leftIsArray) {
+      // x += y -> np.add(x, y, { out: x }), in place as NumPy's __iadd__
+      open(node.left, `np.${ufunc}(`, node.operatorToken.getStart(sf));
+      replace(node.operatorToken, ",");
+      close(node.right, `, { out: ${target} })`, node.operatorToken.getStart(sf));
+    } else {
+      // s += x with s not an array: NumPy rebinds s to the new array
+      replace(node.operatorToken, `= np.${ufunc}(${target},`);
+      close(node.right, ")");
+    }
+    operator(node.operatorToken, ufunc);
+    made.add(node);
+    return true;
+  };
+
+  const isArraySubscriptTarget = (e: ts.Expression): e is ts.ElementAccessExpression => ts.isElementAccessExpression(e) && !e.questionDotToken && isArraySubscript(e);
+
+  const visitChildren = (node: ts.Node): void => {
+    ts.forEachChild(node, visit);
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node)) {
+      if (isAssignment(node.operatorToken.kind) && visitAssignment(node)) return;
+      visitChildren(node);
+      const ufunc = BINARY_UFUNCS.get(node.operatorToken.kind);
+      if (ufunc && (isArray(node.left) || isArray(node.right))) {
+        open(node.left, `np.${ufunc}(`, node.operatorToken.getStart(sf));
+        replace(node.operatorToken, ",");
+        close(node.right, ")", node.operatorToken.getStart(sf));
+        operator(node.operatorToken, ufunc);
+        made.add(node);
+      } else if (!ufunc && UNSUPPORTED.has(node.operatorToken.kind) && (isArray(node.left) || isArray(node.right))) {
+        problem(node.operatorToken, `operator '${node.operatorToken.getText(sf)}' cannot be applied to an NDArray: ${UNSUPPORTED.get(node.operatorToken.kind)}`);
+      }
+      return;
+    }
+    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+      const operand = node.operand;
+      const kind = node.operator;
+      const increments = kind === ts.SyntaxKind.PlusPlusToken || kind === ts.SyntaxKind.MinusMinusToken;
+      if (increments && (isArrayTarget(skipParens(operand)) || (ts.isElementAccessExpression(skipParens(operand)) && isArraySubscript(skipParens(operand))))) {
+        problem(node, `operator '${ts.tokenToString(kind)}' cannot be applied to an NDArray or its elements: ${UNSUPPORTED.get(kind)}`);
+        return;
+      }
+      visitChildren(node);
+      if (!ts.isPrefixUnaryExpression(node) || !isArray(operand)) return;
+      const ufunc = UNARY_UFUNCS.get(kind);
+      if (ufunc) {
+        const tokenStart = node.getStart(sf);
+        edits.push({ start: tokenStart, end: tokenStart + 1, text: `np.${ufunc}(` });
+        close(operand, ")", tokenStart);
+        operators.push({ start: tokenStart, length: 1, operator: ts.tokenToString(kind) ?? "", ufunc });
+        made.add(node);
+      } else if (kind === ts.SyntaxKind.PlusToken) {
+        problem(node, `operator '+' cannot be applied to an NDArray: ${UNSUPPORTED.get(kind)}`);
+      }
+      return;
+    }
+    if (ts.isElementAccessExpression(node) && isArraySubscript(node)) {
+      rewriteGet(node);
+      return;
+    }
+    visitChildren(node);
+  };
+
+  visit(sf);
+  return { edits, problems, operators };
+}
