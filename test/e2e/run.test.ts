@@ -143,6 +143,20 @@ describe("--timeout", () => {
   }, 90_000);
 });
 
+describe("a kernel that dies", () => {
+  it("fails the cell with the kernel's exit, stops, and still writes the notebook", async () => {
+    const nb = notebook([{ source: 'console.log("alive")' }, { source: 'process.kill(process.pid, "SIGKILL")' }, { source: "1 + 1" }]);
+    const input = join(dir, "dies.ipynb");
+    writeFileSync(input, JSON.stringify(nb));
+    const r = await runCli([input, "--out", join(dir, "dies-out")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[2\/3\] FAILED: kernel died \(code null, signal SIGKILL\)/);
+    const out = JSON.parse(readFileSync(join(dir, "dies-out", "dies.ipynb"), "utf8")) as Notebook;
+    expect(codeCells(out)[0].outputs.map(text)).toEqual(["alive\n"]);
+    expect(codeCells(out)[2]).toMatchObject({ execution_count: null, outputs: [] });
+  }, 90_000);
+});
+
 describe("bad arguments", () => {
   it.each([
     { args: [], err: /no notebook given/ },
