@@ -80,6 +80,16 @@ function isContiguousC(a: NDArray): boolean {
   return true;
 }
 
+/** Whether `a`'s strides are exactly the C-contiguous strides of its shape (length-1 axes included). */
+function exactC(a: NDArray): boolean {
+  let s = a.itemsize;
+  for (let i = a.shape.length - 1; i >= 0; i--) {
+    if (a.strides[i] !== s) return false;
+    s *= Math.max(a.shape[i], 1);
+  }
+  return true;
+}
+
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -257,12 +267,8 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
         const size = a.size;
         const itemsize = DTYPES[r.loopOut].itemsize;
         const data = allocate(r.loopOut, size, a.shape);
-        const strides = new Array<number>(a.shape.length);
-        let s = itemsize;
-        for (let i = a.shape.length - 1; i >= 0; i--) {
-          strides[i] = s;
-          s *= Math.max(a.shape[i], 1);
-        }
+        // a's own strides when they are exactly the C strides of the result (the common case)
+        const strides = itemsize === a.itemsize && exactC(a) ? a.strides : contiguous(a.shape, itemsize, "C");
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
