@@ -6,9 +6,11 @@
  *   (type-only names dropped; resolution from the notebook's folder, then the kernel's node_modules);
  * - `import x = require("m")` -> `const x = __strided__.require("m")`;
  * - `import("m")` expressions -> `__strided__.import("m")` (same resolution);
- * - `function f() {}` at the top level -> `const f = function f() {}`, hoisted to the top of the
- *   cell (V8's REPL mode refuses a function where a const/let of that name exists; as a const it
- *   can replace any earlier binding, and hoisting keeps calls before the declaration working);
+ * - every top-level binding becomes a `let` at run time: `const`/`var` -> `let`,
+ *   `class C {}` -> `let C = class C {}`, `function f() {}` -> `let f = function f() {}` hoisted to
+ *   the top of the cell. V8's REPL mode re-declares a name only with the same kind (`let` after
+ *   `let`), so a cell may turn `let x` into `const x` or a const into a function and run again;
+ *   const-ness is the checker's job (the prelude keeps `declare const`).
  * - `export` modifiers and `export {}` dropped;
  * - the last statement, when it is an expression, -> `__strided__.last = (expr)` (the cell's value).
  */
@@ -62,7 +64,7 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
         if (ts.isExportAssignment(st)) out.push(ts.setTextRange(f.createExpressionStatement(st.expression), st));
         return;
       }
-      let s: ts.Statement = stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st);
+      let s: ts.Statement = asLet(f, stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st));
       if (ts.isFunctionDeclaration(s) && s.name && s.body) {
         const mods = ts.getModifiers(s)?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
         const fn = f.createFunctionExpression(mods, s.asteriskToken, s.name, s.typeParameters, s.parameters, s.type, s.body);
@@ -81,8 +83,25 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
   };
 }
 
+/** A top-level binding as the REPL runs it: always `let` (see the rule at the head of this file). */
 function constStatement(f: ts.NodeFactory, decls: ts.VariableDeclaration[]): ts.VariableStatement {
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, ts.NodeFlags.Const));
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, ts.NodeFlags.Let));
+}
+
+/** `const`/`var` -> `let`, `class C {}` -> `let C = class C {}`; other statements unchanged. */
+function asLet(f: ts.NodeFactory, st: ts.Statement): ts.Statement {
+  const kind = ts.isVariableStatement(st) ? st.declarationList.flags & ts.NodeFlags.BlockScoped : -1;
+  if (ts.isVariableStatement(st) && (kind === ts.NodeFlags.Const || kind === 0 /* var */)) {
+    const list = f.createVariableDeclarationList(st.declarationList.declarations, ts.NodeFlags.Let);
+    return ts.setTextRange(f.updateVariableStatement(st, ts.getModifiers(st), ts.setTextRange(list, st.declarationList)), st);
+  }
+  if (ts.isClassDeclaration(st) && st.name && !ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
+    const mods = ts.getModifiers(st)?.filter((m) => m.kind === ts.SyntaxKind.AbstractKeyword);
+    const decorators = st.modifiers?.filter(ts.isDecorator) ?? [];
+    const expr = f.createClassExpression([...decorators, ...(mods ?? [])], st.name, st.typeParameters, st.heritageClauses, st.members);
+    return ts.setTextRange(constStatement(f, [f.createVariableDeclaration(st.name, undefined, undefined, ts.setTextRange(expr, st))]), st);
+  }
+  return st;
 }
 
 function rewriteImport(f: ts.NodeFactory, checker: ts.TypeChecker, st: ts.ImportDeclaration): ts.Statement | undefined {

@@ -82,6 +82,30 @@ describe("declarations persist across cells", () => {
     expect(ok((await run(use)).r).value).toEqual(value);
   });
 
+  it.each([
+    ["let", "const"],
+    ["const", "let"],
+    ["class", "const"],
+    ["const", "class"],
+    ["var", "let"],
+    ["const", "function"],
+    ["function", "class"],
+  ])("a %s may be re-declared as a %s", async (first, second) => {
+    const decl = (kind: string, name: string, v: number): string =>
+      kind === "class" ? `class ${name} { static v = ${v} }` : kind === "function" ? `function ${name}() { return ${v} }` : `${kind} ${name} = ${v}`;
+    const read = (kind: string, name: string): string => (kind === "class" ? `${name}.v` : kind === "function" ? `${name}()` : name);
+    const name = `re_${first}_${second}`;
+    ok((await run(decl(first, name, 1))).r);
+    expect(ok((await run(read(first, name))).r).value).toBe(1);
+    ok((await run(decl(second, name, 2))).r);
+    expect(ok((await run(read(second, name))).r).value).toBe(2);
+  });
+
+  it("a const stays constant for the checker", async () => {
+    ok((await run("const fixed = 1")).r);
+    expect(err((await run("fixed = 2")).r).evalue).toMatch(/TS2588/);
+  });
+
   it("a function may replace a const of the same name, and is hoisted in its cell", async () => {
     ok((await run("const fx = (x: number) => x")).r);
     expect(ok((await run("const early = gx(); function fx(s: string) { return s + '!' }; function gx() { return 2 }; early")).r).value).toBe(2);
