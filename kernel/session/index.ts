@@ -86,7 +86,7 @@ class Session implements StridedCellSession {
     return this.warming;
   }
 
-  /** The compiler; only called once the module is loaded (after `warming`, or guarded by `loaded`). */
+  /** The compiler; only called once its module is loaded (after `warming`, or behind a `compilerModule` check). */
   private compiler(): CellCompiler {
     if (!this.compilerModule) throw new Error("the TypeScript compiler is still loading");
     if (!this.compilerInstance) this.compilerInstance = new this.compilerModule.CellCompiler(this.notebookDir);
@@ -110,13 +110,18 @@ class Session implements StridedCellSession {
       try {
         rewritten = rewriteMagics(code);
       } catch (e) {
+        this.compiling = false;
         if (e instanceof UsageError) return { status: "error", ename: "UsageError", evalue: e.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${e.message}`] };
         throw e;
       }
-      const compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
+      let compiled;
+      try {
+        compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
+      } finally {
+        this.compiling = false;
+      }
       if (!compiled.ok) return compiled.outcome;
       this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine });
-      this.compiling = false;
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
