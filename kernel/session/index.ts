@@ -117,6 +117,8 @@ class Session implements StridedCellSession {
       let compiled;
       try {
         compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
+        // A SIGINT that came while the (synchronous) checker ran is delivered on this turn.
+        if (compiled.ok) await nextTurn();
       } finally {
         this.compiling = false;
       }
