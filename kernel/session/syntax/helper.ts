@@ -2,7 +2,8 @@
  * The one run-time helper of the NumPy-syntax rewrite: `a[i] += v` (and `-=`, `*=`, ...), which
  * NumPy runs as getitem, an in-place ufunc, setitem. A view (`a["1:3"] += 1`, or `a[0]` on n-D) is
  * updated in place with `out=` (so NumPy's same_kind casting rule applies: `+= 1.5` on an int
- * view raises); an element (`a[0]` on 1-D) gets the ufunc's result stored back with `set`.
+ * view raises); a copy (`a[mask] += 1`, fancy indexing) is updated in place and stored back; an
+ * element (`a[0]` on 1-D) gets the ufunc's result stored back with `set`.
  * Cost: one `get`, one ufunc call, one `typeof` test (the only run-time test the rewrite emits,
  * because whether `a[0]` is an element or a view depends on the array's ndim).
  *
@@ -25,7 +26,12 @@ export const syntaxHelper = {
    */
   updateAt(ufunc: BinaryUFunc, target: NDArray, index: IndexArg, value: ArrayLike): NDArray | number | boolean {
     const current = target.get(index);
-    if (typeof current === "object") return ufunc(current, value, { out: current });
+    if (typeof current === "object") {
+      ufunc(current, value, { out: current });
+      // a fancy or mask index gave a copy (it owns its data): store it back, as NumPy's setitem does
+      if (current.base === null) target.set(index, current);
+      return current;
+    }
     const result = ufunc(current, value);
     target.set(index, result);
     return result;

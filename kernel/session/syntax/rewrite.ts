@@ -86,7 +86,10 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
   const isArrayTarget = (e: ts.Expression): boolean => {
     const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
     const sym = name && checker.getSymbolAtLocation(name);
-    return sym ? isArrayType(checker.getTypeOfSymbol(sym)) : isArray(e);
+    const t = sym ? checker.getTypeOfSymbol(sym) : checker.getTypeAtLocation(e);
+    // in place only when the target always holds an array; `let t: NDArray | number` is rebound
+    const members = t.isUnion() ? t.types.filter((m) => !(m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))) : [t];
+    return members.length > 0 && members.every(isArrayType);
   };
   const open = (node: ts.Node, text: string, anchor: number): void => {
     edits.push({ start: node.getStart(sf), end: node.getStart(sf), text, side: "open", anchor });
@@ -195,7 +198,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       return true;
     }
     const leftIsArray = isArrayTarget(left);
-    if (!leftIsArray && !isArray(node.right)) return false;
+    if (!leftIsArray && !isArray(node.left) && !isArray(node.right)) return false;
     visit(node.left);
     visit(node.right);
     if (!isSimpleTarget(left)) {
