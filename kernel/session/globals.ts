@@ -118,19 +118,20 @@ export function clear_output(wait = false): void {
 }
 
 /**
- * Ask the user for a line of text through the front end (Jupyter's stdin channel).
+ * Ask the user for a line of text through the front end (Jupyter's stdin channel); with
+ * `{ password: true }` the front end hides what is typed (IPython's getpass).
  * Rejects when the front end does not allow input (e.g. a headless run).
  *
  * @example
- * const name = await input("name? ") // the text the user typed
+ * const name = await input("name? ")                      // the text the user typed
+ * const secret = await input("token: ", { password: true }) // typed without echo
  */
-export function input(prompt = ""): Promise<string> {
+export function input(prompt = "", opts: { password?: boolean } = {}): Promise<string> {
   const cell = cellOrThrow("input");
   if (!cell.allowStdin) return Promise.reject(new Error("input() is not available: this front end does not accept input requests (allow_stdin is false)"));
-  return cell.io.input(String(prompt), false);
+  return cell.io.input(String(prompt), opts.password === true);
 }
 
-/** IPython's `_format_time` (runtime/timeit/format.ts), which %time uses for every figure. */
 /** IPython's %time report for CPU microseconds (user, system) and wall seconds. */
 export function timeReport(userMicros: number, systemMicros: number, wallSeconds: number): string {
   const u = userMicros / 1e6;

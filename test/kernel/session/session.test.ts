@@ -259,6 +259,13 @@ describe("kernel globals", () => {
     expect(io.events[0]).toEqual({ kind: "input", prompt: "name? ", password: false });
   });
 
+  it("input with { password: true } asks for a hidden answer", async () => {
+    const io = new MemoryPublisher(["s3cret"]);
+    const { r } = await run("await input('token: ', { password: true })", io, { ...OPTS, allowStdin: true });
+    expect(ok(r).value).toBe("s3cret");
+    expect(io.events[0]).toEqual({ kind: "input", prompt: "token: ", password: true });
+  });
+
   it("input fails clearly without stdin", async () => {
     const e = err((await run("await input('name? ')")).r);
     expect(e.evalue).toMatch(/allow_stdin/);
