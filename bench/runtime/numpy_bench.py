@@ -1,6 +1,8 @@
 """NumPy's side of `npm run bench:runtime`: the same operations and sizes, timed with timeit.
 
-Prints one JSON object: case name -> best seconds per call (min over repeats, as %timeit's best).
+Server mode: reads one case name per line on stdin and answers one line of JSON, the best seconds
+per call (min over repeats, as %timeit reports its best), so the JS side can interleave rounds of
+its own timings with NumPy's and both see the same machine load.
 """
 import json, sys, timeit
 import numpy as np
@@ -26,11 +28,16 @@ CASES = {
     "random_rand": lambda: np.random.rand(1_000_000),
 }
 
-def best(f, budget):
+def best(f, min_time, repeats):
     t = timeit.Timer(f)
-    n, _ = t.autorange()
-    reps = max(3, min(7, int(budget / max(t.timeit(n) , 1e-9))))
-    return min(t.repeat(repeat=reps, number=n)) / n
+    n = 1
+    while True:
+        dt = t.timeit(n)
+        if dt >= min_time:
+            break
+        n *= 10
+    return min(t.repeat(repeat=repeats, number=n)) / n
 
-only = sys.argv[1].split(",") if len(sys.argv) > 1 and sys.argv[1] else list(CASES)
-print(json.dumps({k: best(CASES[k], 1.0) for k in only}))
+for line in sys.stdin:
+    name, min_time, repeats = line.split()
+    print(json.dumps(best(CASES[name], float(min_time), int(repeats))), flush=True)
