@@ -3,7 +3,8 @@
  *
  * Rule: parse it; no syntax error -> "complete". Errors that all sit at the end of the text
  * (an unclosed brace/bracket/paren, a trailing operator, an unterminated template literal or
- * block comment) -> "incomplete", indented two spaces per open bracket; any other error ->
+ * block comment) -> "incomplete", indented two spaces per open bracket (one more after a
+ * statement header such as `if (x)`); any other error ->
  * "invalid" (more lines cannot fix it). Cost: one parse, one scan, O(length).
  */
 import ts from "typescript";
@@ -54,5 +55,7 @@ export function isComplete(code: string): IsCompleteResult {
   const end = body.trimEnd().length;
   const needsMore = diags.every((d) => NEEDS_MORE.has(d.code) || d.start >= end);
   if (!needsMore) return { status: "invalid" };
-  return { status: "incomplete", indent: "  ".repeat(openBrackets(body)) };
+  // A statement header waiting for its body (`if (x)`, `for (...)`, `else`, `x =>`) indents one more level.
+  const header = /(\)|=>|\belse|\bdo)$/.test(body.trimEnd()) ? 1 : 0;
+  return { status: "incomplete", indent: "  ".repeat(openBrackets(body) + header) };
 }

@@ -95,6 +95,10 @@ describe("is_complete", () => {
     ["a b c", "invalid", undefined],
     ["%timeit np.ones(", "incomplete", "  "],
     ["%%timeit\nx", "complete", undefined],
+    ["if (x)", "incomplete", "  "],
+    ["for (const v of xs)", "incomplete", "  "],
+    ["function g() {\n  if (y)", "incomplete", "    "],
+    ["const h = (a: number) =>", "incomplete", "  "],
   ])("%j -> %s", (code, status, indent) => {
     const r = session.isComplete(code);
     expect(r.status).toBe(status);
