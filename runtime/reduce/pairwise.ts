@@ -100,7 +100,7 @@ export function pairwiseSumF64(d: Float64Array, i0: number, n: number): number {
  * @example
  * pairwiseSumF32(new Float32Array([0.1, 0.2]), 0, 2, 1) // 0.30000001192092896
  */
-export function pairwiseSumF32(d: TypedArray, i0: number, n: number, s: number): number {
+export function pairwiseSumF32(d: Float32Array, i0: number, n: number, s: number): number {
   const f = Math.fround;
   if (n < 8) {
     let res = 0;
@@ -108,11 +108,28 @@ export function pairwiseSumF32(d: TypedArray, i0: number, n: number, s: number):
     return res;
   }
   if (n <= PW_BLOCKSIZE) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => f(d[i0 + k * s]));
+    let r0 = d[i0];
+    let r1 = d[i0 + s];
+    let r2 = d[i0 + 2 * s];
+    let r3 = d[i0 + 3 * s];
+    let r4 = d[i0 + 4 * s];
+    let r5 = d[i0 + 5 * s];
+    let r6 = d[i0 + 6 * s];
+    let r7 = d[i0 + 7 * s];
     const end = n - (n % 8);
     let i = 8;
-    for (; i < end; i += 8) for (let k = 0; k < 8; k++) r[k] = f(r[k] + d[i0 + (i + k) * s]);
-    let res = f(f(f(r[0] + r[1]) + f(r[2] + r[3])) + f(f(r[4] + r[5]) + f(r[6] + r[7])));
+    for (; i < end; i += 8) {
+      const p = i0 + i * s;
+      r0 = f(r0 + d[p]);
+      r1 = f(r1 + d[p + s]);
+      r2 = f(r2 + d[p + 2 * s]);
+      r3 = f(r3 + d[p + 3 * s]);
+      r4 = f(r4 + d[p + 4 * s]);
+      r5 = f(r5 + d[p + 5 * s]);
+      r6 = f(r6 + d[p + 6 * s]);
+      r7 = f(r7 + d[p + 7 * s]);
+    }
+    let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
     for (; i < n; i++) res = f(res + d[i0 + i * s]);
     return res;
   }

@@ -149,7 +149,7 @@ export function addReduce(sp: ReduceSpace, inp: Float64Array | Float32Array, out
         // a reduction run: pairwise over `inner` elements in iteration order
         let v: number;
         if (coords[0] + inner <= dims[0]) {
-          v = contiguousF64 ? pairwiseSumF64(inp as Float64Array, inIdx, inner) : f32 ? pairwiseSumF32(inp, inIdx, inner, s0) : pairwiseSum(inp, inIdx, inner, s0);
+          v = contiguousF64 ? pairwiseSumF64(inp as Float64Array, inIdx, inner) : f32 ? pairwiseSumF32(inp as Float32Array, inIdx, inner, s0) : pairwiseSum(inp, inIdx, inner, s0);
         } else {
           if (scratch === null) scratch = f32 ? new Float32Array(BUFSIZE) : new Float64Array(BUFSIZE);
           const o0 = outIdx;
@@ -161,7 +161,7 @@ export function addReduce(sp: ReduceSpace, inp: Float64Array | Float32Array, out
             advance(m);
           }
           // rewind is unnecessary: the run is consumed; account for it below
-          v = f32 ? pairwiseSumF32(scratch, 0, inner, 1) : pairwiseSum(scratch, 0, inner, 1);
+          v = f32 ? pairwiseSumF32(scratch as Float32Array, 0, inner, 1) : pairwiseSum(scratch, 0, inner, 1);
           out[o0] = int ? keepExact(out[o0] + v) : out[o0] + v;
           continue;
         }
