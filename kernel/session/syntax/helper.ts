@@ -22,18 +22,18 @@ export const syntaxHelper = {
    *
    * @example
    * const a = np.arange(4);
-   * __strided_syntax__.updateAt(np.add, a, "1:3", 10); // a is now [0, 11, 12, 3]
+   * __strided_syntax__.updateAt(np.add, a, ["1:3"], 10); // a is now [0, 11, 12, 3]
    */
-  updateAt(ufunc: BinaryUFunc, target: NDArray, index: IndexArg, value: ArrayLike): NDArray | number | boolean {
-    const current = target.get(index);
+  updateAt(ufunc: BinaryUFunc, target: NDArray, index: readonly IndexArg[], value: ArrayLike): NDArray | number | boolean {
+    const current = target.get(...index);
     if (typeof current === "object") {
       ufunc(current, value, { out: current });
       // a fancy or mask index gave a copy (it owns its data): store it back, as NumPy's setitem does
-      if (current.base === null) target.set(index, current);
+      if (current.base === null) target.set(...index, current);
       return current;
     }
     const result = ufunc(current, value);
-    target.set(index, result);
+    target.set(...index, result);
     return result;
   },
 };

@@ -7,7 +7,8 @@
  *   x < 3        -> np.less(x, 3)              a["1:3"]    -> a.get("1:3")
  *   x += y       -> np.add(x, y, { out: x })   (in place, also for a `const x`)
  *   s += x       -> s = np.add(s, x)           (s not an array: NumPy rebinds s)
- *   a[i] = v     -> a.set(i, v)                a[i] += v   -> __strided_syntax__.updateAt(np.add, a, i, v)
+ *   a[i] = v     -> a.set(i, v)                a[i] += v   -> __strided_syntax__.updateAt(np.add, a, [i], v)
+ *   a[1, 2]      -> a.get(1, 2)                (JavaScript's comma operator becomes NumPy's tuple index)
  *
  * Operands keep their text and position (edits.ts), so the checker's later errors land on what
  * the user typed. Rule: children are rewritten before parents, so `(x + y) * 2` is one pass.
@@ -119,7 +120,13 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     return !(t.flags & ts.TypeFlags.ESSymbolLike);
   };
 
+  /** Check each string literal of an index (`a["1:3"]`, `a[0, "::2"]`) with the runtime's own parser. */
   const checkIndexString = (arg: ts.Expression): void => {
+    if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+      checkIndexString(arg.left);
+      checkIndexString(arg.right);
+      return;
+    }
     if (!ts.isStringLiteralLike(arg)) return;
     try {
       parseIndex(arg.text);
@@ -182,15 +189,15 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       return false;
     }
     if (isArraySubscriptTarget(left)) {
-      // a[i] += v -> __strided_syntax__.updateAt(np.add, a, i, v)
+      // a[i] += v -> __strided_syntax__.updateAt(np.add, a, [i], v)
       visit(left.expression);
       visit(left.argumentExpression);
       visit(node.right);
       checkIndexString(left.argumentExpression);
       const b = bracketTokens(left);
       open(left, `${SYNTAX_HELPER}.updateAt(np.${ufunc}, `, node.operatorToken.getStart(sf));
-      replace(b.open, ", ");
-      replace(b.close, "");
+      replace(b.open, ", [");
+      replace(b.close, "]");
       replace(node.operatorToken, ",");
       close(node.right, ")");
       operator(node.operatorToken, ufunc);

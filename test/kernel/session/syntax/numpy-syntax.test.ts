@@ -85,6 +85,10 @@ const ROWS: [string, string][] = [
   ["a[[0, 2]]", "a[[0, 2]]"],
   ['a["1:3"].base === a', "a[1:3].base is a"],
   ["a[5]", "a[5]"],
+  ["a[1, 2]", "a[1, 2]"],
+  ['a[0, "1:3"]', "a[0, 1:3]"],
+  ["const i = 1, j = 3; a[i, j]", "i = 1; j = 3; a[i, j]"],
+  ["a[1, 2, 0]", "a[1, 2, 0]"],
   // assignments
   ["const v = x.copy(); v[0] = 99; v", "v = x.copy(); v[0] = 99; v"],
   ['const v = a.copy(); v["::2, 1"] = 0; v', "v = a.copy(); v[::2, 1] = 0; v"],
@@ -113,6 +117,9 @@ const ROWS: [string, string][] = [
   ["const v = x.copy(); v[0] += 1.5; v", "v = x.copy(); v[0] += 1.5; v"],
   ["const v = x.copy(); v[v > 1] -= 10; v", "v = x.copy(); v[v > 1] -= 10; v"],
   ['const v = x.copy(); v["::-1"] += v; v', "v = x.copy(); v[::-1] += v; v"],
+  ["const v = a.copy(); v[1, 2] += 5; v", "v = a.copy(); v[1, 2] += 5; v"],
+  ['const v = a.copy(); v[":", 0] *= 10; v', "v = a.copy(); v[:, 0] *= 10; v"],
+  ["const v = a.copy(); v[1, 2] = 99; v", "v = a.copy(); v[1, 2] = 99; v"],
 ];
 
 /** The kernel's answer in the driver's encoding (values with NaN/Infinity as numbers). */

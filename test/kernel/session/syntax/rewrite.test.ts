@@ -79,6 +79,11 @@ const SUBSCRIPTS: [string, string][] = [
   ["a['1:'][0]", "a.get('1:').get(0)"],
   ["(a['1:3'] + 1)['::2']", "np.add(a.get('1:3'), 1).get('::2')"],
   ["a['shape']", "a.shape"],
+  // JavaScript's comma operator inside a subscript is NumPy's tuple index
+  ["a[1, 2]", "a.get(1, 2)"],
+  ['a[0, "1:3"]', 'a.get(0, "1:3")'],
+  ['a["::2", -1]', 'a.get("::2", -1)'],
+  ["const i = 1, j = 3; a[i, j]", "a.get(1, 3)"],
 ];
 
 const ASSIGNMENTS: [string, string][] = [
@@ -90,6 +95,7 @@ const ASSIGNMENTS: [string, string][] = [
   ["const v = x.copy(); v[v > 1] = -1; v", "const v = x.copy(); v.set(np.greater(v, 1), -1); v"],
   ['const v = a.copy(); const w = v["1:3"]; w[0] = 99; v', 'const v = a.copy(); const w = v.get("1:3"); w.set(0, 99); v'],
   ['const v = F.copy("F"); v["..., 0"] = -1; v', 'const v = F.copy("F"); v.set("..., 0", -1); v'],
+  ["const v = a.copy(); v[1, 2] = 99; v", "const v = a.copy(); v.set(1, 2, 99); v"],
 ];
 
 const COMPOUND: [string, string][] = [
@@ -113,6 +119,8 @@ const COMPOUND: [string, string][] = [
   ["const v = a.copy(); v[0] *= 2; v", "const v = a.copy(); const v0 = v.get(0) as NDArray; np.multiply(v0, 2, { out: v0 }); v"],
   ["const v = x.copy(); v[0] += 5; v", "const v = x.copy(); v.set(0, np.add(v.get(0), 5)); v"],
   ["const v = x.copy(); v[v > 1] -= 10; v", "const v = x.copy(); v.set(np.greater(v, 1), np.subtract(v.get(np.greater(v, 1)), 10)); v"],
+  ["const v = a.copy(); v[1, 2] += 5; v", "const v = a.copy(); v.set(1, 2, np.add(v.get(1, 2) as number, 5)); v"],
+  ['const v = a.copy(); v[":", 0] *= 10; v', 'const v = a.copy(); np.multiply(v.get(":", 0), 10, { out: v.get(":", 0) }); v'],
   // a target that is not an array is rebound, as in NumPy
   ["let t: NDArray | number = 1; t += x; t", "np.add(1, x)"],
   ["let t: NDArray | number = x.copy(); const t0 = t; t += x; t === t0", "false"],
