@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
+import type { NDArray } from "../../../runtime/core/ndarray.js";
 
 describe("dot", () => {
   it.each([
@@ -34,7 +35,7 @@ describe("matmul", () => {
     const b = np.ones([3, 5]);
     const r = np.matmul(a, b);
     expect(r.shape).toEqual([4, 2, 5]);
-    expect(r.get(0).tolist()).toEqual([[3, 3, 3, 3, 3], [3, 3, 3, 3, 3]]);
+    expect((r.get(0) as NDArray).tolist()).toEqual([[3, 3, 3, 3, 3], [3, 3, 3, 3, 3]]);
   });
   it("1-D operands are promoted and removed", () => {
     expect(np.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1])).tolist()).toEqual([3, 7]);

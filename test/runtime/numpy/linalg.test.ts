@@ -67,7 +67,8 @@ describe.skipIf(!ok)("dot and matmul against NumPy", () => {
       const mine = capture(() => np[c.op](buildView(c.a), buildView(c.b)));
       const d = compareAnswer(mine, answers[i], tol);
       if (d !== null) failures.push(`${c.op} ${JSON.stringify(c.a.shape)}/${c.a.dtype} ${JSON.stringify(c.b.shape)}/${c.b.dtype}: ${d}`);
-      if ("error" in answers[i] && "error" in mine) expect(mine.message).toBe(answers[i].message);
+      const theirs = answers[i];
+      if ("error" in theirs && "error" in mine) expect(mine.message).toBe(theirs.message);
     });
     expect(failures.slice(0, 8), `${failures.length} of ${cases.length} differ`).toEqual([]);
   });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { np } from "../../../runtime/np.js";
+import type { NDArray } from "../../../runtime/core/ndarray.js";
 
 const sliceArb = (n: number) =>
   fc.record({ start: fc.integer({ min: 0, max: n - 1 }), step: fc.constantFrom(1, 2, -1, -2, 3) });
@@ -26,9 +27,9 @@ describe("overlapping out reads inputs first", () => {
             return `${s.start}:${stop < 0 ? "" : stop}:${s.step}`;
           };
           const base = np.arange(n);
-          const x = base.get(str(s1));
-          const y = base.get(str(s2));
-          const out = base.get(str(s3));
+          const x = base.get(str(s1)) as NDArray;
+          const y = base.get(str(s2)) as NDArray;
+          const out = base.get(str(s3)) as NDArray;
           expect([x.shape[0], y.shape[0], out.shape[0]]).toEqual([m, m, m]);
           const before = base.tolist() as number[];
           const xv = x.tolist() as number[];
