@@ -8,7 +8,8 @@
  *   `Cannot cast ufunc 'add' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'`.
  * - Overlap: NumPy behaves as if every input were read before `out` is written (NPY_ITER_COPY_IF_OVERLAP):
  *   an input whose bytes may meet `out`'s and that is not exactly `out`'s elements in `out`'s
- *   order is copied first. A bounds check decides "may meet" (a copy too many never changes values).
+ *   order is copied first. "May meet" is NumPy's test: byte bounds, then the bounded Diophantine
+ *   solver with max_work 1 (runtime/memory); interleaved views like a[::2] and a[1::2] need no copy.
  * - `where` (bool, broadcast): where false, `out` keeps its value; with no `out` the result is
  *   ZERO there (NumPy leaves it uninitialised: we fill zeros so results are reproducible).
  * - A new result's layout (NumPy 1.24 `try_trivial_single_output_loop`, else the iterator):
@@ -38,6 +39,7 @@ import { eachRun, elementStrides, keepOrderStrides, planWalk, type WalkOp } from
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { OverflowError } from "./errors.js";
 import { asF64 } from "./f64.js";
+import { solveMayShareMemory } from "../memory/overlap.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 
 export type { ArrayLike };
@@ -346,7 +348,8 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   if (out !== undefined) {
     for (let i = 0; i < ins.length; i++) {
       const a = ins[i];
-      if (a.data.buffer === out.data.buffer && boundsOverlap(a, out) && !sameElements(a, out, shape)) ins[i] = contiguousCopy(a);
+      // NumPy asks solve_may_share_memory with max_work 1: only a proven "no" avoids the copy
+      if (a.data.buffer === out.data.buffer && boundsOverlap(a, out) && !sameElements(a, out, shape) && solveMayShareMemory(a, out, 1) !== "no") ins[i] = contiguousCopy(a);
     }
     if (mask !== null && boundsOverlap(mask, out)) mask = contiguousCopy(mask);
   }

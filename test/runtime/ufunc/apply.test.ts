@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
+import { allocationStats } from "../../../runtime/core/alloc.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 
 type Nested = number | boolean | Nested[];
@@ -159,6 +160,17 @@ describe("out overlapping an input behaves as if the inputs were read first", ()
     const a = seq();
     np.multiply(a, a, { out: a });
     expect(a.tolist()).toEqual([0, 1, 4, 9, 16, 25]);
+  });
+  it("copies an input only when the solver cannot rule out a shared element (NumPy's max_work 1)", () => {
+    const a = np.arange(8, { dtype: "float64" });
+    let before = allocationStats().bytes;
+    np.multiply(a.get("::2") as NDArray, 10, { out: a.get("1::2") as NDArray }); // interleaved: no common element
+    expect(allocationStats().bytes - before).toBe(0);
+    expect(a.tolist()).toEqual([0, 0, 2, 20, 4, 40, 6, 60]);
+    before = allocationStats().bytes;
+    np.add(a.get(":-1") as NDArray, 1, { out: a.get("1:") as NDArray }); // shifted: the input is copied (7 float64) and read first
+    expect(allocationStats().bytes - before).toBe(7 * 8);
+    expect(a.tolist()).toEqual([0, 1, 1, 3, 21, 5, 41, 7]);
   });
   it("a transposed view of a square output", () => {
     const a = np.arange(9).reshape(3, 3);
