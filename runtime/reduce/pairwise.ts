@@ -57,7 +57,12 @@ export function pairwiseSum(d: TypedArray, i0: number, n: number, s: number): nu
   return pairwiseSum(d, i0, n2, s) + pairwiseSum(d, i0 + n2 * s, n - n2, s);
 }
 
-/** The same sum on contiguous float64 data (stride 1): the hot path of `np.sum`. */
+/**
+ * The same sum on contiguous float64 data (stride 1): the hot path of `np.sum`.
+ *
+ * @example
+ * pairwiseSumF64(new Float64Array([0.1, 0.2, 0.3]), 0, 3) // 0.6000000000000001
+ */
 export function pairwiseSumF64(d: Float64Array, i0: number, n: number): number {
   if (n < 8) {
     let res = 0;

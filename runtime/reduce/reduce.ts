@@ -75,7 +75,7 @@ export function reducedAxes(axis: ReduceOptions["axis"], ndim: number): boolean[
   return flags;
 }
 
-/** The default accumulator dtype of sum/prod (see the file head). */
+/** The default accumulator dtype of sum/prod (see the file head). @example sumDType("int8") // "int32" */
 export function sumDType(t: DType): DType {
   if (t === "uint8" || t === "uint16" || t === "uint32") return "uint32";
   if (t === "float32" || t === "float64") return t;
@@ -294,7 +294,7 @@ export function all(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
   return logical(a, options, true);
 }
 
-/** Number of elements each result element reduces. */
+/** Number of elements each result element reduces. @example reduceCount(np.zeros([2, 3, 4]), [true, false, true]) // 8 */
 export function reduceCount(a: NDArray, red: readonly boolean[]): number {
   let n = 1;
   a.shape.forEach((d, i) => {

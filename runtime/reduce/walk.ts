@@ -37,6 +37,9 @@ export interface ReduceSpace {
 /**
  * Plan the iteration of a reduction of an input (element strides `inStrides`) into a result
  * (element strides `outStrides`, 0 on reduced axes) over `shape`.
+ *
+ * @example
+ * reduceSpace([3, 4], [4, 1], [0, 0], 0, 0).dims // [12]  (a full reduction of a C array is one run)
  */
 export function reduceSpace(shape: readonly number[], inStrides: readonly number[], outStrides: readonly number[], inStart: number, outStart: number): ReduceSpace {
   const ins = inStrides.map((s, i) => (shape[i] === 1 ? 0 : s));
@@ -65,7 +68,13 @@ export function reduceSpace(shape: readonly number[], inStrides: readonly number
   return { dims, inStrides: is, outStrides: os, inStart, outStart, size };
 }
 
-/** npyiter_checkreducesize: [inner run length, elements in this transfer]. */
+/**
+ * npyiter_checkreducesize: [inner run length, elements in this transfer].
+ *
+ * @example
+ * checkReduceSize([12000, 3], [0, 1], [0, 0], 8192) // [8192, 8192]  (a long row is cut at the buffer size)
+ * checkReduceSize([100, 300], [0, 1], [0, 0], 8192) // [100, 8100]  (81 rows of 100 per transfer)
+ */
 export function checkReduceSize(dims: readonly number[], os: readonly number[], coords: readonly number[], count0: number): [number, number] {
   let count = count0;
   const nd = dims.length;

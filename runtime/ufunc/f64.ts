@@ -14,7 +14,7 @@
  */
 import { NDArray } from "../core/ndarray.js";
 
-/** First and last element index of `a` in `a.data` (lo > hi when empty). */
+/** First and last element index of `a` in `a.data` (lo > hi when empty). @example elementSpan(np.arange(6).get("::-2")) // [1, 5] */
 export function elementSpan(a: NDArray): [number, number] {
   const first = a.offset / a.itemsize;
   if (a.size === 0) return [first, first - 1];

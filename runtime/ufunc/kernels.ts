@@ -76,12 +76,12 @@ export const xorLoop: BinaryLoop = binaryFrom((x, y) => x ^ y);
 
 // ---- scalar functions with NumPy's semantics ----
 
-/** Integer floor division, 0 on division by zero (NumPy's loop, without the warning). */
+/** Integer floor division, 0 on division by zero (NumPy's loop, without the warning). @example intFloorDivide(-7, 2) // -4 */
 export function intFloorDivide(x: number, y: number): number {
   return y === 0 ? 0 : Math.floor(x / y);
 }
 
-/** Integer remainder with Python's sign (the divisor's), 0 on division by zero. */
+/** Integer remainder with Python's sign (the divisor's), 0 on division by zero. @example intRemainder(-7, 3) // 2 */
 export function intRemainder(x: number, y: number): number {
   if (y === 0) return 0;
   const r = x % y;
@@ -130,7 +130,7 @@ export function float32Remainder(a: number, b: number): number {
   return b === 0 ? a % b : divmod(a, b, Math.fround)[1];
 }
 
-/** Integer power by squaring with wrap-around (the caller rejects negative exponents). */
+/** Integer power by squaring with wrap-around (the caller rejects negative exponents). @example intPower(2, 31) | 0 // -2147483648 */
 export function intPower(base: number, exp: number): number {
   let r = 1;
   let b = base | 0;
@@ -143,11 +143,11 @@ export function intPower(base: number, exp: number): number {
   return r;
 }
 
-/** NumPy's maximum (NaN propagates; ties keep the first operand). */
+/** NumPy's maximum (NaN propagates; ties keep the first operand). @example maximum(1, NaN) // NaN */
 export function maximum(a: number, b: number): number {
   return a >= b || a !== a ? a : b;
 }
-/** NumPy's minimum (NaN propagates; ties keep the first operand). */
+/** NumPy's minimum (NaN propagates; ties keep the first operand). @example minimum(2, 1) // 1 */
 export function minimum(a: number, b: number): number {
   return a <= b || a !== a ? a : b;
 }

@@ -89,7 +89,7 @@ const INT_RANGE: Partial<Record<DType, readonly [number, number]>> = {
   uint32: [0, 4294967295],
 };
 
-/** Whether an integer-valued number fits an integer dtype. */
+/** Whether an integer-valued number fits an integer dtype. @example fitsInteger(300, "uint8") // false */
 export function fitsInteger(value: number, dtype: DType): boolean {
   const r = INT_RANGE[dtype];
   return r === undefined || (value >= r[0] && value <= r[1]);

@@ -43,7 +43,7 @@ const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
  * @example
  * np.add(np.arange(3), 10)              // array([10, 11, 12], dtype=int32)
  * np.add(a, b, { out: a })              // in place, returns a
- * np.add(np.int8 array, 200)            // throws OverflowError: Python integer 200 out of bounds for int8
+ * np.add(np.array([1], { dtype: "int8" }), 200) // throws OverflowError: Python integer 200 out of bounds for int8
  */
 export const add: BinaryUFunc = binary(UFUNCS.add);
 /**
