@@ -10,8 +10,7 @@ import { CellHost } from "./typecheck/host.js";
 import { Prelude } from "./typecheck/prelude.js";
 import { applyNumpySyntax } from "./syntax/check.js";
 
-export { complete } from "./editor/complete.js";
-export { inspect } from "./editor/inspect.js";
+export { complete, inspect } from "./syntax/editor.js"; // editor/complete.js and editor/inspect.js on the NumPy-syntax rewrite of the cell
 export { isComplete } from "./editor/is-complete.js";
 
 /** Plain TypeScript -> JavaScript for one expression (user_expressions: no type-check). */

@@ -37,6 +37,45 @@ export interface SyntaxOutcome {
 
 const identity = (line: number, column: number): { line: number; column: number } => ({ line, column });
 
+/** A cell after all passes: its text, maps both ways, and what the passes found. */
+export interface RewrittenCell {
+  /** The rewritten cell with the module suffix. */
+  text: string;
+  toOriginal(offset: number): number;
+  toRewritten(offset: number): number;
+  problems: SyntaxProblem[];
+  operators: RewrittenOperator[];
+}
+
+/**
+ * Run rewrite passes on the cell now in `host` (text `code` + the module suffix) until nothing
+ * changes, leaving the rewritten cell in the host. Problems (positions in `code`) stop the passes.
+ */
+export function rewriteCell(host: CellHost, code: string): RewrittenCell {
+  let toOriginal = (o: number): number => o;
+  let toRewritten = (o: number): number => o;
+  const problems: SyntaxProblem[] = [];
+  const operators: RewrittenOperator[] = [];
+  let text = code + MODULE_SUFFIX;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const program = host.program();
+    const sf = program.getSourceFile(host.cellFile);
+    if (!sf) throw new Error("the cell's SourceFile is missing from the program");
+    const r = rewritePass(sf, program.getTypeChecker(), arrayTest(isRuntimeFile));
+    const back = toOriginal;
+    const forward = toRewritten;
+    for (const p of r.problems) problems.push({ ...p, start: back(p.start) });
+    for (const o of r.operators) operators.push({ ...o, start: back(o.start), exprStart: back(o.exprStart), exprEnd: back(o.exprEnd) });
+    if (!r.edits.length || r.problems.length) break;
+    const applied = applyEdits(sf.text, r.edits);
+    toOriginal = (o: number): number => back(applied.toOld(o));
+    toRewritten = (o: number): number => applied.toNew(forward(o));
+    text = applied.text;
+    host.setCell(text.slice(0, text.length - MODULE_SUFFIX.length));
+  }
+  return { text, toOriginal, toRewritten, problems, operators };
+}
+
 /**
  * Rewrite NumPy syntax in the cell now in `host` (whose text is `code` + the module suffix and
  * whose errors are `diagnostics`), leaving the rewritten cell in the host.
@@ -45,25 +84,7 @@ export function applyNumpySyntax(host: CellHost, code: string, diagnostics: read
   const unchanged: SyntaxOutcome = { rewritten: false, diagnostics: [...diagnostics], toOriginal: identity };
   if (host.service.getSyntacticDiagnostics(host.cellFile).length) return unchanged;
   const original = code + MODULE_SUFFIX;
-  /** new text offset -> original offset, composed over passes */
-  let toOriginal = (o: number): number => o;
-  const problems: SyntaxProblem[] = [];
-  const operators: RewrittenOperator[] = [];
-  let text = original;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const program = host.program();
-    const sf = program.getSourceFile(host.cellFile);
-    if (!sf) throw new Error("the cell's SourceFile is missing from the program");
-    const r = rewritePass(sf, program.getTypeChecker(), arrayTest(isRuntimeFile));
-    const back = toOriginal;
-    for (const p of r.problems) problems.push({ ...p, start: back(p.start) });
-    for (const o of r.operators) operators.push({ ...o, start: back(o.start) });
-    if (!r.edits.length || r.problems.length) break;
-    const applied = applyEdits(sf.text, r.edits);
-    toOriginal = (o: number): number => back(applied.toOld(o));
-    text = applied.text;
-    host.setCell(text.slice(0, text.length - MODULE_SUFFIX.length));
-  }
+  const { text, toOriginal, problems, operators } = rewriteCell(host, code);
   if (text === original && !problems.length) return unchanged;
   const originalFile = ts.createSourceFile(host.cellFile, original, ts.ScriptTarget.ES2022, false);
   const own: ts.Diagnostic[] = problems.map((p) => ({

@@ -29,10 +29,12 @@ interface Segment {
   copied: boolean;
 }
 
-/** The rewritten text and its map back to the old text. */
+/** The rewritten text and its maps back to the old text and forward from it. */
 export interface Applied {
   text: string;
   toOld(offset: number): number;
+  /** An old offset in the new text: where the old character now is (before any text inserted there). */
+  toNew(offset: number): number;
 }
 
 function rank(e: Edit): number {
@@ -79,7 +81,16 @@ export function applyEdits(text: string, edits: readonly Edit[]): Applied {
     const s = segments[lo];
     return s.copied ? s.old + (offset - s.at) : s.old;
   };
-  return { text: out, toOld };
+  const toNew = (offset: number): number => {
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i];
+      if (!s.copied) continue;
+      const length = (i + 1 < segments.length ? segments[i + 1].at : out.length) - s.at;
+      if (offset >= s.old && offset <= s.old + length) return s.at + (offset - s.old);
+    }
+    return out.length;
+  };
+  return { text: out, toOld, toNew };
 }
 
 /** Start offset of each line of `text`. */

@@ -14,7 +14,11 @@ const MISFIT = /Argument of type '(.*)' is not assignable to parameter of type '
 /** `d` reworded when it sits on a rewritten operator; otherwise `d` itself. */
 export function explainDiagnostic(d: ts.Diagnostic, operators: readonly RewrittenOperator[], _file: ts.SourceFile): ts.Diagnostic {
   if (d.code !== NO_OVERLOAD && d.code !== BAD_ARGUMENT) return d;
-  const op = operators.find((o) => o.start === d.start);
+  // the operator itself, else the innermost rewritten operator whose expression holds the error
+  const start = d.start ?? -1;
+  const op =
+    operators.find((o) => o.start === start) ??
+    operators.filter((o) => o.exprStart <= start && start < o.exprEnd).sort((p, q) => q.exprStart - p.exprStart || p.exprEnd - q.exprEnd)[0];
   if (!op) return d;
   const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   const misfits = [...text.matchAll(MISFIT)].filter((m) => m[2] === "ArrayLike").map((m) => m[1]);
@@ -25,5 +29,5 @@ export function explainDiagnostic(d: ts.Diagnostic, operators: readonly Rewritte
   const messageText =
     `operator '${op.operator}' (np.${op.ufunc}) cannot be applied to an NDArray and '${operand}': ` +
     `its operands must be NDArrays, numbers, booleans or nested arrays of them${hint}`;
-  return { ...d, messageText, length: op.length };
+  return { ...d, messageText, start: op.start, length: op.length };
 }

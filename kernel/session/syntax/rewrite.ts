@@ -33,6 +33,9 @@ export interface SyntaxProblem {
 export interface RewrittenOperator {
   start: number;
   length: number;
+  /** The whole expression the operator was in. */
+  exprStart: number;
+  exprEnd: number;
   operator: string;
   ufunc: string;
 }
@@ -105,7 +108,8 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     problems.push({ start: node.getStart(sf), length: node.end - node.getStart(sf), message });
   };
   const operator = (token: ts.Node, ufunc: string): void => {
-    operators.push({ start: token.getStart(sf), length: token.end - token.getStart(sf), operator: token.getText(sf), ufunc });
+    const expr = token.parent;
+    operators.push({ start: token.getStart(sf), length: token.end - token.getStart(sf), exprStart: expr.getStart(sf), exprEnd: expr.end, operator: token.getText(sf), ufunc });
   };
 
   /** `a[i]` on an array whose index is not one of its own member names. */
@@ -265,7 +269,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
         const tokenStart = node.getStart(sf);
         edits.push({ start: tokenStart, end: tokenStart + 1, text: `np.${ufunc}(` });
         close(operand, ")", tokenStart);
-        operators.push({ start: tokenStart, length: 1, operator: ts.tokenToString(kind) ?? "", ufunc });
+        operators.push({ start: tokenStart, length: 1, exprStart: tokenStart, exprEnd: node.end, operator: ts.tokenToString(kind) ?? "", ufunc });
         made.add(node);
       } else if (kind === ts.SyntaxKind.PlusToken) {
         problem(node, `operator '+' cannot be applied to an NDArray: ${UNSUPPORTED.get(kind)}`);

@@ -1,0 +1,41 @@
+/**
+ * complete_request and inspect_request on cells that use NumPy syntax: the language service is
+ * asked about the rewritten cell (check.ts), so `const w = x + y; w.sh|` completes `shape` and
+ * hovering `w` shows `NDArray`, as they would after the cell ran. The cursor is moved into the
+ * rewritten text and the answer's positions moved back. A cell being typed often does not parse
+ * (`w.|`); the rewrite runs on TypeScript's recovered tree anyway (only the editor does this).
+ * Cost: the cell's rewrite passes, only when the cell has an operator or subscript on an array.
+ */
+import type { CompleteResult, InspectResult } from "../contract.js";
+import { complete as completeCell } from "../editor/complete.js";
+import { inspect as inspectCell } from "../editor/inspect.js";
+import type { CellHost } from "../typecheck/host.js";
+import { MODULE_SUFFIX } from "../typecheck/host.js";
+import { rewriteCell } from "./check.js";
+
+function rewritten(host: CellHost, code: string): { code: string; toOriginal(o: number): number; toRewritten(o: number): number } {
+  host.setCell(code);
+  const r = rewriteCell(host, code);
+  return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten };
+}
+
+/** Completions for `code` at `cursor`, NumPy syntax understood. */
+export function complete(host: CellHost, code: string, cursor: number): CompleteResult {
+  const r = rewritten(host, code);
+  if (r.code === code) return completeCell(host, code, cursor);
+  const answer = completeCell(host, r.code, r.toRewritten(cursor));
+  const start = (o: number): number => Math.min(r.toOriginal(o), cursor);
+  const end = (o: number): number => Math.max(r.toOriginal(o), cursor);
+  const types = answer.metadata._jupyter_types_experimental;
+  const metadata = Array.isArray(types)
+    ? { ...answer.metadata, _jupyter_types_experimental: types.map((t: { start: number; end: number }) => ({ ...t, start: start(t.start), end: end(t.end) })) }
+    : answer.metadata;
+  return { ...answer, cursorStart: start(answer.cursorStart), cursorEnd: end(answer.cursorEnd), metadata };
+}
+
+/** Inspect `code` at `cursor`, NumPy syntax understood. */
+export function inspect(host: CellHost, code: string, cursor: number): InspectResult {
+  const r = rewritten(host, code);
+  if (r.code === code) return inspectCell(host, code, cursor);
+  return inspectCell(host, r.code, r.toRewritten(cursor));
+}
