@@ -13,6 +13,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { AMBIENT_FILE_NAME, ambientText } from "./ambient.js";
+import { LIB_BUNDLE_FILE_NAME, libBundleText } from "./lib-bundle.js";
 import { SYNTAX_FILE_NAME, syntaxAugmentationText } from "../syntax/augment.js";
 import { KERNEL_TYPE_ROOTS, PACKAGE_ROOT } from "../paths.js";
 
@@ -26,7 +27,8 @@ const IGNORED_CODES = new Set([7016]);
 export function cellCompilerOptions(): ts.CompilerOptions {
   return {
     target: ts.ScriptTarget.ES2022,
-    lib: ["lib.es2022.d.ts"],
+    // The ES2022 lib comes as one virtual file (typecheck/lib-bundle.ts), not ~57 lib files.
+    noLib: true,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     moduleDetection: ts.ModuleDetectionKind.Legacy,
@@ -64,6 +66,7 @@ export class CellHost {
   constructor(readonly notebookDir: string) {
     this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
     this.preludeFile = path.join(notebookDir, "__strided_prelude__.ts");
+    this.virtual.set(LIB_BUNDLE_FILE_NAME, { text: libBundleText(), version: 1 });
     this.virtual.set(AMBIENT_FILE_NAME, { text: ambientText(), version: 1 });
     this.virtual.set(SYNTAX_FILE_NAME, { text: syntaxAugmentationText(), version: 1 }); // NumPy subscripts on NDArray (syntax/augment.ts)
     this.virtual.set(this.preludeFile, { text: "", version: 1 });
@@ -71,7 +74,7 @@ export class CellHost {
     this.resolutionCache = ts.createModuleResolutionCache(notebookDir, (f) => f, this.options);
     const host: ts.LanguageServiceHost = {
       getProjectVersion: () => String(this.projectVersion),
-      getScriptFileNames: () => [AMBIENT_FILE_NAME, SYNTAX_FILE_NAME, this.preludeFile, this.cellFile],
+      getScriptFileNames: () => [LIB_BUNDLE_FILE_NAME, AMBIENT_FILE_NAME, SYNTAX_FILE_NAME, this.preludeFile, this.cellFile],
       getScriptVersion: (f) => String(this.virtual.get(f)?.version ?? 0),
       getScriptSnapshot: (f) => this.snapshot(f),
       getCurrentDirectory: () => notebookDir,
