@@ -21,7 +21,8 @@
  *   values past int32's range give INT_MIN for int32 and 0 for the narrower integers.
  * - Inputs that are all JS scalars give a JS scalar (number, or boolean for bool results), as
  *   NumPy gives a scalar; anything with an array gives an NDArray (0-d stays 0-d).
- * - Loops run on Float64Array views of the operands only (f64.ts), so V8 keeps them monomorphic.
+ * - Loops read Float64Array views of the operands only (f64.ts) and write Float64Arrays, or the
+ *   Uint8Array of a bool result (comparisons, logical_*), so V8 keeps each loop monomorphic.
  * Cost: O(size) for the loop; O(ndim^2) planning; the fast path for same-dtype contiguous
  * operands without options skips planning (per-call overhead about a microsecond or less).
  */
@@ -110,8 +111,14 @@ function castCopy(a: NDArray, dtype: DType): NDArray {
 
 /** Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic). */
 function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+  const ins64 = ins.map((a) => asF64(a).view);
+  // bool results are written straight into their Uint8Array: the bool-output loops see no other kind
+  if (out.dtype === "bool" && def.out(loopIn) === "bool") {
+    runLoopF64(def, loopIn, shape, ins64, out);
+    return;
+  }
   const o = asF64(out);
-  runLoopF64(def, loopIn, shape, ins.map((a) => asF64(a).view), o.view);
+  runLoopF64(def, loopIn, shape, ins64, o.view);
   o.writeBack();
 }
 
@@ -282,8 +289,55 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
       }
     }
   }
+  // fast path: a float64 C-contiguous array with a JS number (a * 2, a < 0.5, a += 1), no options but `out`
+  const onlyOut = options !== undefined && options.out instanceof NDArray && options.where === undefined && options.dtype === undefined && options.casting === undefined;
+  if ((options === undefined || onlyOut) && def.nin === 2) {
+    const x = args[0];
+    const y = args[1];
+    const first = x instanceof NDArray && typeof y === "number";
+    const arr = first ? (x as NDArray) : y instanceof NDArray && typeof x === "number" ? y : null;
+    if (arr !== null && arr.data instanceof Float64Array && isContiguousC(arr)) {
+      let r = def.cache.get("float64+weak");
+      if (r === undefined) {
+        r = resolveLoop(def, [{ dtype: "float64" }, { weak: 0.5 }]);
+        def.cache.set("float64+weak", r);
+      }
+      const out = onlyOut ? (options.out as NDArray) : undefined;
+      if (out !== undefined && r.loopIn === "float64" && r.loopOut === out.dtype && out._writeable && out.data instanceof Float64Array && exactC(out) && sameShape(out.shape, arr.shape)) {
+        // in place or into another buffer; any other overlap takes the general path (read-first copy)
+        if (out.data.buffer !== arr.data.buffer || (out.offset === arr.offset && out.data.byteOffset === arr.data.byteOffset && exactC(arr))) {
+          SCALAR[0] = (first ? y : x) as number;
+          const loop = def.loop("float64") as BinaryLoop;
+          const n = arr.size;
+          if (n > 0) {
+            if (first) loop(n, arr.data, arr.offset / 8, 1, SCALAR, 0, 0, out.data, out.offset / 8, 1);
+            else loop(n, SCALAR, 0, 0, arr.data, arr.offset / 8, 1, out.data, out.offset / 8, 1);
+          }
+          return out;
+        }
+      }
+      if (out === undefined && r.loopIn === "float64") {
+        const size = arr.size;
+        const itemsize = DTYPES[r.loopOut].itemsize;
+        const data = allocate(r.loopOut, size, arr.shape);
+        const strides = itemsize === 8 && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
+        const o = new NDArray({ data, dtype: r.loopOut, shape: arr.shape, strides, offset: 0, base: null, writeable: true });
+        SCALAR[0] = (first ? y : x) as number;
+        const loop = def.loop("float64") as BinaryLoop;
+        const start = arr.offset / 8;
+        if (size > 0) {
+          if (first) loop(size, arr.data, start, 1, SCALAR, 0, 0, data, 0, 1);
+          else loop(size, SCALAR, 0, 0, arr.data, start, 1, data, 0, 1);
+        }
+        return o;
+      }
+    }
+  }
   return applyGeneral(def, args, options ?? {});
 }
+
+/** The JS number of the scalar fast path, as a float64 operand with stride 0 (loops are synchronous). */
+const SCALAR = new Float64Array(1);
 
 function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncOptions): NDArray | number | boolean {
   const casting: Casting = options.casting ?? "same_kind";

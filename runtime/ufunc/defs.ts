@@ -12,7 +12,8 @@ import { LOOP_ORDER } from "./promote.js";
 import type { UFuncDef } from "./apply.js";
 import {
   addLoop, andLoop, binaryFrom, divideLoop, float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder,
-  imulLoop, intFloorDivide, intPower, intRemainder, maximum, minimum, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
+  imulLoop, intFloorDivide, lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notEqualLoop,
+  sqrtLoop, negativeLoop, absoluteLoop, expLoop, logLoop, intPower, intRemainder, maximum, minimum, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
   type BinaryLoop, type UnaryLoop,
 } from "./kernels.js";
 
@@ -43,10 +44,7 @@ const memo = <T>(make: (t: DType) => T): ((t: DType) => T) => {
   };
 };
 
-const cmp = (name: string, f: (x: number, y: number) => boolean): UFuncDef => {
-  const loop = binaryFrom((x, y) => (f(x, y) ? 1 : 0));
-  return def(name, 2, ALL, () => loop, { out: toBool, comparison: true });
-};
+const cmp = (name: string, loop: BinaryLoop): UFuncDef => def(name, 2, ALL, () => loop, { out: toBool, comparison: true });
 
 const intPowerLoop = binaryFrom((x, y) => {
   if (y < 0) throw new ValueError("Integers to negative integer powers are not allowed.");
@@ -76,26 +74,26 @@ export const UFUNCS = {
   power: def("power", 2, NUMERIC, (t) => (isFloat(t) ? floatPowerLoop : intPowerLoop)),
   maximum: def("maximum", 2, ALL, memo(() => binaryFrom(maximum))),
   minimum: def("minimum", 2, ALL, memo(() => binaryFrom(minimum))),
-  equal: cmp("equal", (x, y) => x === y),
-  not_equal: cmp("not_equal", (x, y) => x !== y),
-  less: cmp("less", (x, y) => x < y),
-  less_equal: cmp("less_equal", (x, y) => x <= y),
-  greater: cmp("greater", (x, y) => x > y),
-  greater_equal: cmp("greater_equal", (x, y) => x >= y),
+  equal: cmp("equal", equalLoop),
+  not_equal: cmp("not_equal", notEqualLoop),
+  less: cmp("less", lessLoop),
+  less_equal: cmp("less_equal", lessEqualLoop),
+  greater: cmp("greater", greaterLoop),
+  greater_equal: cmp("greater_equal", greaterEqualLoop),
   logical_and: def("logical_and", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 && y !== 0 ? 1 : 0))), { out: toBool, logical: true }),
   logical_or: def("logical_or", 2, ALL, memo(() => binaryFrom((x, y) => (x !== 0 || y !== 0 ? 1 : 0))), { out: toBool, logical: true }),
   logical_xor: def("logical_xor", 2, ALL, memo(() => binaryFrom((x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0))), { out: toBool, logical: true }),
   bitwise_and: def("bitwise_and", 2, INTS, () => andLoop),
   bitwise_or: def("bitwise_or", 2, INTS, () => orLoop),
   bitwise_xor: def("bitwise_xor", 2, INTS, () => xorLoop),
-  negative: def("negative", 1, NUMERIC, memo(() => unaryFrom((x) => -x)), {
+  negative: def("negative", 1, NUMERIC, () => negativeLoop, {
     noLoopMessage: (ts) =>
       ts[0] === "bool" ? "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead." : undefined,
   }),
-  absolute: def("absolute", 1, ALL, memo(() => unaryFrom(Math.abs))),
-  sqrt: def("sqrt", 1, FLOATS, memo(() => unaryFrom(Math.sqrt))),
-  exp: def("exp", 1, FLOATS, memo(() => unaryFrom(Math.exp))),
-  log: def("log", 1, FLOATS, memo(() => unaryFrom(Math.log))),
+  absolute: def("absolute", 1, ALL, () => absoluteLoop),
+  sqrt: def("sqrt", 1, FLOATS, () => sqrtLoop),
+  exp: def("exp", 1, FLOATS, () => expLoop),
+  log: def("log", 1, FLOATS, () => logLoop),
   sin: def("sin", 1, FLOATS, memo(() => unaryFrom(Math.sin))),
   cos: def("cos", 1, FLOATS, memo(() => unaryFrom(Math.cos))),
   tanh: def("tanh", 1, FLOATS, memo(() => unaryFrom(Math.tanh))),

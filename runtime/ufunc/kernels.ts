@@ -74,6 +74,46 @@ export const orLoop: BinaryLoop = binaryFrom((x, y) => x | y);
 export const andLoop: BinaryLoop = binaryFrom((x, y) => x & y);
 export const xorLoop: BinaryLoop = binaryFrom((x, y) => x ^ y);
 
+
+// ---- comparisons: float64 inputs, bool (Uint8Array) output; one loop body per operator ----
+
+export const lessLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] < b[ib] ? 1 : 0;
+};
+export const lessEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] <= b[ib] ? 1 : 0;
+};
+export const greaterLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] > b[ib] ? 1 : 0;
+};
+export const greaterEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] >= b[ib] ? 1 : 0;
+};
+export const equalLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] === b[ib] ? 1 : 0;
+};
+export const notEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] !== b[ib] ? 1 : 0;
+};
+
+// ---- common unary functions, written out (no call through a function value per element) ----
+
+export const sqrtLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.sqrt(a[ia]);
+};
+export const negativeLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = -a[ia];
+};
+export const absoluteLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.abs(a[ia]);
+};
+export const expLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.exp(a[ia]);
+};
+export const logLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.log(a[ia]);
+};
+
 // ---- scalar functions with NumPy's semantics ----
 
 /** Integer floor division, 0 on division by zero (NumPy's loop, without the warning). @example intFloorDivide(-7, 2) // -4 */

@@ -97,6 +97,20 @@ describe("out, where, dtype, casting", () => {
     expect(r).toBe(a);
     expect(a.tolist()).toEqual([10, 11, 12, 13]);
   });
+  it("float64 with a number (the fast path): new result, in place, into another array, overlapping", () => {
+    const a = np.arange(4, { dtype: "float64" });
+    expect(np.multiply(a, 2).tolist()).toEqual([0, 2, 4, 6]);
+    expect(np.subtract(10, a).tolist()).toEqual([10, 9, 8, 7]);
+    expect(np.less(a, 1.5).tolist()).toEqual([true, true, false, false]);
+    expect(np.add(a, 1, { out: a })).toBe(a);
+    expect(a.tolist()).toEqual([1, 2, 3, 4]);
+    const o = np.zeros(4);
+    np.true_divide(a, 2, { out: o });
+    expect(o.tolist()).toEqual([0.5, 1, 1.5, 2]);
+    const b = np.arange(5, { dtype: "float64" });
+    np.multiply(b.get(":-1") as NDArray, 10, { out: b.get("1:") as NDArray }); // overlapping: read first
+    expect(b.tolist()).toEqual([0, 0, 10, 20, 30]);
+  });
   it("out must accept the result under same_kind", () => {
     expect(() => np.add(np.ones(3), 1.5, { out: np.zeros(3, { dtype: "int32" }) })).toThrow(
       "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'",
