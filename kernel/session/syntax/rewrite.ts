@@ -78,16 +78,26 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
   const edits: Edit[] = [];
   const problems: SyntaxProblem[] = [];
   const operators: RewrittenOperator[] = [];
-  /** Nodes rewritten in this pass into calls returning arrays. */
-  const made = new Set<ts.Node>();
+  /** Nodes rewritten in this pass into calls returning arrays: true when always an array (not `NDArray | number`). */
+  const made = new Map<ts.Node, boolean>();
+  /** Names declared in this pass from such nodes without a type annotation (`const z = x + y`), so
+   * `z * 2` later in the cell is rewritten in the same pass instead of needing another check. */
+  const madeNames = new Map<ts.Symbol, boolean>();
+  const madeName = (e: ts.Expression): boolean | undefined => {
+    if (!ts.isIdentifier(e) || !madeNames.size) return undefined;
+    const sym = checker.getSymbolAtLocation(e);
+    return sym ? madeNames.get(sym) : undefined;
+  };
 
   const isArray = (e: ts.Expression): boolean => {
     const inner = skipParens(e);
-    if (made.has(inner)) return true;
+    if (made.has(inner) || madeName(inner) !== undefined) return true;
     return isArrayType(checker.getTypeAtLocation(inner));
   };
   /** An assignment target's declared type (the checker gives `any` for a `const` target). */
   const isArrayTarget = (e: ts.Expression): boolean => {
+    const known = madeName(e);
+    if (known !== undefined) return known;
     const name = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.name : undefined;
     const sym = name && checker.getSymbolAtLocation(name);
     const t = sym ? checker.getTypeOfSymbol(sym) : checker.getTypeAtLocation(e);
@@ -155,7 +165,9 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     const b = bracketTokens(e);
     replace(b.open, e.questionDotToken ? "get(" : ".get(");
     replace(b.close, ")");
-    made.add(e);
+    // a view for sure only with one index string holding ':', '...' or 'None' (get's first overload)
+    const arg = e.argumentExpression;
+    made.set(e, !e.questionDotToken && ts.isStringLiteralLike(arg) && /:|\.\.\.|None/.test(arg.text));
   };
 
   /** A plain name or a chain of names (`x`, `this.a.b`): safe to evaluate twice, on one line. */
@@ -205,7 +217,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       replace(node.operatorToken, ",");
       close(node.right, ")");
       operator(node.operatorToken, ufunc);
-      made.add(node);
+      made.set(node, false);
       return true;
     }
     const leftIsArray = isArrayTarget(left);
@@ -228,7 +240,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       close(node.right, ")");
     }
     operator(node.operatorToken, ufunc);
-    made.add(node);
+    made.set(node, true);
     return true;
   };
 
@@ -239,6 +251,16 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
   };
 
   const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node)) {
+      visitChildren(node);
+      const init = node.initializer && skipParens(node.initializer);
+      const kind = init && made.get(init);
+      if (kind !== undefined && !node.type && ts.isIdentifier(node.name)) {
+        const sym = checker.getSymbolAtLocation(node.name);
+        if (sym) madeNames.set(sym, kind);
+      }
+      return;
+    }
     if (ts.isBinaryExpression(node)) {
       if (isAssignment(node.operatorToken.kind) && visitAssignment(node)) return;
       visitChildren(node);
@@ -248,7 +270,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
         replace(node.operatorToken, ",");
         close(node.right, ")", node.operatorToken.getStart(sf));
         operator(node.operatorToken, ufunc);
-        made.add(node);
+        made.set(node, true);
       } else if (!ufunc && UNSUPPORTED.has(node.operatorToken.kind) && (isArray(node.left) || isArray(node.right))) {
         problem(node.operatorToken, `operator '${node.operatorToken.getText(sf)}' cannot be applied to an NDArray: ${UNSUPPORTED.get(node.operatorToken.kind)}`);
       }
@@ -270,7 +292,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
         edits.push({ start: tokenStart, end: tokenStart + 1, text: `np.${ufunc}(` });
         close(operand, ")", tokenStart);
         operators.push({ start: tokenStart, length: 1, exprStart: tokenStart, exprEnd: node.end, operator: ts.tokenToString(kind) ?? "", ufunc });
-        made.add(node);
+        made.set(node, true);
       } else if (kind === ts.SyntaxKind.PlusToken) {
         problem(node, `operator '+' cannot be applied to an NDArray: ${UNSUPPORTED.get(kind)}`);
       }

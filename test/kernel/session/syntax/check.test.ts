@@ -66,6 +66,38 @@ describe("the rewritten cell (what runs)", () => {
   ])("%s", (line, want) => {
     expect(rewrite(line)).toBe(want);
   });
+
+  it("a cell without arrays is not re-checked: the program stays the same", () => {
+    const code = DECLS + "let k = 1; k += 2; const m = [1, 2][0] * 3 < 10; x.shape[0] - 1";
+    host.setCell(code);
+    const diagnostics = host.cellDiagnostics();
+    const before = host.program();
+    const out = applyNumpySyntax(host, code, diagnostics);
+    expect(out.rewritten).toBe(false);
+    expect(host.program()).toBe(before);
+  });
+
+  it("names declared from rewritten expressions are arrays in the same pass (one rewrite, one re-check)", () => {
+    const code = DECLS + 'const z = x + y; z * 2; z += 1; const v = a["1:3"]; v *= 2; const w = a[0]; w + 1';
+    host.setCell(code);
+    const diagnostics = host.cellDiagnostics();
+    let texts = 0;
+    const setCell = host.setCell.bind(host);
+    host.setCell = (c: string) => {
+      texts++;
+      setCell(c);
+    };
+    try {
+      const out = applyNumpySyntax(host, code, diagnostics);
+      expect(out.diagnostics.map((d) => d.messageText)).toEqual([]);
+    } finally {
+      host.setCell = setCell;
+    }
+    expect(texts).toBe(1);
+    const text = host.program().getSourceFile(host.cellFile)!.text.replace(/ +,/g, ",");
+    // w may be an element (a[0] on 1-D): rebinding is not possible for a const, so it stays a ufunc call
+    expect(text).toContain('const z = np.add(x, y); np.multiply(z, 2); np.add(z, 1, { out: z }); const v = a.get("1:3"); np.multiply(v, 2, { out: v }); const w = a.get(0); np.add(w, 1)');
+  });
 });
 
 /** Line and column from an error's evalue `(line L, column C)`. */
