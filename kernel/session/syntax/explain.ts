@@ -9,16 +9,19 @@ import type { RewrittenOperator } from "./rewrite.js";
 
 const NO_OVERLOAD = 2769;
 const BAD_ARGUMENT = 2345;
+const NO_PROPERTY = 2339;
 const MISFIT = /Argument of type '(.*)' is not assignable to parameter of type '(ArrayLike|number|UFuncOptions)'/g;
 
 /** `d` reworded when it sits on a rewritten operator; otherwise `d` itself. */
-export function explainDiagnostic(d: ts.Diagnostic, operators: readonly RewrittenOperator[], _file: ts.SourceFile): ts.Diagnostic {
+export function explainDiagnostic(d: ts.Diagnostic, operators: readonly RewrittenOperator[], file: ts.SourceFile): ts.Diagnostic {
+  if (d.code === NO_PROPERTY) return explainSubscript(d, operators, file);
   if (d.code !== NO_OVERLOAD && d.code !== BAD_ARGUMENT) return d;
   // the operator itself, else the innermost rewritten operator whose expression holds the error
   const start = d.start ?? -1;
+  const ufuncs = operators.filter((o) => o.operator !== "[");
   const op =
-    operators.find((o) => o.start === start) ??
-    operators.filter((o) => o.exprStart <= start && start < o.exprEnd).sort((p, q) => q.exprStart - p.exprStart || p.exprEnd - q.exprEnd)[0];
+    ufuncs.find((o) => o.start === start) ??
+    ufuncs.filter((o) => o.exprStart <= start && start < o.exprEnd).sort((p, q) => q.exprStart - p.exprStart || p.exprEnd - q.exprEnd)[0];
   if (!op) return d;
   const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   const misfits = [...text.matchAll(MISFIT)].filter((m) => m[2] === "ArrayLike").map((m) => m[1]);
@@ -30,4 +33,21 @@ export function explainDiagnostic(d: ts.Diagnostic, operators: readonly Rewritte
     `operator '${op.operator}' (np.${op.ufunc}) cannot be applied to an NDArray and '${operand}': ` +
     `its operands must be NDArrays, numbers, booleans or nested arrays of them${hint}`;
   return { ...d, messageText, start: op.start, length: op.length };
+}
+
+/**
+ * `a[0][1]`: `a[0]` is typed `NDArray | number | boolean` (an element on 1-D), which has no
+ * subscript; TypeScript says "Property 'get' does not exist on type 'number'".
+ */
+function explainSubscript(d: ts.Diagnostic, operators: readonly RewrittenOperator[], file: ts.SourceFile): ts.Diagnostic {
+  const op = operators.find((o) => o.operator === "[" && o.start === d.start);
+  if (!op) return d;
+  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const m = /Property '(get|set)' does not exist on type '([^']*)'/.exec(text);
+  if (!m) return d;
+  const receiver = file.text.slice(op.exprStart, op.start).trim();
+  const messageText =
+    `${receiver} may be a number or a boolean (its type is '${m[2]}': an element when the array is 1-D), which has no subscript: ` +
+    `index once with NumPy's tuple index (a[0, 1], a[0, "1:3"]) or write (${receiver} as NDArray)[...]`;
+  return { ...d, messageText };
 }

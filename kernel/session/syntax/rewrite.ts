@@ -29,7 +29,7 @@ export interface SyntaxProblem {
   message: string;
 }
 
-/** A rewritten operator: where its token is (pass coordinates) and what it was. */
+/** A rewritten operator or subscript (operator "[", ufunc "get" or "set"): where its token is (pass coordinates) and what it was. */
 export interface RewrittenOperator {
   start: number;
   length: number;
@@ -55,8 +55,11 @@ export function arrayTest(ndarrayFile: (fileName: string) => boolean): ArrayTest
   const test = (t: ts.Type): boolean => {
     let r = cache.get(t);
     if (r !== undefined) return r;
-    if (t.isUnion()) r = t.types.some(test);
-    else {
+    if (t.isUnionOrIntersection()) r = t.types.some(test);
+    else if (t.flags & ts.TypeFlags.TypeParameter) {
+      const constraint = t.getConstraint();
+      r = constraint !== undefined && test(constraint);
+    } else {
       const sym = t.getSymbol();
       r = sym?.name === "NDArray" && (sym.declarations ?? []).some((d) => ndarrayFile(d.getSourceFile().fileName));
     }
@@ -163,6 +166,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     visit(e.argumentExpression);
     checkIndexString(e.argumentExpression);
     const b = bracketTokens(e);
+    operators.push({ start: b.open.getStart(sf), length: 1, exprStart: e.getStart(sf), exprEnd: e.end, operator: "[", ufunc: "get" });
     replace(b.open, e.questionDotToken ? "get(" : ".get(");
     replace(b.close, ")");
     // a view for sure only with one index string holding ':', '...' or 'None' (get's first overload)
@@ -188,6 +192,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       visit(node.right);
       checkIndexString(left.argumentExpression);
       const b = bracketTokens(left);
+      operators.push({ start: b.open.getStart(sf), length: 1, exprStart: left.getStart(sf), exprEnd: left.end, operator: "[", ufunc: "set" });
       replace(b.open, ".set(");
       replace(b.close, "");
       replace(node.operatorToken, ",");

@@ -127,6 +127,8 @@ describe("errors name the misuse at the cell's line and column, before the cell 
     ["let n = 0; n += x", 1, 12, /Type 'NDArray' is not assignable to type 'number'/],
     ["const m = x + 1;\nm.nope", 2, 3, /Property 'nope' does not exist on type 'NDArray'/],
     ["a[(0, 2)]", 1, 4, /comma operator/],
+    ["a[0][1]", 1, 5, /a\[0\] may be a number or a boolean .*a\[0, 1\].*\(a\[0\] as NDArray\)/],
+    ["const row = a[1];\nrow[0] = 5", 2, 4, /row may be a number or a boolean/],
   ])("%s", async (cell, line, column, message) => {
     const e = await failure(cell);
     expect(e.ename).toBe("TSError");

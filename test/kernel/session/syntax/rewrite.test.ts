@@ -52,6 +52,10 @@ const OPERATORS: [string, string][] = [
   ["const z2 = a['1:3']; const w2 = z2 * 2; w2 - z2", "np.subtract(np.multiply(a.get('1:3'), 2), a.get('1:3'))"],
   ["function twice(v: NDArray) { return v + v } twice(x)", "np.add(x, x)"],
   ["[x, y].map((v) => v * 2)[1]", "np.multiply(y, 2)"],
+  ["function gen<T extends NDArray>(v: T) { return v * 3 } gen(x)", "np.multiply(x, 3)"],
+  ["const tagged = x as NDArray & { tag?: string }; -tagged", "np.negative(x)"],
+  ["const maybe: NDArray | undefined = x; maybe! - 1", "np.subtract(x, 1)"],
+  ["(a[0] as NDArray)[1]", "(a.get(0) as NDArray).get(1)"],
   // JavaScript's own meanings are kept
   ["x === x", "true"],
   ["x == y", "false"],
