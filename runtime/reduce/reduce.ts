@@ -32,7 +32,7 @@ import { canCast } from "../ufunc/promote.js";
 import { keepOrderStrides } from "../ufunc/nditer.js";
 import { maximum, minimum } from "../ufunc/kernels.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
-import { asF32, asF64 } from "../ufunc/f64.js";
+import { asF32, asF64, elementSpan } from "../ufunc/f64.js";
 
 /** NumPy's reduction keywords. */
 export interface ReduceOptions {
@@ -100,9 +100,27 @@ export function reduceResult(a: NDArray, red: readonly boolean[], dtype: DType, 
 /** `a`'s values in `dtype`, copying only when reading them as numbers would differ from NumPy's cast. */
 export function inLoopDType(a: NDArray, dtype: DType): NDArray {
   if (a.dtype === dtype || canCast(a.dtype, dtype, "safe")) return a;
-  const c = newArray(a.shape, dtype, "C");
-  copyInto(c, a);
-  return c;
+  if (dtype === "bool") {
+    const c = newArray(a.shape, dtype, "C");
+    copyInto(c, a);
+    return c;
+  }
+  // a cast copy with the SAME element layout (strides, reversed axes and all), so the reduction
+  // walks it in the order NumPy walks the original while its buffers cast (float sums depend on it)
+  const [lo, hi] = elementSpan(a);
+  const n = Math.max(0, hi - lo + 1);
+  const info = DTYPES[dtype];
+  const data = new info.ctor(n);
+  if (n > 0) data.set(a.data.subarray(lo, hi + 1));
+  return new NDArray({
+    data,
+    dtype,
+    shape: a.shape,
+    strides: a.strides.map((st) => (st / a.itemsize) * info.itemsize),
+    offset: (a.offset / a.itemsize - lo) * info.itemsize,
+    base: null,
+    writeable: true,
+  });
 }
 
 /** Element strides of `a` and of the keepdims result over `a.shape` (0 on reduced axes). */

@@ -32,6 +32,8 @@ def run(c):
         return np.asarray(r).astype(np.int32) if isinstance(r, np.ndarray) else r
     if op in ('mean', 'std', 'var') and v.dtype.kind in 'biu':
         kw['dtype'] = 'float64'
+    if 'dtype' in c:
+        kw['dtype'] = c['dtype']
     return getattr(np, op)(v, **kw)
 `;
 
@@ -44,6 +46,7 @@ interface Case {
   axis: number | number[] | null;
   keepdims: boolean;
   ddof?: number;
+  dtype?: DType;
 }
 
 function ours(c: Case): unknown {
@@ -52,6 +55,7 @@ function ours(c: Case): unknown {
   if (c.axis !== null) opts.axis = c.axis;
   if (c.keepdims) opts.keepdims = true;
   if (c.ddof !== undefined) opts.ddof = c.ddof;
+  if (c.dtype !== undefined) opts.dtype = c.dtype;
   const f = (np as unknown as Record<string, (a: unknown, o?: unknown) => unknown>)[c.op];
   return f(a, Object.keys(opts).length ? opts : undefined);
 }
@@ -73,6 +77,9 @@ function generate(seed: number): Case[] {
     if (r() < 0.02) axis = ndim + 1; // out of bounds: both must raise
     const c: Case = { view, op, axis, keepdims: r() < 0.3 && op !== "argmax" && op !== "argmin" };
     if ((op === "std" || op === "var") && r() < 0.3) c.ddof = 1;
+    // an explicit accumulator dtype (the input is cast to it, as NumPy's buffered reduction does)
+    if ((op === "sum" || op === "prod") && r() < 0.2) c.dtype = (["float32", "float64", "int32", "int16"] as DType[])[Math.floor(r() * 4)];
+    if (op === "mean" && r() < 0.2) c.dtype = r() < 0.5 ? "float32" : "float64";
     cases.push(c);
   }
   return cases;
