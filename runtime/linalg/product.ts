@@ -45,7 +45,7 @@ function gemm(a: Mat, b: Mat, n: number, k: number, m: number, c: Float64Array, 
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
         let acc = 0;
-        for (let p = 0, pa = a.start + i * a.rs, pb = b.start + j * b.cs; p < k; p++, pa += a.cs, pb += b.rs) acc = (acc + Math.imul(A[pa], B[pb])) | 0;
+        for (let p = 0, pa = a.start + i * a.rs, pb = b.start + j * b.cs, acs = a.cs, brs = b.rs; p < k; p++, pa += acs, pb += brs) acc = (acc + Math.imul(A[pa], B[pb])) | 0;
         c[co + i * m + j] = acc;
       }
     }
@@ -62,16 +62,20 @@ function gemm(a: Mat, b: Mat, n: number, k: number, m: number, c: Float64Array, 
     return;
   }
   const f32 = dtype === "float32";
-  const row = new Float64Array(m);
+  const bcs = b.cs;
+  const brs = b.rs;
+  // each output row accumulates in c itself (contiguous), adding row p of b scaled by a[i, p]
   for (let i = 0; i < n; i++) {
-    row.fill(0);
+    const c0 = co + i * m;
+    const cEnd = c0 + m;
+    c.fill(0, c0, cEnd);
+    const pa0 = a.start + i * a.rs;
     for (let p = 0; p < k; p++) {
-      const x = A[a.start + i * a.rs + p * a.cs];
-      const pb0 = b.start + p * b.rs;
-      if (f32) for (let j = 0; j < m; j++) row[j] = Math.fround(row[j] + Math.fround(x * B[pb0 + j * b.cs]));
-      else for (let j = 0; j < m; j++) row[j] += x * B[pb0 + j * b.cs];
+      const x = A[pa0 + p * a.cs];
+      let pb = b.start + p * brs;
+      if (f32) for (let q = c0; q < cEnd; q++, pb += bcs) c[q] = Math.fround(c[q] + Math.fround(x * B[pb]));
+      else for (let q = c0; q < cEnd; q++, pb += bcs) c[q] += x * B[pb];
     }
-    for (let j = 0; j < m; j++) c[co + i * m + j] = row[j];
   }
 }
 
