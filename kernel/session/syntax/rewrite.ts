@@ -71,6 +71,16 @@ export function arrayTest(ndarrayFile: (fileName: string) => boolean): ArrayTest
 
 const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 
+const LITERALS = new Set([
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.BigIntLiteral,
+]);
+
 function skipParens(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
@@ -94,6 +104,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
 
   const isArray = (e: ts.Expression): boolean => {
     const inner = skipParens(e);
+    if (LITERALS.has(inner.kind)) return false; // no type lookup for `2`, `"s"`, `true`
     if (made.has(inner) || madeName(inner) !== undefined) return true;
     return isArrayType(checker.getTypeAtLocation(inner));
   };
