@@ -21,6 +21,7 @@ import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { broadcastShapes } from "../core/broadcast.js";
 import { newArray } from "../core/make.js";
+import { allocate } from "../core/alloc.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShapeCompact } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
@@ -121,7 +122,7 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const bMats = rowStarts(b, bLead.length);
   const bm: Mat = { data: b.data as Float64Array, start: 0, rs: es(b, kb), cs: b.ndim >= 2 ? es(b, b.ndim - 1) : 0 };
   const am: Mat = { data: a.data as Float64Array, start: 0, rs: 0, cs: es(a, ka) };
-  const acc = out.data instanceof Float64Array ? out.data : new Float64Array(out.size);
+  const acc = out.data instanceof Float64Array ? out.data : (allocate("float64", out.size, out.shape) as Float64Array);
   let o = 0;
   for (let i = 0; i < nA; i++) {
     am.start = aRows[i];
@@ -187,7 +188,7 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   };
   const am: Mat = { data: a.data as Float64Array, start: 0, rs: es(a, a.ndim - 2), cs: es(a, a.ndim - 1) };
   const bm: Mat = { data: b.data as Float64Array, start: 0, rs: es(b, b.ndim - 2), cs: es(b, b.ndim - 1) };
-  const acc = out.data instanceof Float64Array ? out.data : new Float64Array(out.size);
+  const acc = out.data instanceof Float64Array ? out.data : (allocate("float64", out.size, out.shape) as Float64Array);
   for (let s = 0; s < nStack; s++) {
     am.start = startOf(a, sa);
     bm.start = startOf(b, sb);

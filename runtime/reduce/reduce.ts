@@ -110,7 +110,7 @@ export function inLoopDType(a: NDArray, dtype: DType): NDArray {
   const [lo, hi] = elementSpan(a);
   const n = Math.max(0, hi - lo + 1);
   const info = DTYPES[dtype];
-  const data = new info.ctor(n);
+  const data = allocate(dtype, n, [n]);
   if (n > 0) data.set(a.data.subarray(lo, hi + 1));
   return new NDArray({
     data,
@@ -182,7 +182,7 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
     return res;
   }
   const xv = asF64(x).view;
-  const acc = res.data instanceof Float64Array ? res.data : new Float64Array(res.size);
+  const acc = res.data instanceof Float64Array ? res.data : (allocate("float64", res.size, res.shape) as Float64Array);
   addReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, false, acc !== res.data);
   if (acc !== res.data) res.data.set(acc);
   return res;
@@ -191,7 +191,11 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
 /** foldReduce over float64 views (ufunc/f64.ts), the result converted back into `res`. */
 export function runFold(x: NDArray, res: NDArray, red: readonly boolean[], f: (acc: number, v: number) => number, seed: Uint8Array | null, kind: "max" | "min" | null): void {
   const xv = asF64(x).view;
-  const acc = res.data instanceof Float64Array ? res.data : new Float64Array(res.data);
+  let acc = res.data as Float64Array;
+  if (!(res.data instanceof Float64Array)) {
+    acc = allocate("float64", res.size, res.shape) as Float64Array;
+    acc.set(res.data);
+  }
   foldReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, f, seed, kind);
   if (acc !== res.data) res.data.set(acc);
 }
