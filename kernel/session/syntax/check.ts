@@ -84,7 +84,16 @@ export function applyNumpySyntax(host: CellHost, code: string, diagnostics: read
   const unchanged: SyntaxOutcome = { rewritten: false, diagnostics: [...diagnostics], toOriginal: identity };
   if (host.service.getSyntacticDiagnostics(host.cellFile).length) return unchanged;
   const original = code + MODULE_SUFFIX;
-  const { text, toOriginal, problems, operators } = rewriteCell(host, code);
+  let cell: RewrittenCell;
+  try {
+    cell = rewriteCell(host, code);
+  } catch (e) {
+    // a bug in the rewrite must not cost the user the cell: check it as typed (operators on arrays are then type errors)
+    host.setCell(code);
+    process.emitWarning(`the NumPy-syntax rewrite failed on a cell and was skipped: ${(e as Error)?.message ?? String(e)}`);
+    return unchanged;
+  }
+  const { text, toOriginal, problems, operators } = cell;
   if (text === original && !problems.length) return unchanged;
   const originalFile = ts.createSourceFile(host.cellFile, original, ts.ScriptTarget.ES2022, false);
   const own: ts.Diagnostic[] = problems.map((p) => ({

@@ -15,8 +15,13 @@ import { rewriteCell } from "./check.js";
 
 function rewritten(host: CellHost, code: string): { code: string; toOriginal(o: number): number; toRewritten(o: number): number } {
   host.setCell(code);
-  const r = rewriteCell(host, code);
-  return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten };
+  try {
+    const r = rewriteCell(host, code);
+    return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten };
+  } catch {
+    // a half-typed cell the rewrite cannot handle: answer on the text as typed
+    return { code, toOriginal: (o) => o, toRewritten: (o) => o };
+  }
 }
 
 /** Completions for `code` at `cursor`, NumPy syntax understood. */

@@ -165,6 +165,10 @@ describe("completion and inspect see the rewritten cell", () => {
     ["(x * 2).res", "reshape"],
     ["x += 1; const u5 = -x; u5.", "strides"],
     ['a["1:3"].fl', "flags"],
+    // half-typed cells that do not parse yet
+    ["const w7 = x * 2; w7.", "shape"],
+    ["const w8 = -x;\nw8.res", "reshape"],
+    ["const w9 = x + y; foo(w9.", "strides"],
   ])("%s completes %s", async (code, name) => {
     const s = await cellSession();
     const r = s.complete(code, code.length);
