@@ -5,3 +5,4 @@ export {
   bitwise_and, bitwise_or, bitwise_xor, invert, negative, absolute, abs, sqrt, exp, log, sin, cos, tanh,
 } from "./ufuncs.js";
 export { copyto } from "./copyto.js";
+export { OverflowError } from "./errors.js";
