@@ -16,6 +16,8 @@ const MISFIT = /Argument of type '(.*)' is not assignable to parameter of type '
 export function explainDiagnostic(d: ts.Diagnostic, operators: readonly RewrittenOperator[], file: ts.SourceFile): ts.Diagnostic {
   if (d.code === NO_PROPERTY) return explainSubscript(d, operators, file);
   if (d.code !== NO_OVERLOAD && d.code !== BAD_ARGUMENT) return d;
+  const value = explainSetValue(d, operators, file);
+  if (value) return value;
   // the operator itself, else the innermost rewritten operator whose expression holds the error
   const start = d.start ?? -1;
   const ufuncs = operators.filter((o) => o.operator !== "[");
@@ -49,5 +51,20 @@ function explainSubscript(d: ts.Diagnostic, operators: readonly RewrittenOperato
   const messageText =
     `${receiver} may be a number or a boolean (its type is '${m[2]}': an element when the array is 1-D), which has no subscript: ` +
     `index once with NumPy's tuple index (a[0, 1], a[0, "1:3"]) or write (${receiver} as NDArray)[...]`;
+  return { ...d, messageText };
+}
+
+/** `a["1:3"] = "s"`: checked as `a.set("1:3", "s")`, whose error names set's parameter tuple. */
+function explainSetValue(d: ts.Diagnostic, operators: readonly RewrittenOperator[], file: ts.SourceFile): ts.Diagnostic | undefined {
+  const start = d.start ?? -1;
+  const op = operators
+    .filter((o) => o.operator === "[" && o.ufunc === "set" && o.exprStart <= start && start < o.exprEnd + 1)
+    .sort((p, q) => q.exprStart - p.exprStart)[0];
+  if (!op) return undefined;
+  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const m = /Type '(.*)' is not assignable to type 'SetValue'/.exec(text);
+  if (!m) return undefined;
+  const target = file.text.slice(op.exprStart, op.exprEnd);
+  const messageText = `cannot assign '${m[1]}' to ${target}: the value must be a number, a boolean, an NDArray or nested arrays of them`;
   return { ...d, messageText };
 }

@@ -119,7 +119,7 @@ describe("errors name the misuse at the cell's line and column, before the cell 
     ['a["1:3:x"]', 1, 3, /invalid index '1:3:x' in '1:3:x'.*a\["1:3, ::-1"\]/],
     ['a[0, "::z"]', 1, 6, /invalid index '::z'/],
     ['const q2 = 1;\n  a["1;3"] = 0', 2, 5, /invalid index '1;3'/],
-    ['a["1:3"] = "s"', 1, 3, /'"s"' is not assignable to type 'SetValue'/],
+    ['a["1:3"] = "s"', 1, 3, /cannot assign '"s"' to a\["1:3"\]: the value must be a number, a boolean, an NDArray or nested arrays/],
     ["x++", 1, 1, /operator '\+\+' cannot be applied to an NDArray.*x \+= 1/],
     ["x[0]--", 1, 1, /operator '--'/],
     ["+x", 1, 1, /unary \+ .*x\.copy\(\)/],
@@ -134,6 +134,15 @@ describe("errors name the misuse at the cell's line and column, before the cell 
     expect(e.ename).toBe("TSError");
     expect(e.evalue).toMatch(message);
     expect(where(e.evalue)).toEqual([line, column]);
+  });
+
+  it("every error of a cell is listed at its own line", async () => {
+    const e = await failure('const ok1 = x * 2;\nx + "a";\n  ok1 - "b"');
+    expect(e.evalue).toMatch(/\(line 2, column 3\) and 1 more$/);
+    expect(e.traceback).toHaveLength(2);
+    expect(e.traceback[0]).toContain("at line 2, column 3");
+    expect(e.traceback[1]).toContain("at line 3, column 7");
+    expect(e.traceback[1]).toMatch(/operator '-' \(np\.subtract\) cannot be applied to an NDArray and '"b"'/);
   });
 
   it("a cell that fails to check does not run (nothing is changed in place)", async () => {
