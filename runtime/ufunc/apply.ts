@@ -36,14 +36,16 @@ import { formatShapeCompact } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { UFuncTypeError } from "../core/errors.js";
 import { canCast, fitsInteger, resolveLoop, type Casting, type LoopTable, type Resolved, type TypeOperand } from "./promote.js";
-import { eachRun, elementStrides, keepOrderStrides, planWalk, type WalkOp } from "./nditer.js";
+import { elementStrides, keepOrderStrides } from "./nditer.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { OverflowError } from "./errors.js";
-import { asF64 } from "./f64.js";
+import { contiguous, exactC, isContiguousC, sameElements, sameShape, trivialOrder } from "./layout.js";
+import { runLoop, runLoopMasked } from "./run.js";
+import { cFloatToInt, maskedCopy } from "./store.js";
 import { solveMayShareMemory } from "../memory/overlap.js";
-import { isCContiguous, isFContiguous } from "../core/flags.js";
 
 export type { ArrayLike };
+export { maskedCopy };
 
 /** NumPy's ufunc keyword arguments. */
 export interface UFuncOptions {
@@ -73,32 +75,6 @@ function scalarArray(dtype: DType, value: number): NDArray {
   return new NDArray({ data, dtype, shape: [], strides: [], offset: 0, base: null, writeable: false });
 }
 
-function isContiguousC(a: NDArray): boolean {
-  let s = a.itemsize;
-  for (let i = a.shape.length - 1; i >= 0; i--) {
-    const d = a.shape[i];
-    if (d !== 1 && a.strides[i] !== s) return false;
-    s *= d;
-  }
-  return true;
-}
-
-/** Whether `a`'s strides are exactly the C-contiguous strides of its shape (length-1 axes included). */
-function exactC(a: NDArray): boolean {
-  let s = a.itemsize;
-  for (let i = a.shape.length - 1; i >= 0; i--) {
-    if (a.strides[i] !== s) return false;
-    s *= Math.max(a.shape[i], 1);
-  }
-  return true;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** A cast copy of `a` in `dtype` (NumPy's buffered cast of an input), in `a`'s K order so the result's layout still follows `a`. */
 function castCopy(a: NDArray, dtype: DType): NDArray {
   let size = 1;
@@ -107,145 +83,6 @@ function castCopy(a: NDArray, dtype: DType): NDArray {
   const out = new NDArray({ data: allocate(dtype, size, a.shape), dtype, shape: a.shape, strides, offset: 0, base: null, writeable: true });
   copyInto(out, a);
   return out;
-}
-
-/** Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic). */
-function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
-  const ins64 = ins.map((a) => asF64(a).view);
-  // bool results are written straight into their Uint8Array: the bool-output loops see no other kind
-  if (out.dtype === "bool" && def.out(loopIn) === "bool") {
-    runLoopF64(def, loopIn, shape, ins64, out);
-    return;
-  }
-  const o = asF64(out);
-  runLoopF64(def, loopIn, shape, ins64, o.view);
-  o.writeBack();
-}
-
-function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
-  const ops: WalkOp[] = ins.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
-  ops.push({ data: out.data, start: out.offset / out.itemsize, strides: out.strides.map((s) => s / out.itemsize) });
-  const w = planWalk(shape, ops);
-  if (w.size === 0) return;
-  const n = w.inner;
-  const st = w.innerStrides;
-  if (def.nin === 2) {
-    const loop = def.loop(loopIn) as BinaryLoop;
-    const A = ins[0].data;
-    const B = ins[1].data;
-    const O = out.data;
-    if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], B, w.starts[1], st[1], O, w.starts[2], st[2]);
-    else eachRun(w, (idx) => loop(n, A, idx[0], st[0], B, idx[1], st[1], O, idx[2], st[2]));
-  } else {
-    const loop = def.loop(loopIn) as UnaryLoop;
-    const A = ins[0].data;
-    const O = out.data;
-    if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], O, w.starts[1], st[1]);
-    else eachRun(w, (idx) => loop(n, A, idx[0], st[0], O, idx[1], st[1]));
-  }
-}
-
-/** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). */
-function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out0: NDArray, mask: NDArray): void {
-  const o = asF64(out0);
-  const out = o.view;
-  const ins = ins0.map((a) => asF64(a).view);
-  const all = [...ins, out, mask];
-  const ops: WalkOp[] = all.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
-  const w = planWalk(shape, ops);
-  const st = w.innerStrides;
-  const n = w.inner;
-  const M = mask.data;
-  const O = out.data;
-  if (def.nin === 2) {
-    const loop = def.loop(loopIn) as BinaryLoop;
-    const A = ins[0].data;
-    const B = ins[1].data;
-    eachRun(w, (idx) => {
-      for (let i = 0; i < n; i++) if (M[idx[3] + i * st[3]] !== 0) loop(1, A, idx[0] + i * st[0], 0, B, idx[1] + i * st[1], 0, O, idx[2] + i * st[2], 0);
-    });
-  } else {
-    const loop = def.loop(loopIn) as UnaryLoop;
-    const A = ins[0].data;
-    eachRun(w, (idx) => {
-      for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
-    });
-  }
-  o.writeBack();
-}
-
-/** Copy `src` into `dst` where `mask` is true (all three of dst's shape after broadcasting), casting. */
-export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
-  const shape = dst.shape;
-  const ops: WalkOp[] = [dst, src, mask].map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
-  const w = planWalk(shape, ops);
-  const D = dst.data;
-  const S = src.data;
-  const M = mask.data;
-  const toBool = dst.dtype === "bool";
-  const [sd, ss, sm] = w.innerStrides;
-  const n = w.inner;
-  eachRun(w, (idx) => {
-    let d = idx[0];
-    let s = idx[1];
-    let m = idx[2];
-    for (let i = 0; i < n; i++, d += sd, s += ss, m += sm) {
-      if (M[m] !== 0) D[d] = toBool ? (S[s] !== 0 ? 1 : 0) : S[s];
-    }
-  });
-}
-
-/** NumPy's trivial-loop layout of a new result: "C", "F", or null (use K order). */
-function trivialOrder(ins: readonly NDArray[], shape: readonly number[], loopIn: DType): "C" | "F" | null {
-  let order = 0;
-  for (const a of ins) {
-    if (a.ndim === 0) continue;
-    if (!sameShape(a.shape, shape)) return null;
-    // inputs needing a cast keep the trivial loop only when 0-d or small 1-D (NumPy copies those)
-    if (a.dtype !== loopIn && !(a.ndim === 1 && a.shape[0] <= 8192)) return null;
-    if (a.ndim === 1) continue;
-    const f = (isCContiguous(a.shape, a.strides, a.itemsize) ? 1 : 0) | (isFContiguous(a.shape, a.strides, a.itemsize) ? 2 : 0);
-    if (f === 0) return null;
-    if (order === 0) order = f;
-    else if (order !== f) return null;
-  }
-  return order === 2 ? "F" : "C";
-}
-
-function contiguous(shape: readonly number[], itemsize: number, order: "C" | "F"): number[] {
-  const st = new Array<number>(shape.length);
-  let s = itemsize;
-  if (order === "C") {
-    for (let i = shape.length - 1; i >= 0; i--) {
-      st[i] = s;
-      s *= Math.max(shape[i], 1);
-    }
-  } else {
-    for (let i = 0; i < shape.length; i++) {
-      st[i] = s;
-      s *= Math.max(shape[i], 1);
-    }
-  }
-  return st;
-}
-
-/** x86 C conversion of doubles to an integer dtype, applied where JS's modular store differs (see the file head). */
-function cFloatToInt(d: TypedArray, to: DType): void {
-  for (let i = 0; i < d.length; i++) {
-    const x = d[i];
-    if (to === "uint32") {
-      if (!(Math.abs(x) < 2 ** 63)) d[i] = 0;
-    } else if (!(x > -2147483649 && x < 2147483648)) d[i] = to === "int32" ? -2147483648 : 0;
-  }
-}
-
-/** Whether input `a` walks exactly `out`'s elements in `out`'s order (same bytes, same strides). */
-function sameElements(a: NDArray, out: NDArray, shape: readonly number[]): boolean {
-  if (a.itemsize !== out.itemsize || a.data.byteOffset + a.offset !== out.data.byteOffset + out.offset) return false;
-  const s = elementStrides(a, shape);
-  if (s === null) return false;
-  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1 && s[i] * a.itemsize !== out.strides[i]) return false;
-  return true;
 }
 
 function asOut(out: UFuncOptions["out"]): NDArray | undefined {

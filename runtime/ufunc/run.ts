@@ -1,0 +1,83 @@
+/**
+ * Running a ufunc's inner loop over planned walks (nditer.ts), through float64 views of the
+ * operands (f64.ts) so each loop stays monomorphic; the masked variant computes only where
+ * `where` is true. Cost: O(size) plus one loop call per run (per element when masked).
+ */
+import type { DType } from "../core/dtype.js";
+import type { NDArray } from "../core/ndarray.js";
+import type { UFuncDef } from "./apply.js";
+import type { BinaryLoop, UnaryLoop } from "./kernels.js";
+import { asF64 } from "./f64.js";
+import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
+
+/**
+ * Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic).
+ *
+ * @example
+ * runLoop(UFUNCS.add, "float64", [3], [x, y], out); // out = x + y
+ */
+export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+  const ins64 = ins.map((a) => asF64(a).view);
+  // bool results are written straight into their Uint8Array: the bool-output loops see no other kind
+  if (out.dtype === "bool" && def.out(loopIn) === "bool") {
+    runLoopF64(def, loopIn, shape, ins64, out);
+    return;
+  }
+  const o = asF64(out);
+  runLoopF64(def, loopIn, shape, ins64, o.view);
+  o.writeBack();
+}
+
+/** runLoop on operands already in Float64Arrays (or a bool Uint8Array result). */
+export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+  const ops: WalkOp[] = ins.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
+  ops.push({ data: out.data, start: out.offset / out.itemsize, strides: out.strides.map((s) => s / out.itemsize) });
+  const w = planWalk(shape, ops);
+  if (w.size === 0) return;
+  const n = w.inner;
+  const st = w.innerStrides;
+  if (def.nin === 2) {
+    const loop = def.loop(loopIn) as BinaryLoop;
+    const A = ins[0].data;
+    const B = ins[1].data;
+    const O = out.data;
+    if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], B, w.starts[1], st[1], O, w.starts[2], st[2]);
+    else eachRun(w, (idx) => loop(n, A, idx[0], st[0], B, idx[1], st[1], O, idx[2], st[2]));
+  } else {
+    const loop = def.loop(loopIn) as UnaryLoop;
+    const A = ins[0].data;
+    const O = out.data;
+    if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], O, w.starts[1], st[1]);
+    else eachRun(w, (idx) => loop(n, A, idx[0], st[0], O, idx[1], st[1]));
+  }
+}
+
+/** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). @example runLoopMasked(UFUNCS.add, "float64", [2], [x, y], out, mask) */
+export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out0: NDArray, mask: NDArray): void {
+  const o = asF64(out0);
+  const out = o.view;
+  const ins = ins0.map((a) => asF64(a).view);
+  const all = [...ins, out, mask];
+  const ops: WalkOp[] = all.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
+  const w = planWalk(shape, ops);
+  const st = w.innerStrides;
+  const n = w.inner;
+  const M = mask.data;
+  const O = out.data;
+  if (def.nin === 2) {
+    const loop = def.loop(loopIn) as BinaryLoop;
+    const A = ins[0].data;
+    const B = ins[1].data;
+    eachRun(w, (idx) => {
+      for (let i = 0; i < n; i++) if (M[idx[3] + i * st[3]] !== 0) loop(1, A, idx[0] + i * st[0], 0, B, idx[1] + i * st[1], 0, O, idx[2] + i * st[2], 0);
+    });
+  } else {
+    const loop = def.loop(loopIn) as UnaryLoop;
+    const A = ins[0].data;
+    eachRun(w, (idx) => {
+      for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
+    });
+  }
+  o.writeBack();
+}
+
