@@ -150,9 +150,10 @@ async function main(): Promise<number> {
     "",
     "Where the time goes (from this run):",
     "",
-    `- Allocation: a plain JS loop that writes a fresh Float64Array(1e6) takes ${fmt(rawT.add_alloc ?? NaN)} against ${fmt(rawT.add_out ?? NaN)} for the same loop into an existing array: ` +
-      "a fresh 8 MB buffer is zero-filled and page-faulted in by the OS on every call, where NumPy's malloc hands back the block freed by the previous call. " +
-      "A buffer pool would remove this, but is not safe here: a user can keep `a.data.buffer` after every typed array over it is gone, so a recycled buffer could change under them.",
+    `- Allocation: allocating add ${fmt(ours.add_alloc)} vs ${fmt(ours.add_out)} with out= (raw loops: ${fmt(rawT.add_alloc ?? NaN)} allocating vs ${fmt(rawT.add_out ?? NaN)}). ` +
+      "A fresh 8 MB Float64Array is zero-filled and, unless the allocator hands back a block freed earlier, page-faulted in by the OS; " +
+      "JS frees dead results only when V8 collects them, while NumPy frees each result at once and malloc reuses the block on the next call. " +
+      "A buffer pool would close the gap but is not safe here: a user can keep `a.data.buffer` after every typed array over it is gone, so a recycled buffer could change under them.",
     `- Arithmetic: np.add with out= runs ${(ours.add_out / (rawT.add_out ?? NaN)).toFixed(1)}x the raw JS loop; NumPy's SIMD loop runs ${((rawT.add_out ?? NaN) / numpy.add_out).toFixed(1)}x faster than the raw JS loop.`,
     "- Per call: about half of a 4-element np.add is the NDArray constructor (Object.freeze of shape and strides).",
     "- The inner loops only ever see Float64Arrays (other dtypes are converted by TypedArray.prototype.set), so these timings hold after a session has used other dtypes.",
