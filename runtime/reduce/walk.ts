@@ -116,6 +116,21 @@ export function checkReduceSize(dims: readonly number[], os: readonly number[], 
   return [inner, count * inner];
 }
 
+/** out[q + j*so] += inp[p + j*s0] for j < m: the elementwise runs (float64 only, so V8 keeps it monomorphic). */
+function addIntoF64(out: Float64Array, q: number, so: number, inp: Float64Array, p: number, s0: number, m: number): void {
+  for (let j = 0; j < m; j++, p += s0, q += so) out[q] += inp[p];
+}
+
+/** The same for float32 results (each store rounds to float32). */
+function addInto(out: Float64Array | Float32Array, q: number, so: number, inp: Float64Array | Float32Array, p: number, s0: number, m: number): void {
+  for (let j = 0; j < m; j++, p += s0, q += so) out[q] += inp[p];
+}
+
+/** The same for integer sums, kept exact. */
+function addIntoExact(out: Float64Array | Float32Array, q: number, so: number, inp: Float64Array | Float32Array, p: number, s0: number, m: number): void {
+  for (let j = 0; j < m; j++, p += s0, q += so) out[q] = keepExact(out[q] + inp[p]);
+}
+
 /** An integer sum kept exact in a double: reduced modulo 2^32 (a multiple of every integer dtype's range) past 2^52. */
 function keepExact(t: number): number {
   return t > 4503599627370496 || t < -4503599627370496 ? t % 4294967296 : t;
@@ -182,8 +197,9 @@ export function addReduce(sp: ReduceSpace, inp: Float64Array | Float32Array, out
         while (k < inner) {
           const m = Math.min(dims[0] - coords[0], inner - k);
           const so = os[0];
-          if (int) for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = keepExact(out[q] + inp[p]);
-          else for (let j = 0, p = inIdx, q = outIdx; j < m; j++, p += s0, q += so) out[q] = out[q] + inp[p];
+          if (int) addIntoExact(out, outIdx, so, inp, inIdx, s0, m);
+          else if (out instanceof Float64Array && inp instanceof Float64Array) addIntoF64(out, outIdx, so, inp, inIdx, s0, m);
+          else addInto(out, outIdx, so, inp, inIdx, s0, m);
           k += m;
           advance(m);
         }
