@@ -2,7 +2,8 @@
  * complete_request and inspect_request on cells that use NumPy syntax: the language service is
  * asked about the rewritten cell (check.ts), so `const w = x + y; w.sh|` completes `shape` and
  * hovering `w` shows `NDArray`, as they would after the cell ran. The cursor is moved into the
- * rewritten text and the answer's positions moved back. A cell being typed often does not parse
+ * rewritten text and the answer's positions moved back; Shift-Tab on an operator of an array
+ * shows the ufunc it runs (`+` on arrays: np.add's signature and docs). A cell being typed often does not parse
  * (`w.|`); the rewrite runs on TypeScript's recovered tree anyway (only the editor does this).
  * Cost: the cell's rewrite passes, only when the cell has an operator or subscript on an array.
  */
@@ -12,15 +13,23 @@ import { inspect as inspectCell } from "../editor/inspect.js";
 import type { CellHost } from "../typecheck/host.js";
 import { MODULE_SUFFIX } from "../typecheck/host.js";
 import { rewriteCell } from "./check.js";
+import type { RewrittenOperator } from "./rewrite.js";
 
-function rewritten(host: CellHost, code: string): { code: string; toOriginal(o: number): number; toRewritten(o: number): number } {
+interface EditorCell {
+  code: string;
+  toOriginal(o: number): number;
+  toRewritten(o: number): number;
+  operators: readonly RewrittenOperator[];
+}
+
+function rewritten(host: CellHost, code: string): EditorCell {
   host.setCell(code);
   try {
     const r = rewriteCell(host, code);
-    return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten };
+    return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten, operators: r.operators };
   } catch {
     // a half-typed cell the rewrite cannot handle: answer on the text as typed
-    return { code, toOriginal: (o) => o, toRewritten: (o) => o };
+    return { code, toOriginal: (o) => o, toRewritten: (o) => o, operators: [] };
   }
 }
 
@@ -42,5 +51,12 @@ export function complete(host: CellHost, code: string, cursor: number): Complete
 export function inspect(host: CellHost, code: string, cursor: number): InspectResult {
   const r = rewritten(host, code);
   if (r.code === code) return inspectCell(host, code, cursor);
+  // Shift-Tab on an operator of an array (`x +| y`): the ufunc it runs, with its docs
+  const on = (pos: number): RewrittenOperator | undefined => r.operators.find((o) => o.operator !== "[" && o.start <= pos && pos < o.start + o.length);
+  const op = on(cursor) ?? on(cursor - 1);
+  if (op) {
+    const name = `np.${op.ufunc}`;
+    return inspectCell(host, name, name.length);
+  }
   return inspectCell(host, r.code, r.toRewritten(cursor));
 }

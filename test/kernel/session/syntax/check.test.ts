@@ -195,4 +195,21 @@ describe("completion and inspect see the rewritten cell", () => {
     expect(r.found).toBe(true);
     expect(String(r.data["text/plain"])).toContain(signature);
   });
+  // Shift-Tab on an operator of arrays (cursor just after it, or on it): the ufunc it runs, with its docs
+  it.each([
+    ["x + y", 3, "Elementwise `x + y`"],
+    ["x + y", 2, "Elementwise `x + y`"],
+    ["const d6 = x\n  ** 2", 17, "Elementwise `x ** y`"],
+    ["x += y", 4, "Elementwise `x + y`"],
+    ["x < 2", 3, "Elementwise `x < y`"],
+  ])("%s at %i shows %s", async (code, cursor, doc) => {
+    const s = await cellSession();
+    const r = s.inspect(code, cursor, 0);
+    expect(r.found).toBe(true);
+    expect(String(r.data["text/plain"])).toContain(doc);
+  });
+  it("an operator on plain numbers shows nothing of np", async () => {
+    const s = await cellSession();
+    expect(String(s.inspect("1 + 2", 3, 0).data["text/plain"] ?? "")).not.toContain("Elementwise");
+  });
 });
