@@ -56,6 +56,10 @@ export function copyto(dst: NDArray, src: ArrayLike, options?: CopytoOptions): v
   }
   const mask = where === false ? asarray(false) : asarray(where);
   if (mask.dtype !== "bool") throw new TypeError(`Cannot cast array data from dtype('${mask.dtype}') to dtype('bool') according to the rule 'safe'`);
+  // NumPy drops leading length-1 axes of a source with more axes than the destination
+  while (s.ndim > dst.ndim && s.shape[0] === 1) {
+    s = new NDArray({ data: s.data, dtype: s.dtype, shape: s.shape.slice(1), strides: s.strides.slice(1), offset: s.offset, base: s.base ?? s, writeable: false });
+  }
   if (broadcastStrides(s, dst.shape) === null) throw assignBroadcastError(s.shape, dst.shape);
   if (broadcastStrides(mask, dst.shape) === null) throw assignBroadcastError(mask.shape, dst.shape);
   if (boundsOverlap(s, dst)) s = contiguousCopy(s);
