@@ -34,6 +34,12 @@ def run(c):
         kw['dtype'] = 'float64'
     if 'dtype' in c:
         kw['dtype'] = c['dtype']
+    if 'out' in c:
+        kw.pop('dtype', None)
+        o = np.zeros(c['outShape'], dtype=c['out'])
+        r = getattr(np, op)(v, out=o, **kw)
+        assert r is o
+        return o
     return getattr(np, op)(v, **kw)
 `;
 
@@ -47,6 +53,9 @@ interface Case {
   keepdims: boolean;
   ddof?: number;
   dtype?: DType;
+  /** an `out` array of this dtype and the result's shape */
+  out?: DType;
+  outShape?: number[];
 }
 
 function ours(c: Case): unknown {
@@ -57,6 +66,13 @@ function ours(c: Case): unknown {
   if (c.ddof !== undefined) opts.ddof = c.ddof;
   if (c.dtype !== undefined) opts.dtype = c.dtype;
   const f = (np as unknown as Record<string, (a: unknown, o?: unknown) => unknown>)[c.op];
+  if (c.out !== undefined) {
+    delete opts.dtype;
+    const o = np.zeros(c.outShape ?? [], { dtype: c.out });
+    const r = f(a, { ...opts, out: o });
+    if (r !== o) throw new Error("out was not returned");
+    return o;
+  }
   return f(a, Object.keys(opts).length ? opts : undefined);
 }
 
@@ -80,6 +96,13 @@ function generate(seed: number): Case[] {
     // an explicit accumulator dtype (the input is cast to it, as NumPy's buffered reduction does)
     if ((op === "sum" || op === "prod") && r() < 0.2) c.dtype = (["float32", "float64", "int32", "int16"] as DType[])[Math.floor(r() * 4)];
     if (op === "mean" && r() < 0.2) c.dtype = r() < 0.5 ? "float32" : "float64";
+    // out= (the computation then runs in out's dtype, as NumPy's reduce does)
+    if ((op === "sum" || op === "max") && axis !== null && !Array.isArray(axis) && axis >= -ndim && axis < ndim && r() < 0.15) {
+      const ax = axis < 0 ? axis + ndim : axis;
+      const shp = buildView(view).shape;
+      c.outShape = c.keepdims ? shp.map((d, k) => (k === ax ? 1 : d)) : shp.filter((_, k) => k !== ax);
+      c.out = op === "max" ? dtype : r() < 0.5 ? "float64" : dtype === "float32" ? "float32" : "float64";
+    }
     cases.push(c);
   }
   return cases;
