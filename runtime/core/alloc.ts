@@ -4,6 +4,19 @@
  * Rule: every buffer an array owns is made here, so `allocationStats()` is the total the runtime
  * allocated (timeit reports bytes per loop from it). An allocation that cannot fit fails with
  * NumPy's MemoryError text naming the bytes asked for, before anything is changed.
+ *
+ * Two kinds of buffer:
+ * - `allocate`: zero-filled (np.zeros, np.empty, accumulators, masked results: anything that may
+ *   be read before every element is written). np.empty is zero-filled too, so results are
+ *   reproducible.
+ * - `allocateUnfilled`: for results whose every element is written before anything reads them
+ *   (ufunc outputs without `where`, copies, casts). Above 64 bytes it takes an ArrayBuffer of its
+ *   own from `Buffer.allocUnsafeSlow` (never Node's shared 8 KiB pool: an array must not share an
+ *   ArrayBuffer with unrelated data, or shares_memory / show.memory, which compare buffers, would
+ *   see them together). Measured here on 8 MB: the fill-free allocation plus the add loop runs
+ *   in about 0.85x the time of `new Float64Array(n)` plus the loop. Up to 64 bytes V8 keeps a typed
+ *   array on the JS heap, which is faster (about 30 ns) than any separate buffer, so small sizes
+ *   stay `new Ctor(n)`.
  */
 import { DTYPES, type DType, type TypedArray } from "./dtype.js";
 import { MemoryError } from "./errors.js";
@@ -69,4 +82,32 @@ export function allocate(dtype: DType, size: number, shape: readonly number[]): 
   bytesAllocated += bytes;
   buffersAllocated += 1;
   return data;
+}
+
+/** Sizes up to this many bytes stay on V8's heap (`new Ctor(n)`, V8's typed_array_max_size_in_heap). */
+const ON_HEAP_BYTES = 64;
+
+/**
+ * Like `allocate`, but the contents are NOT zeroed above 64 bytes: only for results whose every
+ * element the caller writes before anything reads it. Counted like `allocate`.
+ *
+ * @example
+ * const d = allocateUnfilled("float64", 1000, [1000]); // Float64Array(1000), contents unspecified
+ * d.buffer.byteLength // 8000 (a buffer of its own, byteOffset 0)
+ */
+export function allocateUnfilled(dtype: DType, size: number, shape: readonly number[]): TypedArray {
+  const info = DTYPES[dtype];
+  const bytes = size * info.itemsize;
+  if (bytes <= ON_HEAP_BYTES || !Number.isSafeInteger(size) || bytes > MAX_BYTES) return allocate(dtype, size, shape);
+  let buf: Buffer;
+  try {
+    buf = Buffer.allocUnsafeSlow(bytes);
+  } catch {
+    return allocate(dtype, size, shape); // its MemoryError names the bytes
+  }
+  // allocUnsafeSlow gives a whole ArrayBuffer at offset 0; anything else falls back to a zeroed one
+  if (buf.byteOffset !== 0 || buf.buffer.byteLength !== bytes) return allocate(dtype, size, shape);
+  bytesAllocated += bytes;
+  buffersAllocated += 1;
+  return new info.ctor(buf.buffer, 0, size);
 }

@@ -5,7 +5,9 @@
  *   offset + i0*strides[0] + ... + i{n-1}*strides[n-1]
  * of the buffer, i.e. at index (that byte) / itemsize of `data`. A view shares `data` with its
  * base and costs O(ndim) to make; it never copies. `base` is the array that owns the memory
- * (never a chain of views), `null` for an owner. Methods of other modules are added to the
+ * (never a chain of views), `null` for an owner. `shape` and `strides` are frozen arrays; a
+ * frozen array handed to the constructor is kept as is (shared, never copied), so a view or
+ * result that reuses an input's shape costs no copy. Methods of other modules are added to the
  * prototype by those modules (TypeScript interface merging), so this file stays small.
  */
 import { DTYPES, type DType, type TypedArray } from "./dtype.js";
@@ -22,6 +24,12 @@ export interface NDArrayParts {
   /** The owner of the memory, or null when this array owns it. */
   base: NDArray | null;
   writeable: boolean;
+}
+
+/** No element is -0 (strides compare with ===, but printing and Object.is would tell -0 apart). */
+function noNegativeZero(st: readonly number[]): boolean {
+  for (let i = 0; i < st.length; i++) if (st[i] === 0 && 1 / st[i] < 0) return false;
+  return true;
 }
 
 /**
@@ -53,8 +61,12 @@ export class NDArray {
   constructor(parts: NDArrayParts) {
     this.data = parts.data;
     this.dtype = parts.dtype;
-    this.shape = Object.freeze(parts.shape.slice());
-    this.strides = Object.freeze(parts.strides.map((s) => s + 0)); // + 0 turns -0 (0 * negative step) into 0
+    // A frozen shape or strides array (another array's, or one built here) is shared as is:
+    // copying and freezing was half the cost of a small ufunc call. Others are copied and frozen.
+    const sh = parts.shape;
+    const st = parts.strides;
+    this.shape = Object.isFrozen(sh) ? sh : Object.freeze(sh.slice());
+    this.strides = Object.isFrozen(st) && noNegativeZero(st) ? st : Object.freeze(st.map((s) => s + 0)); // + 0 turns -0 (0 * negative step) into 0
     this.offset = parts.offset + 0; // no -0 (0 * a negative stride)
     this.base = parts.base;
     this._writeable = parts.writeable;

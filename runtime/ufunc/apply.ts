@@ -30,7 +30,7 @@ import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { broadcastShapes } from "../core/broadcast.js";
 import { boundsOverlap, contiguousCopy, copyInto } from "../core/iterate.js";
-import { allocate } from "../core/alloc.js";
+import { allocate, allocateUnfilled } from "../core/alloc.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShapeCompact } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
@@ -80,8 +80,8 @@ function castCopy(a: NDArray, dtype: DType): NDArray {
   let size = 1;
   for (const d of a.shape) size *= d;
   const strides = keepOrderStrides(a.shape, DTYPES[dtype].itemsize, [elementStrides(a, a.shape) ?? []]);
-  const out = new NDArray({ data: allocate(dtype, size, a.shape), dtype, shape: a.shape, strides, offset: 0, base: null, writeable: true });
-  copyInto(out, a);
+  const out = new NDArray({ data: allocateUnfilled(dtype, size, a.shape), dtype, shape: a.shape, strides, offset: 0, base: null, writeable: true });
+  copyInto(out, a); // writes every element
   return out;
 }
 
@@ -112,7 +112,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
       if (r.loopIn === a.dtype) {
         const size = a.size;
         const itemsize = DTYPES[r.loopOut].itemsize;
-        const data = allocate(r.loopOut, size, a.shape);
+        const data = allocateUnfilled(r.loopOut, size, a.shape); // the loop writes every element
         // a's own strides when they are exactly the C strides of the result (the common case)
         const strides = itemsize === a.itemsize && exactC(a) ? a.strides : contiguous(a.shape, itemsize, "C");
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
@@ -156,7 +156,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
       if (out === undefined && r.loopIn === "float64") {
         const size = arr.size;
         const itemsize = DTYPES[r.loopOut].itemsize;
-        const data = allocate(r.loopOut, size, arr.shape);
+        const data = allocateUnfilled(r.loopOut, size, arr.shape); // the loop writes every element
         const strides = itemsize === 8 && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
         const o = new NDArray({ data, dtype: r.loopOut, shape: arr.shape, strides, offset: 0, base: null, writeable: true });
         SCALAR[0] = (first ? y : x) as number;
@@ -252,13 +252,14 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   const itemsize = DTYPES[loopOut].itemsize;
   const trivial = trivialOrder(arrays.map((a, i) => a ?? ins[i]), shape, loopIn);
   const strides = trivial !== null ? contiguous(shape, itemsize, trivial) : keepOrderStrides(shape, itemsize, ins.map((a) => elementStrides(a, shape) ?? []));
-  const fresh = (): NDArray => {
+  // unfilled when the loop writes every element; zero-filled for a masked result (zeros where false)
+  const fresh = (filled: boolean): NDArray => {
     let size = 1;
     for (const d of shape) size *= d;
-    const data: TypedArray = allocate(loopOut, size, shape);
+    const data: TypedArray = filled ? allocate(loopOut, size, shape) : allocateUnfilled(loopOut, size, shape);
     return new NDArray({ data, dtype: loopOut, shape, strides, offset: 0, base: null, writeable: true });
   };
-  const temp = fresh();
+  const temp = fresh(mask !== null);
   if (mask === null) runLoop(def, loopIn, shape, ins, temp);
   else runLoopMasked(def, loopIn, shape, ins, temp, mask);
   if (out !== undefined) {
@@ -269,7 +270,7 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   }
   let result = temp;
   if (mask !== null) {
-    result = fresh();
+    result = fresh(true);
     maskedCopy(result, temp, mask);
   }
   if (allScalar && result.ndim === 0) {

@@ -10,11 +10,12 @@
  * go back the same way. Every value of our nine dtypes is exact in a double, and the way back
  * (`set`) performs the C store: wrap for integers, round for float32.
  * Cost: one native pass per converted operand and its span (the span of a strided view includes
- * its gaps); nothing for float64 arrays. The copies come from `allocate`, so timeit's bytes per
- * loop include them (they are real temporaries, as NumPy's casting buffers are).
+ * its gaps); nothing for float64 arrays. The copies come from alloc.ts (unfilled: `set` writes
+ * every element), so timeit's bytes per loop include them (real temporaries, as NumPy's casting
+ * buffers are).
  */
 import { NDArray } from "../core/ndarray.js";
-import { allocate } from "../core/alloc.js";
+import { allocateUnfilled } from "../core/alloc.js";
 
 /** First and last element index of `a` in `a.data` (lo > hi when empty). @example elementSpan(np.arange(6).get("::-2")) // [1, 5] */
 export function elementSpan(a: NDArray): [number, number] {
@@ -34,8 +35,8 @@ export function elementSpan(a: NDArray): [number, number] {
 function asSpan(a: NDArray, Ctor: Float64ArrayConstructor | Float32ArrayConstructor, dtype: "float64" | "float32"): { view: NDArray; lo: number } {
   const [lo, hi] = elementSpan(a);
   const n = Math.max(0, hi - lo + 1);
-  const data = allocate(dtype, n, [n]) as Float64Array | Float32Array;
-  if (n > 0) data.set(a.data.subarray(lo, hi + 1));
+  const data = allocateUnfilled(dtype, n, [n]) as Float64Array | Float32Array;
+  if (n > 0) data.set(a.data.subarray(lo, hi + 1)); // the whole span: no element left unwritten
   const isz = a.itemsize;
   const bytes = Ctor.BYTES_PER_ELEMENT;
   const view = new NDArray({
