@@ -8,7 +8,8 @@
  *      answered (front ends send one as soon as they connect), at once when the first request is
  *      anything else, and after LOAD_AFTER_MS at the latest; execute requests wait for it.
  * SIGINT never kills the process: it interrupts the running cell (the transport's
- * interrupt_request sends the same signal). Shutdown flushes and closes the sockets first
+ * interrupt_request sends the same signal); the transport worker terminates a running cell that
+ * has not stopped a second later (transport/terminator.ts), so the session tells it when cells run. Shutdown flushes and closes the sockets first
  * (a worker ended with open zeromq sockets aborts the process), then exits 0.
  * Logs go to stderr only; stdout belongs to nobody.
  */
@@ -29,9 +30,9 @@ const log = (line: string): void => {
 };
 
 /** The cell pipeline and the display of values, loaded after the sockets are up. */
-async function loadSession(notebookDir: string): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
+async function loadSession(notebookDir: string, onRunning: (running: boolean) => void): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
   const [{ createCellSession }, { toMimeBundle }] = await Promise.all([import("./session/index.js"), import("./display/bundle.js")]);
-  const session = await createCellSession({ notebookDir });
+  const session = await createCellSession({ notebookDir, onRunning });
   return { session, toMimeBundle };
 }
 
@@ -93,7 +94,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
 
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
   setTimeout(kick, LOAD_AFTER_MS);
-  const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() => loadSession(process.cwd()));
+  const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() => loadSession(process.cwd(), (running) => transport?.setRunning(running)));
   const sessionPromise = loaded.then((l) => {
     session = l.session;
     toBundle = l.toMimeBundle;

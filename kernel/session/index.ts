@@ -57,7 +57,7 @@ class Session implements StridedCellSession {
   private interruptRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly notebookDir: string) {
+  constructor(private readonly notebookDir: string, private readonly onRunning: (running: boolean) => void = () => undefined) {
     this.helpers = {
       import: (spec) => importForCell(spec, notebookDir),
       require: (spec) => requireForCell(spec, notebookDir),
@@ -131,7 +131,13 @@ class Session implements StridedCellSession {
       const out: Publisher = opts.silent
         ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
         : io;
-      const r = await this.evaluator.run(js, { cell, io: out, allowStdin: opts.allowStdin });
+      this.onRunning(true);
+      let r;
+      try {
+        r = await this.evaluator.run(js, { cell, io: out, allowStdin: opts.allowStdin });
+      } finally {
+        this.onRunning(false);
+      }
       const value = this.helpers.last;
       this.helpers.last = undefined;
       this.evaluator.release();
@@ -202,6 +208,10 @@ class Session implements StridedCellSession {
  * await session.execute("const a = np.arange(3); a", io, { allowStdin: false, silent: false, storeHistory: true })
  * // { status: "ok", hasValue: true, value: array([0, 1, 2]) }
  */
-export async function createCellSession(opts: { notebookDir: string }): Promise<StridedCellSession> {
-  return new Session(opts.notebookDir);
+export async function createCellSession(opts: {
+  notebookDir: string;
+  /** Told when a cell's code starts and stops running (the transport terminates a cell that ignores an interrupt, only while it runs). */
+  onRunning?: (running: boolean) => void;
+}): Promise<StridedCellSession> {
+  return new Session(opts.notebookDir, opts.onRunning);
 }

@@ -98,6 +98,13 @@ export class WorkerTransport implements KernelTransport {
     });
   }
 
+  /** Tells the worker whether a cell's code runs now (an interrupt it ignores is then terminated). */
+  setRunning(running: boolean): void {
+    if (this.closed) return;
+    const m: MainToWorker = { kind: "running", running };
+    this.worker.postMessage(m);
+  }
+
   /** Flushes what was sent, closes every socket, ends the worker. Idempotent. */
   close(): Promise<void> {
     if (!this.closed) {

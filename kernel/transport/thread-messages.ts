@@ -41,6 +41,8 @@ export type MainToWorker =
    * read before this message went out (a front end cannot have sent those in answer to it).
    */
   | { kind: "send"; channel: OutboundChannel; msg: Message; barrier?: number }
+  /** The main thread started or stopped running a cell's code (interrupts escalate only while it runs). */
+  | { kind: "running"; running: boolean }
   /** Close every socket (after flushing what was posted before), then answer `closed`. */
   | { kind: "close" };
 

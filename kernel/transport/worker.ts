@@ -4,7 +4,7 @@
  *
  * - shell, stdin (ROUTER): verified here, forwarded to the main thread as `request`.
  * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
- *   process: the single interrupt mechanism), shutdown_request (reply, SIGINT, ask main to exit,
+ *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves).
  * - iopub (PUB), heartbeat (REP, echo).
  * Bad, missing or replayed signatures and malformed frames are dropped with a line on stderr.
@@ -17,6 +17,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
+import { Terminator } from "./terminator.js";
 import { ReplayGuard, Signer, decode, encode, newHeader, type Message } from "./wire.js";
 
 /**
@@ -54,6 +55,8 @@ const stdin = new zmq.Router({ linger: LINGER_MS });
 const iopub = new zmq.Publisher({ linger: LINGER_MS });
 const hb = new zmq.Reply({ linger: LINGER_MS });
 const all = [shell, control, stdin, iopub, hb];
+/** Terminates a cell that ignores an interrupt (code spinning after an await). */
+const terminator = new Terminator(log);
 
 /** One send at a time per socket (zeromq.js refuses concurrent sends), in the order asked. */
 class SendQueue {
@@ -86,6 +89,7 @@ function closeAll(): Promise<void> {
   if (!closing) {
     closing = (async () => {
       await Promise.all(Object.values(queues).map((q) => q.drain()));
+      terminator.close();
       for (const s of all) if (!s.closed) s.close();
     })();
   }
@@ -111,6 +115,7 @@ async function handleControl(msg: Message): Promise<void> {
       return;
     case "interrupt_request":
       process.kill(process.pid, "SIGINT");
+      terminator.interrupted();
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
     case "shutdown_request": {
@@ -163,6 +168,8 @@ port.on("message", (m: MainToWorker) => {
     if (m.barrier !== undefined) post({ kind: "barrier", id: m.barrier, seq: shellSeq });
     if (closing) return;
     queues[m.channel].push(encode(revive(m.msg), signer));
+  } else if (m.kind === "running") {
+    terminator.setRunning(m.running);
   } else if (m.kind === "close") {
     void closeAll().then(() => post({ kind: "closed" }));
   }

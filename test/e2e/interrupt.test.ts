@@ -43,6 +43,24 @@ describe.each(ways)("interrupt by $name", ({ name, interrupt }) => {
     expect(resultText(after.iopub)).toBe("42");
   });
 
+  it("stops code spinning after its first await (terminated after a second) and keeps the variables", async () => {
+    const tag = name.startsWith("SIGINT") ? "bySignal" : "byMessage";
+    const decl = await k.kc.execute(`const keptAwait_${tag} = 41;`);
+    expect(decl.reply.content.status).toBe("ok");
+    const t0 = Date.now();
+    const spin = k.kc.execute("await null; while (true) {}", { timeout: 30_000 });
+    await sleep(700);
+    await interrupt();
+    const { reply } = await spin;
+    expect(reply.content.status).toBe("error");
+    expect(reply.content.ename).toBe("KeyboardInterrupt");
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(k.kp.exitStatus()).toBeNull();
+    const after = await k.kc.execute(`keptAwait_${tag} + 1`);
+    expect(after.reply.content.status).toBe("ok");
+    expect(resultText(after.iopub)).toBe("42");
+  });
+
   it("stops a pending await", async () => {
     const spin = k.kc.execute("await new Promise(() => {})", { timeout: 30_000 });
     await sleep(700);

@@ -7,11 +7,14 @@
  * `vm.runInThisContext(..., { breakOnSigint: true })`, so a SIGINT stops `while (true) {}`
  * (V8 terminates the script; the globals survive). A cell waiting on a promise is rejected by
  * `interrupt()`, which the kernel's SIGINT handler calls when the main thread is free.
- * Known limit: code spinning after its first `await` (in a microtask) cannot be stopped this way.
+ * Code spinning after its first `await` (in a microtask) never returns to that handler: while the
+ * asynchronous part runs, SIGINT is captured by Node's watchdog (run/sigint.ts) and the transport
+ * worker terminates the cell a second later (transport/terminator.ts).
  */
 import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
+import { captureSigint, prepareTermination } from "./sigint.js";
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
@@ -23,6 +26,8 @@ export interface Helpers {
   last: unknown;
   post: () => void;
   caught: unknown;
+  /** Run by the transport worker through the inspector just before it terminates a spinning cell. */
+  beforeTerminate?: () => void;
 }
 
 interface RemoteObject {
@@ -51,15 +56,18 @@ export class Evaluator {
 
   constructor(private readonly helpers: Helpers) {
     this.session.connect();
+    helpers.beforeTerminate = () => prepareTermination(() => cellContext.disable());
   }
 
   /** Run `js` in the cell's context. Resolves when the script (and its top-level awaits) finished. */
   run(js: string, ctx: CellContext): Promise<RunResult> {
     return new Promise<RunResult>((resolve) => {
       let settled = false;
+      let release: (() => boolean) | null = null;
       const finish = (r: RunResult): void => {
         if (settled) return;
         settled = true;
+        release?.();
         if (this.pending === finish) this.pending = null;
         resolve(r);
       };
@@ -79,6 +87,8 @@ export class Evaluator {
       } catch (e) {
         finish(e instanceof Error && INTERRUPTED.test(e.message) ? { kind: "interrupted" } : { kind: "thrown", value: e });
       }
+      // The synchronous part is over and the cell still runs (awaits): catch SIGINT meanwhile.
+      if (!settled) release = captureSigint();
     });
   }
 
