@@ -37,17 +37,34 @@ export interface DisplayOptions {
   metadata?: Record<string, unknown>;
 }
 
+/** Every handle display() returned: as IPython's display() returns None, a handle is never a cell's result. */
+const handles = new WeakSet<object>();
+
+/**
+ * True for a handle returned by `display(...)`; the pipeline treats it as no value, so a cell
+ * ending in `display(x)` shows x once (not x and then the handle). `const h = display(x)` keeps it.
+ *
+ * @example
+ * isDisplayHandle(display(1)) // true
+ * isDisplayHandle({ displayId: "x", update() {} }) // false
+ */
+export function isDisplayHandle(value: unknown): boolean {
+  return typeof value === "object" && value !== null && handles.has(value);
+}
+
 function publish(bundle: MimeBundle, opts: DisplayOptions = {}): DisplayHandle {
   const cell = cellOrThrow("display");
   // Every output gets an id, so any handle can update it (IPython needs display_id=True for that).
   const id = typeof opts.display_id === "string" ? opts.display_id : randomUUID();
   cell.io.display(bundle, { metadata: opts.metadata, displayId: id });
-  return {
+  const handle: DisplayHandle = {
     displayId: id,
     update(value: unknown): void {
       cellOrThrow("display handle update").io.display(toMimeBundle(value), { displayId: id, update: true });
     },
   };
+  handles.add(handle);
+  return handle;
 }
 
 function displayValue(value: unknown, opts?: DisplayOptions): DisplayHandle {

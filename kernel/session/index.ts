@@ -17,7 +17,7 @@
 import vm from "node:vm";
 import type { CellCompiler } from "./compiler.js";
 import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
-import { installGlobals } from "./globals.js";
+import { installGlobals, isDisplayHandle } from "./globals.js";
 import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
 import { Evaluator, type Helpers } from "./run/evaluate.js";
 import { importForCell, requireForCell } from "./run/modules.js";
@@ -138,7 +138,8 @@ class Session implements StridedCellSession {
       } finally {
         this.onRunning(false);
       }
-      const value = this.helpers.last;
+      // display(x) as the last statement returns a handle; like IPython's None, it is no result.
+      const value = isDisplayHandle(this.helpers.last) ? undefined : this.helpers.last;
       this.helpers.last = undefined;
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };

@@ -241,6 +241,24 @@ describe("kernel globals", () => {
   });
 
   it.each([
+    ["display(42)", { "text/plain": "42" }],
+    ["display.html('<b>b</b>')", { "text/html": "<b>b</b>", "text/plain": "<b>b</b>" }],
+    ["const h2 = display(1); h2.update(2); h2", { "text/plain": "1" }],
+  ])("%s as the last statement publishes once and is no result (IPython's display returns None)", async (code, data) => {
+    const { r, io } = await run(code);
+    expect(ok(r)).toMatchObject({ hasValue: false, value: undefined });
+    expect(io.events[0]).toMatchObject({ kind: "display", data });
+  });
+
+  it("a display handle still updates after the cell that made it returned it", async () => {
+    const { r } = await run("const h3 = display(5); h3");
+    expect(ok(r).hasValue).toBe(false);
+    const { r: r2, io } = await run("h3.update(6); h3.displayId.length > 0");
+    expect(ok(r2).value).toBe(true);
+    expect(io.events[0]).toMatchObject({ kind: "display", data: { "text/plain": "6" }, update: true });
+  });
+
+  it.each([
     ["display.svg('<svg/>')", "image/svg+xml", "<svg/>"],
     ["display.markdown('# t')", "text/markdown", "# t"],
     ["display.json({ a: [1] })", "application/json", { a: [1] }],
