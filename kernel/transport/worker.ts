@@ -6,6 +6,8 @@
  * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
  *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves).
+ *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does
+ *   (the dispatcher publishes status for shell requests only).
  * - iopub (PUB), heartbeat (REP, echo).
  * Bad, missing or replayed signatures and malformed frames are dropped with a line on stderr.
  *
@@ -108,7 +110,29 @@ function reply(channel: "control", request: Message, msgType: string, content: R
   return queues[channel].push(encode(msg, signer));
 }
 
+/** `status` on iopub with a control request as parent (ipykernel publishes busy/idle around control requests too). */
+function publishStatus(parent: Message, state: "busy" | "idle"): Promise<void> {
+  const msg: Message = {
+    identities: [Buffer.from("status")],
+    header: newHeader("status", data.session),
+    parent_header: parent.header,
+    metadata: {},
+    content: { execution_state: state },
+    buffers: [],
+  };
+  return queues.iopub.push(encode(msg, signer));
+}
+
 async function handleControl(msg: Message): Promise<void> {
+  void publishStatus(msg, "busy");
+  try {
+    await answerControl(msg);
+  } finally {
+    void publishStatus(msg, "idle");
+  }
+}
+
+async function answerControl(msg: Message): Promise<void> {
   switch (msg.header.msg_type) {
     case "kernel_info_request":
       await reply("control", msg, "kernel_info_reply", data.kernelInfo);

@@ -164,6 +164,18 @@ describe("abuse the kernel must survive", () => {
     expect(c.header.msg_type).toBe("kernel_info_reply");
   });
 
+  it.each(["kernel_info_request", "interrupt_request"])("a %s on control publishes status busy then idle with it as parent, as ipykernel does", async (msgType) => {
+    const seen: { id?: string; state: unknown }[] = [];
+    const stop = k.kc.onIopub((m) => {
+      if (m.header.msg_type === "status") seen.push({ id: (m.parent_header as { msg_id?: string }).msg_id, state: m.content.execution_state });
+    });
+    const r = await k.kc.request("control", msgType, {}, { timeout: 10_000 });
+    await sleep(300);
+    stop();
+    const id = (r.parent_header as { msg_id?: string }).msg_id;
+    expect(seen.filter((s) => s.id === id).map((s) => s.state)).toEqual(["busy", "idle"]);
+  });
+
   it("an unknown request type does not kill it", async () => {
     await k.kc.send("shell", "no_such_request", {});
     const r = await k.kc.kernelInfo(10_000);
