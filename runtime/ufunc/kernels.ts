@@ -37,38 +37,8 @@ export function unaryFrom(f: (x: number) => number): UnaryLoop {
 
 // ---- hot loops, written out so V8 sees one operation per loop body ----
 
-export const addLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  if (sa === 1 && sb === 1 && so === 1) {
-    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] + b[ib];
-    return;
-  }
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
-};
-
-export const subtractLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  if (sa === 1 && sb === 1 && so === 1) {
-    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] - b[ib];
-    return;
-  }
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
-};
-
-export const multiplyLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  if (sa === 1 && sb === 1 && so === 1) {
-    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] * b[ib];
-    return;
-  }
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] * b[ib];
-};
-
-export const divideLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  if (sa === 1 && sb === 1 && so === 1) {
-    for (const end = io + n; io < end; io++, ia++, ib++) o[io] = a[ia] / b[ib];
-    return;
-  }
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] / b[ib];
-};
-
+// + - * / of float64 runs: arith.ts (unrolled)
+export { addLoop, subtractLoop, multiplyLoop, divideLoop } from "./arith.js";
 export const imulLoop: BinaryLoop = binaryFrom((x, y) => Math.imul(x, y));
 export const orLoop: BinaryLoop = binaryFrom((x, y) => x | y);
 export const andLoop: BinaryLoop = binaryFrom((x, y) => x & y);
