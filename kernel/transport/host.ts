@@ -8,6 +8,13 @@ import type { ConnectionInfo } from "./connection.js";
 import { revive, type InboundChannel, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import type { Message } from "./wire.js";
 
+/**
+ * The worker's heap: it only frames and signs messages, so a small young generation (V8's
+ * default lets each semi-space grow to 16 MB, resident once touched) saves memory; the old
+ * generation stays roomy, since a worker out of memory would take every socket down.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
+
 /** What the dispatcher needs from a transport: a way to send. Tests pass an in-memory one. */
 export interface KernelTransport {
   send(channel: OutboundChannel, msg: Message): void;
@@ -43,7 +50,7 @@ export class WorkerTransport implements KernelTransport {
    */
   static start(connection: ConnectionInfo, session: string, kernelInfo: Record<string, unknown>, events: TransportEvents): Promise<WorkerTransport> {
     const data: WorkerData = { connection, session, kernelInfo };
-    const worker = new Worker(join(__dirname, "worker.js"), { workerData: data, stderr: false, stdout: false });
+    const worker = new Worker(join(__dirname, "worker.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
     const t = new WorkerTransport(worker);
     return new Promise((resolve, reject) => {
       worker.on("message", (m: WorkerToMain) => {
