@@ -68,20 +68,22 @@ export function formatBytes(n: number): string {
 export function allocate(dtype: DType, size: number, shape: readonly number[]): TypedArray {
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
-  const fail = (): never => {
-    const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-    throw new MemoryError(`unable to allocate ${formatBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`);
-  };
-  if (!Number.isSafeInteger(size) || size < 0 || bytes > MAX_BYTES) fail();
+  if (!Number.isSafeInteger(size) || size < 0 || bytes > MAX_BYTES) throw memoryError(dtype, bytes, shape);
   let data: TypedArray;
   try {
     data = new info.ctor(size);
   } catch {
-    return fail();
+    throw memoryError(dtype, bytes, shape);
   }
   bytesAllocated += bytes;
   buffersAllocated += 1;
   return data;
+}
+
+/** NumPy's MemoryError for `bytes` asked for an array of `shape` (made only on failure: no closure per call). */
+function memoryError(dtype: DType, bytes: number, shape: readonly number[]): MemoryError {
+  const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+  return new MemoryError(`unable to allocate ${formatBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`);
 }
 
 /** Sizes up to this many bytes stay on V8's heap (`new Ctor(n)`, V8's typed_array_max_size_in_heap). */

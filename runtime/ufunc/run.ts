@@ -1,7 +1,8 @@
 /**
  * Running a ufunc's inner loop over planned walks (nditer.ts), through float64 views of the
  * operands (f64.ts) so each loop stays monomorphic; the masked variant computes only where
- * `where` is true. Cost: O(size) plus one loop call per run (per element when masked).
+ * `where` is true; int32/float32 + - * / run their own loops on their own arrays (typed.ts).
+ * Cost: O(size) plus one loop call per run (per element when masked).
  */
 import type { DType } from "../core/dtype.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -9,6 +10,7 @@ import type { UFuncDef } from "./apply.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { asF64 } from "./f64.js";
 import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
+import { typedLoop } from "./typed.js";
 
 /**
  * Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic).
@@ -17,6 +19,14 @@ import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
  * runLoop(UFUNCS.add, "float64", [3], [x, y], out); // out = x + y
  */
 export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+  // int32/float32 + - * /: a loop of their own over their own typed arrays (typed.ts), no copies
+  if (def.nin === 2 && out.dtype === loopIn && ins[0].dtype === loopIn && ins[1].dtype === loopIn && def.out(loopIn) === loopIn) {
+    const typed = typedLoop(def.name, loopIn);
+    if (typed !== undefined) {
+      runLoopF64(def, loopIn, shape, ins, out, typed);
+      return;
+    }
+  }
   const ins64 = ins.map((a) => asF64(a).view);
   // bool results are written straight into their Uint8Array: the bool-output loops see no other kind
   if (out.dtype === "bool" && def.out(loopIn) === "bool") {
@@ -28,8 +38,8 @@ export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], 
   o.writeBack();
 }
 
-/** runLoop on operands already in Float64Arrays (or a bool Uint8Array result). */
-export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+/** runLoop on operands already in Float64Arrays (or a bool Uint8Array result), or all in the typed arrays `typed` is made for. */
+export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray, typed?: BinaryLoop): void {
   const ops: WalkOp[] = ins.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   ops.push({ data: out.data, start: out.offset / out.itemsize, strides: out.strides.map((s) => s / out.itemsize) });
   const w = planWalk(shape, ops);
@@ -37,7 +47,7 @@ export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[
   const n = w.inner;
   const st = w.innerStrides;
   if (def.nin === 2) {
-    const loop = def.loop(loopIn) as BinaryLoop;
+    const loop = typed ?? (def.loop(loopIn) as BinaryLoop);
     const A = ins[0].data;
     const B = ins[1].data;
     const O = out.data;

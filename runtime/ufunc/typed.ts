@@ -1,0 +1,113 @@
+/**
+ * Loops specialised to one dtype for int32 and float32 arrays: + - * (and / for float32) read and
+ * write the operands' own Int32Array / Float32Array, without the float64 copies of f64.ts.
+ *
+ * Rule: each result equals NumPy's C loop bit for bit. int32: the sum or difference of two int32
+ * values is exact in a double and the Int32Array store wraps it modulo 2^32 as C does; products
+ * use Math.imul (a double product would lose low bits past 2^53). float32: the double result of
+ * + - * / of two float32 values rounded once to float32 by the store equals the float32 operation
+ * (double rounding is innocuous: 53 >= 2*24 + 2).
+ * Why separate functions: V8 specialises each function object on the typed-array kinds it has
+ * seen; one loop shared by several kinds went megamorphic (about 40x slower, see f64.ts). A
+ * function here only ever sees its own kind. Measured here on 1e6 int32 and float32 elements
+ * (one loaded run): np.add through float64 copies 4.3-7.7 ms, the specialised loop 1.9 ms.
+ * Cost: O(n) per run, three subarrays per long contiguous run.
+ */
+import type { DType } from "../core/dtype.js";
+import { UNROLL_MIN } from "./arith.js";
+import type { BinaryLoop } from "./kernels.js";
+
+const addI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
+};
+
+const subtractI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
+};
+
+const multiplyI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = Math.imul(A[i], B[i]);
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = Math.imul(a[ia], b[ib]);
+};
+
+const addF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
+};
+
+const subtractF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
+};
+
+const multiplyF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] * B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] * b[ib];
+};
+
+const divideF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && sb === 1 && so === 1) {
+    const A = a.subarray(ia, ia + n);
+    const B = b.subarray(ib, ib + n);
+    const O = o.subarray(io, io + n);
+    for (let i = 0; i < O.length; i++) O[i] = A[i] / B[i];
+    return;
+  }
+  for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] / b[ib];
+};
+
+const TABLE: Readonly<Record<string, Partial<Record<DType, BinaryLoop>>>> = {
+  add: { int32: addI32, float32: addF32 },
+  subtract: { int32: subtractI32, float32: subtractF32 },
+  multiply: { int32: multiplyI32, float32: multiplyF32 },
+  true_divide: { float32: divideF32 },
+};
+
+/**
+ * The loop of ufunc `name` specialised to `dtype` (inputs and output all of that dtype), if any.
+ *
+ * @example
+ * typedLoop("add", "int32") // a loop over Int32Arrays
+ * typedLoop("add", "uint8") // undefined (runs through float64 copies)
+ */
+export function typedLoop(name: string, dtype: DType): BinaryLoop | undefined {
+  return TABLE[name]?.[dtype];
+}
