@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 const APT_PACKAGES = [
   "python3-numpy",
   "python3-jupyter-client",
+  "jupyter-client",
   "python3-jupyter-kernel-test",
   "python3-nbclient",
   "python3-nbformat",
@@ -35,6 +36,7 @@ function missingSystemDeps() {
   }
   if (!existsSync("/usr/bin/chromium")) missing.push("/usr/bin/chromium");
   if (!existsSync("/usr/bin/jupyter-nbconvert")) missing.push("jupyter-nbconvert");
+  if (!existsSync("/usr/bin/jupyter-kernelspec")) missing.push("jupyter-kernelspec");
   return missing;
 }
 
