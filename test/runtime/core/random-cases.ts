@@ -3,17 +3,11 @@
  * strings, chains of view/copy operations. `SEED=n` reproduces a run (see test/support/numpy.ts).
  */
 import type { NDArray } from "../../../runtime/core/ndarray.js";
+import { mulberry32 } from "../../support/prng.js";
 
-/** A small seeded PRNG (mulberry32): `rand()` in [0, 1). */
+/** A small seeded PRNG (mulberry32, test/support/prng.ts): `rand()` in [0, 1), with helpers. */
 export function prng(seed: number): { rand: () => number; int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean } {
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   return { rand, int, pick: (xs) => xs[Math.floor(rand() * xs.length)], chance: (p) => rand() < p };
 }

@@ -7,20 +7,9 @@
 import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
 import { newArray } from "../../../runtime/core/make.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
+export { mulberry32 as prng } from "../../support/prng.js";
 
 export type Layout = "C" | "F" | "neg" | "step";
-
-/** mulberry32: a small seeded PRNG for generating cases. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Python that turns a case {dtype, shape, layout, values} into the same NumPy array (defines `build(c)`). */
 export const PY_BUILD = String.raw`

@@ -9,19 +9,9 @@ import { glibcLog1p } from "../../../runtime/random/glibc-log1p.js";
 import { fma } from "../../../runtime/random/fma.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
+import { mulberry32 as prng } from "../../support/prng.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "glibc log against C's log");
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.skipIf(!ok)("glibcLog against C's log", () => {
   it("is bit-identical on generated inputs where Math.log is not", async () => {

@@ -12,20 +12,9 @@ import { random } from "../../../runtime/random/index.js";
 import type { ChoiceOptions } from "../../../runtime/random/choice.js";
 import { caseSeed, numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
+import { mulberry32 as prng } from "../../support/prng.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "random streams against NumPy");
-
-/** mulberry32: a small seeded PRNG for generating cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Op = [string, ...unknown[]];
 interface Case {

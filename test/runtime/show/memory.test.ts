@@ -12,6 +12,7 @@ import { sharing } from "../../../runtime/show/overlap.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
+import { mulberry32 as rng } from "../../support/prng.js";
 
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
 
@@ -111,18 +112,6 @@ describe("groups and conclusions", () => {
     expect(() => show.memory()).toThrow("pass the arrays by name instead: show.memory({ a, view })");
   });
 });
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ok = requirement(missingPythonModules(["numpy"]), "show.memory's sharing against np.shares_memory");
 

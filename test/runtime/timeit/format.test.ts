@@ -8,18 +8,7 @@ import { fsum } from "../../../runtime/timeit/fsum.js";
 import { TimeitResult } from "../../../runtime/timeit/result.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-
-/** mulberry32: a small seeded PRNG for generated cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from "../../support/prng.js";
 
 describe("format tables (known answers written by hand from IPython's rules)", () => {
   it.each([

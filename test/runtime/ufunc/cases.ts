@@ -6,18 +6,7 @@
 import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
 import { unJsonFloats, type EncodedArray, type NumpyAnswer } from "../../support/numpy.js";
-
-/** mulberry32: a small seeded PRNG in [0, 1). */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from "../../support/prng.js";
 
 export const ALL_DTYPES: DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"];
 
