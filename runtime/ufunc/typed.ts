@@ -11,6 +11,7 @@
  * seen; one loop shared by several kinds went megamorphic (about 40x slower, see f64.ts). A
  * function here only ever sees its own kind. Measured here on 1e6 int32 and float32 elements
  * (one loaded run): np.add through float64 copies 4.3-7.7 ms, the specialised loop 1.9 ms.
+ * Contiguous runs are unrolled 16x over zero-based subarrays, as in arith.ts.
  * Cost: O(n) per run, three subarrays per long contiguous run.
  */
 import type { DType } from "../core/dtype.js";
@@ -22,7 +23,15 @@ const addI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] + B[i]; O[i + 1] = A[i + 1] + B[i + 1]; O[i + 2] = A[i + 2] + B[i + 2]; O[i + 3] = A[i + 3] + B[i + 3];
+      O[i + 4] = A[i + 4] + B[i + 4]; O[i + 5] = A[i + 5] + B[i + 5]; O[i + 6] = A[i + 6] + B[i + 6]; O[i + 7] = A[i + 7] + B[i + 7];
+      O[i + 8] = A[i + 8] + B[i + 8]; O[i + 9] = A[i + 9] + B[i + 9]; O[i + 10] = A[i + 10] + B[i + 10]; O[i + 11] = A[i + 11] + B[i + 11];
+      O[i + 12] = A[i + 12] + B[i + 12]; O[i + 13] = A[i + 13] + B[i + 13]; O[i + 14] = A[i + 14] + B[i + 14]; O[i + 15] = A[i + 15] + B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] + B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
@@ -33,7 +42,15 @@ const subtractI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] - B[i]; O[i + 1] = A[i + 1] - B[i + 1]; O[i + 2] = A[i + 2] - B[i + 2]; O[i + 3] = A[i + 3] - B[i + 3];
+      O[i + 4] = A[i + 4] - B[i + 4]; O[i + 5] = A[i + 5] - B[i + 5]; O[i + 6] = A[i + 6] - B[i + 6]; O[i + 7] = A[i + 7] - B[i + 7];
+      O[i + 8] = A[i + 8] - B[i + 8]; O[i + 9] = A[i + 9] - B[i + 9]; O[i + 10] = A[i + 10] - B[i + 10]; O[i + 11] = A[i + 11] - B[i + 11];
+      O[i + 12] = A[i + 12] - B[i + 12]; O[i + 13] = A[i + 13] - B[i + 13]; O[i + 14] = A[i + 14] - B[i + 14]; O[i + 15] = A[i + 15] - B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] - B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
@@ -44,7 +61,15 @@ const multiplyI32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = Math.imul(A[i], B[i]);
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = Math.imul(A[i], B[i]); O[i + 1] = Math.imul(A[i + 1], B[i + 1]); O[i + 2] = Math.imul(A[i + 2], B[i + 2]); O[i + 3] = Math.imul(A[i + 3], B[i + 3]);
+      O[i + 4] = Math.imul(A[i + 4], B[i + 4]); O[i + 5] = Math.imul(A[i + 5], B[i + 5]); O[i + 6] = Math.imul(A[i + 6], B[i + 6]); O[i + 7] = Math.imul(A[i + 7], B[i + 7]);
+      O[i + 8] = Math.imul(A[i + 8], B[i + 8]); O[i + 9] = Math.imul(A[i + 9], B[i + 9]); O[i + 10] = Math.imul(A[i + 10], B[i + 10]); O[i + 11] = Math.imul(A[i + 11], B[i + 11]);
+      O[i + 12] = Math.imul(A[i + 12], B[i + 12]); O[i + 13] = Math.imul(A[i + 13], B[i + 13]); O[i + 14] = Math.imul(A[i + 14], B[i + 14]); O[i + 15] = Math.imul(A[i + 15], B[i + 15]);
+    }
+    for (; i < O.length; i++) O[i] = Math.imul(A[i], B[i]);
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = Math.imul(a[ia], b[ib]);
@@ -55,7 +80,15 @@ const addF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] + B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] + B[i]; O[i + 1] = A[i + 1] + B[i + 1]; O[i + 2] = A[i + 2] + B[i + 2]; O[i + 3] = A[i + 3] + B[i + 3];
+      O[i + 4] = A[i + 4] + B[i + 4]; O[i + 5] = A[i + 5] + B[i + 5]; O[i + 6] = A[i + 6] + B[i + 6]; O[i + 7] = A[i + 7] + B[i + 7];
+      O[i + 8] = A[i + 8] + B[i + 8]; O[i + 9] = A[i + 9] + B[i + 9]; O[i + 10] = A[i + 10] + B[i + 10]; O[i + 11] = A[i + 11] + B[i + 11];
+      O[i + 12] = A[i + 12] + B[i + 12]; O[i + 13] = A[i + 13] + B[i + 13]; O[i + 14] = A[i + 14] + B[i + 14]; O[i + 15] = A[i + 15] + B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] + B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] + b[ib];
@@ -66,7 +99,15 @@ const subtractF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] - B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] - B[i]; O[i + 1] = A[i + 1] - B[i + 1]; O[i + 2] = A[i + 2] - B[i + 2]; O[i + 3] = A[i + 3] - B[i + 3];
+      O[i + 4] = A[i + 4] - B[i + 4]; O[i + 5] = A[i + 5] - B[i + 5]; O[i + 6] = A[i + 6] - B[i + 6]; O[i + 7] = A[i + 7] - B[i + 7];
+      O[i + 8] = A[i + 8] - B[i + 8]; O[i + 9] = A[i + 9] - B[i + 9]; O[i + 10] = A[i + 10] - B[i + 10]; O[i + 11] = A[i + 11] - B[i + 11];
+      O[i + 12] = A[i + 12] - B[i + 12]; O[i + 13] = A[i + 13] - B[i + 13]; O[i + 14] = A[i + 14] - B[i + 14]; O[i + 15] = A[i + 15] - B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] - B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] - b[ib];
@@ -77,7 +118,15 @@ const multiplyF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] * B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] * B[i]; O[i + 1] = A[i + 1] * B[i + 1]; O[i + 2] = A[i + 2] * B[i + 2]; O[i + 3] = A[i + 3] * B[i + 3];
+      O[i + 4] = A[i + 4] * B[i + 4]; O[i + 5] = A[i + 5] * B[i + 5]; O[i + 6] = A[i + 6] * B[i + 6]; O[i + 7] = A[i + 7] * B[i + 7];
+      O[i + 8] = A[i + 8] * B[i + 8]; O[i + 9] = A[i + 9] * B[i + 9]; O[i + 10] = A[i + 10] * B[i + 10]; O[i + 11] = A[i + 11] * B[i + 11];
+      O[i + 12] = A[i + 12] * B[i + 12]; O[i + 13] = A[i + 13] * B[i + 13]; O[i + 14] = A[i + 14] * B[i + 14]; O[i + 15] = A[i + 15] * B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] * B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] * b[ib];
@@ -88,7 +137,15 @@ const divideF32: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const A = a.subarray(ia, ia + n);
     const B = b.subarray(ib, ib + n);
     const O = o.subarray(io, io + n);
-    for (let i = 0; i < O.length; i++) O[i] = A[i] / B[i];
+    const m = O.length - (O.length % 16);
+    let i = 0;
+    for (; i < m; i += 16) {
+      O[i] = A[i] / B[i]; O[i + 1] = A[i + 1] / B[i + 1]; O[i + 2] = A[i + 2] / B[i + 2]; O[i + 3] = A[i + 3] / B[i + 3];
+      O[i + 4] = A[i + 4] / B[i + 4]; O[i + 5] = A[i + 5] / B[i + 5]; O[i + 6] = A[i + 6] / B[i + 6]; O[i + 7] = A[i + 7] / B[i + 7];
+      O[i + 8] = A[i + 8] / B[i + 8]; O[i + 9] = A[i + 9] / B[i + 9]; O[i + 10] = A[i + 10] / B[i + 10]; O[i + 11] = A[i + 11] / B[i + 11];
+      O[i + 12] = A[i + 12] / B[i + 12]; O[i + 13] = A[i + 13] / B[i + 13]; O[i + 14] = A[i + 14] / B[i + 14]; O[i + 15] = A[i + 15] / B[i + 15];
+    }
+    for (; i < O.length; i++) O[i] = A[i] / B[i];
     return;
   }
   for (let k = 0; k < n; k++, ia += sa, ib += sb, io += so) o[io] = a[ia] / b[ib];
