@@ -14,6 +14,9 @@ c = np.empty_like(a)
 A = np.random.rand(1000, 1000)
 B = np.random.rand(1000, 1000)
 C = np.zeros((1000, 1000))
+ai = np.arange(1_000_000, dtype=np.int32)
+bi = np.arange(1_000_000, dtype=np.int32)
+ci = np.zeros(1_000_000, dtype=np.int32)
 x4 = np.random.rand(4)
 y4 = np.random.rand(4)
 
@@ -22,6 +25,7 @@ CASES = {
     "add_out": lambda: np.add(a, b, out=c),
     "add_transposed": lambda: np.add(A.T, B.T),
     "add_transposed_out": lambda: np.add(A.T, B.T, out=C.T),
+    "add_int32_out": lambda: np.add(ai, bi, out=ci),
     "sum": lambda: np.sum(a),
     "add_4": lambda: np.add(x4, y4),
     "slice_view": lambda: a[1:3],
