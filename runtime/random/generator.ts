@@ -11,7 +11,6 @@
  * the others accept by testing against exp(-x^2/2) (V8's exp: only a comparison, and a 1-ulp
  * difference could flip it with probability about 1e-16 per draw).
  */
-import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { glibcLog1p } from "./glibc-log1p.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
@@ -19,7 +18,7 @@ import { drawChoice, type ChoiceOptions } from "./choice.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
-import { OverflowError, sizeShape, type Size } from "./size.js";
+import { OverflowError, sizedDoubles, type Size } from "./size.js";
 import { ValueError } from "../core/errors.js";
 import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from "./ziggurat-tables.js";
 
@@ -49,12 +48,7 @@ export class Generator {
   random(size?: Size): number | NDArray;
   random(size?: Size): number | NDArray {
     const bg = this.bit_generator;
-    const shape = sizeShape(size);
-    if (shape === null) return bg.nextDouble();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = bg.nextDouble();
-    return out;
+    return sizedDoubles(size, () => bg.nextDouble());
   }
 
   /**
@@ -106,12 +100,7 @@ export class Generator {
   standard_normal(size: number | readonly number[]): NDArray;
   standard_normal(size?: Size): number | NDArray;
   standard_normal(size?: Size): number | NDArray {
-    const shape = sizeShape(size);
-    if (shape === null) return this.normalOne();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = this.normalOne();
-    return out;
+    return sizedDoubles(size, () => this.normalOne());
   }
 
   /**
@@ -125,12 +114,7 @@ export class Generator {
   normal(loc?: number, scale?: number, size?: Size): number | NDArray;
   normal(loc = 0, scale = 1, size?: Size): number | NDArray {
     if (scale < 0) throw new ValueError("scale < 0");
-    const shape = sizeShape(size);
-    if (shape === null) return loc + scale * this.normalOne();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = loc + scale * this.normalOne();
-    return out;
+    return sizedDoubles(size, () => loc + scale * this.normalOne());
   }
 
   /**
@@ -147,12 +131,7 @@ export class Generator {
     if (range < 0) throw new ValueError("high - low < 0");
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
     const bg = this.bit_generator;
-    const shape = sizeShape(size);
-    if (shape === null) return low + range * bg.nextDouble();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = low + range * bg.nextDouble();
-    return out;
+    return sizedDoubles(size, () => low + range * bg.nextDouble());
   }
 
   /**

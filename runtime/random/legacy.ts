@@ -17,7 +17,7 @@ import { readFlat } from "../core/iterate.js";
 import { glibcLog } from "./glibc-log.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
-import { OverflowError, sizeShape, type Size } from "./size.js";
+import { OverflowError, sizedDoubles, sizeShape, type Size } from "./size.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawChoice, type ChoiceOptions } from "./choice.js";
 
@@ -185,12 +185,7 @@ export class RandomState {
   standard_normal(size: number | readonly number[]): NDArray;
   standard_normal(size?: Size): number | NDArray;
   standard_normal(size?: Size): number | NDArray {
-    const shape = sizeShape(size);
-    if (shape === null) return this.gaussOne();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = this.gaussOne();
-    return out;
+    return sizedDoubles(size, () => this.gaussOne());
   }
 
   /**
@@ -205,12 +200,7 @@ export class RandomState {
   normal(loc?: number, scale?: number, size?: Size): number | NDArray;
   normal(loc = 0, scale = 1, size?: Size): number | NDArray {
     if (scale < 0) throw new ValueError("scale < 0");
-    const shape = sizeShape(size);
-    if (shape === null) return loc + scale * this.gaussOne();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = loc + scale * this.gaussOne();
-    return out;
+    return sizedDoubles(size, () => loc + scale * this.gaussOne());
   }
 
   /**
@@ -225,12 +215,8 @@ export class RandomState {
   uniform(low = 0, high = 1, size?: Size): number | NDArray {
     const range = high - low;
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
-    const shape = sizeShape(size);
-    if (shape === null) return low + range * this.mt.nextDouble();
-    const out = newArray(shape, "float64");
-    const d = out.data as Float64Array;
-    for (let i = 0; i < d.length; i++) d[i] = low + range * this.mt.nextDouble();
-    return out;
+    const mt = this.mt;
+    return sizedDoubles(size, () => low + range * mt.nextDouble());
   }
 
   /**
