@@ -163,7 +163,7 @@ export function boundsOverlap(a: NDArray, b: NDArray): boolean {
 
 /** A C-contiguous copy of `a` (new owner). @example contiguousCopy(np.arange(4).get("::-1")).strides // [4] */
 export function contiguousCopy(a: NDArray): NDArray {
-  const out = newArray(a.shape, a.dtype, "C");
+  const out = newArray(a.shape, a.dtype, "C", false); // copyKernel writes every element
   copyKernel(out, a, elementStrides(a));
   return out;
 }

@@ -5,20 +5,21 @@
  * strides 0 (as NumPy 1.24 allocates them). A view's `base` is the owner of the memory (`a.base ?? a`), never a chain, and it starts
  * as writeable as its source (NumPy copies the WRITEABLE flag into views). O(ndim) per view.
  */
-import { allocate } from "./alloc.js";
+import { allocate, allocateUnfilled } from "./alloc.js";
 import { DTYPES, type DType } from "./dtype.js";
 import { NDArray } from "./ndarray.js";
 import { contiguousStrides, shapeSize, type Order } from "./shape.js";
 
 /**
- * A new zero-filled array that owns its memory, contiguous in `order`.
+ * A new array that owns its memory, contiguous in `order`: zero-filled, or with `filled` false
+ * unfilled (alloc.ts `allocateUnfilled`: only when the caller writes every element, as copies do).
  *
  * @example
  * newArray([2, 3], "float64", "F").strides // [8, 16]
  */
-export function newArray(shape: readonly number[], dtype: DType, order: Order = "C"): NDArray {
+export function newArray(shape: readonly number[], dtype: DType, order: Order = "C", filled: boolean = true): NDArray {
   const size = shapeSize(shape);
-  const data = allocate(dtype, size, shape);
+  const data = filled ? allocate(dtype, size, shape) : allocateUnfilled(dtype, size, shape);
   return new NDArray({
     data,
     dtype,
@@ -32,16 +33,17 @@ export function newArray(shape: readonly number[], dtype: DType, order: Order = 
 }
 
 /**
- * A new zero-filled owner with the given strides (bytes), as NumPy allocates with explicit
- * strides; a size-0 array gets all-zero strides like every fresh empty array in NumPy.
+ * A new owner with the given strides (bytes), as NumPy allocates with explicit strides; a size-0
+ * array gets all-zero strides like every fresh empty array in NumPy. Zero-filled unless `filled`
+ * is false (only when the caller writes every element).
  *
  * @example
  * newWithStrides([2, 3], "int32", [4, 8]).flags.f_contiguous // true
  */
-export function newWithStrides(shape: readonly number[], dtype: DType, strides: readonly number[]): NDArray {
+export function newWithStrides(shape: readonly number[], dtype: DType, strides: readonly number[], filled: boolean = true): NDArray {
   const size = shapeSize(shape);
   return new NDArray({
-    data: allocate(dtype, size, shape),
+    data: filled ? allocate(dtype, size, shape) : allocateUnfilled(dtype, size, shape),
     dtype,
     shape,
     strides: size === 0 ? shape.map(() => 0) : strides,

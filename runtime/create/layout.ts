@@ -44,12 +44,13 @@ export function sortedStridePerm(strides: readonly number[]): number[] {
 }
 
 /**
- * A new zero-filled owner shaped like `proto` (or `shape`), laid out by `order` NumPy's way.
+ * A new owner shaped like `proto` (or `shape`), laid out by `order` NumPy's way: zero-filled, or
+ * unfilled when `filled` is false (only for callers that write every element, as copies do).
  *
  * @example
  * newLike(np.zeros([2, 3, 4]).transpose(1, 0, 2), "K").strides // [32, 96, 8]
  */
-export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dtype, shape?: readonly number[]): NDArray {
+export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dtype, shape?: readonly number[], filled: boolean = true): NDArray {
   let o = resolveA(proto, order);
   const shp = shape ?? proto.shape;
   if (shape !== undefined && shape.length !== proto.ndim && o === "K") o = "C";
@@ -57,7 +58,7 @@ export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dty
     if (proto.ndim <= 1 || isCContiguous(proto.shape, proto.strides, proto.itemsize)) o = "C";
     else if (isFContiguous(proto.shape, proto.strides, proto.itemsize)) o = "F";
   }
-  if (o !== "K") return newArray(shp, dtype, o as Order);
+  if (o !== "K") return newArray(shp, dtype, o as Order, filled);
   const perm = sortedStridePerm(proto.strides);
   const strides = new Array<number>(shp.length);
   let stride = DTYPES[dtype].itemsize;
@@ -65,7 +66,7 @@ export function newLike(proto: NDArray, order: OrderAK, dtype: DType = proto.dty
     strides[perm[i]] = stride;
     stride *= shp[perm[i]];
   }
-  return newWithStrides(shp, dtype, strides);
+  return newWithStrides(shp, dtype, strides, filled);
 }
 
 /**

@@ -20,7 +20,7 @@ function asOrdered(x: ArrayLike, order: Order, options?: { dtype?: DType }): NDA
   const dtype = options?.dtype === undefined ? a.dtype : toDType(options.dtype);
   const fits = order === "C" ? isCContiguous(a.shape, a.strides, a.itemsize) : isFContiguous(a.shape, a.strides, a.itemsize);
   if (!fits || dtype !== a.dtype) {
-    const out = newArray(a.shape, dtype, order);
+    const out = newArray(a.shape, dtype, order, false); // unfilled: copyInto writes every element
     copyInto(out, a);
     a = out;
   }

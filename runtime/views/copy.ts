@@ -43,7 +43,7 @@ declare module "../core/ndarray.js" {
 }
 
 NDArray.prototype.copy = function (this: NDArray, order?: OrderAK): NDArray {
-  const out = newLike(this, toOrder(order, ["C", "F", "A", "K"] as const, "C"));
+  const out = newLike(this, toOrder(order, ["C", "F", "A", "K"] as const, "C"), this.dtype, undefined, false); // unfilled: copyInto writes every element
   copyInto(out, this);
   return out;
 };
@@ -59,7 +59,7 @@ NDArray.prototype.astype = function (this: NDArray, dtype: DType, options?: Asty
       (order === "F" && isFContiguous(this.shape, this.strides, this.itemsize));
     if (fits) return this;
   }
-  const out = newLike(this, order, dt);
+  const out = newLike(this, order, dt, undefined, false); // unfilled: copyInto writes every element
   copyInto(out, this);
   return out;
 };

@@ -26,7 +26,7 @@ import { reshapeArray } from "./reshape.js";
  * flatCopy(np.arange(6).reshape(2, 3), [1, 0]).tolist() // [0, 3, 1, 4, 2, 5]
  */
 export function flatCopy(a: NDArray, axes: readonly number[]): NDArray {
-  const out = newArray([a.size], a.dtype);
+  const out = newArray([a.size], a.dtype, "C", false); // unfilled: copyInto below writes every element
   if (a.size === 0) return out;
   // the 1-D result seen with the visiting order's shape, C-contiguous; copyInto walks it tiled
   const shape = axes.map((k) => a.shape[k]);

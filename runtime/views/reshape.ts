@@ -130,7 +130,7 @@ export function reshapeArray(a: NDArray, dims: readonly number[], orderArg: unkn
   if (!contiguous) {
     strides = attemptNocopyReshape(a, shape, order);
     if (strides === null) {
-      src = newArray(a.shape, a.dtype, order);
+      src = newArray(a.shape, a.dtype, order, false); // unfilled: copyInto writes every element
       copyInto(src, a);
     }
   }
