@@ -77,7 +77,11 @@ class Session implements StridedCellSession {
       await nextTurn();
       this.compilerModule = await import("./compiler.js");
       await nextTurn();
-      this.compiler().warm();
+      const compiler = this.compiler();
+      // Parse the lib and @types/node a slice per turn (typecheck/host.ts), then build the program.
+      for (const _ of compiler.host.warmSteps()) await nextTurn();
+      compiler.warm();
+      compiler.host.releaseWarmed();
     })();
     this.warming.catch(() => undefined);
   }

@@ -62,6 +62,9 @@ export class CellHost {
   private readonly resolutionCache: ts.ModuleResolutionCache;
   private readonly fallbackFile = path.join(PACKAGE_ROOT, "__strided_fallback__.mts");
   private projectVersion = 0;
+  private readonly registry = ts.createDocumentRegistry();
+  /** What warmSteps put in the registry (released by releaseWarmed). */
+  private warmed: { file: string; impliedNodeFormat: ts.ResolutionMode }[] = [];
 
   constructor(readonly notebookDir: string) {
     this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
@@ -93,7 +96,7 @@ export class CellHost {
     // Not in the public LanguageServiceHost type, but read by the service when the host resolves
     // modules itself: it caches package.json lookups across programs (else each cell re-reads them).
     Object.assign(host, { getModuleResolutionCache: () => this.resolutionCache });
-    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+    this.service = ts.createLanguageService(host, this.registry);
   }
 
   private snapshot(f: string): ts.IScriptSnapshot | undefined {
@@ -129,6 +132,54 @@ export class CellHost {
     if (first.resolvedModule || (containingFile !== this.cellFile && containingFile !== this.preludeFile)) return first;
     const second = ts.resolveModuleName(name, this.fallbackFile, options, ts.sys, this.resolutionCache, redirected, mode);
     return second.resolvedModule ? second : first;
+  }
+
+  /**
+   * Parse the big declaration files ahead of the first program, a slice per step, so the thread
+   * can answer requests between steps: the lib, @types/node's files and undici-types' (which
+   * @types/node's fetch types import) and the runtime's declarations go into the service's document registry with the key,
+   * version and module format the service asks for, so the first program finds them parsed and
+   * only resolves and checks (files are bound here too, a step each). Files the program never
+   * asks for are released afterwards (releaseWarmed).
+   */
+  *warmSteps(slice = 6): Generator<void> {
+    const nodeDir = path.join(KERNEL_TYPE_ROOTS[0] ?? "", "node");
+    const undiciDir = path.join(PACKAGE_ROOT, "node_modules", "undici-types");
+    const list = (dir: string): string[] => (ts.sys.directoryExists(dir) ? ts.sys.readDirectory(dir, [".d.ts"], ["**/ts5.*/**"], undefined, 4) : []);
+    const files = [...list(nodeDir), ...list(undiciDir), ...list(path.join(PACKAGE_ROOT, "dist", "runtime"))];
+    const compilerHost: ts.ModuleResolutionHost = { fileExists: (f) => this.fileExists(f), readFile: (f) => ts.sys.readFile(f) };
+    const cache = this.resolutionCache.getPackageJsonInfoCache();
+    // Internal in TypeScript 5.9 (the service uses it for the same key); without it, no module indicator is set, as the parser's default.
+    const indicator = (ts as unknown as { getSetExternalModuleIndicator?: (o: ts.CompilerOptions) => (f: ts.SourceFile) => void }).getSetExternalModuleIndicator?.(this.options);
+    // Internal too: binding is per file and idempotent (the checker skips bound files).
+    const bind = (ts as unknown as { bindSourceFile?: (f: ts.SourceFile, o: ts.CompilerOptions) => void }).bindSourceFile;
+    const acquire = (f: string): void => {
+      const snap = this.snapshot(f);
+      if (!snap) return;
+      const impliedNodeFormat = ts.getImpliedNodeFormatForFile(f as ts.Path, cache, compilerHost, this.options);
+      const sf = this.registry.acquireDocument(f, this.options, snap, String(this.virtual.get(f)?.version ?? 0), ts.ScriptKind.TS, {
+        languageVersion: ts.ScriptTarget.ES2022,
+        impliedNodeFormat,
+        setExternalModuleIndicator: indicator,
+      });
+      this.warmed.push({ file: f, impliedNodeFormat });
+      bind?.(sf, this.options); // the checker binds every file it has not bound yet, in one piece
+    };
+    this.warmed = [];
+    acquire(LIB_BUNDLE_FILE_NAME);
+    yield;
+    for (let i = 0; i < files.length; i += slice) {
+      for (const f of files.slice(i, i + slice)) acquire(f);
+      yield;
+    }
+  }
+
+  /** Drop what warmSteps parsed that the program does not use (after the first program is made). */
+  releaseWarmed(): void {
+    // The registry counts references: the service holds its own on every file its program uses,
+    // so releasing ours on all of them frees exactly the unused ones.
+    for (const w of this.warmed) this.registry.releaseDocument(w.file, this.options, ts.ScriptKind.TS, w.impliedNodeFormat);
+    this.warmed = [];
   }
 
   /** Replace a virtual file's text (the cell or the prelude). */
