@@ -9,7 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed, answerValue, countDifferences } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { encodeJs, PY_APPLY_OP, prng, randomIndexString, randomShape, type Rng, type ViewOp } from "../core/random-cases.js";
 
@@ -176,22 +177,11 @@ function genCase(r: Rng): Case {
 
 describe.skipIf(!ok)("creation and layout against NumPy", () => {
   it("matches NumPy on generated cases", async () => {
-    const seed = caseSeed();
-    console.log(`create.test seed=${seed} (SEED=${seed} reproduces)`);
+    const seed = announcedSeed("create.test");
     const r = prng(seed);
     const cases = Array.from({ length: 2000 }, () => genCase(r));
     const js = cases.map(runJs);
     const answers = await numpyBatch(SCRIPT, cases);
-    let failures = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const a = answers[i];
-      const want = "ok" in a ? a.ok : a;
-      try {
-        expect(js[i]).toEqual(want);
-      } catch {
-        if (failures++ < 8) console.error(`case ${i}: ${JSON.stringify(cases[i])}\n js: ${JSON.stringify(js[i])}\n np: ${JSON.stringify(want)}`);
-      }
-    }
-    expect(failures).toBe(0);
+    expect(countDifferences(cases, js, answers.map(answerValue), 8)).toBe(0);
   });
 });

@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
 import type { IndexArg } from "../../../runtime/indexing/resolve.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed, countDifferences } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { encodeJs, prng, randomComponent, randomIndexString, randomShape, type Rng } from "../core/random-cases.js";
 
@@ -142,8 +143,7 @@ def run(c):
 
 describe.skipIf(!ok)("indexing against NumPy", () => {
   it("get and set match NumPy on generated indices", async () => {
-    const seed = caseSeed();
-    console.log(`indexing.test seed=${seed} (SEED=${seed} reproduces)`);
+    const seed = announcedSeed("indexing.test");
     const r = prng(seed);
     const cases: Case[] = [];
     for (let n = 0; n < 2500; n++) {
@@ -160,14 +160,6 @@ describe.skipIf(!ok)("indexing against NumPy", () => {
     }
     const js = cases.map(runJs);
     const answers = await numpyBatch(SCRIPT, cases);
-    let failures = 0;
-    for (let i = 0; i < cases.length; i++) {
-      try {
-        expect(js[i]).toEqual(answers[i]);
-      } catch {
-        if (failures++ < 8) console.error(`case ${i}: ${JSON.stringify(cases[i])}\n js: ${JSON.stringify(js[i])}\n np: ${JSON.stringify(answers[i])}`);
-      }
-    }
-    expect(failures).toBe(0);
+    expect(countDifferences(cases, js, answers, 8)).toBe(0);
   });
 });

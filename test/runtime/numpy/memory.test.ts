@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
 import type { DType } from "../../../runtime/core/dtype.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed, answerValue, countDifferences } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { prng, randomIndexString, randomReshape, type Rng } from "../core/random-cases.js";
 
@@ -135,8 +136,7 @@ def run(c):
 
 describe.skipIf(!ok)("memory overlap against NumPy", () => {
   it("shares_memory, may_share_memory, byte_bounds match on generated view pairs", async () => {
-    const seed = caseSeed();
-    console.log(`memory.test seed=${seed} (SEED=${seed} reproduces)`);
+    const seed = announcedSeed("memory.test");
     const r = prng(seed);
     const cases: Case[] = [];
     for (let k = 0; k < 2000; k++) {
@@ -149,19 +149,9 @@ describe.skipIf(!ok)("memory overlap against NumPy", () => {
     }
     const js = cases.map(runJs);
     const answers = await numpyBatch(SCRIPT, cases);
-    let failures = 0;
-    let sharedYes = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const a = answers[i];
-      const want = "ok" in a ? a.ok : a;
-      if ((want as unknown[])[0] === true) sharedYes++;
-      try {
-        expect(js[i]).toEqual(want);
-      } catch {
-        if (failures++ < 8) console.error(`case ${i}: ${JSON.stringify(cases[i])}\n js: ${JSON.stringify(js[i])}\n np: ${JSON.stringify(want)}`);
-      }
-    }
-    expect(failures).toBe(0);
+    const wants = answers.map(answerValue);
+    const sharedYes = wants.filter((w) => (w as unknown[])[0] === true).length;
+    expect(countDifferences(cases, js, wants, 8)).toBe(0);
     // the generator must exercise both answers
     expect(sharedYes).toBeGreaterThan(cases.length / 10);
     expect(sharedYes).toBeLessThan(cases.length * 0.9);

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
 import { readFlat } from "../../../runtime/core/iterate.js";
 import { load, save } from "../../../runtime/npy/index.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
 
@@ -82,8 +83,7 @@ function genCases(seed: number): Case[] {
 
 describe.skipIf(!ok)(".npy against NumPy 1.24", () => {
   it("writes NumPy's bytes and reads NumPy's files, both ways", async () => {
-    const seed = caseSeed();
-    console.log(`npy.test.ts: SEED=${seed}`);
+    const seed = announcedSeed("npy.test");
     const cases = genCases(seed);
     for (const c of cases) save(c.ours, buildArray(c.dtype, c.shape, c.layout, c.values));
     const answers = await numpyBatch(SCRIPT, cases);

@@ -12,7 +12,8 @@ import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
 import { array_repr, array_str, set_printoptions } from "../../../runtime/print/index.js";
 import { resetPrintOptions } from "../../../runtime/print/options.js";
 import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "printing against NumPy");
@@ -115,8 +116,7 @@ function genCases(seed: number): Case[] {
 
 describe.skipIf(!ok)("repr and str against NumPy 1.24", () => {
   it("prints generated arrays exactly as NumPy", async () => {
-    const seed = caseSeed();
-    console.log(`print.test.ts: SEED=${seed}`);
+    const seed = announcedSeed("print.test");
     const cases = genCases(seed);
     const answers = await numpyBatch(SCRIPT, cases);
     let failures = 0;

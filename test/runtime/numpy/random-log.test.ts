@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { glibcLog } from "../../../runtime/random/glibc-log.js";
 import { glibcLog1p } from "../../../runtime/random/glibc-log1p.js";
 import { fma } from "../../../runtime/random/fma.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { mulberry32 as prng } from "../../support/prng.js";
 
@@ -15,8 +16,7 @@ const ok = requirement(missingPythonModules(["numpy"]), "glibc log against C's l
 
 describe.skipIf(!ok)("glibcLog against C's log", () => {
   it("is bit-identical on generated inputs where Math.log is not", async () => {
-    const seed = caseSeed();
-    console.log(`random-log.test.ts: SEED=${seed}`);
+    const seed = announcedSeed("random-log.test");
     const r = prng(seed);
     const u = () => r() + r() * 2 ** -32; // 53-bit-ish uniform
     const xs: number[] = [];
@@ -40,8 +40,7 @@ describe.skipIf(!ok)("glibcLog against C's log", () => {
 
 describe.skipIf(!ok)("glibcLog1p against C's log1p", () => {
   it("is bit-identical on generated inputs where Math.log1p is not", async () => {
-    const seed = caseSeed();
-    console.log(`random-log.test.ts (log1p): SEED=${seed}`);
+    const seed = announcedSeed("random-log.test (log1p)");
     const r = prng(seed ^ 0x5bd1e995);
     const u = () => r() + r() * 2 ** -32;
     const xs: number[] = [];

@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
+import { announcedSeed, answerValue, countDifferences } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { encodeJs, prng } from "../core/random-cases.js";
 
@@ -38,8 +39,7 @@ def run(c):
 
 describe.skipIf(!ok)("order K with zero and negative strides against NumPy", () => {
   it("flatten/ravel/copy/zeros_like match", async () => {
-    const seed = caseSeed();
-    console.log(`views-broadcast.test seed=${seed} (SEED=${seed} reproduces)`);
+    const seed = announcedSeed("views-broadcast.test");
     const r = prng(seed);
     const cases: Case[] = [];
     const js: unknown[] = [];
@@ -62,16 +62,6 @@ describe.skipIf(!ok)("order K with zero and negative strides against NumPy", () 
       js.push([encodeJs(res), np.shares_memory(res, base)]);
     }
     const answers = await numpyBatch(SCRIPT, cases);
-    let failures = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const a = answers[i];
-      const want = "ok" in a ? a.ok : a;
-      try {
-        expect(js[i]).toEqual(want);
-      } catch {
-        if (failures++ < 6) console.error(`case ${i}: ${JSON.stringify(cases[i])}\n js: ${JSON.stringify(js[i])}\n np: ${JSON.stringify(want)}`);
-      }
-    }
-    expect(failures).toBe(0);
+    expect(countDifferences(cases, js, answers.map(answerValue), 6)).toBe(0);
   });
 });

@@ -9,7 +9,8 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { caseSeed, numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
+import { numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
+import { announcedSeed, answerValue, countDifferences } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { encodeJs, prng, PY_APPLY_OP, randomOp, randomShape, type ViewOp } from "../core/random-cases.js";
 
@@ -96,8 +97,7 @@ def run(c):
 
 describe.skipIf(!ok)("view/copy chains against NumPy", () => {
   it("match NumPy on generated chains", async () => {
-    const seed = caseSeed();
-    console.log(`views.test seed=${seed} (SEED=${seed} reproduces)`);
+    const seed = announcedSeed("views.test");
     const r = prng(seed);
     const cases: { shape: number[]; order: "C" | "F"; size: number; ops: ViewOp[] }[] = [];
     const js: Step[][] = [];
@@ -124,26 +124,18 @@ describe.skipIf(!ok)("view/copy chains against NumPy", () => {
       js.push(runJs(shape, order, ops));
     }
     const answers: NumpyAnswer[] = await numpyBatch(SCRIPT, cases);
-    let failures = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const a = answers[i];
-      const want = "ok" in a ? a.ok : a;
-      try {
-        expect(js[i]).toEqual(want);
-      } catch (e) {
-        if (failures++ < 5) {
-          const w = want as Step[];
-          const k = js[i].findIndex((st, j) => JSON.stringify(st) !== JSON.stringify(w[j]));
-          console.error(`case ${i}: ${JSON.stringify(cases[i])}\n step ${k}\n js: ${JSON.stringify(js[i][k])}\n np: ${JSON.stringify(w[k])}`);
-        }
-      }
-    }
-    expect(failures).toBe(0);
+    const wants = answers.map(answerValue);
+    // a chain is printed from its first differing step
+    const firstDifference = (i: number): string => {
+      const w = wants[i] as Step[];
+      const k = js[i].findIndex((st, j) => JSON.stringify(st) !== JSON.stringify(w[j]));
+      return `case ${i}: ${JSON.stringify(cases[i])}\n step ${k}\n js: ${JSON.stringify(js[i][k])}\n np: ${JSON.stringify(w[k])}`;
+    };
+    expect(countDifferences(cases, js, wants, 5, firstDifference)).toBe(0);
   });
 
   it("astype casts values as NumPy does (int wrap, float truncation, bool)", async () => {
-    const seed = caseSeed();
-    console.log(`views.test astype seed=${seed}`);
+    const seed = announcedSeed("views.test astype");
     const r = prng(seed);
     const dtypes = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"] as const;
     const cases = Array.from({ length: 300 }, () => {

@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from "vitest";
+import { answerValue, countDifferences } from "./differential.js";
+import { mulberry32 } from "./prng.js";
+
+describe("countDifferences", () => {
+  it.each([
+    { name: "all equal", ours: [1, [2, 3], { a: 1 }], theirs: [1, [2, 3], { a: 1 }], want: 0 },
+    { name: "one differs", ours: [1, [2, 3]], theirs: [1, [2, 4]], want: 1 },
+    { name: "all differ", ours: [1, 2, 3], theirs: [0, 0, 0], want: 3 },
+    { name: "no cases", ours: [], theirs: [], want: 0 },
+  ])("$name", ({ ours, theirs, want }) => {
+    const err = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(countDifferences(ours, ours, theirs, 2)).toBe(want);
+    expect(err).toHaveBeenCalledTimes(Math.min(want, 2));
+    err.mockRestore();
+  });
+
+  it("prints explain(i) when given", () => {
+    const err = vi.spyOn(console, "error").mockImplementation(() => {});
+    countDifferences(["c0", "c1"], [1, 2], [1, 3], 5, (i) => `case number ${i}`);
+    expect(err).toHaveBeenCalledWith("case number 1");
+    err.mockRestore();
+  });
+});
+
+describe("answerValue", () => {
+  it.each([
+    [{ ok: [1, 2] }, [1, 2]],
+    [{ error: "ValueError", message: "m" }, { error: "ValueError", message: "m" }],
+  ])("%j -> %j", (a, want) => expect(answerValue(a)).toEqual(want));
+});
+
+describe("mulberry32", () => {
+  it("is a function of its seed, in [0, 1), and differs between seeds", () => {
+    const a = Array.from({ length: 1000 }, mulberry32(5));
+    expect(Array.from({ length: 1000 }, mulberry32(5))).toEqual(a);
+    expect(Array.from({ length: 1000 }, mulberry32(6))).not.toEqual(a);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(new Set(a).size).toBe(1000);
+  });
+});
