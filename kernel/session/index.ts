@@ -15,7 +15,7 @@
  * execute waits for it; complete/inspect/is_complete answer "nothing yet" until then.
  */
 import vm from "node:vm";
-import type { CellCompiler } from "./compiler.js";
+import type { CellCompiler, Compiled } from "./compiler.js";
 import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
 import { installGlobals, isDisplayHandle } from "./globals.js";
 import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
@@ -42,6 +42,9 @@ function interrupted(): EvalOutcome {
 
 type CompilerModule = typeof import("./compiler.js");
 
+/** How many compiled cells compileCached remembers. */
+const COMPILED_CELLS = 64;
+
 const nextTurn = (): Promise<void> => new Promise<void>((r) => setImmediate(r));
 
 class Session implements StridedCellSession {
@@ -56,6 +59,8 @@ class Session implements StridedCellSession {
   private compiling = false;
   private interruptRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Compiled cells that declared nothing, by prelude and text (see compileCached). */
+  private readonly compiledCells = new Map<string, Compiled>();
 
   constructor(private readonly notebookDir: string, private readonly onRunning: (running: boolean) => void = () => undefined) {
     this.helpers = {
@@ -120,7 +125,7 @@ class Session implements StridedCellSession {
       }
       let compiled;
       try {
-        compiled = this.compiler().compile(rewritten.code, code, rewritten.mapLine);
+        compiled = this.compileCached(rewritten.code, code, rewritten.mapLine);
         // A SIGINT that came while the (synchronous) checker ran is delivered on this turn.
         if (compiled.ok) await nextTurn();
       } finally {
@@ -154,6 +159,30 @@ class Session implements StridedCellSession {
       // A kernel bug must still come back as an outcome, never as a rejected promise.
       return { status: "error", ename: "InternalError", evalue: `the kernel failed on this cell: ${(e as Error)?.message ?? String(e)}`, traceback: [String((e as Error)?.stack ?? e)] };
     }
+  }
+
+  /**
+   * compile(), remembered for cells that change nothing in the prelude (no declarations: `1 + 1`,
+   * `a.sum()`, `display(x)`): the same text against the same prelude type-checks and emits the
+   * same way, so a re-run cell skips TypeScript (a new program and checker per cell, most of a
+   * trivial cell's time). Cells that declare something are compiled every time.
+   */
+  private compileCached(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
+    const compiler = this.compiler();
+    const before = compiler.preludeText();
+    const key = `${before}\u0000${code}`;
+    const hit = this.compiledCells.get(key);
+    if (hit) {
+      this.compiledCells.delete(key); // keep the most recently used last
+      this.compiledCells.set(key, hit);
+      return hit;
+    }
+    const compiled = compiler.compile(code, userCell, mapLine);
+    if (compiled.ok && compiler.preludeText() === before) {
+      this.compiledCells.set(key, compiled);
+      if (this.compiledCells.size > COMPILED_CELLS) this.compiledCells.delete(this.compiledCells.keys().next().value as string);
+    }
+    return compiled;
   }
 
   async userExpression(expr: string): Promise<{ status: "ok"; data: MimeBundle } | { status: "error"; ename: string; evalue: string; traceback: string[] }> {

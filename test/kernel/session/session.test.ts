@@ -3,7 +3,7 @@
  * outcomes and streams. SIGINT and stray rejections are tested in a child process
  * (interrupt.test.ts), never in the test runner's own process.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createCellSession, type StridedCellSession } from "../../../kernel/session/index.js";
 import type { EvalOutcome } from "../../../kernel/session/contract.js";
 import { MemoryPublisher, OPTS } from "./memory-publisher.js";
@@ -357,5 +357,33 @@ describe("userExpression", () => {
   it("an error is an error", async () => {
     const r = await session.userExpression("nope.nope");
     expect(r.status).toBe("error");
+  });
+});
+
+describe("compiled cells are reused only while the prelude is the same", () => {
+  it("a re-run cell without declarations skips TypeScript and gives the same answer", async () => {
+    const { CellCompiler } = await import("../../../kernel/session/compiler.js");
+    const spy = vi.spyOn(CellCompiler.prototype, "compile");
+    try {
+      ok((await run("const reuse1 = 20")).r);
+      const calls = spy.mock.calls.length;
+      expect(ok((await run("reuse1 + 1")).r).value).toBe(21);
+      expect(ok((await run("reuse1 + 1")).r).value).toBe(21);
+      expect(spy.mock.calls.length).toBe(calls + 1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it.each([
+    ["a new type makes the same text check again", ["const reuse2 = 1", "reuse2 + 1", 'const reuse2 = "s"', "reuse2 + 1"], [undefined, 2, undefined, "s1"]],
+    ["a type error after a re-declaration is caught", ['let reuse3 = "a"', "reuse3.toUpperCase()", "let reuse3 = 1", "reuse3.toUpperCase()"], [undefined, "A", undefined, "error"]],
+  ])("%s", async (_name, cells, expected) => {
+    const got: unknown[] = [];
+    for (const c of cells) {
+      const r = (await run(c)).r;
+      got.push(r.status === "ok" ? r.value : "error");
+    }
+    expect(got).toEqual(expected);
   });
 });
