@@ -21,17 +21,7 @@ import { NDArray } from "./ndarray.js";
  * isCContiguous([2, 1, 3], [24, 999, 8], 8) // true  (the length-1 axis is ignored)
  */
 export function isCContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
-  let sd = itemsize;
-  let ok = true;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const dim = shape[i];
-    if (dim === 0) return true;
-    if (dim !== 1) {
-      if (strides[i] !== sd) ok = false;
-      sd *= dim;
-    }
-  }
-  return ok;
+  return isContiguousWalking(shape, strides, itemsize, true);
 }
 
 /**
@@ -41,9 +31,16 @@ export function isCContiguous(shape: readonly number[], strides: readonly number
  * isFContiguous([2, 3], [8, 16], 8) // true
  */
 export function isFContiguous(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  return isContiguousWalking(shape, strides, itemsize, false);
+}
+
+/** The rule at the head of this file, walking the axes last to first (C) or first to last (F). */
+function isContiguousWalking(shape: readonly number[], strides: readonly number[], itemsize: number, lastFirst: boolean): boolean {
+  const n = shape.length;
   let sd = itemsize;
   let ok = true;
-  for (let i = 0; i < shape.length; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = lastFirst ? n - 1 - k : k;
     const dim = shape[i];
     if (dim === 0) return true;
     if (dim !== 1) {
@@ -126,15 +123,9 @@ export class Flags {
   }
   /** Exactly NumPy's `str(a.flags)`. */
   toString(): string {
-    return [
-      `  C_CONTIGUOUS : ${T(this.c_contiguous)}`,
-      `  F_CONTIGUOUS : ${T(this.f_contiguous)}`,
-      `  OWNDATA : ${T(this.owndata)}`,
-      `  WRITEABLE : ${T(this.writeable)}`,
-      `  ALIGNED : ${T(this.aligned)}`,
-      `  WRITEBACKIFCOPY : ${T(this.writebackifcopy)}`,
-      "",
-    ].join("\n");
+    return flagEntries(this)
+      .map(([name, on]) => `  ${name} : ${T(on)}\n`)
+      .join("");
   }
   [inspect.custom](): string {
     return this.toString();
@@ -142,6 +133,24 @@ export class Flags {
   [Symbol.for("Jupyter.display")](): Record<string, string> {
     return { "text/plain": this.toString() };
   }
+}
+
+/**
+ * The six flags as NumPy names and orders them in `str(a.flags)`, with their values (what every
+ * display of the flags lists).
+ *
+ * @example
+ * flagEntries(np.zeros([2, 3]).T.flags)[1] // ["F_CONTIGUOUS", true]
+ */
+export function flagEntries(f: Flags): [string, boolean][] {
+  return [
+    ["C_CONTIGUOUS", f.c_contiguous],
+    ["F_CONTIGUOUS", f.f_contiguous],
+    ["OWNDATA", f.owndata],
+    ["WRITEABLE", f.writeable],
+    ["ALIGNED", f.aligned],
+    ["WRITEBACKIFCOPY", f.writebackifcopy],
+  ];
 }
 
 declare module "./ndarray.js" {

@@ -4,31 +4,13 @@
  * nbytes, and the values. Static markup, inline styles, theme variables (runtime/display/html.ts).
  */
 import type { NDArray } from "../core/ndarray.js";
-import "../core/flags.js";
+import { flagEntries } from "../core/flags.js";
 import { escapeHtml, humanBytes, ROW, THEME, tupleText } from "./html.js";
 import { valuesHtml } from "./values.js";
 import { bufferBytes, byteRange } from "./walk.js";
 
 const LABEL = `padding:1px 10px 1px 0;color:${THEME.muted};text-align:left;vertical-align:top;font-weight:normal;white-space:nowrap;border:none`;
 const VALUE = `padding:1px 0;text-align:left;font-family:${THEME.mono};border:none`;
-
-/**
- * The six flags as NumPy names them, with their values.
- *
- * @example
- * flagEntries(np.zeros([2, 3]).T)[1] // ["F_CONTIGUOUS", true]
- */
-export function flagEntries(a: NDArray): [string, boolean][] {
-  const f = a.flags;
-  return [
-    ["C_CONTIGUOUS", f.c_contiguous],
-    ["F_CONTIGUOUS", f.f_contiguous],
-    ["OWNDATA", f.owndata],
-    ["WRITEABLE", f.writeable],
-    ["ALIGNED", f.aligned],
-    ["WRITEBACKIFCOPY", f.writebackifcopy],
-  ];
-}
 
 /**
  * The flags as small chips: a filled chip for True, an outlined (struck) one for False.
@@ -78,7 +60,7 @@ export function arrayCardHtml(a: NDArray): string {
     row("strides", `${tupleText(a.strides)} <span style="color:${THEME.muted}">bytes</span>`, "strides") +
     row("memory", escapeHtml(memoryText(a)), "memory") +
     row("nbytes", `${a.nbytes}${a.nbytes >= 1024 ? ` <span style="color:${THEME.muted}">(${humanBytes(a.nbytes)})</span>` : ""}`, "nbytes") +
-    row("flags", flagChips(flagEntries(a)), "flags");
+    row("flags", flagChips(flagEntries(a.flags)), "flags");
   const badge = `<span style="background:${kind === "owner" ? THEME.ok : THEME.accent2};color:#fff;border-radius:3px;padding:0 5px;font-size:80%;margin-left:6px">${kind}</span>`;
   return (
     `<div class="strided-card strided-${kind}" style="font-family:${THEME.ui};font-size:13px;color:${THEME.fg};background:${THEME.bg};border:1px solid ${THEME.border};border-radius:4px;padding:6px 10px;display:inline-block;max-width:100%;box-sizing:border-box">` +

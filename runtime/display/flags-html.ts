@@ -1,7 +1,7 @@
 /**
  * `a.flags` as a small HTML table: NumPy's six flag names and True/False, coloured.
  */
-import type { Flags } from "../core/flags.js";
+import { flagEntries, type Flags } from "../core/flags.js";
 import { ROW, THEME } from "./html.js";
 
 /**
@@ -11,15 +11,7 @@ import { ROW, THEME } from "./html.js";
  * flagsHtml(np.zeros(3).flags) // '<table class="strided-flags" ...><tr><th ...>C_CONTIGUOUS</th><td ...>True</td></tr>...'
  */
 export function flagsHtml(f: Flags): string {
-  const rows: [string, boolean][] = [
-    ["C_CONTIGUOUS", f.c_contiguous],
-    ["F_CONTIGUOUS", f.f_contiguous],
-    ["OWNDATA", f.owndata],
-    ["WRITEABLE", f.writeable],
-    ["ALIGNED", f.aligned],
-    ["WRITEBACKIFCOPY", f.writebackifcopy],
-  ];
-  const tr = rows
+  const tr = flagEntries(f)
     .map(
       ([name, on]) =>
         `<tr style="${ROW}"><th style="text-align:left;padding:1px 12px 1px 0;font-weight:normal;color:${THEME.muted};border:none">${name}</th>` +
