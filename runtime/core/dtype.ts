@@ -56,6 +56,24 @@ export const DTYPES: Readonly<Record<DType, DTypeInfo>> = Object.freeze({
   float64: info("float64", 8, "f", "<f8", Float64Array),
 });
 
+/** The integer dtypes (bool, stored as 0 and 1, is not one: NumPy's `np.iinfo` refuses it). */
+export type IntegerDType = "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32";
+
+/**
+ * The smallest and largest value of each integer dtype, NumPy's `np.iinfo(d).min` and `.max`.
+ *
+ * @example
+ * INTEGER_RANGE.uint8 // [0, 255]
+ */
+export const INTEGER_RANGE: Readonly<Record<IntegerDType, readonly [number, number]>> = Object.freeze({
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+});
+
 /** The default dtype for integer data (NumPy on Windows before 2.0 also used int32). */
 export const DEFAULT_INT: DType = "int32";
 /** The default dtype for floating data. */

@@ -5,7 +5,7 @@
  * low with low = 0; with `endpoint` false the draw is in [low, high - 1]; low below the dtype's
  * minimum, high above its maximum, or an empty range raise ValueError; off = low, rng = high - low.
  */
-import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPES, INTEGER_RANGE, type DType, type IntegerDType as CoreIntegerDType, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -13,17 +13,9 @@ import { boundedBoolFill, boundedFill, type Uint32Source } from "./bounded.js";
 import { sizeShape, type Size } from "./size.js";
 
 /** Integer dtypes (and bool) random integers can be drawn in. */
-export type IntegerDType = "bool" | "int8" | "uint8" | "int16" | "uint16" | "int32" | "uint32";
+export type IntegerDType = "bool" | CoreIntegerDType;
 
-const RANGE: Record<IntegerDType, [number, number]> = {
-  bool: [0, 1],
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-};
+const RANGE: Readonly<Record<IntegerDType, readonly [number, number]>> = { bool: [0, 1], ...INTEGER_RANGE };
 
 /** Options of `randint` and `integers`. */
 export interface IntegersOptions {

@@ -8,7 +8,7 @@
  * "," and ")" have the same length).
  */
 import { describe, expect, it } from "vitest";
-import { DTYPES, type DType } from "../../../runtime/core/dtype.js";
+import { DTYPES, INTEGER_RANGE, type DType } from "../../../runtime/core/dtype.js";
 import { array_repr, array_str, set_printoptions } from "../../../runtime/print/index.js";
 import { resetPrintOptions } from "../../../runtime/print/options.js";
 import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
@@ -40,15 +40,6 @@ def run(c):
     return [r, s]
 `;
 
-const INT_RANGE: Partial<Record<DType, [number, number]>> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-};
-
 function genCases(seed: number): Case[] {
   const r = prng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -76,7 +67,7 @@ function genCases(seed: number): Case[] {
     for (let i = 0; i < n; i++) {
       if (dtype === "bool") values.push(r() < 0.5 ? 1 : 0);
       else if (dtype !== "float64" && dtype !== "float32") {
-        const [lo, hi] = INT_RANGE[dtype]!;
+        const [lo, hi] = INTEGER_RANGE[dtype];
         const small = r() < 0.5;
         values.push(small ? Math.max(lo, Math.min(hi, int(-20, 120))) : int(lo, hi));
       } else {

@@ -6,6 +6,7 @@
  * NumPy's default integer dtype is int64; we ask NumPy for the dtype our call uses (int32 default).
  */
 import { describe, expect, it } from "vitest";
+import { INTEGER_RANGE } from "../../../runtime/core/dtype.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
 import { newArray } from "../../../runtime/core/make.js";
 import { random } from "../../../runtime/random/index.js";
@@ -67,15 +68,7 @@ def run(c):
 `;
 
 const INT_DTYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "bool"] as const;
-const RANGES: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  bool: [0, 1],
-};
+const RANGES: Record<string, readonly [number, number]> = { ...INTEGER_RANGE, bool: [0, 1] };
 
 function genCases(seed: number): Case[] {
   const r = prng(seed);
