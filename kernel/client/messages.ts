@@ -6,15 +6,7 @@
 import type { Message } from "../transport/wire.js";
 
 export type { Header, Message } from "../transport/wire.js";
-
-export interface ExecuteRequestContent {
-  code: string;
-  silent: boolean;
-  store_history: boolean;
-  user_expressions: Record<string, string>;
-  allow_stdin: boolean;
-  stop_on_error: boolean;
-}
+export type { ErrorContent, ExecuteRequestContent } from "../protocol/content.js";
 
 export type ReplyStatus = "ok" | "error" | "aborted";
 
@@ -65,12 +57,6 @@ export interface DisplayDataContent {
 
 export interface ExecuteResultContent extends DisplayDataContent {
   execution_count: number;
-}
-
-export interface ErrorContent {
-  ename: string;
-  evalue: string;
-  traceback: string[];
 }
 
 export interface ClearOutputContent {

@@ -6,17 +6,11 @@
  */
 import type { MimeBundle } from "../session/contract.js";
 import type { HistoryEntry } from "./history.js";
+import type { ErrorContent, ExecuteRequestContent } from "../protocol/content.js";
 
 export interface ShellRequests {
   kernel_info_request: Record<string, never>;
-  execute_request: {
-    code: string;
-    silent: boolean;
-    store_history: boolean;
-    user_expressions: Record<string, string>;
-    allow_stdin: boolean;
-    stop_on_error: boolean;
-  };
+  execute_request: ExecuteRequestContent;
   complete_request: { code: string; cursor_pos: number };
   inspect_request: { code: string; cursor_pos: number; detail_level: 0 | 1 };
   is_complete_request: { code: string };
@@ -33,16 +27,15 @@ export interface ShellRequests {
 
 export type ShellRequestType = keyof ShellRequests;
 
-type ErrorFields = { ename: string; evalue: string; traceback: string[] };
 
-export type UserExpressionResult = { status: "ok"; data: MimeBundle; metadata: Record<string, unknown> } | ({ status: "error" } & ErrorFields);
+export type UserExpressionResult = { status: "ok"; data: MimeBundle; metadata: Record<string, unknown> } | ({ status: "error" } & ErrorContent);
 
 /** Reply contents; `null` for messages that get no reply (comm_*). */
 export interface ShellReplies {
   kernel_info_request: Record<string, unknown> & { status: "ok" };
   execute_request:
     | { status: "ok"; execution_count: number; user_expressions: Record<string, UserExpressionResult>; payload: Record<string, unknown>[] }
-    | ({ status: "error"; execution_count: number } & ErrorFields)
+    | ({ status: "error"; execution_count: number } & ErrorContent)
     | { status: "aborted"; execution_count: number };
   complete_request: { status: "ok"; matches: string[]; cursor_start: number; cursor_end: number; metadata: Record<string, unknown> };
   inspect_request: { status: "ok"; found: boolean; data: MimeBundle; metadata: Record<string, unknown> };
