@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { answerValue, countDifferences } from "./differential.js";
+import { answerValue, countDifferences, expectNoneDiffer } from "./differential.js";
 import { mulberry32 } from "./prng.js";
 
 describe("countDifferences", () => {
@@ -20,6 +20,18 @@ describe("countDifferences", () => {
     countDifferences(["c0", "c1"], [1, 2], [1, 3], 5, (i) => `case number ${i}`);
     expect(err).toHaveBeenCalledWith("case number 1");
     err.mockRestore();
+  });
+});
+
+describe("expectNoneDiffer", () => {
+  it("passes when every case agrees", () => {
+    expect(() => expectNoneDiffer([1, 2, 3], () => null)).not.toThrow();
+  });
+  it("fails naming the count and the first `show` differences", () => {
+    const differ = (c: number): string | null => (c % 2 === 0 ? `${c} is even` : null);
+    expect(() => expectNoneDiffer([1, 2, 3, 4, 6], differ, 2)).toThrow(/3 of 5 differ/);
+    expect(() => expectNoneDiffer([1, 2, 3, 4, 6], differ, 2)).toThrow(/4 is even/);
+    expect(() => expectNoneDiffer([1, 2, 3, 4, 6], differ, 2)).not.toThrow(/6 is even/);
   });
 });
 

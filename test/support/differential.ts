@@ -57,3 +57,19 @@ export function announcedSeed(suite: string): number {
   console.log(`${suite}: SEED=${seed} reproduces`);
   return seed;
 }
+
+/**
+ * Asserts that no case differs from NumPy: `differ(c, i)` describes how case i differs, or gives
+ * null when it agrees; the assertion shows the first `show` descriptions and how many differ.
+ *
+ * @example
+ * expectNoneDiffer([1, 2], (c) => (c === 2 ? "2 is not 3" : null)) // fails: "1 of 2 differ", ["2 is not 3"]
+ */
+export function expectNoneDiffer<C>(cases: readonly C[], differ: (c: C, i: number) => string | null, show = Infinity): void {
+  const failures: string[] = [];
+  cases.forEach((c, i) => {
+    const d = differ(c, i);
+    if (d !== null) failures.push(d);
+  });
+  expect(failures.slice(0, show), `${failures.length} of ${cases.length} differ`).toEqual([]);
+}
