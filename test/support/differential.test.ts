@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
 import { answerValue, countDifferences, expectNoneDiffer } from "./differential.js";
-import { mulberry32 } from "./prng.js";
 
 describe("countDifferences", () => {
   it.each([
@@ -40,14 +39,4 @@ describe("answerValue", () => {
     [{ ok: [1, 2] }, [1, 2]],
     [{ error: "ValueError", message: "m" }, { error: "ValueError", message: "m" }],
   ])("%j -> %j", (a, want) => expect(answerValue(a)).toEqual(want));
-});
-
-describe("mulberry32", () => {
-  it("is a function of its seed, in [0, 1), and differs between seeds", () => {
-    const a = Array.from({ length: 1000 }, mulberry32(5));
-    expect(Array.from({ length: 1000 }, mulberry32(5))).toEqual(a);
-    expect(Array.from({ length: 1000 }, mulberry32(6))).not.toEqual(a);
-    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(new Set(a).size).toBe(1000);
-  });
 });

@@ -5,6 +5,30 @@
  * per draw. Reference: https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
  */
 
+/** A case generator's draws from one seeded stream: doubles, whole numbers, picks and coin flips. */
+export interface CaseRng {
+  /** A double in [0, 1). */
+  rand: () => number;
+  /** A whole number in [lo, hi], both included. */
+  int: (lo: number, hi: number) => number;
+  /** One of `xs`, each as likely. */
+  pick: <T>(xs: readonly T[]) => T;
+  /** True with probability `p`. */
+  chance: (p: number) => boolean;
+}
+
+/**
+ * The draws generated-case suites make, all from one mulberry32 stream of `seed`.
+ *
+ * @example
+ * const { int, pick } = caseRng(1); [int(0, 9), pick(["C", "F"])] // [6, "C"]
+ */
+export function caseRng(seed: number): CaseRng {
+  const rand = mulberry32(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+  return { rand, int, pick: (xs) => xs[Math.floor(rand() * xs.length)], chance: (p) => rand() < p };
+}
+
 /**
  * mulberry32: a function giving doubles in [0, 1) from `seed` (taken modulo 2^32).
  *

@@ -3,16 +3,12 @@
  * strings, chains of view/copy operations. `SEED=n` reproduces a run (see test/support/numpy.ts).
  */
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { mulberry32 } from "../../support/prng.js";
+import { caseRng, type CaseRng } from "../../support/prng.js";
 
-/** A small seeded PRNG (mulberry32, test/support/prng.ts): `rand()` in [0, 1), with helpers. */
-export function prng(seed: number): { rand: () => number; int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T; chance: (p: number) => boolean } {
-  const rand = mulberry32(seed);
-  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-  return { rand, int, pick: (xs) => xs[Math.floor(rand() * xs.length)], chance: (p) => rand() < p };
-}
+/** The seeded draws of test/support/prng.ts (mulberry32): `rand()` in [0, 1), `int`, `pick`, `chance`. */
+export const prng = caseRng;
 
-export type Rng = ReturnType<typeof prng>;
+export type Rng = CaseRng;
 
 /** A random shape of 0..maxNd axes with lengths 0..maxLen (size 0 and length 1 both occur). */
 export function randomShape(r: Rng, maxNd = 4, maxLen = 4): number[] {

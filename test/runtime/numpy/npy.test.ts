@@ -15,7 +15,8 @@ import { load, save } from "../../../runtime/npy/index.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
+import { buildArray, PY_BUILD, type Layout } from "../npy/layout.js";
+import { caseRng } from "../../support/prng.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), ".npy files against NumPy");
 const dir = mkdtempSync(join(tmpdir(), "strided-npy-"));
@@ -49,9 +50,7 @@ def run(c):
 `;
 
 function genCases(seed: number): Case[] {
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const { rand: r, int, pick } = caseRng(seed);
   const dtypes = Object.keys(DTYPES) as DType[];
   const out: Case[] = [];
   for (let k = 0; k < 200; k++) {

@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { DTYPES, INTEGER_RANGE, type DType } from "../../../runtime/core/dtype.js";
 import { array_repr, array_str, set_printoptions } from "../../../runtime/print/index.js";
 import { resetPrintOptions } from "../../../runtime/print/options.js";
-import { buildArray, prng, PY_BUILD, type Layout } from "../npy/layout.js";
+import { buildArray, PY_BUILD, type Layout } from "../npy/layout.js";
+import { caseRng } from "../../support/prng.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
@@ -41,9 +42,7 @@ def run(c):
 `;
 
 function genCases(seed: number): Case[] {
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const { rand: r, int, pick } = caseRng(seed);
   const dtypes = Object.keys(DTYPES) as DType[];
   const cases: Case[] = [];
   const shapes = (): number[] => {

@@ -14,7 +14,7 @@ import type { ChoiceOptions } from "../../../runtime/random/choice.js";
 import { caseSeed, numpyBatch, type NumpyAnswer } from "../../support/numpy.js";
 import { announcedSeed } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { mulberry32 as prng } from "../../support/prng.js";
+import { caseRng, mulberry32 as prng } from "../../support/prng.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "random streams against NumPy");
 
@@ -71,9 +71,7 @@ const INT_DTYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "bool
 const RANGES: Record<string, readonly [number, number]> = { ...INTEGER_RANGE, bool: [0, 1] };
 
 function genCases(seed: number): Case[] {
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const { rand: r, int, pick } = caseRng(seed);
   const size = (): number | number[] => (r() < 0.5 ? int(0, 40) : [int(0, 5), int(1, 6)]);
   const legacySeed = (): number | number[] =>
     r() < 0.8 ? int(0, 2 ** 32 - 1) : Array.from({ length: int(1, 5) }, () => int(0, 2 ** 32 - 1));

@@ -12,7 +12,7 @@ import { sharing } from "../../../runtime/show/overlap.js";
 import { caseSeed, numpyBatch } from "../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
-import { mulberry32 as rng } from "../../support/prng.js";
+import { caseRng } from "../../support/prng.js";
 
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
 
@@ -118,8 +118,7 @@ const ok = requirement(missingPythonModules(["numpy"]), "show.memory's sharing a
 describe.skipIf(!ok)("sharing conclusions against NumPy (generated views)", () => {
   const seed = caseSeed();
   it(`agrees with np.shares_memory (SEED=${seed})`, async () => {
-    const rand = rng(seed);
-    const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+    const { rand, int } = caseRng(seed);
     const N = 60;
     const base = np.arange(N);
     /** A random in-bounds view: offset, shape, strides in elements. */
