@@ -2,7 +2,8 @@
 // `npm test`: the whole suite, as CI runs it (.ci/run calls `npm install && npm test`).
 // 1. installs what the tests need from Debian's apt when it is missing (Jupyter clients for
 //    /usr/bin/python3, NumPy for reference answers, Chromium for pages);
-// 2. builds the kernel and runtime (the kernel runs from dist/, as users run it);
+// 2. builds the kernel and runtime (the kernel runs from dist/, as users run it) and type-checks
+//    the tests and benchmarks too (vitest strips types without checking them);
 // 3. runs vitest and prints a closing "N passed, N failed" line.
 // Extra arguments go to vitest: `npm test -- test/runtime`.
 import { spawnSync } from "node:child_process";
@@ -54,9 +55,13 @@ if (missing.length > 0) {
   if (missing.length > 0) console.error(`\n!!!!! test: still missing ${missing.join(", ")}: those tests fail under CI=true and skip loudly otherwise\n`);
 }
 
-console.log("test: building (tsc)");
+console.log("test: building (tsc) and type-checking the tests and benchmarks");
 if (run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]) !== 0) {
   console.error("test: build failed");
+  process.exit(1);
+}
+if (run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.test.json"]) !== 0) {
+  console.error("test: type errors in test/ or bench/ (tsconfig.test.json)");
   process.exit(1);
 }
 

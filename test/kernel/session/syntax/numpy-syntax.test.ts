@@ -133,7 +133,7 @@ function numpyAnswer(a: NumpyAnswer): { ok: unknown } | { error: string } {
   if ("error" in a) return { error: a.error };
   const v = a.ok as Record<string, unknown> | unknown;
   if (v && typeof v === "object" && "__ndarray__" in v) {
-    const arr = v as { dtype: string; shape: number[]; values: unknown; owndata: boolean };
+    const arr = v as unknown as { dtype: string; shape: number[]; values: unknown; owndata: boolean };
     return { ok: { dtype: arr.dtype, shape: arr.shape, values: unJsonFloats(arr.values), owndata: arr.owndata } };
   }
   return { ok: unJsonFloats(v) };
