@@ -47,24 +47,8 @@ export const xorLoop: BinaryLoop = binaryFrom((x, y) => x ^ y);
 
 // ---- comparisons: float64 inputs, bool (Uint8Array) output; one loop body per operator ----
 
-export const lessLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] < b[ib] ? 1 : 0;
-};
-export const lessEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] <= b[ib] ? 1 : 0;
-};
-export const greaterLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] > b[ib] ? 1 : 0;
-};
-export const greaterEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] >= b[ib] ? 1 : 0;
-};
-export const equalLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] === b[ib] ? 1 : 0;
-};
-export const notEqualLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
-  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia] !== b[ib] ? 1 : 0;
-};
+// branch-free and unrolled: compare.ts
+export { lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notEqualLoop } from "./compare.js";
 
 // ---- common unary functions, written out (no call through a function value per element) ----
 
