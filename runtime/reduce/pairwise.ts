@@ -69,34 +69,40 @@ export function pairwiseSumF64(d: Float64Array, i0: number, n: number): number {
     for (let i = 0; i < n; i++) res += d[i0 + i];
     return res;
   }
-  if (n <= PW_BLOCKSIZE) {
-    let r0 = d[i0];
-    let r1 = d[i0 + 1];
-    let r2 = d[i0 + 2];
-    let r3 = d[i0 + 3];
-    let r4 = d[i0 + 4];
-    let r5 = d[i0 + 5];
-    let r6 = d[i0 + 6];
-    let r7 = d[i0 + 7];
-    const end = i0 + n - (n % 8);
-    let p = i0 + 8;
-    for (; p < end; p += 8) {
-      r0 += d[p];
-      r1 += d[p + 1];
-      r2 += d[p + 2];
-      r3 += d[p + 3];
-      r4 += d[p + 4];
-      r5 += d[p + 5];
-      r6 += d[p + 6];
-      r7 += d[p + 7];
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; p < i0 + n; p++) res += d[p];
-    return res;
-  }
+  if (n <= PW_BLOCKSIZE) return leafF64(d, i0, n);
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
+  // both halves are leaves (8 <= length <= 128): sum them here, one call fewer per pair of
+  // leaves (measured: 1e6 elements 505 -> 445 us); the additions are the same, in the same order
+  if (n - n2 <= PW_BLOCKSIZE) return leafF64(d, i0, n2) + leafF64(d, i0 + n2, n - n2);
   return pairwiseSumF64(d, i0, n2) + pairwiseSumF64(d, i0 + n2, n - n2);
+}
+
+/** NumPy's leaf for 8 <= n <= 128: eight accumulators, combined pairwise, then the tail. */
+function leafF64(d: Float64Array, i0: number, n: number): number {
+  let r0 = d[i0];
+  let r1 = d[i0 + 1];
+  let r2 = d[i0 + 2];
+  let r3 = d[i0 + 3];
+  let r4 = d[i0 + 4];
+  let r5 = d[i0 + 5];
+  let r6 = d[i0 + 6];
+  let r7 = d[i0 + 7];
+  const end = i0 + n - (n % 8);
+  let p = i0 + 8;
+  for (; p < end; p += 8) {
+    r0 += d[p];
+    r1 += d[p + 1];
+    r2 += d[p + 2];
+    r3 += d[p + 3];
+    r4 += d[p + 4];
+    r5 += d[p + 5];
+    r6 += d[p + 6];
+    r7 += d[p + 7];
+  }
+  let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+  for (; p < i0 + n; p++) res += d[p];
+  return res;
 }
 
 /**

@@ -21,7 +21,7 @@ function reference(x: number[]): number {
 
 describe("pairwise summation", () => {
   const values = Array.from({ length: 5000 }, (_, i) => Math.sin(i * 1.3) * 10 ** ((i % 7) - 3));
-  it.each([0, 1, 7, 8, 9, 15, 16, 127, 128, 129, 1000, 5000])("n = %i matches the reference bit for bit", (n) => {
+  it.each([0, 1, 7, 8, 9, 15, 16, 127, 128, 129, 136, 255, 256, 257, 264, 1000, 5000])("n = %i matches the reference bit for bit", (n) => {
     const x = values.slice(0, n);
     const d = new Float64Array(x);
     expect(pairwiseSum(d, 0, n, 1)).toBe(reference(x));
