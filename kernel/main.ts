@@ -16,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
-import { youngGenerationGrows } from "./session/run/heap.js";
+import { youngGenerationGrows } from "./heap.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import { readConnectionFile } from "./transport/connection.js";
 import { WorkerTransport } from "./transport/host.js";
@@ -93,13 +93,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
   });
 
-  youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (session/run/heap.ts)
+  youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (heap.ts)
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
   setTimeout(kick, LOAD_AFTER_MS);
   const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() =>
     loadSession(process.cwd(), (running) => {
-      transport?.setRunning(running);
-      youngGenerationGrows(running);
+      transport?.setRunning(running); // the worker lets the young generation grow in long cells
+      if (!running) youngGenerationGrows(false);
     }),
   );
   const sessionPromise = loaded.then((l) => {

@@ -61,6 +61,8 @@ class Session implements StridedCellSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Compiled cells that declared nothing, by prelude and text (see compileCached). */
   private readonly compiledCells = new Map<string, Compiled>();
+  private lastPrelude = "";
+  private preludeVersion = 0;
 
   constructor(private readonly notebookDir: string, private readonly onRunning: (running: boolean) => void = () => undefined) {
     this.helpers = {
@@ -170,7 +172,12 @@ class Session implements StridedCellSession {
   private compileCached(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
     const compiler = this.compiler();
     const before = compiler.preludeText();
-    const key = `${before}\u0000${code}`;
+    // Keyed by a version of the prelude, not its text (which grows with the notebook).
+    if (before !== this.lastPrelude) {
+      this.lastPrelude = before;
+      this.preludeVersion++;
+    }
+    const key = `${this.preludeVersion}\u0000${code}`;
     const hit = this.compiledCells.get(key);
     if (hit) {
       this.compiledCells.delete(key); // keep the most recently used last

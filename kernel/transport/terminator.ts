@@ -18,6 +18,7 @@
  * the main thread's handler after each `vm` run with breakOnSigint: SIGINT then kills the process.)
  */
 import inspector from "node:inspector";
+import { GROW_AFTER_MS, youngGenerationGrows } from "../heap.js";
 
 /** How long the main thread may take to stop a cell after an interrupt before it is terminated. */
 export const ACK_MS = 1000;
@@ -52,6 +53,7 @@ export class Terminator {
   private timer: NodeJS.Timeout | null = null;
   private session: inspector.Session | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private grow: NodeJS.Timeout | null = null;
   private readonly watchdog = nodeWatchdog();
 
   /**
@@ -75,7 +77,13 @@ export class Terminator {
   /** The main thread started (true) or stopped (false) running a cell's code. */
   setRunning(running: boolean): void {
     this.running = running;
+    if (running && !this.grow) this.grow = setTimeout(() => youngGenerationGrows(true), GROW_AFTER_MS); // kernel/heap.ts
     if (!running) {
+      if (this.grow) {
+        clearTimeout(this.grow);
+        this.grow = null;
+        youngGenerationGrows(false);
+      }
       this.disarm();
       if (this.poll) clearInterval(this.poll);
       this.poll = null;

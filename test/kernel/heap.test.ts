@@ -1,10 +1,10 @@
 /**
- * session/run/heap.ts: the young generation stays small while the kernel works and may grow
+ * kernel/heap.ts: the young generation stays small while the kernel works and may grow
  * while a cell's code runs. Measured on this process's V8 heap (vitest runs each file in a fork).
  */
 import v8 from "node:v8";
 import { afterAll, expect, it } from "vitest";
-import { youngGenerationGrows } from "../../../kernel/session/run/heap.js";
+import { youngGenerationGrows } from "../../kernel/heap.js";
 
 const newSpaceMb = (): number => (v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0) / 1e6;
 
