@@ -13,9 +13,10 @@ import type { UFuncDef } from "./apply.js";
 import {
   addLoop, andLoop, binaryFrom, divideLoop, float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder,
   imulLoop, intFloorDivide, lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notEqualLoop,
-  sqrtLoop, negativeLoop, absoluteLoop, expLoop, logLoop, intPower, intRemainder, maximum, minimum, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
+  sqrtLoop, negativeLoop, absoluteLoop, expLoop, logLoop, intPower, intRemainder, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
   type BinaryLoop, type UnaryLoop,
 } from "./kernels.js";
+import { maximumLoop, minimumLoop } from "./extrema.js";
 
 const ALL = LOOP_ORDER;
 const NUMERIC = LOOP_ORDER.filter((t) => t !== "bool");
@@ -72,8 +73,8 @@ export const UFUNCS = {
   floor_divide: def("floor_divide", 2, NUMERIC, (t) => (t === "float64" ? f64FloorLoop : t === "float32" ? f32FloorLoop : intFloorLoop)),
   remainder: def("remainder", 2, NUMERIC, (t) => (t === "float64" ? f64RemLoop : t === "float32" ? f32RemLoop : intRemLoop)),
   power: def("power", 2, NUMERIC, (t) => (isFloat(t) ? floatPowerLoop : intPowerLoop)),
-  maximum: def("maximum", 2, ALL, memo(() => binaryFrom(maximum))),
-  minimum: def("minimum", 2, ALL, memo(() => binaryFrom(minimum))),
+  maximum: def("maximum", 2, ALL, () => maximumLoop),
+  minimum: def("minimum", 2, ALL, () => minimumLoop),
   equal: cmp("equal", equalLoop),
   not_equal: cmp("not_equal", notEqualLoop),
   less: cmp("less", lessLoop),
