@@ -118,6 +118,25 @@ export function checkReduceSize(dims: readonly number[], os: readonly number[], 
 
 /** out[q + j*so] += inp[p + j*s0] for j < m: the elementwise runs (float64 only, so V8 keeps it monomorphic). */
 function addIntoF64(out: Float64Array, q: number, so: number, inp: Float64Array, p: number, s0: number, m: number): void {
+  if (m >= 64 && so === 1 && s0 === 1) {
+    // contiguous: 8x unrolled over zero-based subarrays (V8 checks bounds less; see ufunc/arith.ts)
+    const O = out.subarray(q, q + m);
+    const I = inp.subarray(p, p + m);
+    const e = O.length - (O.length % 8);
+    let i = 0;
+    for (; i < e; i += 8) {
+      O[i] += I[i];
+      O[i + 1] += I[i + 1];
+      O[i + 2] += I[i + 2];
+      O[i + 3] += I[i + 3];
+      O[i + 4] += I[i + 4];
+      O[i + 5] += I[i + 5];
+      O[i + 6] += I[i + 6];
+      O[i + 7] += I[i + 7];
+    }
+    for (; i < O.length; i++) O[i] += I[i];
+    return;
+  }
   for (let j = 0; j < m; j++, p += s0, q += so) out[q] += inp[p];
 }
 

@@ -139,3 +139,17 @@ describe("out", () => {
     expect(() => np.sum(np.ones([2, 3]), { axis: 0, out: np.zeros(2) })).toThrow("wrong shape");
   });
 });
+
+describe("sum over axis 0 of a C array accumulates whole rows in order (unrolled for long rows)", () => {
+  it.each([[3, 200], [5, 67], [2, 64], [4, 63], [1, 100]])("%i x %i", (r, c) => {
+    const vals = Array.from({ length: r * c }, (_, i) => Math.sin(i * 0.7) * 10 ** ((i % 5) - 2));
+    const a = np.zeros([r, c]);
+    (a.data as Float64Array).set(vals);
+    const expected = Array.from({ length: c }, (_, j) => {
+      let s = 0; // NumPy: out = 0, then out += row 0, out += row 1, ...
+      for (let i = 0; i < r; i++) s += vals[i * c + j];
+      return s;
+    });
+    expect(a.sum({ axis: 0 }).tolist()).toEqual(expected);
+  });
+});
