@@ -15,6 +15,7 @@
  * Cost: O(n) per run, no allocation.
  */
 import type { TypedArray } from "../core/dtype.js";
+import { UNROLL_MIN } from "./arith.js";
 
 /** A strided run of a binary ufunc: o[io + i*so] = f(a[ia + i*sa], b[ib + i*sb]) for i < n. */
 export type BinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number) => void;
@@ -53,12 +54,51 @@ export { lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notE
 // ---- common unary functions, written out (no call through a function value per element) ----
 
 export const sqrtLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && so === 1) {
+    // 8x unrolled over zero-based subarrays (see arith.ts)
+    const A = a.subarray(ia, ia + n);
+    const O = o.subarray(io, io + n);
+    const m = O.length - (O.length % 8);
+    let i = 0;
+    for (; i < m; i += 8) {
+      O[i] = Math.sqrt(A[i]); O[i + 1] = Math.sqrt(A[i + 1]); O[i + 2] = Math.sqrt(A[i + 2]); O[i + 3] = Math.sqrt(A[i + 3]);
+      O[i + 4] = Math.sqrt(A[i + 4]); O[i + 5] = Math.sqrt(A[i + 5]); O[i + 6] = Math.sqrt(A[i + 6]); O[i + 7] = Math.sqrt(A[i + 7]);
+    }
+    for (; i < O.length; i++) O[i] = Math.sqrt(A[i]);
+    return;
+  }
   for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.sqrt(a[ia]);
 };
 export const negativeLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && so === 1) {
+    // 8x unrolled over zero-based subarrays (see arith.ts)
+    const A = a.subarray(ia, ia + n);
+    const O = o.subarray(io, io + n);
+    const m = O.length - (O.length % 8);
+    let i = 0;
+    for (; i < m; i += 8) {
+      O[i] = -A[i]; O[i + 1] = -A[i + 1]; O[i + 2] = -A[i + 2]; O[i + 3] = -A[i + 3];
+      O[i + 4] = -A[i + 4]; O[i + 5] = -A[i + 5]; O[i + 6] = -A[i + 6]; O[i + 7] = -A[i + 7];
+    }
+    for (; i < O.length; i++) O[i] = -A[i];
+    return;
+  }
   for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = -a[ia];
 };
 export const absoluteLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {
+  if (n >= UNROLL_MIN && sa === 1 && so === 1) {
+    // 8x unrolled over zero-based subarrays (see arith.ts)
+    const A = a.subarray(ia, ia + n);
+    const O = o.subarray(io, io + n);
+    const m = O.length - (O.length % 8);
+    let i = 0;
+    for (; i < m; i += 8) {
+      O[i] = Math.abs(A[i]); O[i + 1] = Math.abs(A[i + 1]); O[i + 2] = Math.abs(A[i + 2]); O[i + 3] = Math.abs(A[i + 3]);
+      O[i + 4] = Math.abs(A[i + 4]); O[i + 5] = Math.abs(A[i + 5]); O[i + 6] = Math.abs(A[i + 6]); O[i + 7] = Math.abs(A[i + 7]);
+    }
+    for (; i < O.length; i++) O[i] = Math.abs(A[i]);
+    return;
+  }
   for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.abs(a[ia]);
 };
 export const expLoop: UnaryLoop = (n, a, ia, sa, o, io, so) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder, intFloorDivide, intPower, intRemainder, maximum, minimum } from "../../../runtime/ufunc/kernels.js";
+import { absoluteLoop, float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder, intFloorDivide, intPower, intRemainder, maximum, minimum, negativeLoop, sqrtLoop, type UnaryLoop } from "../../../runtime/ufunc/kernels.js";
 
 // Python's // and % are the reference for the sign conventions (values checked by hand).
 describe("floor_divide and remainder follow Python's signs", () => {
@@ -56,5 +56,32 @@ describe("maximum/minimum propagate NaN and keep the first of ties", () => {
   it("ties keep the first operand (signed zeros)", () => {
     expect(Object.is(maximum(-0, 0), -0)).toBe(true);
     expect(Object.is(minimum(0, -0), 0)).toBe(true);
+  });
+});
+
+describe("unrolled unary loops equal the elementwise function bit for bit", () => {
+  const ops: [string, UnaryLoop, (x: number) => number][] = [
+    ["sqrt", sqrtLoop, Math.sqrt],
+    ["negative", negativeLoop, (x) => -x],
+    ["absolute", absoluteLoop, Math.abs],
+  ];
+  const layouts: [string, number, number, number, number][] = [
+    ["contiguous", 0, 1, 0, 1],
+    ["offsets", 3, 1, 5, 1],
+    ["strided", 1, 2, 2, 3],
+    ["negative strides", 2999, -1, 2999, -2],
+  ];
+  const pool = [0, -0, 1.5, -2.25, NaN, Infinity, -Infinity, 5e-324, 4];
+  it.each(ops)("%s", (_, loop, f) => {
+    for (const [, ia, sa, io, so] of layouts) {
+      for (const n of [0, 1, 63, 64, 65, 200, 1000]) {
+        const a = Float64Array.from({ length: 3000 }, (_, i) => pool[(i * 7) % pool.length] * (1 + i / 3000));
+        const o = new Float64Array(3000).fill(9);
+        const expected = Array.from(o);
+        for (let k = 0; k < n; k++) expected[io + k * so] = f(a[ia + k * sa]);
+        loop(n, a, ia, sa, o, io, so);
+        expect(Array.from(o)).toEqual(expected);
+      }
+    }
   });
 });
