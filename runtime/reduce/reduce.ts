@@ -168,6 +168,34 @@ function emptyCheck(a: NDArray, red: readonly boolean[], name: string): void {
   }
 }
 
+/**
+ * Sum of d[lo..lo+n) exactly modulo 2^32 (as a double to be stored into an Int32Array): four
+ * accumulators over blocks of 2^20 elements stay below 2^51, and the running total is reduced
+ * modulo 2^32 between blocks so it never loses a bit.
+ */
+function sumInt32(d: Int32Array, lo: number, n: number): number {
+  const A = d.subarray(lo, lo + n);
+  const BLOCK = 1 << 20;
+  let total = 0;
+  for (let b = 0; b < A.length; b += BLOCK) {
+    const end = Math.min(A.length, b + BLOCK);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = b;
+    for (; i + 3 < end; i += 4) {
+      s0 += A[i];
+      s1 += A[i + 1];
+      s2 += A[i + 2];
+      s3 += A[i + 3];
+    }
+    for (; i < end; i++) s0 += A[i];
+    total = (total + s0 + s1 + s2 + s3) % 4294967296;
+  }
+  return total;
+}
+
 /** The shared body of sum-like reductions (dtype given or defaulted). */
 export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDArray {
   const res = reduceResult(a, red, dtype, 0);
@@ -176,6 +204,16 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
     return res;
   }
   const x = inLoopDType(a, dtype);
+  // int32 over every axis with no gaps between elements: integer addition is exact and
+  // order-free, so sum the Int32Array in place (no float64 copy); the Int32Array store wraps
+  // modulo 2^32 as NumPy's int32 accumulation does
+  if (x.data instanceof Int32Array && res.data instanceof Int32Array && red.every((r) => r)) {
+    const [lo, hi] = elementSpan(x);
+    if (hi - lo + 1 === x.size) {
+      res.data[0] = sumInt32(x.data, lo, x.size);
+      return res;
+    }
+  }
   if (res.data instanceof Float32Array) {
     const xv = asF32(x);
     addReduce(spaceOf(xv, res, red), xv.data as Float32Array, res.data, true);

@@ -153,3 +153,28 @@ describe("sum over axis 0 of a C array accumulates whole rows in order (unrolled
     expect(a.sum({ axis: 0 }).tolist()).toEqual(expected);
   });
 });
+
+describe("int32 sums over every axis wrap modulo 2^32 like NumPy's int32 accumulation", () => {
+  // reference: BigInt sum, wrapped to int32
+  const wrapSum = (xs: number[]): number => Number(BigInt.asIntN(32, xs.reduce((s, v) => s + BigInt(v), 0n)));
+  const big = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 2147483647 : i % 3 === 1 ? -2147483648 + i : 1 << 30));
+  const int32 = (xs: number[]): NDArray => {
+    const a = np.zeros([xs.length], { dtype: "int32" });
+    (a.data as Int32Array).set(xs);
+    return a;
+  };
+  const layouts: [string, (a: NDArray) => NDArray][] = [
+    ["C order", (a) => a.reshape(10, 100)],
+    ["F order (a transpose)", (a) => a.reshape(10, 100).T],
+    ["reversed", (a) => a.get("::-1")],
+    ["strided (gaps: the general path)", (a) => a.get("::3")],
+    ["size 0", (a) => a.get("0:0")],
+    ["size 1", (a) => a.get("0:1")],
+  ];
+  it.each(layouts)("%s", (_, make) => {
+    const v = make(int32(big));
+    const expected = wrapSum(v.ravel().tolist() as number[]);
+    expect(v.sum()).toBe(expected);
+    expect((v.sum({ keepdims: true }) as NDArray).tolist()).toEqual(v.ndim === 2 ? [[expected]] : [expected]);
+  });
+});
