@@ -21,6 +21,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { executeNotebook, type CellReport } from "../client/execute-notebook.js";
 import type { LaunchOptions } from "../client/launch.js";
 import { parseNotebook } from "../client/nbformat.js";
+import { buildKernelJson } from "./install.js";
 import { packageRoot } from "./package-root.js";
 
 export interface RunArgs {
@@ -76,7 +77,8 @@ export function outputPath(input: string, out: string | null): string {
 
 function launchFor(args: RunArgs, cwd: string): LaunchOptions {
   if (args.kernel !== null) return { kernelName: args.kernel, cwd };
-  return { argv: [process.execPath, join(packageRoot(), "bin", "strided.js"), "kernel", "{connection_file}"], cwd };
+  const spec = buildKernelJson(packageRoot());
+  return { argv: spec.argv, env: spec.env ?? {}, cwd };
 }
 
 function progressLine(r: CellReport): string {

@@ -185,3 +185,16 @@ describe.skipIf(!hasIpykernel)("--kernel NAME", () => {
     expect(codeCells(out)[1].outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "42" } });
   }, 60_000);
 });
+
+describe("the kernel's environment comes from kernel.json", () => {
+  it("strided run starts its kernel with the kernelspec's env (glibc malloc settings for big arrays)", async () => {
+    const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "kernel.json"), "utf8")) as { env: Record<string, string> };
+    expect(Object.keys(spec.env).length).toBeGreaterThan(0);
+    const nb = notebook([{ source: `console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(Object.keys(spec.env))}.map((k) => [k, process.env[k]]))))` }]);
+    writeFileSync(join(dir, "env.ipynb"), JSON.stringify(nb));
+    const r = await runCli([join(dir, "env.ipynb"), "--out", join(dir, "env-out")]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, "env-out", "env.ipynb"), "utf8")) as Notebook;
+    expect(JSON.parse(text(codeCells(out)[0].outputs[0]))).toEqual(spec.env);
+  }, 150_000);
+});
