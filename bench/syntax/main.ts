@@ -8,6 +8,8 @@
  * same call, so the two should agree within noise).
  * BENCH_QUICK=1: fewer runs.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
 import { CellCompiler } from "../../kernel/session/compiler.js";
@@ -37,7 +39,11 @@ const silent: Publisher = { stream: () => undefined, display: () => undefined, c
 const write = process.stdout.write.bind(process.stdout);
 
 async function main(): Promise<void> {
-  const log = (s: string): void => void write(`${s}\n`);
+  const lines: string[] = [];
+  const log = (s: string): void => {
+    lines.push(s);
+    write(`${s}\n`);
+  };
   log(`load average ${loadavg()[0].toFixed(2)}; ${RUNS} runs per case`);
   const compiler = new CellCompiler(process.cwd());
   compiler.warm();
@@ -80,6 +86,11 @@ async function main(): Promise<void> {
     const r = await session.execute(`const xs = x.copy(); timeit(() => ${body}, { number: 20000, repeat: 7 }).best`, silent, opts);
     if (r.status !== "ok") throw new Error(`${name}: ${r.evalue}`);
     log(`  ${name.padEnd(30)} ${((r.value as number) * 1e6).toFixed(2).padStart(7)}`);
+  }
+  if (process.env.BENCH_QUICK !== "1") {
+    const file = join(__dirname, "..", "..", "..", "bench", "results", "syntax.md");
+    writeFileSync(file, `# NumPy syntax in cells: cost (${new Date().toISOString()}, \`npm run bench:runtime\`)\n\n\`\`\`\n${lines.join("\n")}\n\`\`\`\n`);
+    log(`wrote ${file}`);
   }
 }
 
