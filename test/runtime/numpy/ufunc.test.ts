@@ -65,7 +65,15 @@ def run(c):
     args = [conv(mk(a) if isinstance(a, dict) else a, c) for a in c['args']]
     if 'out' in c: kw['out'] = mk(c['out'])
     if 'where' in c: kw['where'] = mk(c['where'])
-    r = f(*args, **kw)
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        r = f(*args, **kw)
+    # A NaN, an infinity or an out-of-range float cast to an integer 'out' under casting='unsafe' is
+    # undefined in C; NumPy flags it ('invalid value encountered') and its answer then depends on the
+    # code path (copyto gives NaN -> 2147483648 for uint32, np.log's buffered cast gives 0).
+    if c.get('casting') == 'unsafe' and 'out' in c and kw['out'].dtype.kind in 'biu' and any('invalid value' in str(w.message) for w in caught):
+        return {'undefined_cast': True}
     # NumPy's default int is int64 here, ours int32 (weak ints beside bools)
     if isinstance(r, np.ndarray) and r.dtype == np.int64:
         r32 = np.ndarray(r.shape, np.int32, buffer=np.zeros(max(r.size, 1), np.int32), strides=[s // 2 for s in r.strides]) if r.size > 0 else r.astype(np.int32)
@@ -187,14 +195,18 @@ describe.skipIf(!ok)("ufuncs against NumPy", () => {
       cases,
       (c, i) => {
         const a = answers[i];
+        if ("ok" in a && typeof a.ok === "object" && a.ok !== null && "undefined_cast" in a.ok) return null;
         const f64Loop = c.dtype !== "float32" && !c.asF32 && c.args.every((x) => typeof x === "number" || x.dtype === "float64" || x.dtype === "int32" || x.dtype === "uint32");
         const tol = TRANSCENDENTAL.has(c.op) ? (f64Loop ? 1e-15 : 2e-6) : 0;
         // NumPy got converted inputs (astype drops the view's layout): strides are not comparable then
         const d = compareAnswer(capture(() => ours(c)), a, tol, !c.asF32 && !c.asF64);
-        return d === null ? null : `${JSON.stringify(c).slice(0, 700)}: ${d}`;
+        return d === null ? null : `${d} in case ${JSON.stringify(c).slice(0, 700)}`;
       },
       8,
     );
+    // undefined casts are few: the comparison above skips only those
+    const undefinedCasts = answers.filter((a) => "ok" in a && typeof a.ok === "object" && a.ok !== null && "undefined_cast" in a.ok).length;
+    expect(undefinedCasts).toBeLessThan(cases.length / 20);
     // the generator must exercise both outcomes
     expect(raised).toBeGreaterThan(20);
     expect(raised).toBeLessThan(cases.length / 2);
