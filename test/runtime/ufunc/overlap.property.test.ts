@@ -20,8 +20,8 @@ describe("overlapping out reads inputs first", () => {
         ),
         ([n, s1, s2, s3, want, mul]) => {
           // the longest common length the three slices allow, capped by `want`
-          const fit = (s: { start: number; step: number }): number => (s.step > 0 ? Math.floor((n - 1 - s.start) / s.step) + 1 : Math.floor(s.start / -s.step) + 1);
-          const m = Math.min(want, fit(s1), fit(s2), fit(s3));
+          const lengthThatFits = (s: { start: number; step: number }): number => (s.step > 0 ? Math.floor((n - 1 - s.start) / s.step) + 1 : Math.floor(s.start / -s.step) + 1);
+          const m = Math.min(want, lengthThatFits(s1), lengthThatFits(s2), lengthThatFits(s3));
           const str = (s: { start: number; step: number }): string => {
             const stop = s.start + s.step * m;
             return `${s.start}:${stop < 0 ? "" : stop}:${s.step}`;
