@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kernelInfoContent, typescriptVersion } from "../../../kernel/dispatch/kernel-info.js";
-import { ROOT, ensureBuilt } from "../transport/build.js";
+import { ROOT, ensureBuilt } from "../../e2e/support/kernel.js";
 const pkg = (p: string): { version: string } => JSON.parse(readFileSync(p, "utf8"));
 
 describe("kernel_info content", () => {
@@ -17,8 +17,8 @@ describe("kernel_info content", () => {
     expect(c.banner).toContain(c.language_info.version);
   });
 
-  it("does not load the compiler to learn its version", () => {
-    ensureBuilt();
+  it("does not load the compiler to learn its version", async () => {
+    await ensureBuilt();
     const script = [
       `const { kernelInfoContent } = require(${JSON.stringify(join(ROOT, "dist", "kernel", "dispatch", "kernel-info.js"))});`,
       "kernelInfoContent();",

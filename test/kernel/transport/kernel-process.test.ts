@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as zmq from "zeromq";
 import { Signer, decode, encode, newHeader, type Message } from "../../../kernel/transport/wire.js";
-import { ROOT, ensureBuilt } from "./build.js";
+import { ROOT, ensureBuilt } from "../../e2e/support/kernel.js";
 
 const KEY = "test-key-0123456789";
 
@@ -127,7 +127,7 @@ class Kernel {
 describe("the kernel process", () => {
   const k = new Kernel();
   beforeAll(async () => {
-    ensureBuilt();
+    await ensureBuilt();
     await k.start();
   });
   afterAll(() => k.stop());
@@ -228,7 +228,7 @@ describe("the kernel process", () => {
 
 describe("a kernel that cannot bind", () => {
   it("exits 1 naming the channel whose port is taken, without hanging or aborting", async () => {
-    ensureBuilt();
+    await ensureBuilt();
     const [shell, control, stdin, iopub, hb] = await freePorts(5);
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(shell, "127.0.0.1", () => r()));
