@@ -3,6 +3,7 @@
  * add a command by adding one entry. Exit codes: 0 ok, 1 failure, 2 bad arguments.
  */
 import { INSTALL_USAGE, UNINSTALL_USAGE, install, parseLocation, uninstall } from "./install.js";
+import { RUN_USAGE } from "./run-usage.js";
 
 interface Command {
   usage: string;
@@ -46,7 +47,7 @@ export const commands: Record<string, Command> = {
     },
   },
   run: {
-    usage: "usage: strided run NOTEBOOK.ipynb [more.ipynb ...] [--out DIR] [--timeout SECONDS] [--kernel NAME]",
+    usage: RUN_USAGE,
     async run(args) {
       const { runCommand } = await import("./run.js");
       return runCommand(args);

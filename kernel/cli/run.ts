@@ -31,7 +31,8 @@ export interface RunArgs {
   kernel: string | null;
 }
 
-export const RUN_USAGE = "usage: strided run NOTEBOOK.ipynb [more.ipynb ...] [--out DIR] [--timeout SECONDS] [--kernel NAME]";
+export { RUN_USAGE } from "./run-usage.js";
+import { RUN_USAGE } from "./run-usage.js";
 
 /**
  * Parse `strided run` arguments (after the word `run`).
