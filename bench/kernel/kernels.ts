@@ -2,13 +2,15 @@
  * The kernels compared, each started the way Jupyter starts it (argv with {connection_file}),
  * and the code each runs for the same measurement (TypeScript for strided and tslab, Python for ipykernel).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
 export interface KernelUnderTest {
   name: string;
   argv: string[];
+  /** Extra environment, as the kernelspec's `env` gives it. */
+  env?: Record<string, string>;
   /** Why it cannot run here, or null. */
   missing: string | null;
   /** A cell that declares variable number i. */
@@ -33,6 +35,7 @@ export function kernelsUnderTest(root: string): KernelUnderTest[] {
     {
       name: "strided",
       argv: [process.execPath, join(root, "bin", "strided.js"), "kernel", "{connection_file}"],
+      env: (JSON.parse(readFileSync(join(root, "kernel.json"), "utf8")) as { env?: Record<string, string> }).env ?? {},
       missing: existsSync(join(root, "dist", "kernel", "cli", "main.js")) ? null : "dist/ not built (npm run build)",
       ...ts,
     },

@@ -37,7 +37,7 @@ const now = (): number => performance.now();
 
 async function start(k: KernelUnderTest, cwd: string): Promise<{ kp: KernelProcess; kc: KernelClient; t0: number; firstReply: number }> {
   const t0 = now();
-  const kp = await launchKernel({ argv: k.argv, cwd });
+  const kp = await launchKernel({ argv: k.argv, env: k.env, cwd });
   const kc = await KernelClient.connect(kp.connection);
   const died = kp.exited.then((s) => { throw new Error(`${k.name} exited (code ${s.code}) during start:\n${kp.output().slice(-2000)}`); });
   // Sent at once: ZeroMQ queues it until the kernel binds, so this times the kernel, not a poll interval.
