@@ -18,6 +18,7 @@ import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
+import type { BeforeRun } from "./session/index.js";
 import { readConnectionFile } from "./transport/connection.js";
 import { WorkerTransport } from "./transport/host.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
@@ -31,9 +32,14 @@ const log = (line: string): void => {
 };
 
 /** The cell pipeline and the display of values, loaded after the sockets are up. */
-async function loadSession(notebookDir: string, onRunning: (running: boolean) => void): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
-  const [{ createCellSession }, { toMimeBundle }] = await Promise.all([import("./session/index.js"), import("./display/bundle.js")]);
-  const session = await createCellSession({ notebookDir, onRunning });
+async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
+  const [{ createCellSession }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
+    import("./session/index.js"),
+    import("./display/bundle.js"),
+    import("./debug/main-helpers.js"),
+  ]);
+  const session = await createCellSession({ notebookDir, onRunning, beforeRun });
+  installDebugHelpers(toMimeBundle);
   return { session, toMimeBundle };
 }
 
@@ -97,10 +103,14 @@ export async function startKernel(connectionFile: string): Promise<void> {
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
   setTimeout(kick, LOAD_AFTER_MS);
   const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() =>
-    loadSession(process.cwd(), (running) => {
-      transport?.setRunning(running); // the worker lets the young generation grow in long cells
-      if (!running) youngGenerationGrows(false);
-    }),
+    loadSession(
+      process.cwd(),
+      (running) => {
+        transport?.setRunning(running); // the worker lets the young generation grow in long cells
+        if (!running) youngGenerationGrows(false);
+      },
+      (cell) => transport?.debugCell(cell.url, cell.code, cell.segments),
+    ),
   );
   const sessionPromise = loaded.then((l) => {
     session = l.session;

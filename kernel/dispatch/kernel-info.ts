@@ -55,6 +55,8 @@ export function kernelInfoContent(): {
   };
   banner: string;
   help_links: { text: string; url: string }[];
+  /** JupyterLab's debugger panel is offered for kernels that say true (kernel/debug/adapter.ts). */
+  debugger: boolean;
 } {
   const version = ownPackageVersion(__dirname, "strided");
   const ts = typescriptVersion();
@@ -77,5 +79,6 @@ export function kernelInfoContent(): {
       { text: "NumPy: copies and views", url: "https://numpy.org/doc/stable/user/basics.copies.html" },
       { text: "NumPy: the N-dimensional array", url: "https://numpy.org/doc/stable/reference/arrays.ndarray.html" },
     ],
+    debugger: true,
   };
 }

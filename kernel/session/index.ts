@@ -28,6 +28,12 @@ import { toMimeBundle } from "../display/bundle.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
+/**
+ * Called just before a cell's code runs, with its script URL, the text the user typed and its
+ * line map (a thunk: only computed when a debugger wants it); a promise makes the run wait.
+ */
+export type BeforeRun = (cell: { url: string; code: string; segments: () => [number, number, number][][] }) => Promise<void> | undefined;
+
 /** The session as the kernel uses it: the dispatcher's CellSession plus the notebook's scope. */
 export interface StridedCellSession extends CellSession {
   /** The notebook's top-level bindings (name -> value), e.g. for `show.memory()` with no argument. */
@@ -64,7 +70,11 @@ class Session implements StridedCellSession {
   private lastPrelude = "";
   private preludeVersion = 0;
 
-  constructor(private readonly notebookDir: string, private readonly onRunning: (running: boolean) => void = () => undefined) {
+  constructor(
+    private readonly notebookDir: string,
+    private readonly onRunning: (running: boolean) => void = () => undefined,
+    private readonly beforeRun: BeforeRun = () => undefined,
+  ) {
     this.helpers = {
       import: (spec) => importForCell(spec, notebookDir),
       require: (spec) => requireForCell(spec, notebookDir),
@@ -138,6 +148,10 @@ class Session implements StridedCellSession {
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
+      // A debugger client binds its breakpoints in this cell first (nothing to wait for without one).
+      const emittedMap = compiled.emitted.map;
+      const debugging = this.beforeRun({ url: cellUrl(cell), code, segments: () => emittedMap.segments(rewritten.mapLine) });
+      if (debugging) await debugging;
       // silent: "do not broadcast output on IOPub" (messaging spec, execute_request).
       const out: Publisher = opts.silent
         ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
@@ -253,6 +267,8 @@ export async function createCellSession(opts: {
   notebookDir: string;
   /** Told when a cell's code starts and stops running (the transport terminates a cell that ignores an interrupt, only while it runs). */
   onRunning?: (running: boolean) => void;
+  /** Told when a cell is about to run (the debugger binds its breakpoints then). */
+  beforeRun?: BeforeRun;
 }): Promise<StridedCellSession> {
-  return new Session(opts.notebookDir, opts.onRunning);
+  return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun);
 }

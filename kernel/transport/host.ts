@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { Segment } from "../debug/cell-lines.js";
 import type { ConnectionInfo } from "./connection.js";
 import { revive, type InboundChannel, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import type { Message } from "./wire.js";
@@ -39,6 +40,10 @@ export class WorkerTransport implements KernelTransport {
 
   private readonly barriers = new Map<number, (seq: number) => void>();
   private nextBarrier = 0;
+  /** True while a debugger client is attached (the worker says so). */
+  private debugActive = false;
+  private readonly debugCells = new Map<number, () => void>();
+  private nextDebugCell = 0;
 
   private constructor(private readonly worker: Worker) {}
 
@@ -76,6 +81,14 @@ export class WorkerTransport implements KernelTransport {
           case "closed":
             t.closedResolve?.();
             break;
+          case "debug-active":
+            t.debugActive = m.active;
+            if (!m.active) for (const [id, go] of t.debugCells) (t.debugCells.delete(id), go());
+            break;
+          case "debug-cell-ready":
+            t.debugCells.get(m.id)?.();
+            t.debugCells.delete(m.id);
+            break;
         }
       });
       worker.on("error", (e) => {
@@ -110,6 +123,20 @@ export class WorkerTransport implements KernelTransport {
     if (this.closed) return;
     const m: MainToWorker = { kind: "running", running };
     this.worker.postMessage(m);
+  }
+
+  /**
+   * A cell is about to run: while a debugger is attached, hand its line map to the debugger and
+   * resolve once its breakpoints are bound; otherwise undefined at once (no cost without a debugger).
+   */
+  debugCell(url: string, code: string, segments: () => Segment[][]): Promise<void> | undefined {
+    if (!this.debugActive || this.closed) return undefined;
+    const id = ++this.nextDebugCell;
+    return new Promise((resolve) => {
+      this.debugCells.set(id, resolve);
+      const m: MainToWorker = { kind: "debug-cell", id, url, code, segments: segments() };
+      this.worker.postMessage(m);
+    });
   }
 
   /** Flushes what was sent, closes every socket, ends the worker. Idempotent. */

@@ -6,6 +6,7 @@
  * Order rule: the main thread's `send` messages are signed and written in the order posted, per
  * socket, so a cell's iopub output keeps its order and precedes the reply the main thread posts after it.
  */
+import type { Segment } from "../debug/cell-lines.js";
 import type { ConnectionInfo } from "./connection.js";
 import type { Message } from "./wire.js";
 
@@ -33,7 +34,11 @@ export type WorkerToMain =
   /** A shutdown_request arrived on control; the reply is sent; the main thread should close and exit. */
   | { kind: "shutdown"; restart: boolean }
   /** Every socket is closed: the main thread may exit now. */
-  | { kind: "closed" };
+  | { kind: "closed" }
+  /** A debugger client attached (true) or left (false): hand over cells' line maps before running them. */
+  | { kind: "debug-active"; active: boolean }
+  /** The debugger has bound the breakpoints of the cell announced with this id: run it. */
+  | { kind: "debug-cell-ready"; id: number };
 
 export type MainToWorker =
   /**
@@ -44,7 +49,9 @@ export type MainToWorker =
   /** The main thread started or stopped running a cell's code (interrupts escalate only while it runs). */
   | { kind: "running"; running: boolean }
   /** Close every socket (after flushing what was posted before), then answer `closed`. */
-  | { kind: "close" };
+  | { kind: "close" }
+  /** A cell is about to run while a debugger is attached: its script URL, text and line map (kernel/debug/cell-lines.ts). */
+  | { kind: "debug-cell"; id: number; url: string; code: string; segments: Segment[][] };
 
 const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 

@@ -17,6 +17,8 @@
 import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
+import { DebugAdapter } from "../debug/adapter.js";
+import { readDapRequest } from "../debug/dap.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
@@ -59,6 +61,24 @@ const hb = new zmq.Reply({ linger: LINGER_MS });
 const all = [shell, control, stdin, iopub, hb];
 /** Terminates a cell that ignores an interrupt (code spinning after an await). */
 const terminator = new Terminator(log);
+/** The parent of debug_event messages: the latest debug_request. */
+let debugParent: Message | null = null;
+/** JupyterLab's debugger (debug_request on control, debug_event on iopub): kernel/debug/adapter.ts. */
+const debugAdapter = new DebugAdapter({
+  event: (e) => {
+    const msg: Message = {
+      identities: [Buffer.from("debug_event")],
+      header: newHeader("debug_event", data.session),
+      parent_header: debugParent?.header ?? {},
+      metadata: {},
+      content: e as unknown as Record<string, unknown>,
+      buffers: [],
+    };
+    void queues.iopub.push(encode(msg, signer));
+  },
+  setActive: (active) => post({ kind: "debug-active", active }),
+  log,
+});
 
 /** One send at a time per socket (zeromq.js refuses concurrent sends), in the order asked. */
 class SendQueue {
@@ -92,6 +112,7 @@ function closeAll(): Promise<void> {
     closing = (async () => {
       await Promise.all(Object.values(queues).map((q) => q.drain()));
       terminator.close();
+      debugAdapter.close();
       for (const s of all) if (!s.closed) s.close();
     })();
   }
@@ -138,6 +159,7 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "kernel_info_reply", data.kernelInfo);
       return;
     case "interrupt_request":
+      await debugAdapter.release(); // a cell paused at a breakpoint runs on, to be interrupted
       process.kill(process.pid, "SIGINT");
       terminator.interrupted();
       await reply("control", msg, "interrupt_reply", { status: "ok" });
@@ -145,6 +167,7 @@ async function answerControl(msg: Message): Promise<void> {
     case "shutdown_request": {
       const restart = msg.content.restart === true;
       await reply("control", msg, "shutdown_reply", { status: "ok", restart });
+      await debugAdapter.release();
       // Stop whatever runs on the main thread, then ask it to exit; if it cannot, end it ourselves.
       process.kill(process.pid, "SIGINT");
       post({ kind: "shutdown", restart });
@@ -153,6 +176,17 @@ async function answerControl(msg: Message): Promise<void> {
         void closeAll().then(() => process.kill(process.pid, "SIGKILL"));
       }, SHUTDOWN_GRACE_MS);
       t.unref();
+      return;
+    }
+    case "debug_request": {
+      debugParent = msg;
+      let content: Record<string, unknown>;
+      try {
+        content = (await debugAdapter.handle(readDapRequest(msg.content))) as unknown as Record<string, unknown>;
+      } catch (e) {
+        content = { type: "response", seq: 0, request_seq: msg.content.seq ?? 0, command: msg.content.command ?? "", success: false, message: (e as Error).message };
+      }
+      await reply("control", msg, "debug_reply", content);
       return;
     }
     default:
@@ -194,6 +228,11 @@ port.on("message", (m: MainToWorker) => {
     queues[m.channel].push(encode(revive(m.msg), signer));
   } else if (m.kind === "running") {
     terminator.setRunning(m.running);
+  } else if (m.kind === "debug-cell") {
+    debugAdapter
+      .registerCell(m.url, m.code, m.segments)
+      .catch((e: unknown) => log(`debugger: cannot register ${m.url}: ${(e as Error).message}`))
+      .finally(() => post({ kind: "debug-cell-ready", id: m.id }));
   } else if (m.kind === "close") {
     void closeAll().then(() => post({ kind: "closed" }));
   }

@@ -65,6 +65,14 @@ export class SourceMap {
     })));
   }
 
+  /**
+   * Every segment as [generated column, source line, source column] per generated line, with
+   * source lines passed through `mapLine` (plain data: it crosses to the debugger's thread).
+   */
+  segments(mapLine: (line0: number) => number = (l) => l): [number, number, number][][] {
+    return this.lines.map((segs) => segs.map(([g, l, c]): [number, number, number] => [g, mapLine(l), c]));
+  }
+
   /** The source position of a generated one (0-based), or undefined when nothing maps there. */
   lookup(line: number, column: number): { line: number; column: number } | undefined {
     const segs = this.lines[line];
