@@ -23,6 +23,7 @@ import { cellSourcePath, HASH_SEED, tmpFilePrefix, TMP_FILE_SUFFIX } from "./cel
 import type { DapEvent, DapRequest, DapResponse, DapStackFrame, SourceBreakpoint } from "./dap.js";
 import { InspectorClient, type CallFrame, type PausedEvent, type RemoteObject } from "./inspector-client.js";
 import { HELPER_KEY } from "./main-helpers.js";
+import { PREPARE } from "../transport/terminator.js";
 import { callBundle } from "./remote-functions.js";
 import { OBJECT_GROUP, primitiveText, Variables } from "./variables.js";
 
@@ -123,13 +124,25 @@ export class DebugAdapter {
     if (bps && bps.length > 0) await this.bind(cell.path);
   }
 
-  /** An interrupt or a shutdown is coming: let a paused cell run on (to be stopped) and pause no more. */
+  /**
+   * An interrupt or a shutdown came: pause no more until the next cell, and end a paused cell as
+   * the transport's terminator ends a spinning one (prepare, terminate, then resume into the
+   * termination: the cell reports KeyboardInterrupt and every binding stays).
+   */
   async release(): Promise<void> {
     if (!this.attached) return;
     this.breakpointsOff = true;
     await this.inspector.call("Debugger.setBreakpointsActive", { active: false }).catch(() => undefined);
     await this.inspector.call("Debugger.setPauseOnExceptions", { state: "none" }).catch(() => undefined);
-    if (this.paused) await this.inspector.call("Debugger.resume", {}).catch(() => undefined);
+    if (this.paused) {
+      // Posted in order without waiting: the termination's answer only comes once the cell ends.
+      const calls = [
+        this.inspector.call("Runtime.evaluate", { expression: PREPARE, objectGroup: OBJECT_GROUP, silent: true }),
+        this.inspector.call("Runtime.terminateExecution", {}),
+        this.inspector.call("Debugger.resume", {}),
+      ];
+      for (const c of calls) c.catch((e: unknown) => this.hooks.log(`debugger: ending the paused cell: ${(e as Error).message}`));
+    }
   }
 
   close(): void {

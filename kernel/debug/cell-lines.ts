@@ -47,15 +47,26 @@ export class CellLines {
   }
 
   /**
-   * The user's line and column (1-based) of an emitted position (0-based), or null when that
-   * generated line maps to nothing the user typed (code the kernel added).
+   * The user's line and column (1-based) of an emitted position (0-based). A generated line that
+   * maps to nothing the user typed (code the kernel added) gives the last user position before
+   * it; null only before the first.
    *
    * @example
    * new CellLines([[[0, 0, 0], [8, 0, 4]]]).user(0, 9) // { line: 1, column: 6 }
    */
   user(line: number, column: number): { line: number; column: number } | null {
-    const segs = this.segments[line];
-    if (!segs || segs.length === 0) return null;
+    let segs = this.segments[line];
+    if (!segs || segs.length === 0) {
+      // Code the kernel added after a statement (the cell's result capture): the user's last position before it.
+      for (let g = Math.min(line, this.segments.length) - 1; g >= 0; g--) {
+        const prev = this.segments[g];
+        if (prev && prev.length > 0) {
+          const last = prev[prev.length - 1];
+          return { line: last[1] + 1, column: last[2] + 1 };
+        }
+      }
+      return null;
+    }
     let best = segs[0];
     for (const s of segs) {
       if (s[0] <= column) best = s;

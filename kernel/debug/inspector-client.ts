@@ -67,6 +67,7 @@ interface Calls {
   "Runtime.getProperties": [{ objectId: string; ownProperties: boolean; generatePreview?: boolean }, { result: PropertyDescriptor[] }];
   "Runtime.globalLexicalScopeNames": [Record<string, never>, { names: string[] }];
   "Runtime.releaseObjectGroup": [{ objectGroup: string }, unknown];
+  "Runtime.terminateExecution": [Record<string, never>, unknown];
 }
 
 export type Method = keyof Calls;

@@ -29,7 +29,7 @@ interface Watchdog {
 }
 
 /** Evaluated on the main thread just before the termination (kernel/session/run/evaluate.ts installs it). */
-const PREPARE = "globalThis.__strided__ && globalThis.__strided__.beforeTerminate && globalThis.__strided__.beforeTerminate()";
+export const PREPARE = "globalThis.__strided__ && globalThis.__strided__.beforeTerminate && globalThis.__strided__.beforeTerminate()";
 
 /** How often a running cell's pending SIGINT is looked for. */
 const POLL_MS = 50;

@@ -159,8 +159,8 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "kernel_info_reply", data.kernelInfo);
       return;
     case "interrupt_request":
-      await debugAdapter.release(); // a cell paused at a breakpoint runs on, to be interrupted
       process.kill(process.pid, "SIGINT");
+      await debugAdapter.release(); // a cell paused at a breakpoint resumes into the pending SIGINT
       terminator.interrupted();
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;

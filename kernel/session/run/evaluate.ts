@@ -74,7 +74,8 @@ export class Evaluator {
       this.pending = finish;
       this.helpers.post = () =>
         this.session.post("Runtime.evaluate", { expression: js, replMode: true, awaitPromise: true, objectGroup: "strided" }, (err, res) => {
-          if (err) return finish({ kind: "thrown", value: err });
+          // A cell terminated while paused in the debugger ends with the inspector's error itself.
+          if (err) return finish(INTERRUPTED.test(err.message) ? { kind: "interrupted" } : { kind: "thrown", value: err });
           const r = res as unknown as EvaluateResponse;
           if (!r.exceptionDetails) return finish({ kind: "ok" });
           this.thrownValue(r.exceptionDetails.exception).then(
