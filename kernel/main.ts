@@ -19,6 +19,7 @@ import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
+import { DebugBridge } from "./debug/bridge.js";
 import { readConnectionFile } from "./transport/connection.js";
 import { WorkerTransport } from "./transport/host.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
@@ -94,9 +95,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
     else kick();
   };
 
+  const debug = new DebugBridge(() => transport);
   transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
     request: receive,
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
+    debugActive: (active) => {
+      if (active) debug.attached();
+    },
   });
 
   youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (heap.ts)
@@ -109,7 +114,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
         transport?.setRunning(running); // the worker lets the young generation grow in long cells
         if (!running) youngGenerationGrows(false);
       },
-      (cell) => transport?.debugCell(cell.url, cell.code, cell.segments),
+      (cell) => debug.beforeRun(cell),
     ),
   );
   const sessionPromise = loaded.then((l) => {

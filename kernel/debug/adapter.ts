@@ -17,7 +17,7 @@
  * - One thread, id 1 ("MainThread"): the thread that runs cells.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { CellLines, type Segment } from "./cell-lines.js";
 import { cellSourcePath, HASH_SEED, tmpFilePrefix, TMP_FILE_SUFFIX } from "./cell-path.js";
 import type { DapEvent, DapRequest, DapResponse, DapStackFrame, SourceBreakpoint } from "./dap.js";
@@ -68,6 +68,8 @@ export class DebugAdapter {
   private readonly v8Breakpoints = new Map<string, string[]>();
   private readonly cellsByUrl = new Map<string, CellScript>();
   private readonly urlsByScript = new Map<string, string>();
+  /** Files the main thread has loaded since attach (the `modules` request: JupyterLab's Kernel Sources panel). */
+  private readonly files = new Set<string>();
   private paused: PausedEvent | null = null;
   private frames = new Map<number, CallFrame>();
   private nextFrameId = 1;
@@ -83,6 +85,7 @@ export class DebugAdapter {
     this.variables = new Variables(this.inspector);
     this.inspector.on("Debugger.scriptParsed", (p) => {
       if (CELL_URL.test(p.url)) this.urlsByScript.set(p.scriptId, p.url);
+      else if (p.url.startsWith("/") || p.url.startsWith("file://")) this.files.add(p.url.replace(/^file:\/\//, ""));
     });
     this.inspector.on("Debugger.paused", (p) => void this.onPaused(p));
     this.inspector.on("Debugger.resumed", () => this.onResumed());
@@ -275,6 +278,13 @@ export class DebugAdapter {
         throw new DapError(`source unavailable: ${path || "(no path)"}`);
       }
     },
+    modules: async (args) => {
+      const all = [...this.files];
+      const start = numberArg(args, "startModule") ?? 0;
+      const count = numberArg(args, "moduleCount") ?? all.length;
+      const modules = all.slice(start, start + count).map((path, i) => ({ id: start + i, name: basename(path).replace(/\.[cm]?[jt]s$/, ""), path }));
+      return { modules, totalModules: all.length };
+    },
     continue: async () => {
       this.requirePaused();
       this.expecting = null;
@@ -305,6 +315,7 @@ export class DebugAdapter {
       this.breakpoints.clear();
       this.cellsByUrl.clear();
       this.urlsByScript.clear();
+      this.files.clear();
       this.paused = null;
       this.frames.clear();
       this.helperId = null;

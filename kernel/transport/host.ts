@@ -31,6 +31,8 @@ export interface TransportEvents {
   request(channel: InboundChannel, msg: Message, seq: number): void;
   /** A shutdown_request came on control (already answered). */
   shutdown(restart: boolean): void;
+  /** A debugger client attached (true) or left (false). */
+  debugActive?(active: boolean): void;
 }
 
 /** The running worker, as seen from the main thread. */
@@ -84,6 +86,7 @@ export class WorkerTransport implements KernelTransport {
           case "debug-active":
             t.debugActive = m.active;
             if (!m.active) for (const [id, go] of t.debugCells) (t.debugCells.delete(id), go());
+            events.debugActive?.(m.active);
             break;
           case "debug-cell-ready":
             t.debugCells.get(m.id)?.();

@@ -4,8 +4,10 @@
  *
  * - shell, stdin (ROUTER): verified here, forwarded to the main thread as `request`.
  * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
- *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it), shutdown_request (reply, SIGINT, ask main to exit,
- *   and if main stays busy, close the sockets and end the process ourselves).
+ *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it; a
+ *   cell stopped in the debugger is ended by the debugger instead), shutdown_request (reply, SIGINT, ask main to exit,
+ *   and if main stays busy, close the sockets and end the process ourselves), debug_request
+ *   (JupyterLab's debugger: kernel/debug/adapter.ts; its events go out on iopub as debug_event).
  *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does
  *   (the dispatcher publishes status for shell requests only).
  * - iopub (PUB), heartbeat (REP, echo).
@@ -159,9 +161,13 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "kernel_info_reply", data.kernelInfo);
       return;
     case "interrupt_request":
-      process.kill(process.pid, "SIGINT");
-      await debugAdapter.release(); // a cell paused at a breakpoint resumes into the pending SIGINT
-      terminator.interrupted();
+      if (debugAdapter.isPaused) {
+        // A cell stopped in the debugger is ended by the debugger (a SIGINT would reach the next cell).
+        await debugAdapter.release();
+      } else {
+        process.kill(process.pid, "SIGINT");
+        terminator.interrupted();
+      }
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
     case "shutdown_request": {

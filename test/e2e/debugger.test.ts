@@ -194,6 +194,22 @@ describe("breakpoints, stepping, frames", () => {
     expect(resultText((await run).iopub)).toBe("42");
   });
 
+  it("a function defined before the debugger was switched on can be stopped in", async () => {
+    await dbg.request("disconnect", { restart: false, terminateDebuggee: false });
+    const def = ["function early(n: number) {", "  const m = n + 100;", "  return m;", "}"].join("\n");
+    expect((await k.kc.execute(def)).reply.content.status).toBe("ok");
+    await dbg.start();
+    await breakAt(def, [3]);
+    const run = k.kc.execute("early(1)");
+    await dbg.event("stopped");
+    const s = await stackNames();
+    expect(s.names).toEqual(["early", "<module>"]);
+    expect(s.lines[0]).toBe(3);
+    expect((await dbg.request("evaluate", { expression: "m", frameId: s.frames[0].id })).body?.result).toBe("101");
+    await dbg.request("continue", { threadId: 1 });
+    expect(resultText((await run).iopub)).toBe("101");
+  });
+
   it("pauses on a thrown exception when asked (raised), not otherwise", async () => {
     expect((await dbg.request("setExceptionBreakpoints", { filters: ["raised"] })).success).toBe(true);
     const run = k.kc.execute('const boom = 1;\nthrow new RangeError("boom " + boom);');
@@ -315,6 +331,15 @@ describe("the kernel while a cell is stopped", () => {
     expect(await dbg.sees("stopped", 300)).toBe(false);
     await dbg.start(); // for afterEach
     expect((await dbg.request("debugInfo")).body?.breakpoints).toEqual([]);
+  });
+
+  it("modules lists the files the kernel has loaded (JupyterLab's Kernel Sources panel)", async () => {
+    const r = await dbg.request("modules");
+    expect(r.success).toBe(true);
+    const mods = r.body?.modules as { id: number; name: string; path: string }[];
+    expect(r.body?.totalModules).toBe(mods.length);
+    const runtime = mods.filter((m) => m.path.includes("/dist/runtime/")).map((m) => [m.name, m.path.split("/dist/")[1]]);
+    expect(runtime, JSON.stringify(runtime)).toContainEqual(["ndarray", "runtime/core/ndarray.js"]);
   });
 
   it("a request the kernel does not know, or a malformed one, gets success: false and a message", async () => {
