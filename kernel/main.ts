@@ -66,11 +66,6 @@ export async function startKernel(connectionFile: string): Promise<void> {
     }
   };
 
-  // Node's default SIGINT kills the process; a kernel interrupts the running cell instead.
-  process.on("SIGINT", () => {
-    dispatcher?.interrupt();
-    session?.interrupt();
-  });
   // User code (a timer, a stray promise) must not take the kernel down.
   process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -91,6 +86,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
   transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
     request: receive,
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
+    // SIGINT never kills the kernel: the transport worker holds Node's SIGINT watchdog and turns
+    // the signal (and interrupt_request) into this message (transport/terminator.ts).
+    interrupt: () => {
+      dispatcher?.interrupt();
+      session?.interrupt();
+      transport?.acknowledgeInterrupt();
+    },
   });
 
   youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (heap.ts)

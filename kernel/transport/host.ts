@@ -30,6 +30,8 @@ export interface TransportEvents {
   request(channel: InboundChannel, msg: Message, seq: number): void;
   /** A shutdown_request came on control (already answered). */
   shutdown(restart: boolean): void;
+  /** An interrupt (interrupt_request or SIGINT); call `acknowledgeInterrupt` once handled. */
+  interrupt(): void;
 }
 
 /** The running worker, as seen from the main thread. */
@@ -76,6 +78,9 @@ export class WorkerTransport implements KernelTransport {
           case "closed":
             t.closedResolve?.();
             break;
+          case "interrupt":
+            events.interrupt();
+            break;
         }
       });
       worker.on("error", (e) => {
@@ -109,6 +114,13 @@ export class WorkerTransport implements KernelTransport {
   setRunning(running: boolean): void {
     if (this.closed) return;
     const m: MainToWorker = { kind: "running", running };
+    this.worker.postMessage(m);
+  }
+
+  /** The main thread handled an interrupt: the worker stops forcing it. */
+  acknowledgeInterrupt(): void {
+    if (this.closed) return;
+    const m: MainToWorker = { kind: "interrupt-ack" };
     this.worker.postMessage(m);
   }
 

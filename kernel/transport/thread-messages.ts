@@ -33,7 +33,9 @@ export type WorkerToMain =
   /** A shutdown_request arrived on control; the reply is sent; the main thread should close and exit. */
   | { kind: "shutdown"; restart: boolean }
   /** Every socket is closed: the main thread may exit now. */
-  | { kind: "closed" };
+  | { kind: "closed" }
+  /** An interrupt (interrupt_request, or SIGINT to the process): the main thread answers `interrupt-ack` once handled. */
+  | { kind: "interrupt" };
 
 export type MainToWorker =
   /**
@@ -44,7 +46,9 @@ export type MainToWorker =
   /** The main thread started or stopped running a cell's code (interrupts escalate only while it runs). */
   | { kind: "running"; running: boolean }
   /** Close every socket (after flushing what was posted before), then answer `closed`. */
-  | { kind: "close" };
+  | { kind: "close" }
+  /** The main thread handled an `interrupt` (the worker stops forcing it, transport/terminator.ts). */
+  | { kind: "interrupt-ack" };
 
 const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 

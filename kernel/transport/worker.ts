@@ -3,8 +3,8 @@
  * main thread, so heartbeat and control answer while a cell spins in `while (true) {}`.
  *
  * - shell, stdin (ROUTER): verified here, forwarded to the main thread as `request`.
- * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
- *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it), shutdown_request (reply, SIGINT, ask main to exit,
+ * - control (ROUTER): answered here: kernel_info_request, interrupt_request (an `interrupt` message
+ *   to the main thread and SIGINT to our own process; terminator.ts forces code that ignores it), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves).
  *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does
  *   (the dispatcher publishes status for shell requests only).
@@ -57,8 +57,8 @@ const stdin = new zmq.Router({ linger: LINGER_MS });
 const iopub = new zmq.Publisher({ linger: LINGER_MS });
 const hb = new zmq.Reply({ linger: LINGER_MS });
 const all = [shell, control, stdin, iopub, hb];
-/** Terminates a cell that ignores an interrupt (code spinning after an await). */
-const terminator = new Terminator(log);
+/** Turns SIGINT and interrupt_request into `interrupt` messages; forces code that ignores them (terminator.ts). */
+const terminator = new Terminator(log, () => post({ kind: "interrupt" }));
 
 /** One send at a time per socket (zeromq.js refuses concurrent sends), in the order asked. */
 class SendQueue {
@@ -138,8 +138,7 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "kernel_info_reply", data.kernelInfo);
       return;
     case "interrupt_request":
-      process.kill(process.pid, "SIGINT");
-      terminator.interrupted();
+      terminator.requested();
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
     case "shutdown_request": {
@@ -194,6 +193,8 @@ port.on("message", (m: MainToWorker) => {
     queues[m.channel].push(encode(revive(m.msg), signer));
   } else if (m.kind === "running") {
     terminator.setRunning(m.running);
+  } else if (m.kind === "interrupt-ack") {
+    terminator.acknowledged();
   } else if (m.kind === "close") {
     void closeAll().then(() => post({ kind: "closed" }));
   }
