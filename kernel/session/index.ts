@@ -21,7 +21,7 @@ import { installGlobals, isDisplayHandle } from "./globals.js";
 import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
 import { Evaluator, type Helpers } from "./run/evaluate.js";
 import { importForCell, requireForCell } from "./run/modules.js";
-import type { SourceMap } from "./run/sourcemap.js";
+import { BoundedCellMaps } from "./run/cell-maps.js";
 import { installStreams } from "./run/streams.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
@@ -56,7 +56,7 @@ class Session implements StridedCellSession {
   private readonly warming: Promise<void>;
   private readonly evaluator: Evaluator;
   private readonly helpers: Helpers;
-  private readonly maps = new Map<number, { map: SourceMap; mapLine: (l: number) => number }>();
+  private readonly maps = new BoundedCellMaps(); // run/cell-maps.ts: bounded, not one per cell for good
   private cellCount = 0;
   /** True while a cell is between its start and its run (compiling): an interrupt then stops it before it runs. */
   private compiling = false;
@@ -141,7 +141,7 @@ class Session implements StridedCellSession {
         this.compiling = false;
       }
       if (!compiled.ok) return compiled.outcome;
-      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine });
+      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine }, compiled.declares);
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
