@@ -16,6 +16,7 @@ import { random as randomNs } from "./random/index.js";
 import * as print from "./print/index.js";
 import * as npy from "./npy/index.js";
 import * as ufunc from "./ufunc/index.js";
+import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
 import * as sorting from "./sorting/index.js";
