@@ -73,11 +73,6 @@ export async function startKernel(connectionFile: string): Promise<void> {
     }
   };
 
-  // Node's default SIGINT kills the process; a kernel interrupts the running cell instead.
-  process.on("SIGINT", () => {
-    dispatcher?.interrupt();
-    session?.interrupt();
-  });
   // User code (a timer, a stray promise) must not take the kernel down.
   process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -101,6 +96,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
     shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
     debugActive: (active) => {
       if (active) debug.attached();
+    },
+    // SIGINT never kills the kernel: the transport worker holds Node's SIGINT watchdog and turns
+    // the signal (and interrupt_request) into this message (transport/terminator.ts).
+    interrupt: () => {
+      dispatcher?.interrupt();
+      session?.interrupt();
+      transport?.acknowledgeInterrupt();
     },
   });
 

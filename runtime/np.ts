@@ -16,8 +16,10 @@ import { random as randomNs } from "./random/index.js";
 import * as print from "./print/index.js";
 import * as npy from "./npy/index.js";
 import * as ufunc from "./ufunc/index.js";
+import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
+import * as sorting from "./sorting/index.js";
 
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
@@ -89,6 +91,9 @@ const io = {
   load: npy.load,
 };
 
+// ---- section: searching, sorting, statistics (runtime/sorting, runtime/stats) ----
+const sortstats = { ...sorting };
+
 /**
  * The array namespace, spelled as NumPy spells it.
  *
@@ -96,7 +101,7 @@ const io = {
  * const a = np.arange(10);
  * np.shares_memory(a, a.get("2:6")) // true
  */
-export const np = { ...core, ...structure, ...compute, ...io };
+export const np = { ...core, ...structure, ...compute, ...io, ...sortstats };
 
 /** The type of `np`. */
 export type Np = typeof np;

@@ -23,7 +23,6 @@ import { cellSourcePath, HASH_SEED, tmpFilePrefix, TMP_FILE_SUFFIX } from "./cel
 import type { DapEvent, DapRequest, DapResponse, DapStackFrame, SourceBreakpoint } from "./dap.js";
 import { InspectorClient, type CallFrame, type PausedEvent, type RemoteObject } from "./inspector-client.js";
 import { HELPER_KEY } from "./main-helpers.js";
-import { PREPARE } from "../transport/terminator.js";
 import { callBundle } from "./remote-functions.js";
 import { OBJECT_GROUP, primitiveText, Variables } from "./variables.js";
 
@@ -34,6 +33,13 @@ const NOT_A_CELL = "^(?!strided-cell-\\d+\\.js$)";
 /** Cells remembered for breakpoints set after they ran (a function of an old cell can still be called). */
 const CELLS_KEPT = 500;
 const HELPER_GROUP = "strided-debug-helper";
+/**
+ * Evaluated on the paused main thread before a paused cell is terminated: readies it as the
+ * transport's terminator does (Node's async-id stack; kernel/session/run/terminate.ts). Paused in
+ * a cell's synchronous part the verdict is "kernel" (the `vm` call runs it) and terminating is
+ * what breakOnSigint would do, so the cell is terminated either way.
+ */
+const PREPARE = "typeof __strided__ === 'object' && __strided__ && __strided__.beforeDebuggerTerminate ? __strided__.beforeDebuggerTerminate() : 'no-session'";
 
 /** A cell that ran (or is about to run) while a client was attached. */
 interface CellScript {
@@ -53,6 +59,8 @@ export interface AdapterHooks {
   event(e: DapEvent): void;
   /** Tell the main thread whether to hand over cells' line maps before running them. */
   setActive(active: boolean): void;
+  /** True while the transport forces an interrupt by pausing the main thread itself (transport/terminator.ts): those pauses are not the user's. */
+  forcingInterrupt(): boolean;
   log(line: string): void;
 }
 
@@ -412,6 +420,7 @@ export class DebugAdapter {
   }
 
   private async onPaused(p: PausedEvent): Promise<void> {
+    if (this.hooks.forcingInterrupt()) return; // the terminator's own pause: it resumes
     const inCell = p.callFrames.some((f) => {
       const url = this.urlsByScript.get(f.location.scriptId);
       return url !== undefined && this.cellsByUrl.has(url);
@@ -436,7 +445,7 @@ export class DebugAdapter {
   }
 
   private onResumed(): void {
-    if (!this.paused) return;
+    if (!this.paused) return; // also the terminator's pauses, never recorded
     this.paused = null;
     this.frames.clear();
     this.variables.reset();

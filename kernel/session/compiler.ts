@@ -7,7 +7,8 @@ import ts from "typescript";
 import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
 import { CellHost } from "./typecheck/host.js";
-import { Prelude } from "./typecheck/prelude.js";
+import { neverOptimizeChecker } from "./typecheck/never-optimize.js";
+import { declaredNames, Prelude } from "./typecheck/prelude.js";
 import { applyNumpySyntax } from "./syntax/check.js";
 
 export { complete, inspect } from "./syntax/editor.js"; // editor/complete.js and editor/inspect.js on the NumPy-syntax rewrite of the cell
@@ -20,7 +21,7 @@ export function transpileExpression(expr: string): string {
 
 /** A compiled cell, or the error outcome that stops it. */
 export type Compiled =
-  | { ok: true; emitted: EmittedCell }
+  | { ok: true; emitted: EmittedCell; /** the cell declared a top-level name */ declares: boolean }
   | { ok: false; outcome: { status: "error"; ename: string; evalue: string; traceback: string[] } };
 
 const MODULE_NOT_FOUND = new Set([2307, 2792]);
@@ -30,6 +31,7 @@ export class CellCompiler {
   private readonly prelude = new Prelude();
 
   constructor(notebookDir: string) {
+    neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
     this.host = new CellHost(notebookDir);
   }
 
@@ -60,7 +62,7 @@ export class CellCompiler {
     if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
     this.prelude.record(sf, program.getTypeChecker());
     this.host.setText(this.host.preludeFile, this.prelude.text());
-    return { ok: true, emitted };
+    return { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) };
   }
 
   /** Names declared by the cells so far. */

@@ -21,8 +21,9 @@ import { installGlobals, isDisplayHandle } from "./globals.js";
 import { blankMagic, rewriteMagics, UsageError } from "./magics.js";
 import { Evaluator, type Helpers } from "./run/evaluate.js";
 import { importForCell, requireForCell } from "./run/modules.js";
-import type { SourceMap } from "./run/sourcemap.js";
+import { BoundedCellMaps } from "./run/cell-maps.js";
 import { installStreams } from "./run/streams.js";
+import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 
@@ -42,8 +43,10 @@ export interface StridedCellSession extends CellSession {
   ready(): Promise<void>;
 }
 
-function interrupted(): EvalOutcome {
-  return { status: "error", ename: "KeyboardInterrupt", evalue: "the cell was interrupted (SIGINT); every variable is kept", traceback: ["\x1b[31mKeyboardInterrupt\x1b[0m: the cell was interrupted"] };
+function interrupted(stopped: Stopped | null = null): EvalOutcome {
+  const what = stopped ? `; stopped ${stopped.what}${stopped.cell ? ` (cell [${stopped.cell.cell}])` : ""}` : "";
+  const evalue = `the cell was interrupted${what}; every variable is kept`;
+  return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
 }
 
 type CompilerModule = typeof import("./compiler.js");
@@ -59,11 +62,13 @@ class Session implements StridedCellSession {
   private readonly warming: Promise<void>;
   private readonly evaluator: Evaluator;
   private readonly helpers: Helpers;
-  private readonly maps = new Map<number, { map: SourceMap; mapLine: (l: number) => number }>();
+  private readonly maps = new BoundedCellMaps(); // run/cell-maps.ts: bounded, not one per cell for good
   private cellCount = 0;
   /** True while a cell is between its start and its run (compiling): an interrupt then stops it before it runs. */
   private compiling = false;
   private interruptRequested = false;
+  /** What the interrupt being handled terminated, for the interrupted cell's message. */
+  private stoppedNow: Stopped | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Compiled cells that declared nothing, by prelude and text (see compileCached). */
   private readonly compiledCells = new Map<string, Compiled>();
@@ -89,6 +94,7 @@ class Session implements StridedCellSession {
       return [`${d.ename}: ${d.evalue}`, ...d.traceback.slice(1)].join("\n");
     });
     installGlobals(() => this.scopeBindings());
+    guardNextTick();
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
     this.warming = (async () => {
       await nextTurn();
@@ -125,6 +131,7 @@ class Session implements StridedCellSession {
     try {
       this.compiling = true;
       this.interruptRequested = false;
+      this.stoppedNow = null;
       await this.warming.catch(() => undefined);
       const cell = ++this.cellCount;
       let rewritten;
@@ -144,7 +151,7 @@ class Session implements StridedCellSession {
         this.compiling = false;
       }
       if (!compiled.ok) return compiled.outcome;
-      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine });
+      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine }, compiled.declares);
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
@@ -168,7 +175,7 @@ class Session implements StridedCellSession {
       this.helpers.last = undefined;
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
-      if (r.kind === "interrupted") return interrupted();
+      if (r.kind === "interrupted") return interrupted(this.stoppedNow);
       return { status: "error", ...describeThrown(r.value, this.maps) };
     } catch (e) {
       this.compiling = false;
@@ -236,8 +243,16 @@ class Session implements StridedCellSession {
   }
 
   interrupt(): void {
+    // Code the transport worker terminated (it ignored the interrupt): reported to the running
+    // cell, or, when no cell runs, to the cell whose callback it was (as its later output is).
+    const stopped = takeStopped();
+    this.stoppedNow = stopped;
     if (this.evaluator.interrupt()) return;
     if (this.compiling) this.interruptRequested = true;
+    else if (stopped?.cell) {
+      const d = interrupted(stopped);
+      if (d.status === "error") stopped.cell.io.stream("stderr", `KeyboardInterrupt: ${d.evalue.replace("the cell was interrupted; ", "")}\n`);
+    }
   }
 
   scopeBindings(): Record<string, unknown> {

@@ -33,6 +33,8 @@ export interface TransportEvents {
   shutdown(restart: boolean): void;
   /** A debugger client attached (true) or left (false). */
   debugActive?(active: boolean): void;
+  /** An interrupt (interrupt_request or SIGINT); call `acknowledgeInterrupt` once handled. */
+  interrupt(): void;
 }
 
 /** The running worker, as seen from the main thread. */
@@ -92,6 +94,9 @@ export class WorkerTransport implements KernelTransport {
             t.debugCells.get(m.id)?.();
             t.debugCells.delete(m.id);
             break;
+          case "interrupt":
+            events.interrupt();
+            break;
         }
       });
       worker.on("error", (e) => {
@@ -140,6 +145,13 @@ export class WorkerTransport implements KernelTransport {
       const m: MainToWorker = { kind: "debug-cell", id, url, code, segments: segments() };
       this.worker.postMessage(m);
     });
+  }
+
+  /** The main thread handled an interrupt: the worker stops forcing it. */
+  acknowledgeInterrupt(): void {
+    if (this.closed) return;
+    const m: MainToWorker = { kind: "interrupt-ack" };
+    this.worker.postMessage(m);
   }
 
   /** Flushes what was sent, closes every socket, ends the worker. Idempotent. */

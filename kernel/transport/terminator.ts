@@ -1,38 +1,51 @@
 /**
- * The last resort of an interrupt, run on the transport worker: code that spins after its first
- * `await` (`await null; while (true) {}`) runs in a microtask, outside the `vm` SIGINT watchdog,
- * and never returns to the event loop where the main thread's SIGINT handler would run. If the
- * main thread has not answered an interrupt within ACK_MS while a cell runs, the worker sends
- * `Runtime.terminateExecution` through an inspector session connected to the main thread (V8
- * dispatches inspector messages by interrupt, so they arrive while it spins; the globals survive,
- * DESIGN.md). The SIGINT still pending in the main thread's loop then ends the cell as
- * KeyboardInterrupt.
+ * Interrupts, seen from the transport worker (the thread that is never busy).
  *
- * Rules: only while the main thread says a cell runs (never during type-checking or between
- * cells: terminating TypeScript's checker or the dispatcher would corrupt them); the main thread
- * "answers" by saying the cell stopped running. A real SIGINT cannot reach the main thread's
- * handler while it spins, and worker threads get no `process.on("SIGINT")`: while a cell awaits,
- * the main thread keeps Node's process-wide SIGINT watchdog on (session/run/sigint.ts), which
- * records the signal (the main thread acts on it when free), and this thread polls it every
- * POLL_MS and arms the timer. (A libuv signal handle here would break Node's re-arming of
- * the main thread's handler after each `vm` run with breakOnSigint: SIGINT then kills the process.)
+ * SIGINT: the worker keeps Node's process-wide SIGINT watchdog on for the kernel's whole life
+ * (node_watchdog.cc; the main thread installs no `process.on("SIGINT")`, so libuv never takes
+ * the signal back), and looks at it every POLL_MS. A signal seen there, or an interrupt_request
+ * (which also sends SIGINT to the process, so `vm`'s breakOnSigint stops a cell's synchronous
+ * part), becomes one `interrupt` message to the main thread (`onInterrupt`). The main thread
+ * answers `ack` once it has handled it.
+ *
+ * The last resort: code that spins outside the cell's own stack (a timer callback, a promise
+ * continuation, an event handler, `await null; while (true) {}`) never returns to the event loop,
+ * so the main thread never reads the message. If no `ack` came within ACK_MS, the worker pauses
+ * the main thread through an inspector session (`Debugger.pause`: V8 stops it at its next
+ * statement, by interrupt) and, while it is paused, asks it what runs (PREPARE, evaluated on the
+ * main thread; kernel/session/run/evaluate.ts): if the stack holds the notebook's code and none of
+ * the kernel's own, the main thread gets ready (Node's async-id stack cleared, pending
+ * `process.nextTick` callbacks of cells dropped) and the worker sends `Runtime.terminateExecution`
+ * before resuming, so the termination lands exactly where the check was made; otherwise it
+ * resumes and tries again RETRY_MS later, until the main thread answers. The globals survive;
+ * the main thread then reads the `interrupt` message and reports it (KeyboardInterrupt).
+ *
+ * Hard rules: never terminate the kernel's own code (TypeScript's checker, the dispatcher):
+ * the check is made while the main thread is paused, never before. The debugger domain is on
+ * only while an interrupt is being forced (it costs the main thread while on).
+ * A libuv signal handle here would take SIGINT from the watchdog: none is made.
  */
 import inspector from "node:inspector";
 import { GROW_AFTER_MS, youngGenerationGrows } from "../heap.js";
 
-/** How long the main thread may take to stop a cell after an interrupt before it is terminated. */
+/** How long the main thread may take to answer an interrupt before it is forced. */
 export const ACK_MS = 1000;
+/** How often a pending SIGINT is looked for. */
+const POLL_MS = 50;
+/** How long a forced interrupt waits for the pause, and between tries when the kernel's own code was running. */
+const RETRY_MS = 250;
+/** A SIGINT seen this soon after an interrupt_request sent it is that request's own signal. */
+const ECHO_MS = 500;
 
 /** Node's SIGINT watchdog, shared by every thread of the process (node_watchdog.cc). */
 interface Watchdog {
+  startSigintWatchdog(): void;
+  stopSigintWatchdog(): boolean;
   watchdogHasPendingSigint(): boolean;
 }
 
-/** Evaluated on the main thread just before the termination (kernel/session/run/evaluate.ts installs it). */
-export const PREPARE = "globalThis.__strided__ && globalThis.__strided__.beforeTerminate && globalThis.__strided__.beforeTerminate()";
-
-/** How often a running cell's pending SIGINT is looked for. */
-const POLL_MS = 50;
+/** Evaluated on the main thread while it is paused: "terminate" when the notebook's code is what runs. */
+export const PREPARE = "typeof __strided__ === 'object' && __strided__ && __strided__.beforeTerminate ? __strided__.beforeTerminate() : 'no-session'";
 
 function nodeWatchdog(): Watchdog | null {
   const proc = process as unknown as { binding?: (name: string) => Partial<Watchdog>; noDeprecation?: boolean };
@@ -40,7 +53,7 @@ function nodeWatchdog(): Watchdog | null {
   try {
     proc.noDeprecation = true; // process.binding warns once; this use is deliberate
     const b = proc.binding?.("contextify");
-    return b && typeof b.watchdogHasPendingSigint === "function" ? (b as Watchdog) : null;
+    return b && typeof b.startSigintWatchdog === "function" && typeof b.stopSigintWatchdog === "function" && typeof b.watchdogHasPendingSigint === "function" ? (b as Watchdog) : null;
   } catch {
     return null;
   } finally {
@@ -50,11 +63,15 @@ function nodeWatchdog(): Watchdog | null {
 
 export class Terminator {
   private running = false;
-  private timer: NodeJS.Timeout | null = null;
   private session: inspector.Session | null = null;
   private poll: NodeJS.Timeout | null = null;
   private grow: NodeJS.Timeout | null = null;
   private readonly watchdog = nodeWatchdog();
+  /** Set while an interrupt waits for the main thread's ack. */
+  private waiting: NodeJS.Timeout | null = null;
+  private forcing = false;
+  private lastRequest = -Infinity;
+  private lastVerdict = "";
 
   /**
    * Call while the main thread is idle (at the worker's start): connecting to the main thread
@@ -63,71 +80,129 @@ export class Terminator {
    */
   constructor(
     private readonly log: (line: string) => void,
+    private readonly onInterrupt: () => void,
     private readonly ackMs = ACK_MS,
   ) {
     try {
       this.session = new inspector.Session();
       this.session.connectToMainThread();
+      this.session.on("Debugger.paused", () => this.paused());
     } catch (e) {
       this.session = null;
-      log(`no inspector session to the main thread (a cell spinning after an await cannot be interrupted): ${(e as Error).message}`);
+      log(`no inspector session to the main thread (code spinning outside a cell's stack cannot be interrupted): ${(e as Error).message}`);
     }
+    if (this.watchdog) {
+      const w = this.watchdog;
+      w.startSigintWatchdog(); // held for the process's life: SIGINT is recorded, never fatal
+      this.poll = setInterval(() => {
+        if (!w.watchdogHasPendingSigint()) return;
+        // Starting and stopping a nested watchdog resets the flag (node_watchdog.cc, Stop with count > 0).
+        w.startSigintWatchdog();
+        w.stopSigintWatchdog();
+        if (Date.now() - this.lastRequest < ECHO_MS) return;
+        this.interrupt();
+      }, POLL_MS);
+    } else {
+      log("no SIGINT watchdog binding: SIGINT sent to the process ends it");
+    }
+  }
+
+  /** True while an interrupt is being forced (the debugger ignores the pauses this makes: kernel/debug/adapter.ts). */
+  get isForcing(): boolean {
+    return this.forcing;
+  }
+
+  /** An interrupt_request: tell the main thread, and signal it (stops a cell's synchronous part). */
+  requested(): void {
+    this.lastRequest = Date.now();
+    this.interrupt();
+    process.kill(process.pid, "SIGINT");
+  }
+
+  /** The main thread handled the interrupt. */
+  acknowledged(): void {
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = null;
+    this.stopForcing();
   }
 
   /** The main thread started (true) or stopped (false) running a cell's code. */
   setRunning(running: boolean): void {
     this.running = running;
     if (running && !this.grow) this.grow = setTimeout(() => youngGenerationGrows(true), GROW_AFTER_MS); // kernel/heap.ts
-    if (!running) {
-      if (this.grow) {
-        clearTimeout(this.grow);
-        this.grow = null;
-        youngGenerationGrows(false);
-      }
-      this.disarm();
-      if (this.poll) clearInterval(this.poll);
-      this.poll = null;
-    } else if (!this.poll && this.watchdog) {
-      const w = this.watchdog;
-      this.poll = setInterval(() => {
-        if (this.running && w.watchdogHasPendingSigint()) this.interrupted();
-      }, POLL_MS);
+    if (!running && this.grow) {
+      clearTimeout(this.grow);
+      this.grow = null;
+      youngGenerationGrows(false);
     }
-  }
-
-  /** An interrupt was sent to the main thread (a SIGINT seen here, or an interrupt_request). */
-  interrupted(): void {
-    if (!this.running || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.running) this.terminate();
-    }, this.ackMs);
   }
 
   close(): void {
     this.setRunning(false);
+    this.acknowledged();
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
     this.session?.disconnect();
     this.session = null;
   }
 
-  private disarm(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  private interrupt(): void {
+    this.onInterrupt();
+    if (this.waiting || this.forcing) return;
+    this.waiting = setTimeout(() => {
+      this.waiting = null;
+      this.force();
+    }, this.ackMs);
   }
 
-  private terminate(): void {
-    if (!this.session) return;
-    try {
-      this.log(`the cell did not stop ${this.ackMs} ms after an interrupt: terminating its execution`);
-      // Node must not see the terminated microtask's async context (session/run/sigint.ts).
-      this.session.post("Runtime.evaluate", { expression: PREPARE }, (err) => {
-        if (err) this.log(`preparing the termination failed: ${err.message}`);
+  /** Pause the main thread; `paused` decides. Repeats until acknowledged. */
+  private force(): void {
+    const s = this.session;
+    if (!s) return;
+    if (!this.forcing) {
+      this.forcing = true;
+      this.log(`the main thread did not answer an interrupt within ${this.ackMs} ms: pausing it to see what runs`);
+      s.post("Debugger.enable", (err) => {
+        if (err) this.log(`Debugger.enable failed: ${err.message}`);
       });
-      this.session.post("Runtime.terminateExecution", (err) => {
-        if (err) this.log(`Runtime.terminateExecution failed: ${err.message}`);
-      });
-    } catch (e) {
-      this.log(`cannot terminate the cell: ${(e as Error).message}`);
     }
+    s.post("Debugger.pause", (err) => {
+      if (err) this.log(`Debugger.pause failed: ${err.message}`);
+    });
+    this.waiting = setTimeout(() => {
+      this.waiting = null;
+      if (this.forcing) this.force();
+    }, RETRY_MS);
+  }
+
+  private paused(): void {
+    const s = this.session;
+    if (!s) return;
+    if (!this.forcing) {
+      s.post("Debugger.resume");
+      return;
+    }
+    s.post("Runtime.evaluate", { expression: PREPARE, returnByValue: true }, (err, res) => {
+      const verdict = err ? `error: ${err.message}` : String((res as { result?: { value?: unknown } }).result?.value);
+      if (verdict !== "terminate" && verdict !== this.lastVerdict) this.log(`not terminating: the main thread runs ${verdict === "kernel" ? "the kernel's own code" : verdict}; trying again`);
+      this.lastVerdict = verdict;
+      if (verdict === "terminate") {
+        this.log("terminating the notebook's code that ignored an interrupt");
+        s.post("Runtime.terminateExecution", (e) => {
+          if (e) this.log(`Runtime.terminateExecution failed: ${e.message}`);
+        });
+      }
+      s.post("Debugger.resume");
+      if (verdict === "terminate") this.stopForcing();
+    });
+  }
+
+  private stopForcing(): void {
+    if (!this.forcing) return;
+    this.forcing = false;
+    this.lastVerdict = "";
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = null;
+    this.session?.post("Debugger.disable");
   }
 }

@@ -38,7 +38,9 @@ export type WorkerToMain =
   /** A debugger client attached (true) or left (false): hand over cells' line maps before running them. */
   | { kind: "debug-active"; active: boolean }
   /** The debugger has bound the breakpoints of the cell announced with this id: run it. */
-  | { kind: "debug-cell-ready"; id: number };
+  | { kind: "debug-cell-ready"; id: number }
+  /** An interrupt (interrupt_request, or SIGINT to the process): the main thread answers `interrupt-ack` once handled. */
+  | { kind: "interrupt" };
 
 export type MainToWorker =
   /**
@@ -51,7 +53,9 @@ export type MainToWorker =
   /** Close every socket (after flushing what was posted before), then answer `closed`. */
   | { kind: "close" }
   /** A cell is about to run while a debugger is attached: its script URL, text and line map (kernel/debug/cell-lines.ts). */
-  | { kind: "debug-cell"; id: number; url: string; code: string; segments: Segment[][] };
+  | { kind: "debug-cell"; id: number; url: string; code: string; segments: Segment[][] }
+  /** The main thread handled an `interrupt` (the worker stops forcing it, transport/terminator.ts). */
+  | { kind: "interrupt-ack" };
 
 const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 

@@ -3,8 +3,8 @@
  * main thread, so heartbeat and control answer while a cell spins in `while (true) {}`.
  *
  * - shell, stdin (ROUTER): verified here, forwarded to the main thread as `request`.
- * - control (ROUTER): answered here: kernel_info_request, interrupt_request (SIGINT to our own
- *   process: the single interrupt mechanism; terminator.ts terminates a cell that ignores it; a
+ * - control (ROUTER): answered here: kernel_info_request, interrupt_request (an `interrupt` message
+ *   to the main thread and SIGINT to our own process; terminator.ts forces code that ignores it; a
  *   cell stopped in the debugger is ended by the debugger instead), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves), debug_request
  *   (JupyterLab's debugger: kernel/debug/adapter.ts; its events go out on iopub as debug_event).
@@ -61,8 +61,8 @@ const stdin = new zmq.Router({ linger: LINGER_MS });
 const iopub = new zmq.Publisher({ linger: LINGER_MS });
 const hb = new zmq.Reply({ linger: LINGER_MS });
 const all = [shell, control, stdin, iopub, hb];
-/** Terminates a cell that ignores an interrupt (code spinning after an await). */
-const terminator = new Terminator(log);
+/** Turns SIGINT and interrupt_request into `interrupt` messages; forces code that ignores them (terminator.ts). */
+const terminator = new Terminator(log, () => post({ kind: "interrupt" }));
 /** The parent of debug_event messages: the latest debug_request. */
 let debugParent: Message | null = null;
 /** JupyterLab's debugger (debug_request on control, debug_event on iopub): kernel/debug/adapter.ts. */
@@ -79,6 +79,7 @@ const debugAdapter = new DebugAdapter({
     void queues.iopub.push(encode(msg, signer));
   },
   setActive: (active) => post({ kind: "debug-active", active }),
+  forcingInterrupt: () => terminator.isForcing,
   log,
 });
 
@@ -162,11 +163,11 @@ async function answerControl(msg: Message): Promise<void> {
       return;
     case "interrupt_request":
       if (debugAdapter.isPaused) {
-        // A cell stopped in the debugger is ended by the debugger (a SIGINT would reach the next cell).
+        // A cell stopped in the debugger is ended by the debugger alone (an interrupt message
+        // or a SIGINT left pending would reach the next cell).
         await debugAdapter.release();
       } else {
-        process.kill(process.pid, "SIGINT");
-        terminator.interrupted();
+        terminator.requested();
       }
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
@@ -239,6 +240,8 @@ port.on("message", (m: MainToWorker) => {
       .registerCell(m.url, m.code, m.segments)
       .catch((e: unknown) => log(`debugger: cannot register ${m.url}: ${(e as Error).message}`))
       .finally(() => post({ kind: "debug-cell-ready", id: m.id }));
+  } else if (m.kind === "interrupt-ack") {
+    terminator.acknowledged();
   } else if (m.kind === "close") {
     void closeAll().then(() => post({ kind: "closed" }));
   }

@@ -3,18 +3,18 @@
  * (an in-process inspector Session posting Runtime.evaluate { replMode, awaitPromise }), which
  * accepts re-declared const/let/class and top-level await.
  *
- * Interrupt (SIGINT is THE mechanism): the synchronous part of a cell runs inside
+ * Interrupt: the synchronous part of a cell runs inside
  * `vm.runInThisContext(..., { breakOnSigint: true })`, so a SIGINT stops `while (true) {}`
  * (V8 terminates the script; the globals survive). A cell waiting on a promise is rejected by
- * `interrupt()`, which the kernel's SIGINT handler calls when the main thread is free.
- * Code spinning after its first `await` (in a microtask) never returns to that handler: while the
- * asynchronous part runs, SIGINT is captured by Node's watchdog (run/sigint.ts) and the transport
- * worker terminates the cell a second later (transport/terminator.ts).
+ * `interrupt()`, which the kernel calls when the transport worker's `interrupt` message is read.
+ * Code spinning outside the cell's stack (after an `await`, in a timer, an event handler) never
+ * lets the main thread read it: the transport worker pauses the main thread and terminates that
+ * code if `terminationVerdict` (run/terminate.ts) says it is the notebook's.
  */
 import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
-import { captureSigint, prepareTermination } from "./sigint.js";
+import { takeStopped, terminationVerdict } from "./terminate.js";
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
@@ -26,8 +26,10 @@ export interface Helpers {
   last: unknown;
   post: () => void;
   caught: unknown;
-  /** Run by the transport worker through the inspector just before it terminates a spinning cell. */
-  beforeTerminate?: () => void;
+  /** Evaluated by the transport worker on the paused main thread before it terminates code that ignored an interrupt. */
+  beforeTerminate?: () => string;
+  /** The same for the debugger ending a cell paused at a breakpoint (kernel/debug/adapter.ts): nothing is left to report later. */
+  beforeDebuggerTerminate?: () => string;
 }
 
 interface RemoteObject {
@@ -56,18 +58,21 @@ export class Evaluator {
 
   constructor(private readonly helpers: Helpers) {
     this.session.connect();
-    helpers.beforeTerminate = () => prepareTermination(() => cellContext.disable());
+    helpers.beforeTerminate = terminationVerdict;
+    helpers.beforeDebuggerTerminate = () => {
+      const verdict = terminationVerdict();
+      takeStopped(); // the cell itself reports the interrupt (its evaluation ends "terminated")
+      return verdict;
+    };
   }
 
   /** Run `js` in the cell's context. Resolves when the script (and its top-level awaits) finished. */
   run(js: string, ctx: CellContext): Promise<RunResult> {
     return new Promise<RunResult>((resolve) => {
       let settled = false;
-      let release: (() => boolean) | null = null;
       const finish = (r: RunResult): void => {
         if (settled) return;
         settled = true;
-        release?.();
         if (this.pending === finish) this.pending = null;
         resolve(r);
       };
@@ -88,8 +93,6 @@ export class Evaluator {
       } catch (e) {
         finish(e instanceof Error && INTERRUPTED.test(e.message) ? { kind: "interrupted" } : { kind: "thrown", value: e });
       }
-      // The synchronous part is over and the cell still runs (awaits): catch SIGINT meanwhile.
-      if (!settled) release = captureSigint();
     });
   }
 

@@ -1,0 +1,62 @@
+/**
+ * Searching and sorting as NDArray methods: `a.sort()` (in place), `a.argsort()`, `a.nonzero()`,
+ * `a.searchsorted(v)`, as NumPy's ndarray methods (TypeScript interface merging; this module
+ * patches the prototype when `np` is loaded).
+ */
+import { NDArray } from "../core/ndarray.js";
+import type { ArrayLike } from "../create/array.js";
+import { keywordArgs } from "../stats/keywords.js";
+import { nonzero } from "./nonzero.js";
+import { searchsorted, type SearchsortedOptions } from "./search.js";
+import { argsort, sortLanesInPlace, toSortKind, type SortKind, type SortOptions } from "./sort.js";
+import { ValueError } from "../core/errors.js";
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /**
+     * Sort in place along `axis` (default the last; NaN last). Returns nothing, as NumPy.
+     * @example
+     * const a = np.array([3, 1, 2]); a.sort(); a // array([1, 2, 3])
+     */
+    sort(axis?: number, kind?: SortKind | null): void;
+    sort(options?: { axis?: number; kind?: SortKind | null; order?: null }): void;
+    /**
+     * Indices that sort along `axis` (int32): `np.argsort(a, ...)`.
+     * @example np.array([3, 1, 2]).argsort() // array([1, 2, 0])
+     */
+    argsort(axis?: number | null, kind?: SortKind | null): NDArray;
+    argsort(options?: SortOptions): NDArray;
+    /**
+     * Indices of the non-zero elements, one int32 array per axis: `np.nonzero(a)`.
+     * @example np.array([0, 2, 0, 3]).nonzero() // [array([1, 3])]
+     */
+    nonzero(): NDArray[];
+    /**
+     * Where `v` would be inserted to keep this sorted 1-D array sorted: `np.searchsorted(a, v, ...)`.
+     * @example np.array([1, 2, 3]).searchsorted(2, "right") // 2
+     */
+    searchsorted(v: number, side?: "left" | "right", sorter?: ArrayLike | null): number;
+    searchsorted(v: number, options?: SearchsortedOptions): number;
+    searchsorted(v: ArrayLike, side?: "left" | "right", sorter?: ArrayLike | null): NDArray;
+    searchsorted(v: ArrayLike, options?: SearchsortedOptions): NDArray;
+  }
+}
+
+const define = (name: string, value: (this: NDArray, ...args: never[]) => unknown): void => {
+  Object.defineProperty(NDArray.prototype, name, { value, writable: true, configurable: true });
+};
+
+define("sort", function (this: NDArray, ...args: unknown[]): void {
+  const o = keywordArgs<SortOptions>("sort", args, ["axis", "kind", "order"]);
+  if (o.order !== undefined && o.order !== null) throw new ValueError("Cannot specify order when the array has no fields.");
+  sortLanesInPlace(this, o.axis ?? -1, toSortKind(o.kind));
+});
+define("argsort", function (this: NDArray, ...args: unknown[]): NDArray {
+  return (argsort as (a: NDArray, ...r: unknown[]) => NDArray)(this, ...args);
+});
+define("nonzero", function (this: NDArray): NDArray[] {
+  return nonzero(this);
+});
+define("searchsorted", function (this: NDArray, ...args: unknown[]): NDArray | number {
+  return (searchsorted as (a: NDArray, ...r: unknown[]) => NDArray | number)(this, ...args);
+});

@@ -1,0 +1,59 @@
+/**
+ * `np.divmod(x, y, { out: [q, r], where, dtype, casting })`: floor division and remainder at once.
+ *
+ * Rule (NumPy 1.24's divmod ufunc, loops `bb->bb` ... `dd->dd`): the quotient is exactly
+ * `np.floor_divide(x, y)` and the remainder `np.remainder(x, y)` (npy_divmod for floats, the
+ * divisor's sign for the remainder; integer division by zero gives 0 and 0), both in the one loop
+ * dtype. Returns `[q, r]` (NumPy's tuple). With `out`, both inputs are read before either output
+ * is written (an input overlapping an output is copied first), as NumPy's iterator does.
+ * Cost: two passes.
+ */
+import { UFuncTypeError, ValueError } from "../core/errors.js";
+import { boundsOverlap, contiguousCopy } from "../core/iterate.js";
+import { NDArray } from "../core/ndarray.js";
+import type { ArrayLike, UFuncOptions } from "./apply.js";
+import { floor_divide, remainder } from "./ufuncs.js";
+
+/** Options of `np.divmod`: `out` is a pair of arrays. */
+export interface DivmodOptions extends Omit<UFuncOptions, "out"> {
+  out?: readonly [NDArray, NDArray];
+}
+
+/** Run `f` and report its ufunc errors under the name `divmod`. */
+function asDivmod<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof TypeError && /ufunc '(floor_divide|remainder)'/.test(e.message)) {
+      const err = new UFuncTypeError(e.message.replace(/ufunc '(floor_divide|remainder)'/, "ufunc 'divmod'"));
+      throw err;
+    }
+    throw e;
+  }
+}
+
+/**
+ * NumPy's `np.divmod`: `[np.floor_divide(x, y), np.remainder(x, y)]`.
+ *
+ * @example
+ * np.divmod(7, 2)                                 // [3, 1]
+ * np.divmod(np.array([7, -7]), 2)[0]           // array([ 3, -4])
+ * np.divmod(np.array([7, -7]), 2)[1]           // array([1, 1])
+ */
+export function divmod(x: number, y: number, options?: DivmodOptions): [number, number];
+export function divmod(x: ArrayLike, y: ArrayLike, options?: DivmodOptions): [NDArray, NDArray];
+export function divmod(x: ArrayLike, y: ArrayLike, options: DivmodOptions = {}): [NDArray | number, NDArray | number] {
+  const { out, ...rest } = options;
+  if (out === undefined) {
+    return asDivmod(() => [floor_divide(x, y, rest) as NDArray, remainder(x, y, rest) as NDArray]);
+  }
+  if (!Array.isArray(out) || out.length !== 2 || !(out[0] instanceof NDArray) || !(out[1] instanceof NDArray)) {
+    throw new ValueError("The 'out' tuple must have exactly 2 entries: one per ufunc output");
+  }
+  const [o1, o2] = out;
+  // every input read before any output is written
+  const fresh = (a: ArrayLike): ArrayLike => (a instanceof NDArray && (boundsOverlap(a, o1) || boundsOverlap(a, o2)) ? contiguousCopy(a) : a);
+  const xs = fresh(x);
+  const ys = fresh(y);
+  return asDivmod(() => [floor_divide(xs, ys, { ...rest, out: o1 }), remainder(xs, ys, { ...rest, out: o2 })]);
+}
