@@ -176,6 +176,7 @@ export class DebugAdapter {
         supportsTerminateRequest: false,
         supportsDelayedStackTraceLoading: false,
         supportsVariablePaging: true,
+        supportsModulesRequest: true,
         exceptionBreakpointFilters: [
           { filter: "raised", label: "Raised Exceptions", default: false, description: "Break whenever any exception is thrown in a cell." },
           { filter: "uncaught", label: "Uncaught Exceptions", default: false, description: "Break when a cell's exception is not caught by the cell itself." },
