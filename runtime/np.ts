@@ -20,6 +20,7 @@ import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
 import * as sorting from "./sorting/index.js";
+import * as stats from "./stats/index.js";
 
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
@@ -92,7 +93,7 @@ const io = {
 };
 
 // ---- section: searching, sorting, statistics (runtime/sorting, runtime/stats) ----
-const sortstats = { ...sorting };
+const sortstats = { ...sorting, ...stats };
 
 /**
  * The array namespace, spelled as NumPy spells it.
