@@ -19,6 +19,9 @@ import * as ufunc from "./ufunc/index.js";
 import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
+import "./linalg/matrix-methods.js";
+import { diagonal, diag } from "./views/diagonal.js";
+import { tri, tril, triu, identity, vander } from "./create/tri.js";
 import * as sorting from "./sorting/index.js";
 import * as stats from "./stats/index.js";
 
@@ -75,6 +78,13 @@ const structure = {
   lib: { stride_tricks: { as_strided: memory.as_strided } },
   newaxis: null,
   ZeroDivisionError: create.ZeroDivisionError,
+  diagonal,
+  diag,
+  tri,
+  tril,
+  triu,
+  identity,
+  vander,
 };
 
 // ---- section: compute (runtime/ufunc, runtime/reduce, runtime/linalg) ----
