@@ -16,11 +16,10 @@
  * taken along `axis` (`a.take(idx, axis)`: a new C-order array).
  */
 import { DTYPES } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { IndexError, ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
-import { normalizeAxis } from "../core/shape.js";
 import { boundedFill, genMask, type Uint32Source } from "./bounded.js";
 import { drawIntegers } from "./integers.js";
 import { permutationOf } from "./shuffle.js";
@@ -159,7 +158,9 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
     if (a.ndim !== 1) throw new ValueError(legacy ? "a must be 1-dimensional" : "a must be a sequence or an integer, not <class 'numpy.ndarray'>");
     pop = a.shape[0];
   } else {
-    axis = normalizeAxis(opts.axis ?? 0, a.ndim);
+    const ax = opts.axis ?? 0;
+    if (!Number.isInteger(ax) || ax < -a.ndim || ax >= a.ndim) throw new IndexError("tuple index out of range"); // NumPy's a.shape[axis]
+    axis = ax < 0 ? ax + a.ndim : ax;
     pop = a.shape[axis];
   }
   const shape = sizeShape(size);
