@@ -38,6 +38,7 @@ const ROWS: [string, () => unknown][] = [
   ["np.count_nonzero(np.ones((2, 3)), axis=3)", () => np.count_nonzero(np.ones([2, 3]), 3)],
   ["np.unique(np.ones((2, 3)), axis=2)", () => np.unique(np.ones([2, 3]), { axis: 2 })],
   ["np.unique(np.ones((2, 3)), axis=-3)", () => np.unique(np.ones([2, 3]), { axis: -3 })],
+  ["np.isin(np.array([1, 2]), [2], kind='hash')", () => np.isin(np.array([1, 2]), [2], { kind: "hash" as never })],
   ["np.cumsum(np.ones((2, 3)), axis=2)", () => np.cumsum(np.ones([2, 3]), 2)],
   ["np.cumprod(np.ones((2, 3)), axis=-3)", () => np.cumprod(np.ones([2, 3]), -3)],
   ["np.diff(np.array(5))", () => np.diff(np.array(5))],
