@@ -22,7 +22,7 @@
  *   freed, so when the bytes outstanding would pass BUDGET_BYTES the allocator answers null and
  *   the caller (core/alloc.ts) makes an ordinary ArrayBuffer instead (collected by V8 as usual;
  *   its loops run in JavaScript). The footprint stays bounded by the budget.
- * - Sizes: classes of 64 bytes, then four per power of two (waste at most 25%); the memory grows
+ * - Sizes: multiples of 64 bytes up to 1 KiB, then four classes per power of two (waste at most 25%); the memory grows
  *   (at least doubling) when no free region of the class is left; it never shrinks (wasm memory
  *   cannot), so its high-water mark stays mapped. Largest array in wasm memory: 4 GiB (wasm32)
  *   less what is in use; bigger ones are ordinary ArrayBuffers.
@@ -35,7 +35,7 @@ import { MAX_PAGES, wasm, type WasmMemory } from "./instance.js";
 /** Bytes of wasm allocations after which the allocator nudges V8 to collect (see the file head). */
 export const NUDGE_BYTES = 256 * 2 ** 20;
 /** Most bytes held in wasm memory at once; STRIDED_WASM_BUDGET_MB overrides (read at first use). */
-export let BUDGET_BYTES = 1024 * 2 ** 20;
+export let BUDGET_BYTES = 512 * 2 ** 20;
 const PAGE = 65536;
 const ALIGN = 64;
 
@@ -49,20 +49,31 @@ const free: number[][] = [];
 const buffers = new Set<ArrayBufferLike>();
 let current: ArrayBufferLike | null = null;
 
-/** Size class of `bytes`: index and class size. @example classOf(100) // [25, 112] */
+/**
+ * Size class of `bytes`: its index and size. Up to 1 KiB, multiples of 64 bytes (classes 0-15);
+ * above, four classes per power of two (16 + 4(k - 10) + q - 1 for 2^k < bytes <= 2^(k+1)).
+ *
+ * @example
+ * classOf(100) // [1, 128]
+ * classOf(5000) // [18, 5120]
+ */
 export function classOf(bytes: number): [number, number] {
-  if (bytes <= ALIGN) return [0, ALIGN];
-  const k = 31 - Math.clz32(bytes - 1); // 2^k < bytes <= 2^(k+1)
+  if (bytes <= 1024) {
+    const c = Math.max(1, Math.ceil(bytes / ALIGN));
+    return [c - 1, c * ALIGN];
+  }
+  const k = 31 - Math.clz32(bytes - 1); // 2^k < bytes <= 2^(k+1), k >= 10
   const step = 2 ** (k - 2);
   const q = Math.ceil(bytes / step) - 4; // 1..4
-  return [k * 4 + q, (4 + q) * step];
+  return [16 + (k - 10) * 4 + q - 1, (4 + q) * step];
 }
 
-/** Bytes of size class `idx` (the inverse of classOf). @example classBytes(25) // 112 */
+/** Bytes of size class `idx` (the inverse of classOf). @example classBytes(18) // 5120 */
 export function classBytes(idx: number): number {
-  if (idx === 0) return ALIGN;
-  const k = Math.floor((idx - 1) / 4);
-  return (4 + idx - 4 * k) * 2 ** (k - 2);
+  if (idx < 16) return (idx + 1) * ALIGN;
+  const j = idx - 16;
+  const k = 10 + Math.floor(j / 4);
+  return (4 + (j % 4) + 1) * 2 ** (k - 2);
 }
 
 const registry = new FinalizationRegistry<number>((held) => {
