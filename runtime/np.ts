@@ -15,6 +15,7 @@ import * as memory from "./memory/index.js";
 import { random as randomNs } from "./random/index.js";
 import * as print from "./print/index.js";
 import * as npy from "./npy/index.js";
+import { savetxt, loadtxt } from "./textio/text.js";
 import * as ufunc from "./ufunc/index.js";
 import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
@@ -100,6 +101,11 @@ const io = {
   get_printoptions: print.get_printoptions,
   save: npy.save,
   load: npy.load,
+  savez: npy.savez,
+  savez_compressed: npy.savez_compressed,
+  NpzFile: npy.NpzFile,
+  savetxt,
+  loadtxt,
 };
 
 // ---- section: searching, sorting, statistics (runtime/sorting, runtime/stats) ----
