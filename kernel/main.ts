@@ -106,6 +106,19 @@ export async function startKernel(connectionFile: string): Promise<void> {
     },
   });
 
+  // A cell's process.exit(n): its output is flushed and the sockets closed before the process
+  // exits with status n (a worker ended with open zeromq sockets aborts the process). The
+  // front end then sees a dead kernel, as after ipykernel's os._exit.
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    try {
+      dispatcher?.flushOutput();
+      transport?.closeNow();
+    } finally {
+      exit(code as number | undefined);
+    }
+  }) as typeof process.exit;
+
   youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (heap.ts)
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
   setTimeout(kick, LOAD_AFTER_MS);

@@ -15,11 +15,16 @@ import * as memory from "./memory/index.js";
 import { random as randomNs } from "./random/index.js";
 import * as print from "./print/index.js";
 import * as npy from "./npy/index.js";
+import { savetxt, loadtxt } from "./textio/text.js";
 import * as ufunc from "./ufunc/index.js";
 import "./ufunc/methods.js";
 import * as reduce from "./reduce/index.js";
 import * as linalg from "./linalg/index.js";
+import "./linalg/matrix-methods.js";
+import { diagonal, diag } from "./views/diagonal.js";
+import { tri, tril, triu, identity, vander } from "./create/tri.js";
 import * as sorting from "./sorting/index.js";
+import * as stats from "./stats/index.js";
 
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
@@ -74,6 +79,13 @@ const structure = {
   lib: { stride_tricks: { as_strided: memory.as_strided } },
   newaxis: null,
   ZeroDivisionError: create.ZeroDivisionError,
+  diagonal,
+  diag,
+  tri,
+  tril,
+  triu,
+  identity,
+  vander,
 };
 
 // ---- section: compute (runtime/ufunc, runtime/reduce, runtime/linalg) ----
@@ -89,10 +101,15 @@ const io = {
   get_printoptions: print.get_printoptions,
   save: npy.save,
   load: npy.load,
+  savez: npy.savez,
+  savez_compressed: npy.savez_compressed,
+  NpzFile: npy.NpzFile,
+  savetxt,
+  loadtxt,
 };
 
 // ---- section: searching, sorting, statistics (runtime/sorting, runtime/stats) ----
-const sortstats = { ...sorting };
+const sortstats = { ...sorting, ...stats };
 
 /**
  * The array namespace, spelled as NumPy spells it.

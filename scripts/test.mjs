@@ -55,7 +55,11 @@ if (missing.length > 0) {
   if (missing.length > 0) console.error(`\n!!!!! test: still missing ${missing.join(", ")}: those tests fail under CI=true and skip loudly otherwise\n`);
 }
 
-console.log("test: building (tsc) and type-checking the tests and benchmarks");
+console.log("test: building (wasm loops, tsc) and type-checking the tests and benchmarks");
+if (run(process.execPath, ["scripts/build-wasm.mjs"]) !== 0) {
+  console.error("test: building the WebAssembly loops failed");
+  process.exit(1);
+}
 if (run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json"]) !== 0) {
   console.error("test: build failed");
   process.exit(1);

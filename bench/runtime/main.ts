@@ -33,13 +33,23 @@ function faultsPerCall(f: () => unknown, calls = 50): number {
   return (process.resourceUsage().minorPageFault - before) / calls;
 }
 
-/** Best seconds per call of `f`: autorange to >= `minTime` per repeat, then `repeats` repeats. */
-function best(f: () => unknown, minTime: number, repeats: number): number {
+/**
+ * Best seconds per call of `f`: autorange to >= `minTime` per repeat, then `repeats` repeats.
+ * Between repeats (not timed) the collector runs and the event loop turns once, so dead results
+ * are freed (wasm regions come back only in a finalizer, between tasks: runtime/wasm/heap.ts), as
+ * NumPy frees each result at once.
+ */
+async function best(f: () => unknown, minTime: number, repeats: number): Promise<number> {
+  const pause = async (): Promise<void> => {
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((r) => setImmediate(r));
+  };
   let n = 1;
   for (;;) {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) f();
     const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+    await pause();
     if (dt >= minTime) break;
     n *= dt > 0 ? Math.min(10, Math.max(2, Math.ceil(minTime / Math.max(dt, 1e-9)))) : 10;
   }
@@ -48,6 +58,7 @@ function best(f: () => unknown, minTime: number, repeats: number): number {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) f();
     b = Math.min(b, Number(process.hrtime.bigint() - t0) / 1e9 / n);
+    await pause();
   }
   return b;
 }
@@ -96,7 +107,7 @@ async function main(): Promise<number> {
     for (let r = 0; r < rounds; r++) {
       for (const k of ALLOC_CASES) {
         (globalThis as { gc?: () => void }).gc?.();
-        res[k] = [Math.min(res[k]?.[0] ?? Infinity, best(runs[k], quick ? 0.02 : 0.05, 3)), res[k]?.[1] ?? 0];
+        res[k] = [Math.min(res[k]?.[0] ?? Infinity, await best(runs[k], quick ? 0.02 : 0.05, 3)), res[k]?.[1] ?? 0];
       }
     }
     for (const k of ALLOC_CASES) res[k][1] = faultsPerCall(runs[k]);
@@ -148,9 +159,9 @@ async function main(): Promise<number> {
     for (const k of cases) {
       // collect the previous case's garbage first, so one case's dead buffers do not tax the next
       settle();
-      keepMin(ours, k.name, best(k.run, minTime, repeats));
+      keepMin(ours, k.name, await best(k.run, minTime, repeats));
       settle();
-      if (raw[k.name]) keepMin(rawT, k.name, best(raw[k.name], minTime, repeats));
+      if (raw[k.name]) keepMin(rawT, k.name, await best(raw[k.name], minTime, repeats));
       keepMin(numpy, k.name, await askNumpy(k.name));
     }
     process.stdout.write(`  round ${round + 1}/${rounds}\n`);

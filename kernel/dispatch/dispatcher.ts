@@ -17,6 +17,7 @@ import { codePointToUtf16, utf16ToCodePoint } from "./cursor.js";
 import { parseHelpRequest } from "./help.js";
 import { History } from "./history.js";
 import { RequestPublisher, type Outbox } from "./publisher.js";
+import { StreamBuffer } from "./stream-buffer.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
 
 export interface DispatcherOptions {
@@ -55,6 +56,8 @@ export class Dispatcher implements Outbox {
   private readonly pendingInputs = new Map<string, { resolve: (v: string) => void; reject: (e: Error) => void }>();
   private idleWaiters: (() => void)[] = [];
   private readonly log: (line: string) => void;
+  /** Stream output waiting to be sent as one message (flushed before anything else is sent). */
+  private readonly streams = new StreamBuffer((parent, name, text) => this.sendNow("iopub", parent, "stream", { name, text }, {}));
 
   constructor(private readonly opts: DispatcherOptions) {
     this.log = opts.log ?? ((line) => process.stderr.write(`[strided] ${line}\n`));
@@ -104,7 +107,16 @@ export class Dispatcher implements Outbox {
   // ---- Outbox (used by request publishers) ----
 
   publish(parent: Message, msgType: string, content: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
+    if (msgType === "stream" && (content.name === "stdout" || content.name === "stderr") && typeof content.text === "string") {
+      this.streams.write(parent, content.name, content.text);
+      return;
+    }
     this.send("iopub", parent, msgType, content, metadata);
+  }
+
+  /** Send the buffered stream output now (before the process exits). */
+  flushOutput(): void {
+    this.streams.flush();
   }
 
   requestInput(parent: Message, prompt: string, password: boolean): Promise<string> {
@@ -284,10 +296,17 @@ export class Dispatcher implements Outbox {
   }
 
   private sendWithBarrier(parent: Message, msgType: string, content: object): Promise<number> {
+    this.streams.flush();
     return this.opts.transport.sendWithBarrier("shell", this.build("shell", parent, msgType, content, {}));
   }
 
+  /** Every message goes out after the stream output buffered before it. */
   private send(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown> = {}): Header {
+    this.streams.flush();
+    return this.sendNow(channel, parent, msgType, content, metadata);
+  }
+
+  private sendNow(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Header {
     const msg = this.build(channel, parent, msgType, content, metadata);
     this.opts.transport.send(channel, msg);
     return msg.header;

@@ -49,7 +49,7 @@ export class WorkerTransport implements KernelTransport {
   private readonly debugCells = new Map<number, () => void>();
   private nextDebugCell = 0;
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(private readonly worker: Worker, private readonly closedFlag: Int32Array) {}
 
   /**
    * Starts the worker, binds the five sockets, resolves when they are bound.
@@ -58,9 +58,9 @@ export class WorkerTransport implements KernelTransport {
    * const t = await WorkerTransport.start(info, session, kernelInfoContent(), { request, shutdown });
    */
   static start(connection: ConnectionInfo, session: string, kernelInfo: Record<string, unknown>, events: TransportEvents): Promise<WorkerTransport> {
-    const data: WorkerData = { connection, session, kernelInfo };
+    const data: WorkerData = { connection, session, kernelInfo, closedFlag: new SharedArrayBuffer(4) };
     const worker = new Worker(join(__dirname, "worker.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
-    const t = new WorkerTransport(worker);
+    const t = new WorkerTransport(worker, new Int32Array(data.closedFlag));
     return new Promise((resolve, reject) => {
       worker.on("message", (m: WorkerToMain) => {
         switch (m.kind) {
@@ -152,6 +152,20 @@ export class WorkerTransport implements KernelTransport {
     if (this.closed) return;
     const m: MainToWorker = { kind: "interrupt-ack" };
     this.worker.postMessage(m);
+  }
+
+  /**
+   * For a process that must exit now (a cell called `process.exit`): asks the worker to flush what
+   * was sent and close every socket, and blocks this thread until it has (at most `timeoutMs`).
+   * Exiting with open zeromq sockets in the worker aborts the process (DESIGN.md).
+   */
+  closeNow(timeoutMs = 3000): void {
+    if (!this.closed) {
+      this.closed = Promise.resolve();
+      const m: MainToWorker = { kind: "close" };
+      this.worker.postMessage(m);
+    }
+    Atomics.wait(this.closedFlag, 0, 0, timeoutMs);
   }
 
   /** Flushes what was sent, closes every socket, ends the worker. Idempotent. */

@@ -22,6 +22,11 @@ export interface WorkerData {
   session: string;
   /** The kernel_info_reply content, so control can answer while the main thread is busy. */
   kernelInfo: Record<string, unknown>;
+  /**
+   * One Int32 the worker sets to 1 (and notifies) once every socket is closed: a main thread
+   * that must exit now (a cell's `process.exit`) waits on it with Atomics.wait.
+   */
+  closedFlag: SharedArrayBuffer;
 }
 
 export type WorkerToMain =

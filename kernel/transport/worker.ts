@@ -243,7 +243,12 @@ port.on("message", (m: MainToWorker) => {
   } else if (m.kind === "interrupt-ack") {
     terminator.acknowledged();
   } else if (m.kind === "close") {
-    void closeAll().then(() => post({ kind: "closed" }));
+    void closeAll().then(() => {
+      const flag = new Int32Array(data.closedFlag);
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+      post({ kind: "closed" });
+    });
   }
 });
 

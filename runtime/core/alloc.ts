@@ -20,6 +20,14 @@
  */
 import { DTYPES, type DType, type TypedArray } from "./dtype.js";
 import { MemoryError } from "./errors.js";
+import { wasmAllocate } from "../wasm/heap.js";
+
+/**
+ * Buffers of at least this many bytes are made in WebAssembly memory (runtime/wasm/heap.ts), where
+ * the SIMD loops run on them; smaller ones stay ordinary typed arrays (cheaper to make, and their
+ * loops are too short for wasm to pay).
+ */
+export const WASM_MIN_BYTES = 1024;
 
 /** Largest element count a typed array may have in this Node (V8 caps ArrayBuffers). */
 const MAX_BYTES = 2 ** 32; // 4 GiB: V8's typed-array limit on 64-bit Node 20 for one buffer
@@ -69,7 +77,12 @@ export function allocate(dtype: DType, size: number, shape: readonly number[]): 
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (!Number.isSafeInteger(size) || size < 0 || bytes > MAX_BYTES) throw memoryError(dtype, bytes, shape);
-  let data: TypedArray;
+  let data: TypedArray | null = bytes >= WASM_MIN_BYTES ? wasmAllocate(dtype, size, true) : null;
+  if (data !== null) {
+    bytesAllocated += bytes;
+    buffersAllocated += 1;
+    return data;
+  }
   try {
     data = new info.ctor(size);
   } catch {
@@ -101,6 +114,14 @@ export function allocateUnfilled(dtype: DType, size: number, shape: readonly num
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (bytes <= ON_HEAP_BYTES || !Number.isSafeInteger(size) || bytes > MAX_BYTES) return allocate(dtype, size, shape);
+  if (bytes >= WASM_MIN_BYTES) {
+    const data = wasmAllocate(dtype, size, false);
+    if (data !== null) {
+      bytesAllocated += bytes;
+      buffersAllocated += 1;
+      return data;
+    }
+  }
   let buf: Buffer;
   try {
     buf = Buffer.allocUnsafeSlow(bytes);

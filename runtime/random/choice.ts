@@ -8,11 +8,15 @@
  * replacement (no `p`): legacy takes the first `size` of `permutation(n)`; Generator runs Floyd's
  * algorithm (a linear-probing set of size 2^k >= 1.2 size) and then shuffles the picks, or, when
  * n > 10000 and size > n / 50, shuffles only the tail of arange(n); both draw with Lemire's
- * method one at a time. `p` is checked as NumPy checks it (Kahan sum within sqrt(eps) of 1).
- * Not covered: `replace: false` together with `p`, and Generator's n-D `a` with `axis`.
+ * method one at a time (with `shuffle: false`, Generator skips the final shuffle and tail-shuffles
+ * past size > n / 20). Without replacement WITH `p` (both, NumPy's loop): draw size - found
+ * uniforms, zero the found entries of p, cdf = cumsum(p) / its last value, searchsorted right,
+ * keep the new indices in order of first appearance, until `size` are found. `p` is checked as
+ * NumPy checks it (Kahan sum within sqrt(eps) of 1). Generator's `a` may be n-D: the picks are
+ * taken along `axis` (`a.take(idx, axis)`: a new C-order array).
  */
 import { DTYPES } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { IndexError, ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
@@ -26,7 +30,11 @@ export interface ChoiceOptions {
   /** Draw with replacement (default true). */
   replace?: boolean;
   /** Probabilities of each entry of `a` (default uniform). */
-  p?: NDArray | readonly number[];
+  p?: NDArray | readonly number[] | null;
+  /** Generator only: the axis of an n-D `a` to pick along (default 0). */
+  axis?: number;
+  /** Generator only: shuffle picks made without replacement (default true; false is faster). */
+  shuffle?: boolean;
 }
 
 /** What choice needs from a generator. */
@@ -56,8 +64,8 @@ function kahanSum(p: ArrayLike<number>): number {
 }
 
 /** Generator's choice without replacement: indices in draw order. */
-function generatorNoReplace(src: Uint32Source, pop: number, size: number): number[] {
-  if (pop > 10000 && size > Math.floor(pop / 50)) {
+function generatorNoReplace(src: Uint32Source, pop: number, size: number, shuffle: boolean): number[] {
+  if (pop > 10000 && size > Math.floor(pop / (shuffle ? 50 : 20))) {
     const idx = Array.from({ length: pop }, (_, i) => i);
     const first = Math.max(pop - size, 1);
     for (let i = pop - 1; i >= first; i--) {
@@ -85,13 +93,51 @@ function generatorNoReplace(src: Uint32Source, pop: number, size: number): numbe
       out[j - pop + size] = j;
     }
   }
-  for (let i = size - 1; i >= 1; i--) {
-    const j = lemire(src, i);
-    const t = out[j];
-    out[j] = out[i];
-    out[i] = t;
+  if (shuffle) {
+    for (let i = size - 1; i >= 1; i--) {
+      const j = lemire(src, i);
+      const t = out[j];
+      out[j] = out[i];
+      out[i] = t;
+    }
   }
   return out;
+}
+
+/** NumPy's sampling without replacement with probabilities (mtrand.pyx and _generator.pyx alike). */
+function weightedNoReplace(src: ChoiceSource, p: Float64Array, size: number): number[] {
+  let nonzero = 0;
+  for (const v of p) if (v > 0) nonzero++;
+  if (nonzero < size) throw new ValueError("Fewer non-zero entries in p than size");
+  const q = Float64Array.from(p);
+  const found: number[] = [];
+  const cdf = new Float64Array(q.length);
+  while (found.length < size) {
+    const k = size - found.length;
+    const x = new Float64Array(k);
+    for (let i = 0; i < k; i++) x[i] = src.nextDouble();
+    for (const f of found) q[f] = 0;
+    let acc = 0;
+    for (let i = 0; i < q.length; i++) cdf[i] = acc += q[i];
+    const last = cdf[cdf.length - 1];
+    for (let i = 0; i < cdf.length; i++) cdf[i] /= last;
+    const seen = new Set<number>();
+    for (let i = 0; i < k; i++) {
+      const u = x[i];
+      let lo = 0;
+      let hi = cdf.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cdf[mid] <= u) lo = mid + 1;
+        else hi = mid;
+      }
+      if (!seen.has(lo)) {
+        seen.add(lo); // np.unique(new, return_index=True), indices sorted: first appearances in order
+        found.push(lo);
+      }
+    }
+  }
+  return found;
 }
 
 /**
@@ -101,12 +147,21 @@ function generatorNoReplace(src: Uint32Source, pop: number, size: number): numbe
 export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArray, size: Size, opts: ChoiceOptions): number | NDArray {
   const q = (s: string) => (legacy ? `'${s}'` : s);
   let pop: number;
+  if (legacy && (opts.axis !== undefined || opts.shuffle !== undefined)) {
+    throw new TypeError(`choice() got an unexpected keyword argument '${opts.axis !== undefined ? "axis" : "shuffle"}'`);
+  }
+  let axis = 0;
   if (typeof a === "number") {
     if (!Number.isInteger(a)) throw new TypeError(`a must be an integer or a 1-D array, got ${a}`);
     pop = a;
-  } else {
-    if (a.ndim !== 1) throw new ValueError("a must be 1-dimensional");
+  } else if (legacy || a.ndim === 0) {
+    if (a.ndim !== 1) throw new ValueError(legacy ? "a must be 1-dimensional" : "a must be a sequence or an integer, not <class 'numpy.ndarray'>");
     pop = a.shape[0];
+  } else {
+    const ax = opts.axis ?? 0;
+    if (!Number.isInteger(ax) || ax < -a.ndim || ax >= a.ndim) throw new IndexError("tuple index out of range"); // NumPy's a.shape[axis]
+    axis = ax < 0 ? ax + a.ndim : ax;
+    pop = a.shape[axis];
   }
   const shape = sizeShape(size);
   const n = shape === null ? 1 : shape.reduce((x, y) => x * y, 1);
@@ -115,7 +170,7 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
     throw new ValueError(legacy ? "a must be greater than 0 unless no samples are taken" : "a must be a positive integer unless no samples are taken");
   }
   let p: Float64Array | null = null;
-  if (opts.p !== undefined) {
+  if (opts.p !== undefined && opts.p !== null) {
     p = opts.p instanceof NDArray ? Float64Array.from(readFlat(opts.p)) : Float64Array.from(opts.p);
     if (opts.p instanceof NDArray && opts.p.ndim !== 1) throw new ValueError(`${q("p")} must be 1-dimensional`);
     if (p.length !== pop) throw new ValueError(`${q("a")} and ${q("p")} must have same size`);
@@ -156,8 +211,8 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
     if (n > pop) {
       throw new ValueError(legacy ? "Cannot take a larger sample than population when 'replace=False'" : "Cannot take a larger sample than population when replace is False");
     }
-    if (p !== null) throw new TypeError("choice with replace: false and p is not supported: draw with replace: true, or without p");
-    idx = legacy ? permutationOf(src, pop, true).data.subarray(0, n) : generatorNoReplace(src, pop, n);
+    if (p !== null) idx = weightedNoReplace(src, p, n);
+    else idx = legacy ? permutationOf(src, pop, true).data.subarray(0, n) : generatorNoReplace(src, pop, n, opts.shuffle ?? true);
   }
   if (typeof a === "number") {
     if (shape === null) return idx[0];
@@ -165,11 +220,50 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
     for (let i = 0; i < n; i++) out.data[i] = idx[i];
     return out;
   }
+  if (a.ndim > 1) return takeAlong(a, axis, idx, shape);
   const it = DTYPES[a.dtype].itemsize;
   const first = a.offset / it;
   const st = a.strides[0] / it;
   if (shape === null) return a.data[first + idx[0] * st];
   const out = newArray(shape, a.dtype);
   for (let i = 0; i < n; i++) out.data[i] = a.data[first + idx[i] * st];
+  return out;
+}
+
+/** NumPy's `a.take(idx, axis)` for picks `idx` of shape `shape` (null: one pick, the axis dropped). */
+function takeAlong(a: NDArray, axis: number, idx: ArrayLike<number>, shape: number[] | null): NDArray {
+  const before = a.shape.slice(0, axis);
+  const after = a.shape.slice(axis + 1);
+  const picks = shape === null ? [] : shape;
+  const nIdx = shape === null ? 1 : idx.length;
+  const out = newArray([...before, ...picks, ...after], a.dtype);
+  const outer = before.reduce((x, y) => x * y, 1);
+  const inner = after.reduce((x, y) => x * y, 1);
+  const it = DTYPES[a.dtype].itemsize;
+  const el = a.strides.map((s) => s / it);
+  const first = a.offset / it;
+  let w = 0;
+  const bIdx = new Array<number>(before.length).fill(0);
+  for (let o = 0; o < outer; o++) {
+    let base = first;
+    for (let d = 0; d < before.length; d++) base += bIdx[d] * el[d];
+    for (let k = 0; k < nIdx; k++) {
+      const start = base + idx[k] * el[axis];
+      const aIdx = new Array<number>(after.length).fill(0);
+      for (let m = 0; m < inner; m++) {
+        let pos = start;
+        for (let d = 0; d < after.length; d++) pos += aIdx[d] * el[axis + 1 + d];
+        out.data[w++] = a.data[pos];
+        for (let d = after.length - 1; d >= 0; d--) {
+          if (++aIdx[d] < after[d]) break;
+          aIdx[d] = 0;
+        }
+      }
+    }
+    for (let d = before.length - 1; d >= 0; d--) {
+      if (++bIdx[d] < before[d]) break;
+      bIdx[d] = 0;
+    }
+  }
   return out;
 }

@@ -135,10 +135,13 @@ export class Generator {
   }
 
   /**
-   * Random entries of `a` (a count n for range(n), or a 1-D array); `{ replace, p }` as NumPy.
+   * Random entries of `a` (a count n for range(n), or an array: picks along `axis`, a new array);
+   * `{ replace, p, axis, shuffle }` as NumPy.
    *
    * @example
    * np.random.default_rng(0).choice(5, 3) // array([4, 3, 2])
+   * np.random.default_rng(0).choice(5, 3, { replace: false, p: [0.1, 0, 0.3, 0.6, 0] }) // array([3, 2, 0])
+   * np.random.default_rng(0).choice(np.arange(6).reshape(2, 3), 2, { axis: 1, replace: false }).tolist() // [[1, 2], [4, 5]]
    */
   choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
   choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;

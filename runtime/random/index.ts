@@ -109,8 +109,11 @@ function permutation(x: number | NDArray): NDArray {
 }
 
 /**
- * Random entries of `a` (a count n for range(n), or a 1-D array), legacy stream; `{ replace, p }` as NumPy.
- * @example np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
+ * Random entries of `a` (a count n for range(n), or a 1-D array), legacy stream; `{ replace, p }` as NumPy
+ * (also together: without replacement, weighted, by NumPy's redraw loop).
+ * @example
+ * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
+ * np.random.seed(0); np.random.choice(5, 3, { replace: false, p: [0.1, 0, 0.3, 0.6, 0] }) // array([3, 2, 0])
  */
 function choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
 function choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;

@@ -11,6 +11,7 @@
  * Cost: O(n), no allocation, recursion depth O(log n).
  */
 import type { TypedArray } from "../core/dtype.js";
+import { MIN_RUN, wasmPairwiseSumF64 } from "../wasm/loops.js";
 
 const PW_BLOCKSIZE = 128;
 
@@ -64,6 +65,16 @@ export function pairwiseSum(d: TypedArray, i0: number, n: number, s: number): nu
  * pairwiseSumF64(new Float64Array([0.1, 0.2, 0.3]), 0, 3) // 0.6000000000000001
  */
 export function pairwiseSumF64(d: Float64Array, i0: number, n: number): number {
+  if (n >= MIN_RUN) {
+    // the same additions in the same order, in wasm SIMD when the run lives in wasm memory (runtime/wasm/loops.ts)
+    const r = wasmPairwiseSumF64(d, i0, n);
+    if (r !== undefined) return r;
+  }
+  return pairwiseSumF64JS(d, i0, n);
+}
+
+/** pairwiseSumF64 in JavaScript (the recursion). */
+function pairwiseSumF64JS(d: Float64Array, i0: number, n: number): number {
   if (n < 8) {
     let res = 0;
     for (let i = 0; i < n; i++) res += d[i0 + i];
@@ -75,7 +86,7 @@ export function pairwiseSumF64(d: Float64Array, i0: number, n: number): number {
   // both halves are leaves (8 <= length <= 128): sum them here, one call fewer per pair of
   // leaves (measured: 1e6 elements 505 -> 445 us); the additions are the same, in the same order
   if (n - n2 <= PW_BLOCKSIZE) return leafF64(d, i0, n2) + leafF64(d, i0 + n2, n - n2);
-  return pairwiseSumF64(d, i0, n2) + pairwiseSumF64(d, i0 + n2, n - n2);
+  return pairwiseSumF64JS(d, i0, n2) + pairwiseSumF64JS(d, i0 + n2, n - n2);
 }
 
 /** NumPy's leaf for 8 <= n <= 128: eight accumulators, combined pairwise, then the tail. */

@@ -20,6 +20,7 @@
 import type { TypedArray } from "../core/dtype.js";
 import { keepOrderPerm } from "../ufunc/nditer.js";
 import { pairwiseSum, pairwiseSumF32, pairwiseSumF64 } from "./pairwise.js";
+import { wasmExtremumF64 } from "../wasm/loops.js";
 
 /** NumPy's ufunc buffer size (np.getbufsize()), in elements. */
 export const BUFSIZE = 8192;
@@ -240,6 +241,8 @@ const RUN_MIN = 64;
  * recomputed sequentially.
  */
 function maxRun(inp: Float64Array, p: number, n: number, acc: number): number {
+  const w = wasmExtremumF64("max", inp, p, n); // NaN: fold here (runtime/wasm/loops.ts)
+  if (w === w) return acc >= w || acc !== acc ? acc : w;
   const A = inp.subarray(p, p + n);
   let r0 = A[0];
   let r1 = A[1];
@@ -277,6 +280,8 @@ function maxRun(inp: Float64Array, p: number, n: number, acc: number): number {
 
 /** min(acc, A[p..p+n)) with NumPy's rules, as maxRun. */
 function minRun(inp: Float64Array, p: number, n: number, acc: number): number {
+  const w = wasmExtremumF64("min", inp, p, n); // NaN: fold here (runtime/wasm/loops.ts)
+  if (w === w) return acc <= w || acc !== acc ? acc : w;
   const A = inp.subarray(p, p + n);
   let r0 = A[0];
   let r1 = A[1];

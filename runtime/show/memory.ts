@@ -12,6 +12,7 @@ import { NDArray } from "../core/ndarray.js";
 import { escapeHtml, PALETTE, THEME, tupleText } from "../display/html.js";
 import { Figure } from "./figure.js";
 import { bufferRange, reachedBytes, sharing, type Sharing } from "./overlap.js";
+import { allocationOf } from "../wasm/heap.js";
 
 /** Buffers with at most this many elements are drawn element by element. */
 export const MAX_CELLS = 256;
@@ -36,8 +37,10 @@ interface Entry {
   range: [number, number];
 }
 
+/** One allocation (an ArrayBuffer, or one region of wasm memory: wasm/heap.ts allocationOf) and the arrays in it. */
 interface Group {
-  buffer: ArrayBufferLike;
+  key: object | string;
+  bytes: number;
   entries: Entry[];
 }
 
@@ -65,9 +68,10 @@ function singleStep(bytes: Float64Array | null): number | null {
 function groupByBuffer(entries: Entry[]): Group[] {
   const groups: Group[] = [];
   for (const e of entries) {
-    const g = groups.find((x) => x.buffer === e.array.data.buffer);
+    const { key, bytes } = allocationOf(e.array.data);
+    const g = groups.find((x) => x.key === key);
     if (g) g.entries.push(e);
-    else groups.push({ buffer: e.array.data.buffer, entries: [e] });
+    else groups.push({ key, bytes, entries: [e] });
   }
   return groups;
 }
@@ -184,7 +188,7 @@ export function memoryFigure(arrays: Readonly<Record<string, unknown>>): Figure 
   let body = "";
   const textLines: string[] = [];
   groups.forEach((g, gi) => {
-    const bytes = g.buffer.byteLength;
+    const bytes = g.bytes;
     const unit = Math.min(...g.entries.map((e) => e.array.itemsize));
     body += `<text class="buffer-title" x="8" y="${y + 12}" font-size="12" font-weight="bold" style="fill:${THEME.fg}">buffer ${gi + 1} \u00b7 ${bytes} bytes${bytes / unit <= MAX_CELLS ? ` \u00b7 ${bytes / unit} cells of ${unit} byte${unit === 1 ? "" : "s"}` : ""}</text>`;
     y += 18;

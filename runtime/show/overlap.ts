@@ -9,6 +9,7 @@
 import type { NDArray } from "../core/ndarray.js";
 import { overlap } from "../memory/shares.js";
 import { byteRange, reachedDataIndices } from "../display/walk.js";
+import { allocationOf } from "../wasm/heap.js";
 
 /** Arrays with more elements are not enumerated element by element. */
 export const ENUMERATE_LIMIT = 4_000_000;
@@ -17,14 +18,14 @@ export const ENUMERATE_LIMIT = 4_000_000;
 export type Sharing = "yes" | "no" | "maybe";
 
 /**
- * Byte positions (relative to the ArrayBuffer's start) of the elements an array reaches, sorted and unique; null if too many.
+ * Byte positions (relative to the allocation's start: wasm/heap.ts allocationOf) of the elements an array reaches, sorted and unique; null if too many.
  *
  * @example
  * reachedBytes(np.arange(6).get("::-2")) // Float64Array [4, 12, 20]
  */
 export function reachedBytes(a: NDArray): Float64Array | null {
   if (a.size > ENUMERATE_LIMIT) return null;
-  const base = a.data.byteOffset;
+  const base = a.data.byteOffset - allocationOf(a.data).start;
   const it = a.itemsize;
   const idx = reachedDataIndices(a);
   const out = new Float64Array(idx.length);
@@ -35,10 +36,11 @@ export function reachedBytes(a: NDArray): Float64Array | null {
   return out.subarray(0, n);
 }
 
-/** [lo, hi) relative to the ArrayBuffer's start. @example bufferRange(np.arange(10).get("2:5")) // [8, 20] */
+/** [lo, hi) relative to the start of the allocation (wasm/heap.ts allocationOf). @example bufferRange(np.arange(10).get("2:5")) // [8, 20] */
 export function bufferRange(a: NDArray): [number, number] {
   const [lo, hi] = byteRange(a);
-  return [lo + a.data.byteOffset, hi + a.data.byteOffset];
+  const base = a.data.byteOffset - allocationOf(a.data).start;
+  return [lo + base, hi + base];
 }
 
 /** Work NumPy's solver may do per pair before answering "maybe" (np.shares_memory's max_work). */

@@ -16,7 +16,7 @@
  * Cost: O(n log n) for unique, O(n + m) for isin.
  */
 import { DTYPES } from "../core/dtype.js";
-import { AxisError } from "../core/errors.js";
+import { AxisError, ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -179,7 +179,7 @@ export function isin(element: ArrayLike, test_elements: ArrayLike, options?: Isi
 export function isin(element: ArrayLike, test_elements: ArrayLike, ...args: unknown[]): NDArray {
   const o = keywordArgs<IsinOptions>("isin", args, ["assume_unique", "invert"]);
   if (o.kind !== undefined && o.kind !== null && o.kind !== "sort" && o.kind !== "table") {
-    throw new Error(`Invalid kind: '${String(o.kind)}'. Please use None, 'sort' or 'table'.`);
+    throw new ValueError(`Invalid kind: '${String(o.kind)}'. Please use None, 'sort' or 'table'.`);
   }
   const x = asarray(element);
   const tests = new Set<number>();

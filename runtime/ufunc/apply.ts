@@ -128,6 +128,24 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
   }
   // fast path: a float64 C-contiguous array with a JS number (a * 2, a < 0.5, a += 1), no options but `out`
   const onlyOut = options !== undefined && options.out instanceof NDArray && options.where === undefined && options.dtype === undefined && options.casting === undefined;
+  // fast path: arrays of one dtype and shape, C-contiguous, into an `out` of the loop's output dtype,
+  // each input apart from `out` or exactly `out` (no read-first copy needed), no options but `out`
+  if (onlyOut) {
+    const a = args[0];
+    const b = def.nin === 2 ? args[1] : a;
+    const out = options.out as NDArray;
+    if (a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && out._writeable && sameShape(a.shape, b.shape) && sameShape(a.shape, out.shape) && exactC(out) && exactC(a) && exactC(b)) {
+      const r = def.cache.get(a.dtype) ?? resolveLoop(def, def.nin === 2 ? [{ dtype: a.dtype }, { dtype: a.dtype }] : [{ dtype: a.dtype }]);
+      if (!def.cache.has(a.dtype)) def.cache.set(a.dtype, r);
+      if (r.loopIn === a.dtype && r.loopOut === out.dtype && apartOrSame(out, a) && apartOrSame(out, b) && a.size > 0) {
+        if (out.data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
+          if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(a.size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, out.data, out.offset / 8, 1);
+          else (def.loop(a.dtype) as UnaryLoop)(a.size, a.data, a.offset / 8, 1, out.data, out.offset / 8, 1);
+        } else runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], out);
+        return out;
+      }
+    }
+  }
   if ((options === undefined || onlyOut) && def.nin === 2) {
     const x = args[0];
     const y = args[1];
@@ -142,7 +160,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
       const out = onlyOut ? (options.out as NDArray) : undefined;
       if (out !== undefined && r.loopIn === "float64" && r.loopOut === out.dtype && out._writeable && out.data instanceof Float64Array && exactC(out) && sameShape(out.shape, arr.shape)) {
         // in place or into another buffer; any other overlap takes the general path (read-first copy)
-        if (out.data.buffer !== arr.data.buffer || (out.offset === arr.offset && out.data.byteOffset === arr.data.byteOffset && exactC(arr))) {
+        if (apartOrSame(out, arr)) {
           SCALAR[0] = (first ? y : x) as number;
           const loop = def.loop("float64") as BinaryLoop;
           const n = arr.size;
@@ -171,6 +189,19 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
     }
   }
   return applyGeneral(def, args, options ?? {});
+}
+
+/**
+ * Whether two C-contiguous arrays (exactC) of one size either touch no common byte or are exactly
+ * the same elements, so a loop may write `out` while reading `x` (NumPy's overlap rule needs no copy).
+ * Arrays in wasm memory share one buffer (runtime/wasm/heap.ts): compare byte ranges, not buffers.
+ */
+function apartOrSame(out: NDArray, x: NDArray): boolean {
+  if (out.data.buffer !== x.data.buffer) return true;
+  const o = out.data.byteOffset + out.offset;
+  const p = x.data.byteOffset + x.offset;
+  if (o === p) return out.itemsize === x.itemsize;
+  return o + out.size * out.itemsize <= p || p + x.size * x.itemsize <= o;
 }
 
 /** The JS number of the scalar fast path, as a float64 operand with stride 0 (loops are synchronous). */

@@ -17,6 +17,7 @@ import {
   type BinaryLoop, type UnaryLoop,
 } from "./kernels.js";
 import { maximumLoop, minimumLoop } from "./extrema.js";
+import { accelerate } from "../wasm/loops.js";
 
 const ALL = LOOP_ORDER;
 const NUMERIC = LOOP_ORDER.filter((t) => t !== "bool");
@@ -33,7 +34,8 @@ function def(
   loop: (t: DType) => BinaryLoop | UnaryLoop,
   extra: Partial<Pick<UFuncDef, "out" | "intToFloat" | "comparison" | "noLoopMessage" | "logical">> = {},
 ): UFuncDef {
-  return { name, nin, loops, loop, out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, logical: extra.logical, noLoopMessage: extra.noLoopMessage, cache: new Map() };
+  // every inner loop passes through the wasm loop table (runtime/wasm/loops.ts): its SIMD twin where there is one
+  return { name, nin, loops, loop: (t) => accelerate(loop(t)), out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, logical: extra.logical, noLoopMessage: extra.noLoopMessage, cache: new Map() };
 }
 
 const memo = <T>(make: (t: DType) => T): ((t: DType) => T) => {

@@ -11,6 +11,7 @@ import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { asF64 } from "./f64.js";
 import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
 import { typedLoop } from "./typed.js";
+import { accelerate } from "../wasm/loops.js";
 
 /**
  * Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic).
@@ -21,7 +22,8 @@ import { typedLoop } from "./typed.js";
 export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
   // int32/float32 + - * /: a loop of their own over their own typed arrays (typed.ts), no copies
   if (def.nin === 2 && out.dtype === loopIn && ins[0].dtype === loopIn && ins[1].dtype === loopIn && def.out(loopIn) === loopIn) {
-    const typed = typedLoop(def.name, loopIn);
+    const js = typedLoop(def.name, loopIn);
+    const typed = js === undefined ? undefined : accelerate(js); // its SIMD twin where there is one (runtime/wasm/loops.ts)
     if (typed !== undefined) {
       runLoopF64(def, loopIn, shape, ins, out, typed);
       return;

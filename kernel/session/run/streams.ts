@@ -10,6 +10,32 @@ import { currentCell, logToStderr } from "./context.js";
 
 let installed = false;
 
+/** Captured at load, before a cell can replace them (and before the nextTick guard wraps it). */
+const nextTick = process.nextTick;
+const proc = process;
+
+/**
+ * Write callbacks, called together on the next tick: one tick per batch, not per write (with the
+ * cell context's async hooks on, each tick costs an async resource, about 15 µs: most of what a
+ * `console.log` cost, since Console passes a callback to every write).
+ */
+let callbacks: (() => void)[] = [];
+function runCallbacks(): void {
+  const run = callbacks;
+  callbacks = [];
+  for (let i = 0; i < run.length; i++) {
+    try {
+      run[i]();
+    } catch (e) {
+      logToStderr(`[strided] a write callback threw: ${(e as Error)?.message ?? String(e)}\n`);
+    }
+  }
+}
+function later(cb: () => void): void {
+  if (callbacks.length === 0) nextTick(runCallbacks);
+  callbacks[callbacks.length] = cb;
+}
+
 type Write = (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean;
 
 function chunkText(chunk: unknown, encoding: unknown): string {
@@ -23,7 +49,7 @@ function routed(name: "stdout" | "stderr", original: Write): Write {
     const cell = currentCell();
     const done = typeof encoding === "function" ? encoding : cb;
     if (!cell) {
-      if (name === "stderr") return original.call(process.stderr, chunk, encoding, cb);
+      if (name === "stderr") return original.call(proc.stderr, chunk, encoding, cb);
       logToStderr(chunkText(chunk, encoding));
     } else {
       try {
@@ -32,7 +58,7 @@ function routed(name: "stdout" | "stderr", original: Write): Write {
         logToStderr(`[strided] cannot publish ${name}: ${(e as Error).message}\n`);
       }
     }
-    if (typeof done === "function") process.nextTick(done as () => void);
+    if (typeof done === "function") later(done as () => void);
     return true;
   };
 }
@@ -51,7 +77,8 @@ export function installStreams(describe: (e: unknown) => string = plainDescribe)
   process.stdout.write = routed("stdout", process.stdout.write.bind(process.stdout) as Write) as typeof process.stdout.write;
   process.stderr.write = routed("stderr", process.stderr.write.bind(process.stderr) as Write) as typeof process.stderr.write;
   // A console of our own: test runners replace the global console with one that bypasses the streams.
-  globalThis.console = new Console({ stdout: process.stdout, stderr: process.stderr });
+  // colorMode false: the front end is no terminal, and "auto" asks the stream for its colour depth on every call (about 7 µs).
+  globalThis.console = new Console({ stdout: process.stdout, stderr: process.stderr, colorMode: false });
   process.on("unhandledRejection", (reason) => {
     const cell = currentCell();
     if (cell) cell.io.stream("stderr", `Unhandled promise rejection: ${describe(reason)}\n`);

@@ -49,6 +49,7 @@ export async function ensureBuilt(): Promise<void> {
     }
     try {
       if (isStale()) {
+        spawnSync(process.execPath, [join(ROOT, "scripts", "build-wasm.mjs")], { encoding: "utf8" }); // the wasm loops module tsc compiles
         const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { encoding: "utf8" });
         if (!existsSync(BUILT)) throw new Error(`build did not produce ${BUILT}:\n${r.stdout}${r.stderr}`);
       }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allocate, allocateUnfilled, allocationStats } from "../../../runtime/core/alloc.js";
+import { allocate, allocateUnfilled, allocationStats, WASM_MIN_BYTES } from "../../../runtime/core/alloc.js";
+import { allocationOf, inWasmMemory } from "../../../runtime/wasm/heap.js";
+import { wasm } from "../../../runtime/wasm/instance.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 import { MemoryError } from "../../../runtime/core/errors.js";
 
@@ -11,23 +13,31 @@ describe("allocateUnfilled", () => {
     ["float64", 0], ["float64", 1], ["float64", 8], ["float64", 9], ["float64", 1000],
     ["int32", 16], ["int32", 17], ["uint8", 64], ["uint8", 65], ["bool", 3], ["int16", 5000], ["float32", 100],
   ];
-  it.each(cases)("%s x %i: the dtype's typed array, an ArrayBuffer of its own at offset 0, counted", (dtype, n) => {
+  it.each(cases)("%s x %i: the dtype's typed array, an allocation of its own (an ArrayBuffer at offset 0, or a wasm region), counted", (dtype, n) => {
     const before = allocationStats();
     const d = allocateUnfilled(dtype, n, [n]);
     const after = allocationStats();
     expect(d.length).toBe(n);
     expect(d.BYTES_PER_ELEMENT).toBe(ITEMSIZE[dtype]);
-    expect(d.byteOffset).toBe(0);
-    expect(d.buffer.byteLength).toBe(n * ITEMSIZE[dtype]); // not a slice of Node's shared pool
+    const al = allocationOf(d);
+    expect(al.start).toBe(d.byteOffset);
+    expect(al.bytes).toBe(n * ITEMSIZE[dtype]); // not a slice of Node's shared pool
+    if (!inWasmMemory(d.buffer)) {
+      expect(d.byteOffset).toBe(0);
+      expect(d.buffer.byteLength).toBe(n * ITEMSIZE[dtype]);
+    }
+    // in wasm memory exactly when wasm is available and the buffer is large enough (wasm/heap.ts)
+    expect(inWasmMemory(d.buffer)).toBe(wasm() !== null && n * ITEMSIZE[dtype] >= WASM_MIN_BYTES);
     expect(after.bytes - before.bytes).toBe(n * ITEMSIZE[dtype]);
     expect(after.buffers - before.buffers).toBe(1);
   });
 
-  it("two unfilled arrays never share a buffer (shares_memory compares buffers)", () => {
-    for (const n of [1, 8, 9, 100]) {
+  it("two unfilled arrays never share an allocation (show.memory groups by allocation)", () => {
+    for (const n of [1, 8, 9, 100, 1000, 100000]) {
       const a = allocateUnfilled("float64", n, [n]);
       const b = allocateUnfilled("float64", n, [n]);
-      expect(a.buffer).not.toBe(b.buffer);
+      expect(allocationOf(a).key).not.toBe(allocationOf(b).key);
+      if (a.buffer === b.buffer) expect(a.byteOffset + a.byteLength <= b.byteOffset || b.byteOffset + b.byteLength <= a.byteOffset).toBe(true);
     }
   });
 

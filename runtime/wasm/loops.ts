@@ -1,0 +1,176 @@
+/**
+ * The wasm loop table: the one place where a JavaScript inner loop is swapped for its WebAssembly
+ * SIMD twin (built from runtime/wasm/templates). `accelerate(jsLoop)` returns a loop with the same
+ * signature that runs the wasm loop when it can and the JavaScript loop otherwise.
+ *
+ * Rules:
+ * - The table is keyed by the JS loop object (not by ufunc name or dtype): a JS loop always sees
+ *   one kind of typed array (f64.ts, typed.ts), and its twin is written for that kind. A loop with
+ *   no entry (new ufuncs, int64 BigInt loops, ...) is returned unchanged.
+ * - The wasm loop runs when the run has at least MIN_RUN elements, the output and every operand
+ *   with a non-zero stride live in wasm memory (heap.ts), and the typed arrays are of the kind the
+ *   twin is written for. A stride-0 operand (a JS number, a broadcast scalar) is read here and
+ *   passed by value, wherever it lives. Otherwise (small runs, ordinary ArrayBuffers, the fallback
+ *   under STRIDED_NO_WASM=1) the JS loop runs: same bits either way (test/runtime/wasm/).
+ * - Pointers: a typed array over the memory's SharedArrayBuffer at byteOffset p has element i at
+ *   wasm address p + i * itemsize; strides go to wasm in bytes.
+ * Cost: a few comparisons per run; below MIN_RUN elements nothing but the length test.
+ */
+import type { TypedArray } from "../core/dtype.js";
+import {
+  absoluteLoop, addLoop, divideLoop, equalLoop, greaterEqualLoop, greaterLoop, lessEqualLoop, lessLoop, multiplyLoop,
+  negativeLoop, notEqualLoop, sqrtLoop, subtractLoop, type BinaryLoop, type UnaryLoop,
+} from "../ufunc/kernels.js";
+import { typedLoop } from "../ufunc/typed.js";
+import { inWasmMemory } from "./heap.js";
+import { wasm, type LoopExports } from "./instance.js";
+
+/** Runs shorter than this stay in JavaScript (the call into wasm costs about as much as a few elements). */
+export const MIN_RUN = 16;
+
+type Ctor = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
+
+/** A twin: which wasm loop, and the typed-array kinds of inputs and output it is written for. */
+export interface Twin {
+  readonly kind: "binary" | "unary";
+  readonly name: keyof LoopExports & string;
+  readonly input: Ctor;
+  readonly output: Ctor;
+}
+
+const made = new Map<Function, Function>();
+let table: Map<Function, Twin> | null = null;
+
+/** The table: each JS loop with its wasm twin (made on first use, after every loop module has loaded). */
+function twins(): Map<Function, Twin> {
+  const t = new Map<Function, Twin>();
+  const put = (js: BinaryLoop | UnaryLoop | undefined, kind: Twin["kind"], name: Twin["name"], input: Ctor, output: Ctor): void => {
+    if (js !== undefined) t.set(js, { kind, name, input, output });
+  };
+  const F64 = Float64Array;
+  // float64 loops (every dtype but int32/float32 + - * / runs them on float64 views, f64.ts)
+  put(addLoop, "binary", "binary_add_f64", F64, F64);
+  put(subtractLoop, "binary", "binary_sub_f64", F64, F64);
+  put(multiplyLoop, "binary", "binary_mul_f64", F64, F64);
+  put(divideLoop, "binary", "binary_div_f64", F64, F64);
+  // int32 and float32 loops on their own arrays (typed.ts)
+  put(typedLoop("add", "int32"), "binary", "binary_add_i32", Int32Array, Int32Array);
+  put(typedLoop("subtract", "int32"), "binary", "binary_sub_i32", Int32Array, Int32Array);
+  put(typedLoop("multiply", "int32"), "binary", "binary_mul_i32", Int32Array, Int32Array);
+  put(typedLoop("add", "float32"), "binary", "binary_add_f32", Float32Array, Float32Array);
+  put(typedLoop("subtract", "float32"), "binary", "binary_sub_f32", Float32Array, Float32Array);
+  put(typedLoop("multiply", "float32"), "binary", "binary_mul_f32", Float32Array, Float32Array);
+  put(typedLoop("true_divide", "float32"), "binary", "binary_div_f32", Float32Array, Float32Array);
+  // comparisons: float64 inputs, bool bytes out
+  put(lessLoop, "binary", "compare_lt_f64", F64, Uint8Array);
+  put(lessEqualLoop, "binary", "compare_le_f64", F64, Uint8Array);
+  put(greaterLoop, "binary", "compare_gt_f64", F64, Uint8Array);
+  put(greaterEqualLoop, "binary", "compare_ge_f64", F64, Uint8Array);
+  put(equalLoop, "binary", "compare_eq_f64", F64, Uint8Array);
+  put(notEqualLoop, "binary", "compare_ne_f64", F64, Uint8Array);
+  // unary float64
+  put(sqrtLoop, "unary", "unary_sqrt_f64", F64, F64);
+  put(negativeLoop, "unary", "unary_neg_f64", F64, F64);
+  put(absoluteLoop, "unary", "unary_abs_f64", F64, F64);
+  return t;
+}
+
+/**
+ * Every JS loop that has a wasm twin, with the twin's kind and typed-array kinds (for the tests that
+ * compare each twin with its JS loop bit for bit).
+ *
+ * @example
+ * wasmTwins().size // 20
+ */
+export function wasmTwins(): ReadonlyMap<Function, Twin> {
+  table ??= twins();
+  return table;
+}
+
+const shiftOf = (c: Ctor): number => 31 - Math.clz32(c.BYTES_PER_ELEMENT);
+
+/**
+ * `js`, or a loop that runs its wasm twin where it can (see the file head).
+ *
+ * @example
+ * accelerate(addLoop) // a BinaryLoop: wasm f64x2.add on wasm-memory runs, addLoop elsewhere
+ */
+export function accelerate<L extends BinaryLoop | UnaryLoop>(js: L): L {
+  const done = made.get(js);
+  if (done !== undefined) return done as L;
+  table ??= twins();
+  const twin = table.get(js);
+  const w = twin === undefined ? null : wasm();
+  let out: L = js;
+  if (twin !== undefined && w !== null) {
+    const loops = w.loops;
+    const I = twin.input;
+    const O = twin.output;
+    const si = shiftOf(I);
+    const so = shiftOf(O);
+    if (twin.kind === "binary") {
+      const both = loops[twin.name];
+      const withY = loops[`${twin.name}_sb` as keyof LoopExports];
+      const withX = loops[`${twin.name}_sa` as keyof LoopExports];
+      const fast: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, st) => {
+        if (n >= MIN_RUN && o instanceof O && a instanceof I && b instanceof I && inWasmMemory(o.buffer)) {
+          const po = o.byteOffset + (io << so);
+          if (sb === 0) {
+            if (sa !== 0 && inWasmMemory(a.buffer)) return void withY(n, a.byteOffset + (ia << si), sa << si, b[ib], po, st << so);
+          } else if (sa === 0) {
+            if (inWasmMemory(b.buffer)) return void withX(n, a[ia], b.byteOffset + (ib << si), sb << si, po, st << so);
+          } else if (inWasmMemory(a.buffer) && inWasmMemory(b.buffer)) {
+            return void both(n, a.byteOffset + (ia << si), sa << si, b.byteOffset + (ib << si), sb << si, po, st << so);
+          }
+        }
+        (js as BinaryLoop)(n, a, ia, sa, b, ib, sb, o, io, st);
+      };
+      out = fast as L;
+    } else {
+      const f = loops[twin.name];
+      const fast: UnaryLoop = (n, a, ia, sa, o, io, st) => {
+        if (n >= MIN_RUN && o instanceof O && a instanceof I && inWasmMemory(o.buffer) && inWasmMemory(a.buffer)) {
+          return void f(n, a.byteOffset + (ia << si), sa << si, o.byteOffset + (io << so), st << so);
+        }
+        (js as UnaryLoop)(n, a, ia, sa, o, io, st);
+      };
+      out = fast as L;
+    }
+  }
+  made.set(js, out);
+  return out;
+}
+
+/** A contiguous float64 run in wasm memory: its address, or -1. */
+function addressF64(d: TypedArray, i0: number, n: number): number {
+  if (n < MIN_RUN || !(d instanceof Float64Array) || !inWasmMemory(d.buffer)) return -1;
+  return d.byteOffset + i0 * 8;
+}
+
+/**
+ * NumPy's pairwise sum of d[i0 .. i0+n) in wasm (same additions in the same order as
+ * reduce/pairwise.ts), or undefined when the run is not in wasm memory.
+ *
+ * @example
+ * wasmPairwiseSumF64(np.ones(1000).data as Float64Array, 0, 1000) // 1000
+ */
+export function wasmPairwiseSumF64(d: Float64Array, i0: number, n: number): number | undefined {
+  const p = addressF64(d, i0, n);
+  const w = p < 0 ? null : wasm();
+  return w === null ? undefined : w.loops.sum_f64(p, n);
+}
+
+/**
+ * The largest (or smallest) value of a contiguous float64 run in wasm, or NaN when the caller must
+ * fold itself: not in wasm memory, a NaN in the run, or a zero result (NumPy keeps the first zero's
+ * sign and the first NaN, which only the sequential fold knows).
+ *
+ * @example
+ * wasmExtremumF64("max", np.arange(100, { dtype: "float64" }).data as Float64Array, 0, 100) // 99
+ */
+export function wasmExtremumF64(kind: "max" | "min", d: Float64Array, i0: number, n: number): number {
+  const p = addressF64(d, i0, n);
+  const w = p < 0 ? null : wasm();
+  if (w === null) return NaN;
+  return kind === "max" ? w.loops.max_f64(p, n) : w.loops.min_f64(p, n);
+}

@@ -1,0 +1,97 @@
+// Loop family: reductions over a contiguous float64 run.
+// - sum_f64(p, n): NumPy's pairwise sum (loops_utils.h.src, runtime/reduce/pairwise.ts) in the
+//   same order: for n < 8 a plain loop from 0; for n <= 128 eight accumulators r0..r7 held as four
+//   f64x2 vectors (r0,r1) (r2,r3) (r4,r5) (r6,r7), each lane adding every eighth element, combined
+//   as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the tail; above 128 the split at
+//   floor(n/2) rounded down to a multiple of 8. Every addition is NumPy's, in NumPy's order.
+// - OP_f64(p, n) for OP in max, min: the extreme value over four accumulators (two vectors of
+//   pmax/pmin); returns NaN when the run holds a NaN or the result is a zero, and the caller then
+//   runs its own sequential fold (which keeps NumPy's first NaN and sign of zero).
+import { bump } from "./dtypes.mjs";
+
+export const EXTREMA = ["max", "min"];
+
+export function pairwiseSum() {
+  const lane = (v, i) => `(f64x2.extract_lane ${i} (local.get $${v}))`;
+  return `
+ (func $sum_f64 (export "sum_f64") (param $p i32) (param $n i32) (result f64)
+  (local $res f64) (local $end i32) (local $n2 i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+  (if (i32.lt_u (local.get $n) (i32.const 8))
+   (then
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (block $d (loop $l
+     (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+     (local.set $res (f64.add (local.get $res) (f64.load align=1 (local.get $p))))
+     ${bump("p", "(i32.const 8)")}
+     (br $l)))
+    (return (local.get $res))))
+  (if (i32.le_u (local.get $n) (i32.const 128))
+   (then
+    (local.set $v0 (v128.load offset=0 align=1 (local.get $p)))
+    (local.set $v1 (v128.load offset=16 align=1 (local.get $p)))
+    (local.set $v2 (v128.load offset=32 align=1 (local.get $p)))
+    (local.set $v3 (v128.load offset=48 align=1 (local.get $p)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 3))))
+    ${bump("p", "(i32.const 64)")}
+    (block $d (loop $l
+     (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+     (local.set $v0 (f64x2.add (local.get $v0) (v128.load offset=0 align=1 (local.get $p))))
+     (local.set $v1 (f64x2.add (local.get $v1) (v128.load offset=16 align=1 (local.get $p))))
+     (local.set $v2 (f64x2.add (local.get $v2) (v128.load offset=32 align=1 (local.get $p))))
+     (local.set $v3 (f64x2.add (local.get $v3) (v128.load offset=48 align=1 (local.get $p))))
+     ${bump("p", "(i32.const 64)")}
+     (br $l)))
+    (local.set $res (f64.add
+     (f64.add (f64.add ${lane("v0", 0)} ${lane("v0", 1)}) (f64.add ${lane("v1", 0)} ${lane("v1", 1)}))
+     (f64.add (f64.add ${lane("v2", 0)} ${lane("v2", 1)}) (f64.add ${lane("v3", 0)} ${lane("v3", 1)}))))
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const 3))))
+    (block $d (loop $l
+     (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+     (local.set $res (f64.add (local.get $res) (f64.load align=1 (local.get $p))))
+     ${bump("p", "(i32.const 8)")}
+     (br $l)))
+    (return (local.get $res))))
+  (local.set $n2 (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const -8)))
+  (f64.add
+   (call $sum_f64 (local.get $p) (local.get $n2))
+   (call $sum_f64 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 3))) (i32.sub (local.get $n) (local.get $n2)))))`;
+}
+
+/** max_f64 / min_f64 over a contiguous run of n >= 4 elements (see the file head). */
+export function extremum(op) {
+  const p = `f64x2.p${op}`;
+  // scalar pmax: b > a ? b : a (pmin: b < a ? b : a), written with select
+  const cmp = op === "max" ? "f64.gt" : "f64.lt";
+  const pick = (a, b) => `(select ${b} ${a} (${cmp} ${b} ${a}))`;
+  const name = `${op}_f64`;
+  return `
+ (func $${name} (export "${name}") (param $p i32) (param $n i32) (result f64)
+  (local $end i32) (local $vend i32) (local $r0 v128) (local $r1 v128) (local $x v128) (local $y v128) (local $nan v128) (local $res f64) (local $s f64)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+  (local.set $r0 (v128.load offset=0 align=1 (local.get $p)))
+  (local.set $r1 (v128.load offset=16 align=1 (local.get $p)))
+  (local.set $nan (v128.or (f64x2.ne (local.get $r0) (local.get $r0)) (f64x2.ne (local.get $r1) (local.get $r1))))
+  ${bump("p", "(i32.const 32)")}
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $vend)))
+   (local.set $x (v128.load offset=0 align=1 (local.get $p)))
+   (local.set $y (v128.load offset=16 align=1 (local.get $p)))
+   (local.set $nan (v128.or (local.get $nan) (v128.or (f64x2.ne (local.get $x) (local.get $x)) (f64x2.ne (local.get $y) (local.get $y)))))
+   (local.set $r0 (${p} (local.get $r0) (local.get $x)))
+   (local.set $r1 (${p} (local.get $r1) (local.get $y)))
+   ${bump("p", "(i32.const 32)")}
+   (br $l)))
+  (local.set $r0 (${p} (local.get $r0) (local.get $r1)))
+  (local.set $res ${pick("(f64x2.extract_lane 0 (local.get $r0))", "(f64x2.extract_lane 1 (local.get $r0))")})
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+   (local.set $s (f64.load align=1 (local.get $p)))
+   (if (f64.ne (local.get $s) (local.get $s)) (then (return (f64.const nan))))
+   (local.set $res ${pick("(local.get $res)", "(local.get $s)")})
+   ${bump("p", "(i32.const 8)")}
+   (br $l)))
+  (if (v128.any_true (local.get $nan)) (then (return (f64.const nan))))
+  (if (f64.eq (local.get $res) (f64.const 0)) (then (return (f64.const nan))))
+  (local.get $res))`;
+}

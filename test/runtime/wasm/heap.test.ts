@@ -1,0 +1,90 @@
+// The wasm heap (runtime/wasm/heap.ts): size classes, freeing when `data` dies, no use after free
+// through a kept `a.data`, and a bounded footprint for loops making many 8 MB temporaries.
+import { describe, expect, it } from "vitest";
+import { np } from "../../../runtime/np.js";
+import { BUDGET_BYTES, NUDGE_BYTES, allocationOf, classBytes, classOf, inWasmMemory, wasmHeapStats } from "../../../runtime/wasm/heap.js";
+import { requireOrSkip } from "./support.js";
+
+const skip = requireOrSkip();
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+describe("size classes", () => {
+  it("round up by less than 64 bytes up to 1 KiB, by at most 25% above, stay 64-byte aligned, and decode back", () => {
+    for (let bytes = 1; bytes < 3_000_000; bytes = Math.ceil(bytes * 1.07) + 1) {
+      const [idx, size] = classOf(bytes);
+      expect(size).toBeGreaterThanOrEqual(bytes);
+      if (bytes > 1024) expect(size).toBeLessThanOrEqual(bytes * 1.25);
+      else expect(size - bytes).toBeLessThan(64);
+      expect(size % 64).toBe(0);
+      expect(classBytes(idx)).toBe(size);
+    }
+  });
+});
+
+describe.skipIf(skip)("the wasm heap", () => {
+  it("puts arrays of >= 1 KiB in wasm memory, each its own allocation", () => {
+    const a = np.zeros([1000]);
+    const b = np.zeros([1000]);
+    expect(inWasmMemory(a.data.buffer)).toBe(true);
+    expect(allocationOf(a.data).key).not.toBe(allocationOf(b.data).key);
+    expect(np.shares_memory(a, b)).toBe(false);
+    expect(np.shares_memory(a, a.get("::2"))).toBe(true);
+    expect(allocationOf(a.get("1:5").data).key).toBe(allocationOf(a.data).key); // a view is in its owner's allocation
+  });
+
+  it("a kept a.data outlives its arrays: its region is not reused while it is reachable", async () => {
+    let a: ReturnType<typeof np.zeros> | null = np.zeros([100_000]);
+    const data = a.data as Float64Array;
+    data.fill(42);
+    const region = allocationOf(data);
+    a = null;
+    // churn: allocate and drop arrays of the same size class while only `data` is kept
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < 20; i++) {
+        const t = np.zeros([100_000]);
+        expect(allocationOf(t.data).key).not.toBe(region.key);
+        (t.data as Float64Array).fill(-1);
+      }
+      await turn();
+    }
+    expect(data.every((x) => x === 42)).toBe(true);
+  });
+
+  it("frees the region of a dead array and hands it out again (after a collection and an event-loop turn)", async () => {
+    const before = wasmHeapStats()!.freedBytes;
+    for (let i = 0; i < 400; i++) {
+      np.zeros([1_000_000]); // 8 MB, dropped at once
+      if (i % 10 === 0) await turn();
+    }
+    await turn();
+    expect(wasmHeapStats()!.freedBytes).toBeGreaterThan(before);
+  });
+
+  it("10,000 temporaries of 8 MB, one per event-loop turn: the footprint stays bounded", async () => {
+    let peak = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const t = np.zeros([1_000_000]);
+      const d = t.data as Float64Array;
+      for (let k = 0; k < d.length; k += 512) d[k] = i; // touch every page: the memory is really used
+      peak = Math.max(peak, wasmHeapStats()!.outstandingBytes);
+      await turn();
+    }
+    const s = wasmHeapStats()!;
+    // without freeing this would be 80 GB; the nudges let the collector free regions as they go
+    expect(peak).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(s.memoryBytes).toBeLessThanOrEqual(2 * (BUDGET_BYTES + NUDGE_BYTES));
+    expect(process.memoryUsage().rss).toBeLessThan(3 * 2 ** 30);
+  }, 600_000);
+
+  it("10,000 temporaries of 8 MB in one synchronous loop: wasm memory stops at the budget, the rest are ordinary buffers", () => {
+    let inWasm = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const t = np.zeros([1_000_000]);
+      if (inWasmMemory(t.data.buffer)) inWasm++;
+      expect(wasmHeapStats()!.outstandingBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    }
+    // finalizers cannot run inside one synchronous loop, so most of them cannot be in wasm memory
+    expect(inWasm).toBeLessThanOrEqual(BUDGET_BYTES / 8e6 + 1);
+    expect(wasmHeapStats()!.memoryBytes).toBeLessThanOrEqual(2 * (BUDGET_BYTES + NUDGE_BYTES));
+  }, 600_000);
+});
