@@ -17,11 +17,12 @@ const APT_PACKAGES = [
   "python3-nbclient",
   "python3-nbformat",
   "python3-ipykernel",
+  "python3-debugpy",
   "jupyter-nbconvert",
   "jupyter-console",
   "chromium",
 ];
-const PY_MODULES = ["numpy", "jupyter_client", "jupyter_kernel_test", "nbclient", "nbformat", "nbconvert", "ipykernel"];
+const PY_MODULES = ["numpy", "jupyter_client", "jupyter_kernel_test", "nbclient", "nbformat", "nbconvert", "ipykernel", "debugpy"];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", ...opts });
