@@ -157,7 +157,8 @@ class Session implements StridedCellSession {
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
       // A debugger client binds its breakpoints in this cell first (nothing to wait for without one).
       const emittedMap = compiled.emitted.map;
-      const debugging = this.beforeRun({ url: cellUrl(cell), code, segments: () => emittedMap.segments(rewritten.mapLine) });
+      const mapLine = rewritten.mapLine;
+      const debugging = this.beforeRun({ url: cellUrl(cell), code, segments: () => emittedMap.segments(mapLine) });
       if (debugging) await debugging;
       // silent: "do not broadcast output on IOPub" (messaging spec, execute_request).
       const out: Publisher = opts.silent
