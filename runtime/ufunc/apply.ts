@@ -125,6 +125,21 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
         return o;
       }
     }
+    // the same for arrays of one dtype and shape, both exactly F-contiguous (A.T + B.T): NumPy's
+    // trivial loop gives an F-contiguous result, walked in memory order like the operands
+    if (a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && a.data instanceof Float64Array && b.data instanceof Float64Array && sameShape(a.shape, b.shape) && exactF(a) && exactF(b)) {
+      const r = def.cache.get(a.dtype);
+      if (r !== undefined && r.loopIn === "float64" && r.loopOut === "float64") {
+        const size = a.size;
+        const data = allocateUnfilled("float64", size, a.shape) as Float64Array; // the loop writes every element
+        const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: contiguous(a.shape, 8, "F"), offset: 0, base: null, writeable: true });
+        if (size > 0) {
+          if (def.nin === 2) (def.loop("float64") as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, data, 0, 1);
+          else (def.loop("float64") as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
+        }
+        return o;
+      }
+    }
   }
   // fast path: a float64 C-contiguous array with a JS number (a * 2, a < 0.5, a += 1), no options but `out`
   const onlyOut = options !== undefined && options.out instanceof NDArray && options.where === undefined && options.dtype === undefined && options.casting === undefined;
@@ -189,6 +204,16 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
     }
   }
   return applyGeneral(def, args, options ?? {});
+}
+
+/** Whether `a`'s strides are exactly the F-contiguous strides of its shape (no length-1 freedom). */
+function exactF(a: NDArray): boolean {
+  let s = a.itemsize;
+  for (let i = 0; i < a.shape.length; i++) {
+    if (a.strides[i] !== s) return false;
+    s *= Math.max(a.shape[i], 1);
+  }
+  return true;
 }
 
 /**
