@@ -20,10 +20,14 @@ import { IndexError, ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike as ArrayInput } from "../create/array.js";
 import { boundedFill, genMask, type Uint32Source } from "./bounded.js";
 import { drawIntegers } from "./integers.js";
 import { permutationOf } from "./shuffle.js";
 import { sizeShape, type Size } from "./size.js";
+
+/** What `choice` picks from: a count n (range(n)), an array, or a nested JS array (as np.array). */
+export type ChoicePopulation = number | NDArray | readonly ArrayInput[];
 
 /** Options of `choice`. */
 export interface ChoiceOptions {
@@ -144,7 +148,8 @@ function weightedNoReplace(src: ChoiceSource, p: Float64Array, size: number): nu
  * Draw from `a` (a count n for range(n), or a 1-D array). A number when `size` is absent.
  * `legacy` selects RandomState's algorithms and words.
  */
-export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArray, size: Size, opts: ChoiceOptions): number | NDArray {
+export function drawChoice(src: ChoiceSource, legacy: boolean, population: ChoicePopulation, size: Size, opts: ChoiceOptions): number | NDArray {
+  const a = typeof population === "number" ? population : asarray(population);
   const q = (s: string) => (legacy ? `'${s}'` : s);
   let pop: number;
   if (legacy && (opts.axis !== undefined || opts.shuffle !== undefined)) {

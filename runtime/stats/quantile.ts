@@ -17,16 +17,18 @@
  *   (n - 1) q is then an integer array: `np.quantile(a, 1)` keeps a's dtype). Not ported: "inverted_cdf",
  *   "averaged_inverted_cdf", "closest_observation" (an error says so).
  * - Result: shape q.shape + the kept axes, a new C-order array; a number when q is a number and
- *   no axis and no keepdims are given (NumPy gives a scalar); `keepdims` via _ureduce.
+ *   no axis and no keepdims are given (NumPy gives a scalar); `keepdims` via _ureduce; `out`
+ *   receives the result (cast) and is returned.
  * Cost: O(n log n) per lane.
  */
 import { DTYPES } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
-import { readFlat } from "../core/iterate.js";
+import { copyInto, readFlat } from "../core/iterate.js";
 import { newArray, viewOf } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { mean } from "../reduce/stats.js";
+import { canCast } from "../ufunc/promote.js";
 import { transposeArray } from "../views/transpose.js";
 import { sort } from "../sorting/sort.js";
 import { keywordArgs } from "./keywords.js";
@@ -40,6 +42,15 @@ export interface MedianOptions {
   keepdims?: boolean;
   /** Accepted for NumPy's signature; the input is never changed here. */
   overwrite_input?: boolean;
+  /** Array to write the result into (returned); the result is cast into it. */
+  out?: NDArray | null;
+}
+
+/** The result copied into `out` (cast NumPy's unsafe way) and `out` returned, when given. */
+function intoOut(r: NDArray | number, out: NDArray | null | undefined): NDArray | number {
+  if (out === undefined || out === null) return r;
+  copyInto(out, r);
+  return out;
 }
 
 /** Quantile methods (NumPy 1.24's names). */
@@ -116,14 +127,14 @@ function medianCore(a: NDArray, axis: number | null): NDArray | number {
  * np.median(np.array([[10, 7, 4], [3, 2, 1]]), { axis: 0 })    // array([6.5, 4.5, 2.5])
  * np.median(np.array([1, Number.NaN, 3]))                      // NaN
  */
-export function median(a: ArrayLike, axis?: null, options?: MedianOptions & { keepdims?: false }): number;
-export function median(a: ArrayLike, options?: MedianOptions & { axis?: null; keepdims?: false }): number;
+export function median(a: ArrayLike, axis?: null, options?: MedianOptions & { keepdims?: false; out?: null }): number;
+export function median(a: ArrayLike, options?: MedianOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function median(a: ArrayLike, axis: number | readonly number[] | null, options?: MedianOptions): NDArray;
 export function median(a: ArrayLike, options: MedianOptions): NDArray;
 export function median(a: ArrayLike, ...args: unknown[]): NDArray | number {
-  const o = keywordArgs<MedianOptions & { out?: undefined }>("median", args, ["axis", "out", "overwrite_input", "keepdims"] as never);
+  const o = keywordArgs<MedianOptions>("median", args, ["axis", "out", "overwrite_input", "keepdims"]);
   const x = asarray(a);
-  return ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore, DTYPES[x.dtype].kind === "f" ? x.dtype : "float64");
+  return intoOut(ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore, DTYPES[x.dtype].kind === "f" ? x.dtype : "float64"), o.out);
 }
 
 function roundHalfEven(x: number): number {
@@ -237,7 +248,7 @@ function quantileCore(q: NDArray, method: string) {
 }
 
 function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, scale: number): NDArray | number {
-  const o = keywordArgs<QuantileOptions & { out?: undefined }>(fn, args, ["axis", "out", "overwrite_input", "method", "keepdims"] as never);
+  const o = keywordArgs<QuantileOptions>(fn, args, ["axis", "out", "overwrite_input", "method", "keepdims"]);
   const method = o.method ?? "linear";
   if (!ALL_METHODS.includes(method)) {
     throw new ValueError(`'${method}' is not a valid method. Use one of: dict_keys([${ALL_METHODS.map((m) => `'${m}'`).join(", ")}])`);
@@ -255,7 +266,13 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
   }
   if (qa.ndim > 2) throw new ValueError("q must be a scalar or 1d");
   const x = asarray(a);
-  return ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), takes(method, qa) ? x.dtype : "float64");
+  const taking = takes(method, qa);
+  const r = ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), taking ? x.dtype : "float64");
+  if (taking && o.out !== undefined && o.out !== null && !canCast(o.out.dtype, x.dtype, "safe")) {
+    // NumPy's take(..., out=) views out in a's dtype
+    throw new TypeError(`Cannot cast ${o.out.ndim === 0 ? "scalar" : "array data"} from dtype('${o.out.dtype}') to dtype('${x.dtype}') according to the rule 'safe'`);
+  }
+  return intoOut(r, o.out);
 }
 
 /**
@@ -266,8 +283,8 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
  * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5])                     // array([1.75, 2.5 ])
  * np.quantile(np.array([1, 2, 3, 4]), 0.5, { method: "lower" })        // 2
  */
-export function quantile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false }): number;
-export function quantile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false }): number;
+export function quantile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false; out?: null }): number;
+export function quantile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function quantile(a: ArrayLike, q: ArrayLike, axis?: number | readonly number[] | null, options?: QuantileOptions): NDArray;
 export function quantile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
 export function quantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | number {
@@ -281,8 +298,8 @@ export function quantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArra
  * np.percentile(np.array([[10, 7, 4], [3, 2, 1]]), 50)                  // 3.5
  * np.percentile(np.array([[10, 7, 4], [3, 2, 1]]), 50, { axis: 1 })     // array([7., 2.])
  */
-export function percentile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false }): number;
-export function percentile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false }): number;
+export function percentile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false; out?: null }): number;
+export function percentile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function percentile(a: ArrayLike, q: ArrayLike, axis?: number | readonly number[] | null, options?: QuantileOptions): NDArray;
 export function percentile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
 export function percentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | number {
