@@ -21,7 +21,7 @@
  *   receives the result (cast) and is returned.
  * Cost: O(n log n) per lane.
  */
-import { DTYPES } from "../core/dtype.js";
+import { DTYPES, type DType } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { copyInto, readFlat } from "../core/iterate.js";
 import { newArray, viewOf } from "../core/make.js";
@@ -85,14 +85,15 @@ function sortedLanes(a: NDArray, axis: number | null): { arr: NDArray; n: number
   return { arr: transposeArray(s, perm), n: s.shape[ax] };
 }
 
-function medianCore(a: NDArray, axis: number | null): NDArray | number {
+/** median of lanes; `meanDType`: the dtype NumPy's mean(..., out=) sums in (out's float dtype). */
+const medianCore = (meanDType: DType | undefined) => (a: NDArray, axis: number | null): NDArray | number => {
   const s = axis === null ? sort(a, null) : sort(a, axis);
   const ax = axis === null ? 0 : axis < 0 ? axis + a.ndim : axis;
   const n = s.shape[ax];
   const h = n >> 1;
   const sl = n % 2 === 1 ? `${h}:${h + 1}` : `${h - 1}:${h + 1}`;
   const part = s.get(s.shape.map((_, i) => (i === ax ? sl : ":")).join(", "));
-  const r = mean(part, { axis: ax }) as NDArray;
+  const r = mean(part, { axis: ax, dtype: meanDType }) as NDArray;
   if (DTYPES[a.dtype].kind === "f" && n > 0) {
     // NumPy's _median_nancheck: lanes whose last sorted value is NaN give NaN
     const last = viewOf(s, s.shape.filter((_, i) => i !== ax), s.strides.filter((_, i) => i !== ax), s.offset + (n - 1) * s.strides[ax]);
@@ -117,7 +118,7 @@ function medianCore(a: NDArray, axis: number | null): NDArray | number {
     void k;
   }
   return axis === null ? r.data[r.offset / r.itemsize] : r;
-}
+};
 
 /**
  * The median along `axis` (default: of all elements, a number). NaN in a lane gives NaN.
@@ -134,7 +135,10 @@ export function median(a: ArrayLike, options: MedianOptions): NDArray;
 export function median(a: ArrayLike, ...args: unknown[]): NDArray | number {
   const o = keywordArgs<MedianOptions>("median", args, ["axis", "out", "overwrite_input", "keepdims"]);
   const x = asarray(a);
-  return intoOut(ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore, DTYPES[x.dtype].kind === "f" ? x.dtype : "float64"), o.out);
+  // NumPy's mean(part, out=out) sums floats in out's dtype (integers always in float64)
+  const meanDType = o.out && DTYPES[x.dtype].kind === "f" && DTYPES[o.out.dtype].kind === "f" ? o.out.dtype : undefined;
+  const resultDType = meanDType ?? (DTYPES[x.dtype].kind === "f" ? x.dtype : "float64");
+  return intoOut(ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore(meanDType), resultDType), o.out);
 }
 
 function roundHalfEven(x: number): number {
@@ -242,6 +246,11 @@ function quantileCore(q: NDArray, method: string) {
         out.data[k * restSize + j] = r;
       }
     }
+    if (out.ndim === 0 && isFloat && !discrete && Number.isNaN(out.data[0]) && lanes[n - 1] !== lanes[n - 1]) {
+      const nan = newArray([], a.dtype); // NumPy: arr.dtype.type(np.nan) for a 0-d result of a NaN lane
+      nan.data[0] = NaN;
+      return nan;
+    }
     if (axis === null && out.ndim === 0) return outDType === "bool" ? ((out.data[0] !== 0) as unknown as number) : out.data[0];
     return out;
   };
@@ -267,10 +276,13 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
   if (qa.ndim > 2) throw new ValueError("q must be a scalar or 1d");
   const x = asarray(a);
   const taking = takes(method, qa);
-  const r = ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), taking ? x.dtype : "float64");
+  let r = ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), taking ? x.dtype : "float64");
+  if (typeof r !== "number" && r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true) r = r.data[0] as number;
   if (taking && o.out !== undefined && o.out !== null && !canCast(o.out.dtype, x.dtype, "safe")) {
     // NumPy's take(..., out=) views out in a's dtype
-    throw new TypeError(`Cannot cast ${o.out.ndim === 0 ? "scalar" : "array data"} from dtype('${o.out.dtype}') to dtype('${x.dtype}') according to the rule 'safe'`);
+    // with keepdims NumPy passes out[..., 0 on each reduced axis]: 0-d when every axis is reduced
+    const reduced = o.keepdims === true ? (o.axis === undefined || o.axis === null ? x.ndim : typeof o.axis === "number" ? 1 : o.axis.length) : 0;
+    throw new TypeError(`Cannot cast ${o.out.ndim - reduced === 0 ? "scalar" : "array data"} from dtype('${o.out.dtype}') to dtype('${x.dtype}') according to the rule 'safe'`);
   }
   return intoOut(r, o.out);
 }
