@@ -28,7 +28,8 @@ import type { Message } from "./transport/wire.js";
 /** Start loading the cell session by then even if no front end has asked anything. */
 const LOAD_AFTER_MS = 300;
 
-const log = (line: string): void => {
+/** The kernel's log line (stderr). */
+export const log = (line: string): void => {
   process.stderr.write(`[strided] ${line}\n`);
 };
 
@@ -52,6 +53,7 @@ async function loadSession(notebookDir: string, onRunning: (running: boolean) =>
  */
 export async function startKernel(connectionFile: string): Promise<void> {
   const started = performance.now();
+  if (process.env.STRIDED_SNAPSHOT_NOTE) log(process.env.STRIDED_SNAPSHOT_NOTE); // bin/strided-kernel started us without the snapshot
   const connection = readConnectionFile(connectionFile);
   const sessionId = randomUUID();
   const kernelInfo = kernelInfoContent();

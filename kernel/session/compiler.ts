@@ -31,9 +31,9 @@ export class CellCompiler {
   readonly host: CellHost;
   private readonly prelude = new Prelude();
 
-  constructor(notebookDir: string) {
+  constructor(notebookDir: string, readTsconfig = true) {
     neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
-    this.host = new CellHost(notebookDir);
+    this.host = new CellHost(notebookDir, readTsconfig);
   }
 
   /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`. */

@@ -64,6 +64,15 @@ const KERNEL_CODE = [codeModule("runtime") + "/", codeModule("kernel") + "/"];
 /** The module name a cell imports the preloaded runtime by (`import { np } from "strided"`). */
 export const RUNTIME_PACKAGE = "strided";
 
+/**
+ * Parsed files are shared by every CellHost of the process: one document registry and one cache
+ * of the (never changing) files on disk, so a host made for another notebook folder — the
+ * kernel's, after a startup snapshot warmed one at the package root (kernel/snapshot/entry.ts) —
+ * finds the lib, @types/node and the runtime's declarations already parsed and bound.
+ */
+const REGISTRY = ts.createDocumentRegistry();
+const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
+
 interface VirtualFile {
   text: string;
   version: number;
@@ -78,17 +87,18 @@ export class CellHost {
   readonly tsconfig: NotebookTsconfig;
   readonly service: ts.LanguageService;
   private readonly virtual = new Map<string, VirtualFile>();
-  private readonly snapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+  private readonly snapshots = FILE_SNAPSHOTS;
   private readonly exists = new Map<string, boolean>();
   private readonly resolutionCache: ts.ModuleResolutionCache;
   private readonly fallbackFile = path.join(PACKAGE_ROOT, "__strided_fallback__.mts");
   private projectVersion = 0;
-  private readonly registry = ts.createDocumentRegistry();
+  private readonly registry = REGISTRY;
   /** What warmSteps put in the registry (released by releaseWarmed). */
   private warmed: { file: string; impliedNodeFormat: ts.ResolutionMode }[] = [];
 
-  constructor(readonly notebookDir: string) {
-    this.tsconfig = readNotebookTsconfig(notebookDir);
+  /** `readTsconfig: false`: the kernel's defaults only (the startup snapshot warms with those, whatever folder it is built in). */
+  constructor(readonly notebookDir: string, readTsconfig = true) {
+    this.tsconfig = readTsconfig ? readNotebookTsconfig(notebookDir) : { file: null, options: {} };
     this.options = cellCompilerOptions(this.tsconfig.options);
     this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
     this.preludeFile = path.join(notebookDir, "__strided_prelude__.ts");
