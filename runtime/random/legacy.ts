@@ -84,7 +84,7 @@ export class RandomState {
    */
   get_state(): LegacyState {
     const keys = newArray([624], "uint32");
-    keys.data.set(this.mt.key);
+    (keys.data as Uint32Array).set(this.mt.key);
     return ["MT19937", keys, this.mt.pos, this.hasGauss ? 1 : 0, this.gauss];
   }
 

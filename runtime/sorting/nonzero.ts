@@ -37,12 +37,12 @@ function nonzeroTable(a: NDArray): { table: Int32Array; count: number; nd: numbe
   const nd = Math.max(a.ndim, 1);
   const shape = a.ndim === 0 ? [1] : a.shape;
   let count = 0;
-  for (let i = 0; i < flat.length; i++) if (flat[i] !== 0) count++;
+  for (let i = 0; i < flat.length; i++) if (flat[i] !== 0 && flat[i] !== 0n) count++; // 0n for int64/uint64
   const table = new Int32Array(count * nd);
   const idx = new Array<number>(nd).fill(0);
   let w = 0;
   for (let i = 0; i < flat.length; i++) {
-    if (flat[i] !== 0) for (let k = 0; k < nd; k++) table[w++] = idx[k];
+    if (flat[i] !== 0 && flat[i] !== 0n) for (let k = 0; k < nd; k++) table[w++] = idx[k];
     for (let k = nd - 1; k >= 0; k--) {
       if (++idx[k] < shape[k]) break;
       idx[k] = 0;
@@ -62,7 +62,7 @@ export function nonzero(a: ArrayLike): NDArray[] {
   const x = asarray(a);
   const { table, count, nd } = nonzeroTable(x);
   const ret = newArray([count, nd], "int32", "C");
-  ret.data.set(table);
+  (ret.data as Int32Array).set(table);
   const out: NDArray[] = [];
   for (let k = 0; k < nd; k++) out.push(viewOf(ret, [count], [nd * 4], count === 0 ? 0 : k * 4));
   return out;

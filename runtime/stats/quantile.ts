@@ -24,6 +24,14 @@
 import { DTYPES, type DType } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { copyInto, readFlat } from "../core/iterate.js";
+import { numbersOf } from "../core/cast.js";
+import { isBigDType, type TypedArray } from "../core/dtype.js";
+import { exactFloatInputs } from "../ufunc/int64.js";
+
+/** int64/uint64 input as float64 (exact within ±2^53, else an error naming the routine): median and quantile compute in float64 here, so a discrete method's result is float64 too (NumPy keeps int64). */
+function floatIfBig(x: NDArray, routine: string): NDArray {
+  return isBigDType(x.dtype) ? exactFloatInputs(routine, [x])[0] : x;
+}
 import { newArray, viewOf } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
@@ -117,7 +125,7 @@ const medianCore = (meanDType: DType | undefined) => (a: NDArray, axis: number |
     }
     void k;
   }
-  return axis === null ? r.data[r.offset / r.itemsize] : r;
+  return axis === null ? (r.data[r.offset / r.itemsize] as number) : r; // never int64 here (floatIfBig)
 };
 
 /**
@@ -134,7 +142,7 @@ export function median(a: ArrayLike, axis: number | readonly number[] | null, op
 export function median(a: ArrayLike, options: MedianOptions): NDArray;
 export function median(a: ArrayLike, ...args: unknown[]): NDArray | number {
   const o = keywordArgs<MedianOptions>("median", args, ["axis", "out", "overwrite_input", "keepdims"]);
-  const x = asarray(a);
+  const x = floatIfBig(asarray(a), "median");
   // NumPy's mean(part, out=out) sums floats in out's dtype (integers always in float64)
   const meanDType = o.out && DTYPES[x.dtype].kind === "f" && DTYPES[o.out.dtype].kind === "f" ? o.out.dtype : undefined;
   const resultDType = meanDType ?? (DTYPES[x.dtype].kind === "f" ? x.dtype : "float64");
@@ -187,7 +195,7 @@ function interpolationIndices(method: string, n: number, qv: number, isFloat: bo
 function quantileCore(q: NDArray, method: string) {
   return (a: NDArray, axis: number | null): NDArray | number => {
     const { arr, n } = sortedLanes(a, axis);
-    const qs = readFlat(q);
+    const qs = numbersOf(readFlat(q), "quantile");
     const rest = arr.shape.slice(1);
     const restSize = rest.reduce((p, d) => p * d, 1);
     const isFloat = DTYPES[a.dtype].kind === "f";
@@ -216,7 +224,7 @@ function quantileCore(q: NDArray, method: string) {
     }
     if (out.size === 0) return out;
     // each lane (C order over the kept axes) as numbers
-    const lanes = readFlat(transposeArray(arr, [...rest.map((_, i) => i + 1), 0])); // lane-major
+    const lanes = readFlat(transposeArray(arr, [...rest.map((_, i) => i + 1), 0])) as TypedArray; // lane-major (never int64: floatIfBig)
     const wrap = new DTYPES[a.dtype].ctor(1);
     for (let k = 0; k < qs.length; k++) {
       const qv = qs[k];
@@ -243,15 +251,15 @@ function quantileCore(q: NDArray, method: string) {
           const d = wrap[0];
           r = gamma >= 0.5 ? y - d * (1 - gamma) : x + d * gamma;
         }
-        out.data[k * restSize + j] = r;
+        (out.data as TypedArray)[k * restSize + j] = r;
       }
     }
-    if (out.ndim === 0 && isFloat && !discrete && Number.isNaN(out.data[0]) && lanes[n - 1] !== lanes[n - 1]) {
+    if (out.ndim === 0 && isFloat && !discrete && Number.isNaN(out.data[0] as number) && lanes[n - 1] !== lanes[n - 1]) {
       const nan = newArray([], a.dtype); // NumPy: arr.dtype.type(np.nan) for a 0-d result of a NaN lane
-      nan.data[0] = NaN;
+      (nan.data as Float64Array)[0] = NaN;
       return nan;
     }
-    if (axis === null && out.ndim === 0) return outDType === "bool" ? ((out.data[0] !== 0) as unknown as number) : out.data[0];
+    if (axis === null && out.ndim === 0) return outDType === "bool" ? ((out.data[0] !== 0) as unknown as number) : (out.data[0] as number);
     return out;
   };
 }
@@ -268,13 +276,13 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
   const q0 = asarray(q);
   // percentile divides by 100 (float64); quantile keeps q's dtype (integer q makes NumPy take elements)
   const qa = newArray(q0.shape, scale === 1 && DTYPES[q0.dtype].kind !== "f" ? "int32" : "float64");
-  const qv = readFlat(q0);
+  const qv = numbersOf(readFlat(q0), "quantile");
   for (let i = 0; i < qv.length; i++) qa.data[i] = qv[i] / scale;
   for (const v of qa.data) {
     if (!(v >= 0 && v <= 1)) throw new ValueError(scale === 100 ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]");
   }
   if (qa.ndim > 2) throw new ValueError("q must be a scalar or 1d");
-  const x = asarray(a);
+  const x = floatIfBig(asarray(a), "quantile");
   const taking = takes(method, qa);
   let r = ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), taking ? x.dtype : "float64");
   if (typeof r !== "number" && r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true) r = r.data[0] as number;
