@@ -52,9 +52,6 @@ def run(c):
     if op in ('nansum',) and 'dtype' not in kw and v.dtype.kind in 'biu':
         kw['dtype'] = 'uint32' if v.dtype.kind == 'u' else 'int32'
     if 'outDType' in c:
-        # where NumPy's loop would be int64 (input and out promoted), the runtime's is float64 (README, Compute)
-        if op.startswith('cum') and np.promote_types(v.dtype, c['outDType']) == np.int64:
-            kw['dtype'] = 'float64'
         o = np.zeros(c['outShape'], dtype=c['outDType'])
         kw['out'] = o
     if op == 'cumsum_method': r = v.cumsum(**kw)
