@@ -5,7 +5,9 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import v8 from "node:v8";
+import { LOG_ENABLED } from "../../log.js";
 import type { Publisher } from "../contract.js";
+import { process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** What a running cell may publish to, and whether it may ask for input. */
 export interface CellContext {
@@ -37,6 +39,6 @@ export const logToStderr: (text: string) => void = (() => {
   if (v8.startupSnapshot?.isBuildingSnapshot?.()) v8.startupSnapshot.addDeserializeCallback(bind);
   else bind();
   return (text: string) => {
-    write?.(text);
+    if (LOG_ENABLED) write?.(text);
   };
 })();

@@ -18,6 +18,7 @@ import * as runtimeExports from "../../../runtime/index.js";
 
 /** The package name that stands for the preloaded runtime in a cell (typecheck/host.ts resolves it to the same declarations). */
 export const RUNTIME_PACKAGE = "strided";
+import { Promise, Object, Array, Error, JSON } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 const CONDITIONS = ["node", "import", "default"];
 
