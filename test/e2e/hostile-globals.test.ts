@@ -47,7 +47,7 @@ it("a top-level declaration hiding a built-in the type checker needs is refused,
   const { reply } = await k.kc.execute("let JSON = 1;", { timeout: 60_000 });
   expect(reply.content.status).toBe("error");
   expect(reply.content.evalue).toMatch(/declaration of `JSON` would hide the built-in .* use another name/);
-  const inBlock = await k.kc.execute("{ let JSON = 1; JSON + 1 }", { timeout: 60_000 });
+  const inBlock = await k.kc.execute("(() => { let JSON = 1; return JSON + 1; })()", { timeout: 60_000 });
   expect(resultText(inBlock.iopub)).toBe("2");
 });
 
