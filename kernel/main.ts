@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
+import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
 import { DebugBridge } from "./debug/bridge.js";
@@ -24,12 +25,14 @@ import { readConnectionFile } from "./transport/connection.js";
 import { WorkerTransport } from "./transport/host.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
 import type { Message } from "./transport/wire.js";
+import { Promise, Error, Math, String, process, performance, setTimeout, setImmediate, withPristineBuiltins } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** Start loading the cell session by then even if no front end has asked anything. */
 const LOAD_AFTER_MS = 300;
 
-const log = (line: string): void => {
-  process.stderr.write(`[strided] ${line}\n`);
+/** The kernel's log line (stderr; off unless STRIDED_LOG=1, kernel/log.ts). */
+export const log = (line: string): void => {
+  if (LOG_ENABLED) process.stderr.write(`[strided] ${line}\n`);
 };
 
 /** The cell pipeline and the display of values, loaded after the sockets are up. */
@@ -52,6 +55,7 @@ async function loadSession(notebookDir: string, onRunning: (running: boolean) =>
  */
 export async function startKernel(connectionFile: string): Promise<void> {
   const started = performance.now();
+  if (process.env.STRIDED_SNAPSHOT_NOTE) log(process.env.STRIDED_SNAPSHOT_NOTE); // bin/strided-kernel started us without the snapshot
   const connection = readConnectionFile(connectionFile);
   const sessionId = randomUUID();
   const kernelInfo = kernelInfoContent();
@@ -143,7 +147,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     transport,
     session: sessionPromise,
     // Only called after an execute, which awaited the session, so the bundle module is loaded.
-    toMimeBundle: (v) => (toBundle ? toBundle(v) : { "text/plain": String(v) }),
+    toMimeBundle: (v) => withPristineBuiltins(() => (toBundle ? toBundle(v) : { "text/plain": String(v) })),
     kernelInfo,
     sessionId,
     onShutdown: (restart) => void shutdown(`shutdown_request on shell, restart=${restart}`),
@@ -158,11 +162,11 @@ export async function startKernel(connectionFile: string): Promise<void> {
 if (require.main === module) {
   const file = process.argv[2];
   if (!file) {
-    log("usage: node dist/kernel/main.js CONNECTION_FILE");
+    process.stderr.write("usage: node dist/kernel/main.js CONNECTION_FILE\n");
     process.exit(2);
   }
   startKernel(file).catch((e: unknown) => {
-    log(`cannot start: ${(e as Error).message}`);
+    process.stderr.write(`[strided] cannot start: ${(e as Error).message}\n`);
     process.exit(1);
   });
 }

@@ -103,10 +103,14 @@ export interface KernelJson {
  * npx, a container or ssh, where a signal from the front end would hit the wrapper), and it
  * interrupts the kernel only, not child processes a cell started in the same process group
  * (jupyter_client's "signal" mode signals the whole group). SIGINT sent by hand works too.
+ *
+ * argv goes through bin/strided-kernel (POSIX sh, replaced by Node with `exec`): it starts Node
+ * from the startup snapshot dist/kernel.blob when the blob fits this Node binary (first result in
+ * about half a second), else the ordinary way with a note on the kernel's log.
  */
 export function buildKernelJson(root = packageRoot(), node = process.execPath): KernelJson {
   const template = JSON.parse(readFileSync(join(root, "kernel.json"), "utf8")) as KernelJson;
-  return { ...template, argv: [node, join(root, "bin", "strided.js"), "kernel", "{connection_file}"] };
+  return { ...template, argv: ["/bin/sh", join(root, "bin", "strided-kernel"), node, "{connection_file}"] };
 }
 
 /**

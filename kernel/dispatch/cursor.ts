@@ -6,6 +6,7 @@
  * Cost: O(length of the prefix) per conversion. Positions past the end clamp to the end, and a
  * UTF-16 offset that falls inside a surrogate pair counts the whole pair as reached.
  */
+import { Math } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /**
  * The UTF-16 offset of code point number `cp` in `text`.

@@ -14,11 +14,12 @@ import type { KernelTransport } from "../transport/host.js";
 import type { InboundChannel } from "../transport/thread-messages.js";
 import { newHeader, type Header, type Message } from "../transport/wire.js";
 import { codePointToUtf16, utf16ToCodePoint } from "./cursor.js";
-import { parseHelpRequest } from "./help.js";
+import { isExitRequest, parseHelpRequest } from "./help.js";
 import { History } from "./history.js";
 import { RequestPublisher, type Outbox } from "./publisher.js";
 import { StreamBuffer } from "./stream-buffer.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
+import { Promise, Object, Map, Error, Buffer, JSON, Math, process } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface DispatcherOptions {
   transport: KernelTransport;
@@ -179,6 +180,12 @@ export class Dispatcher implements Outbox {
     if (!req.silent) this.publish(ctx.msg, "execute_input", { code: req.code, execution_count: n });
     if (req.store_history) this.history.add(n, req.code);
     const session = await this.opts.session;
+    if (isExitRequest(req.code)) {
+      // IPython's exit/quit (ZMQInteractiveShell.ask_exit): an `ask_exit` payload for the front end
+      // (jupyter console leaves), and the kernel ends itself once the reply is out.
+      ctx.after(() => this.opts.onShutdown(false));
+      return { status: "ok", execution_count: n, user_expressions: {}, payload: [{ source: "ask_exit", keepkernel: false }] };
+    }
     const help = parseHelpRequest(req.code);
     if (help) {
       const r = session.inspect(help.expr, help.expr.length, help.detailLevel);

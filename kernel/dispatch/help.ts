@@ -28,3 +28,17 @@ export function parseHelpRequest(code: string): HelpRequest | null {
   const marks = pre ?? post ?? "?";
   return { expr: expr.replace(/\s+/g, ""), detailLevel: marks.length === 2 ? 1 : 0 };
 }
+
+const EXIT = /^\s*(exit|quit)\s*(\(\s*\))?\s*;?\s*$/;
+
+/**
+ * IPython's `exit` / `quit` (also called: `exit()`), alone in a cell: the kernel shuts down.
+ *
+ * @example
+ * isExitRequest("exit");    // true
+ * isExitRequest("quit()");  // true
+ * isExitRequest("exit(1)"); // false
+ */
+export function isExitRequest(code: string): boolean {
+  return EXIT.test(code);
+}

@@ -6,6 +6,7 @@
  * keeps the latest of equal inputs. Session 0 (or this session's number) means this session;
  * earlier sessions are not kept, so they answer with no entries.
  */
+import { Map, RegExp } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export type HistoryEntry = [session: number, line: number, input: string] | [session: number, line: number, io: [string, null]];
 

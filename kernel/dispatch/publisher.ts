@@ -5,6 +5,7 @@
  */
 import type { MimeBundle, Publisher } from "../session/contract.js";
 import type { Message } from "../transport/wire.js";
+import { Promise, Error } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** What a request publisher needs from the dispatcher. */
 export interface Outbox {

@@ -7,6 +7,7 @@
 import type { MimeBundle } from "../session/contract.js";
 import type { HistoryEntry } from "./history.js";
 import type { ErrorContent, ExecuteRequestContent } from "../protocol/content.js";
+import { Object, Array, Error, Number } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface ShellRequests {
   kernel_info_request: Record<string, never>;

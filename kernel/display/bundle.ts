@@ -7,6 +7,7 @@
  */
 import { inspect } from "node:util";
 import type { MimeBundle } from "../session/contract.js";
+import { Object, Array, Error, String, Symbol } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The protocol symbol: `obj[JUPYTER_DISPLAY]()` returns a mime bundle. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");

@@ -7,6 +7,7 @@ import ts from "typescript";
 import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
 import { CellHost } from "./typecheck/host.js";
+import { importedModuleErrors } from "./typecheck/imported-modules.js";
 import { neverOptimizeChecker } from "./typecheck/never-optimize.js";
 import { declaredNames, Prelude } from "./typecheck/prelude.js";
 import { applyNumpySyntax } from "./syntax/check.js";
@@ -30,9 +31,9 @@ export class CellCompiler {
   readonly host: CellHost;
   private readonly prelude = new Prelude();
 
-  constructor(notebookDir: string) {
+  constructor(notebookDir: string, readTsconfig = true) {
     neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
-    this.host = new CellHost(notebookDir);
+    this.host = new CellHost(notebookDir, readTsconfig);
   }
 
   /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`. */
@@ -58,6 +59,8 @@ export class CellCompiler {
     const program = this.host.program();
     const sf = program.getSourceFile(this.host.cellFile);
     if (!sf) throw new Error("the cell's SourceFile is missing from the program");
+    const moduleErrors = importedModuleErrors(program, sf, this.host.notebookDir);
+    if (moduleErrors) return { ok: false, outcome: moduleErrors };
     const emitted = emitCell(program, sf);
     if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
     this.prelude.record(sf, program.getTypeChecker());

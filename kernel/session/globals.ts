@@ -14,6 +14,7 @@ import { currentCell, type CellContext } from "./run/context.js";
 import { np, NDArray } from "../../runtime/index.js";
 import { show, setScopeProvider } from "../../runtime/show/index.js";
 import { formatTime, timeit } from "../../runtime/timeit/index.js";
+import { Promise, Object, Error, String, process, performance } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 function cellOrThrow(what: string): CellContext {
   const cell = currentCell();

@@ -23,9 +23,11 @@ import { Evaluator, type Helpers } from "./run/evaluate.js";
 import { importForCell, requireForCell } from "./run/modules.js";
 import { BoundedCellMaps } from "./run/cell-maps.js";
 import { installStreams } from "./run/streams.js";
+import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
+import { Promise, Object, Map, Error, String, setImmediate, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -90,7 +92,7 @@ class Session implements StridedCellSession {
     Object.defineProperty(globalThis, "__strided__", { value: this.helpers, configurable: true, enumerable: false, writable: false });
     this.evaluator = new Evaluator(this.helpers);
     installStreams((e) => {
-      const d = describeThrown(e, this.maps);
+      const d = withPristineBuiltins(() => describeThrown(e, this.maps));
       return [`${d.ename}: ${d.evalue}`, ...d.traceback.slice(1)].join("\n");
     });
     installGlobals(() => this.scopeBindings());
@@ -136,15 +138,22 @@ class Session implements StridedCellSession {
       const cell = ++this.cellCount;
       let rewritten;
       try {
-        rewritten = rewriteMagics(code);
+        rewritten = withPristineBuiltins(() => rewriteMagics(code));
       } catch (e) {
         this.compiling = false;
         if (e instanceof UsageError) return { status: "error", ename: "UsageError", evalue: e.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${e.message}`] };
         throw e;
       }
+      const hidden = withPristineBuiltins(() => shadowedBuiltins(rewritten.code));
+      if (hidden.length > 0) {
+        this.compiling = false;
+        const names = withPristineBuiltins(() => hidden.map((n) => `\`${n}\``).join(", "));
+        const evalue = `a top-level declaration of ${names} would hide the built-in from every module of the kernel, its TypeScript checker included (cells share one global scope): use another name, or declare it inside a block or function`;
+        return { status: "error", ename: "SyntaxError", evalue, traceback: [`\x1b[31mSyntaxError\x1b[0m: ${evalue}`] };
+      }
       let compiled;
       try {
-        compiled = this.compileCached(rewritten.code, code, rewritten.mapLine);
+        compiled = withPristineBuiltins(() => this.compileCached(rewritten.code, code, rewritten.mapLine));
         // A SIGINT that came while the (synchronous) checker ran is delivered on this turn.
         if (compiled.ok) await nextTurn();
       } finally {
@@ -177,7 +186,7 @@ class Session implements StridedCellSession {
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
       if (r.kind === "interrupted") return interrupted(this.stoppedNow);
-      return { status: "error", ...describeThrown(r.value, this.maps) };
+      return { status: "error", ...withPristineBuiltins(() => describeThrown(r.value, this.maps)) };
     } catch (e) {
       this.compiling = false;
       // A kernel bug must still come back as an outcome, never as a rejected promise.
@@ -224,23 +233,26 @@ class Session implements StridedCellSession {
       this.helpers.last = undefined;
       return { status: "ok", data: toMimeBundle(value) };
     } catch (e) {
-      return { status: "error", ...describeThrown(e, this.maps) };
+      return { status: "error", ...withPristineBuiltins(() => describeThrown(e, this.maps)) };
     }
   }
 
   complete(code: string, cursor: number): CompleteResult {
     if (!this.compilerModule) return { matches: [], cursorStart: cursor, cursorEnd: cursor, metadata: {} };
-    return this.compilerModule.complete(this.compiler().host, blankMagic(code), cursor);
+    const m = this.compilerModule;
+    return withPristineBuiltins(() => m.complete(this.compiler().host, blankMagic(code), cursor));
   }
 
   inspect(code: string, cursor: number, _detailLevel: 0 | 1): InspectResult {
     if (!this.compilerModule) return { found: false, data: {} };
-    return this.compilerModule.inspect(this.compiler().host, blankMagic(code), cursor);
+    const m = this.compilerModule;
+    return withPristineBuiltins(() => m.inspect(this.compiler().host, blankMagic(code), cursor));
   }
 
   isComplete(code: string): IsCompleteResult {
     if (!this.compilerModule) return { status: "unknown" };
-    return this.compilerModule.isComplete(code);
+    const m = this.compilerModule;
+    return withPristineBuiltins(() => m.isComplete(code));
   }
 
   interrupt(): void {

@@ -8,6 +8,7 @@
  *   %time const x = EXPR                -> const x = __strided_time(() => (EXPR))   name users do not take)
  * A body or expression containing `await` becomes an async function, awaited.
  */
+import { Error, Number } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** A parsed magic line. */
 export interface Magic {

@@ -8,6 +8,7 @@ import type { Segment } from "../debug/cell-lines.js";
 import type { ConnectionInfo } from "./connection.js";
 import { revive, type InboundChannel, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import type { Message } from "./wire.js";
+import { Promise, Map, Error, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /**
  * The worker's heap: it only frames and signs messages, so a small young generation (V8's
@@ -62,7 +63,8 @@ export class WorkerTransport implements KernelTransport {
     const worker = new Worker(join(__dirname, "worker.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
     const t = new WorkerTransport(worker, new Int32Array(data.closedFlag));
     return new Promise((resolve, reject) => {
-      worker.on("message", (m: WorkerToMain) => {
+      // Each request's handling starts with the built-ins' own methods (primordials.ts).
+      worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
         switch (m.kind) {
           case "ready":
             resolve(t);
@@ -98,7 +100,7 @@ export class WorkerTransport implements KernelTransport {
             events.interrupt();
             break;
         }
-      });
+      }));
       worker.on("error", (e) => {
         process.stderr.write(`[strided] transport worker failed: ${e.stack ?? e.message}\n`);
         reject(e);

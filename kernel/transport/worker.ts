@@ -21,6 +21,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { DebugAdapter } from "../debug/adapter.js";
 import { readDapRequest } from "../debug/dap.js";
+import { LOG_ENABLED } from "../log.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
@@ -43,6 +44,7 @@ if (!port) throw new Error("kernel/transport/worker.js must run as a worker_thre
 
 const post = (m: WorkerToMain): void => port.postMessage(m);
 const log = (line: string): void => {
+  if (!LOG_ENABLED) return;
   // Worker stderr is relayed through the main thread; write synchronously to fd 2 so a busy
   // main thread cannot hold a log line back.
   try {

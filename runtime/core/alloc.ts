@@ -18,7 +18,7 @@
  *   array on the JS heap, which is faster (about 30 ns) than any separate buffer, so small sizes
  *   stay `new Ctor(n)`.
  */
-import { DTYPES, type DType, type TypedArray } from "./dtype.js";
+import { DTYPES, type ArrayData, type DType } from "./dtype.js";
 import { MemoryError } from "./errors.js";
 import { wasmAllocate } from "../wasm/heap.js";
 
@@ -73,11 +73,11 @@ export function formatBytes(n: number): string {
  * allocate("float64", 4, [4]) // Float64Array(4) [0, 0, 0, 0]
  * allocate("float64", 1e12, [1e12]) // throws MemoryError: unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64
  */
-export function allocate(dtype: DType, size: number, shape: readonly number[]): TypedArray {
+export function allocate(dtype: DType, size: number, shape: readonly number[]): ArrayData {
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (!Number.isSafeInteger(size) || size < 0 || bytes > MAX_BYTES) throw memoryError(dtype, bytes, shape);
-  let data: TypedArray | null = bytes >= WASM_MIN_BYTES ? wasmAllocate(dtype, size, true) : null;
+  let data: ArrayData | null = bytes >= WASM_MIN_BYTES ? wasmAllocate(dtype, size, true) : null;
   if (data !== null) {
     bytesAllocated += bytes;
     buffersAllocated += 1;
@@ -110,7 +110,7 @@ const ON_HEAP_BYTES = 64;
  * const d = allocateUnfilled("float64", 1000, [1000]); // Float64Array(1000), contents unspecified
  * d.buffer.byteLength // 8000 (a buffer of its own, byteOffset 0)
  */
-export function allocateUnfilled(dtype: DType, size: number, shape: readonly number[]): TypedArray {
+export function allocateUnfilled(dtype: DType, size: number, shape: readonly number[]): ArrayData {
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (bytes <= ON_HEAP_BYTES || !Number.isSafeInteger(size) || bytes > MAX_BYTES) return allocate(dtype, size, shape);

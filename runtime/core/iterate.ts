@@ -8,7 +8,8 @@
  * runs over all elements with no per-element call. Cost: O(size) element visits plus O(ndim) per
  * row; no allocation per row (the `offs` array passed to `visit` is reused: read it, don't keep it).
  */
-import { DTYPES, type TypedArray } from "./dtype.js";
+import { DTYPES, isBigDType, type ArrayData, type DType, type TypedArray } from "./dtype.js";
+import { converter, doubleToBig, intToBig, bigToNumber } from "./cast.js";
 import { ValueError } from "./errors.js";
 import { assignBroadcastError, broadcastStrides } from "./broadcast.js";
 import { NDArray } from "./ndarray.js";
@@ -117,10 +118,10 @@ export function forEachIndex(a: NDArray, visit: (index: number) => void): void {
  * @example
  * readFlat(np.arange(6).reshape(2, 3).T) // Int32Array [0, 3, 1, 4, 2, 5]
  */
-export function readFlat(a: NDArray): TypedArray {
-  const out = new DTYPES[a.dtype].ctor(a.size);
+export function readFlat(a: NDArray): ArrayData {
+  const out = new DTYPES[a.dtype].ctor(a.size) as Float64Array; // same element kind as a.data (one of the two, statically)
   let o = 0;
-  const src = a.data;
+  const src = a.data as Float64Array;
   forEachRow(a.shape, [elementStrides(a)], [firstIndex(a)], (offs, n, steps) => {
     let i = offs[0];
     const s = steps[0];
@@ -178,7 +179,7 @@ export function contiguousCopy(a: NDArray): NDArray {
  * copyInto(a.get("1:"), a.get(":-1"));
  * a.tolist() // [0, 0, 1, 2, 3]
  */
-export function copyInto(dst: NDArray, src: NDArray | number | boolean): void {
+export function copyInto(dst: NDArray, src: NDArray | number | boolean | bigint): void {
   if (!dst._writeable) throw new ValueError("assignment destination is read-only");
   if (!(src instanceof NDArray)) {
     fillWith(dst, src);
@@ -207,8 +208,14 @@ export function copyInto(dst: NDArray, src: NDArray | number | boolean): void {
 
 /** The inner copy: dst and src element strides over dst.shape; src already broadcast. */
 function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): void {
-  const d = dst.data;
-  const s = src.data;
+  const conv = converter(src.dtype, dst.dtype);
+  if (conv !== null && !(isBigDType(src.dtype) && isBigDType(dst.dtype))) {
+    convertCopy(dst, src, srcStrides, conv);
+    return;
+  }
+  // both number arrays, or both bigint arrays (a store between BigInt64Array and BigUint64Array wraps)
+  const d = dst.data as TypedArray;
+  const s = src.data as TypedArray;
   const toBool = dst.dtype === "bool" && src.dtype !== "bool";
   // visit in dst's memory order: sort axes by |dst stride| descending (order does not change the result)
   const ds = elementStrides(dst);
@@ -235,6 +242,19 @@ function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): 
     } else {
       for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si];
     }
+  });
+}
+
+/** A copy between a bigint array and a number array, one element at a time through `conv` (core/cast.ts). */
+function convertCopy(dst: NDArray, src: NDArray, srcStrides: readonly number[], conv: (x: number | bigint) => number | bigint): void {
+  const d = dst.data as unknown as (number | bigint)[];
+  const s = src.data as unknown as (number | bigint)[];
+  forEachRow(dst.shape, [elementStrides(dst), srcStrides], [firstIndex(dst), firstIndex(src)], (offs, n, steps) => {
+    let di = offs[0];
+    let si = offs[1];
+    const dstep = steps[0];
+    const sstep = steps[1];
+    for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = conv(s[si]);
   });
 }
 
@@ -284,13 +304,40 @@ function tiledCopy(d: TypedArray, s: TypedArray, dims: number[], dst: number[], 
   }
 }
 
+/**
+ * `v` as an element of `dtype`: a number (cast by the typed-array store) or, for int64/uint64,
+ * a bigint (a fractional or out-of-range number truncates as a float cast, an integer or a
+ * bigint wraps to 64 bits); a bigint into a number dtype keeps its low bits (core/cast.ts).
+ *
+ * @example
+ * scalarFor(2.9, "int64") // 2n
+ * scalarFor(-1n, "uint8") // 255
+ */
+export function scalarFor(v: number | boolean | bigint, dtype: DType): number | bigint {
+  if (isBigDType(dtype)) {
+    if (typeof v === "bigint") return intToBig(v, dtype);
+    if (typeof v === "boolean") return v ? 1n : 0n;
+    return Number.isInteger(v) ? intToBig(v, dtype) : doubleToBig(v, dtype);
+  }
+  if (typeof v === "bigint") return bigToNumber(v, dtype);
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return dtype === "bool" ? (v !== 0 ? 1 : 0) : v;
+}
+
 /** Store one scalar in every element of `dst` (cast as NumPy casts a Python scalar into the array). */
-function fillWith(dst: NDArray, v: number | boolean): void {
-  let x: number;
-  if (typeof v === "boolean") x = v ? 1 : 0;
-  else if (dst.dtype === "bool") x = v !== 0 ? 1 : 0;
-  else x = v;
-  const d = dst.data;
+function fillWith(dst: NDArray, v: number | boolean | bigint): void {
+  const x = scalarFor(v, dst.dtype);
+  if (typeof x === "bigint") {
+    const d = dst.data as BigInt64Array; // the same store for BigUint64Array (x is already in range)
+    forEachRow(dst.shape, [elementStrides(dst)], [firstIndex(dst)], (offs, n, steps) => {
+      let i = offs[0];
+      const s = steps[0];
+      if (s === 1) d.fill(x, i, i + n);
+      else for (let k = 0; k < n; k++, i += s) d[i] = x;
+    });
+    return;
+  }
+  const d = dst.data as TypedArray;
   // write through a 1-element typed array so the cast (truncation, wrap, rounding) happens once
   const cast = new DTYPES[dst.dtype].ctor(1);
   cast[0] = x;

@@ -10,11 +10,11 @@
  * result that reuses an input's shape costs no copy. Methods of other modules are added to the
  * prototype by those modules (TypeScript interface merging), so this file stays small.
  */
-import { DTYPES, type DType, type TypedArray } from "./dtype.js";
+import { DTYPES, type ArrayData, type DType } from "./dtype.js";
 
 /** What it takes to make an array object (no checks: callers in the runtime guarantee them). */
 export interface NDArrayParts {
-  data: TypedArray;
+  data: ArrayData;
   dtype: DType;
   shape: readonly number[];
   /** Bytes between neighbours along each axis (may be negative or zero). */
@@ -42,8 +42,8 @@ function noNegativeZero(st: readonly number[]): boolean {
  * a.T.base === a // true
  */
 export class NDArray {
-  /** The typed array over the whole buffer (shared with the base and every view). */
-  readonly data: TypedArray;
+  /** The typed array over the whole buffer (shared with the base and every view); a BigInt64Array / BigUint64Array for int64 / uint64. */
+  readonly data: ArrayData;
   /** The element type, e.g. `"float64"`. */
   readonly dtype: DType;
   /** Length along each axis. */

@@ -1,16 +1,21 @@
 /**
  * `np.array` and `np.asarray`: arrays from nested JS arrays, typed arrays, scalars or arrays.
  *
- * Rule (the project's dtype decision, API.md): booleans only -> bool; numbers that are all
- * integers in int32's range (booleans count as 0/1) -> int32; any other number -> float64;
- * an NDArray inside the nest contributes its dtype (the widest kind wins: bool < int < float).
+ * Rule (the project's dtype decision, API.md and README): booleans only -> bool; numbers that
+ * are all integers in int32's range (booleans count as 0/1) -> int32; integers beyond int32
+ * that are safe integers (|x| <= 2^53 - 1, exact in a double) or any `bigint` -> int64, and
+ * bigints all in [2^63, 2^64) -> uint64 (int64 values beside uint64 ones give float64, as NumPy's
+ * promotion does); any other number -> float64; a bigint outside [-2^63, 2^64) is refused.
+ * An NDArray inside the nest contributes its dtype (the widest kind wins: bool < int < float).
  * A nest must be rectangular (NumPy's "inhomogeneous shape" error otherwise). Cost: one pass to
  * find the shape and dtype, one to store. `np.array(ndarray)` copies with order K; `np.asarray`
  * returns the same object when dtype and order already fit.
  */
-import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPES, type ArrayData, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
-import { copyInto, readFlat } from "../core/iterate.js";
+import { copyInto, scalarFor } from "../core/iterate.js";
+import { OverflowError } from "../ufunc/errors.js";
+import { promoteTypes } from "../ufunc/promote.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShape, toOrder, type OrderAK } from "../core/shape.js";
@@ -18,8 +23,8 @@ import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { newLike } from "./layout.js";
 import { optDType, type CopyOptions } from "./options.js";
 
-/** What `np.array` accepts: a number, a boolean, an NDArray, a typed array, or nested arrays of these. */
-export type ArrayLike = number | boolean | NDArray | TypedArray | readonly ArrayLike[];
+/** What `np.array` accepts: a number, a bigint, a boolean, an NDArray, a typed array, or nested arrays of these. */
+export type ArrayLike = number | bigint | boolean | NDArray | ArrayData | readonly ArrayLike[];
 
 const CTOR_DTYPE = new Map<unknown, DType>([
   [Float64Array, "float64"],
@@ -30,6 +35,8 @@ const CTOR_DTYPE = new Map<unknown, DType>([
   [Uint16Array, "uint16"],
   [Int8Array, "int8"],
   [Uint8Array, "uint8"],
+  [BigInt64Array, "int64"],
+  [BigUint64Array, "uint64"],
 ]);
 
 const KIND_RANK: Record<string, number> = { b: 0, u: 1, i: 1, f: 2 };
@@ -39,9 +46,21 @@ interface Scan {
   rank: number;
   /** A dtype seen on NDArrays/typed arrays (the widest one). */
   arrayDType: DType | null;
+  /** Integers seen that need int64 (numbers beyond int32, bigints below 2^63). */
+  int64: boolean;
+  /** Bigints seen in [2^63, 2^64) (uint64 only). */
+  uint64: boolean;
+  /** Integers (or booleans) seen that fit int32. */
+  small: boolean;
 }
 
-function isTyped(x: unknown): x is TypedArray {
+const newScan = (): Scan => ({ rank: -1, arrayDType: null, int64: false, uint64: false, small: false });
+
+const INT64_MIN = -(2n ** 63n);
+const UINT64_END = 2n ** 64n;
+const INT64_END = 2n ** 63n;
+
+function isTyped(x: unknown): x is ArrayData {
   return ArrayBuffer.isView(x) && !(x instanceof DataView);
 }
 
@@ -86,7 +105,16 @@ function scan(x: ArrayLike, shape: readonly number[], depth: number, s: Scan): v
   if (typeof x === "boolean") s.rank = Math.max(s.rank, 0);
   else if (typeof x === "number") {
     const isInt = Number.isInteger(x) && x >= -(2 ** 31) && x < 2 ** 31;
-    s.rank = Math.max(s.rank, isInt ? 1 : 2);
+    if (isInt) s.small = true;
+    else if (Number.isSafeInteger(x)) s.int64 = true;
+    s.rank = Math.max(s.rank, isInt || Number.isSafeInteger(x) ? 1 : 2);
+  } else if (typeof x === "bigint") {
+    if (x < INT64_MIN || x >= UINT64_END) {
+      throw new OverflowError(`Python int too large to convert to C long: ${x}n is outside int64 and uint64 (NumPy would make an object array)`);
+    }
+    if (x >= INT64_END) s.uint64 = true;
+    else s.int64 = true;
+    s.rank = Math.max(s.rank, 1);
   } else {
     throw new TypeError(`np.array cannot hold ${x === null ? "null" : typeof x} values; give numbers, booleans, arrays or nested arrays of them`);
   }
@@ -95,38 +123,61 @@ function scan(x: ArrayLike, shape: readonly number[], depth: number, s: Scan): v
 /** The dtype np.array infers for `x` (see the rule at the head of this file). @example inferDType([1, 2.5]) // "float64" */
 export function inferDType(x: ArrayLike): DType {
   const shape = shapeOf(x);
-  const s: Scan = { rank: -1, arrayDType: null };
+  const s: Scan = newScan();
   scan(x, shape, 0, s);
   return dtypeFromScan(s);
+}
+
+/** The dtype of the integers seen: int32, int64, uint64, or float64 when uint64 values meet signed ones. */
+function intDType(s: Scan): DType {
+  if (s.uint64) return s.int64 || s.small ? "float64" : "uint64";
+  return s.int64 ? "int64" : "int32";
 }
 
 function dtypeFromScan(s: Scan): DType {
   if (s.arrayDType !== null) {
     const r = KIND_RANK[DTYPES[s.arrayDType].kind];
+    if (s.rank === 1 && (s.int64 || s.uint64)) return promoteTypes(s.arrayDType, intDType(s));
     if (s.rank <= r) return s.arrayDType;
-    return s.rank === 2 ? "float64" : "int32";
+    return s.rank === 2 ? "float64" : intDType(s);
   }
-  return s.rank === 0 ? "bool" : s.rank === 2 ? "float64" : s.rank === 1 ? "int32" : "float64";
+  return s.rank === 0 ? "bool" : s.rank === 2 ? "float64" : s.rank === 1 ? intDType(s) : "float64";
 }
 
-/** Store the nest's elements in C order into `out` starting at `pos`; returns the next position. */
-function store(x: ArrayLike, out: TypedArray, pos: number, toBool: boolean): number {
-  if (x instanceof NDArray) {
-    const flat = readFlat(x);
-    for (let i = 0; i < flat.length; i++) out[pos++] = toBool ? (flat[i] !== 0 ? 1 : 0) : flat[i];
-    return pos;
-  }
-  if (isTyped(x)) {
-    for (let i = 0; i < x.length; i++) out[pos++] = toBool ? (x[i] !== 0 ? 1 : 0) : x[i];
-    return pos;
+/** Store the nest's elements in C order into the C-contiguous `c` starting at element `pos`; returns the next position. */
+function store(x: ArrayLike, c: NDArray, pos: number): number {
+  if (x instanceof NDArray || isTyped(x)) {
+    const src = x instanceof NDArray ? x : typedAsArray(x);
+    const it = c.itemsize;
+    const shape = src.shape;
+    const strides = contiguousStridesOf(shape, it);
+    copyInto(new NDArray({ data: c.data, dtype: c.dtype, shape, strides, offset: pos * it, base: c, writeable: true }), src);
+    return pos + src.size;
   }
   if (Array.isArray(x)) {
-    for (const e of x) pos = store(e as ArrayLike, out, pos, toBool);
+    for (const e of x) pos = store(e as ArrayLike, c, pos);
     return pos;
   }
-  const v = typeof x === "boolean" ? (x ? 1 : 0) : (x as number);
-  out[pos++] = toBool ? (v !== 0 ? 1 : 0) : v;
+  const v = x as number | bigint | boolean;
+  if (typeof v === "bigint" && (v < INT64_MIN || v >= UINT64_END)) throw new OverflowError("Python int too large to convert to C long");
+  (c.data as unknown as (number | bigint)[])[pos++] = scalarFor(v, c.dtype); // a typed-array store casts like NumPy
   return pos;
+}
+
+/** A 1-D array over a caller's typed array (read only as a source). */
+function typedAsArray(x: ArrayData): NDArray {
+  const dtype = CTOR_DTYPE.get(x.constructor) ?? "float64";
+  return new NDArray({ data: x, dtype, shape: [x.length], strides: [x.BYTES_PER_ELEMENT], offset: 0, base: null, writeable: false });
+}
+
+function contiguousStridesOf(shape: readonly number[], itemsize: number): number[] {
+  const st = new Array<number>(shape.length);
+  let acc = itemsize;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    st[i] = acc;
+    acc *= Math.max(shape[i], 1);
+  }
+  return st;
 }
 
 /**
@@ -146,12 +197,12 @@ export function array(object: ArrayLike, options?: CopyOptions): NDArray {
     return out;
   }
   const shape = shapeOf(object);
-  const s: Scan = { rank: -1, arrayDType: null };
+  const s: Scan = newScan();
   scan(object, shape, 0, s);
   const dtype = optDType(options, dtypeFromScan(s));
   const c = newArray(shape, dtype, "C");
-  // typed-array stores cast as NumPy does: float -> int truncates toward zero (then wraps)
-  store(object, c.data, 0, dtype === "bool");
+  // stores cast as NumPy does: float -> int truncates toward zero (then wraps); see core/cast.ts for int64
+  store(object, c, 0);
   if (order !== "F" || c.ndim <= 1) return c;
   const f = newArray(shape, dtype, "F");
   copyInto(f, c);

@@ -9,7 +9,8 @@
  * the last element is exactly `stop` when endpoint; integer dtypes take floor(y).
  * Cost: O(n), one allocation.
  */
-import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, type DType } from "../core/dtype.js";
+import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, isBigDType, type DType } from "../core/dtype.js";
+import { scalarFor } from "../core/iterate.js";
 import { ValueError } from "../core/errors.js";
 import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
@@ -36,9 +37,10 @@ type DTypeOpt = { dtype?: DType };
  * np.arange(1, 2, 0.25).tolist() // [1, 1.25, 1.5, 1.75]
  * np.arange(5, 0, -2).tolist() // [5, 3, 1]
  */
-export function arange(...args: (number | DTypeOpt)[]): NDArray {
+export function arange(...args: (number | bigint | DTypeOpt)[]): NDArray {
   let opts: DTypeOpt | undefined;
   if (args.length > 0 && typeof args[args.length - 1] === "object") opts = args.pop() as DTypeOpt;
+  if (args.some((x) => typeof x === "bigint") || isBigDType(optDType(opts, DEFAULT_INT))) return arangeBig(args as (number | bigint)[], opts);
   const nums = args as number[];
   for (const x of nums) if (typeof x !== "number") throw new TypeError(`arange arguments must be numbers, got ${typeof x}`);
   if (nums.length === 0 || nums.length > 3) throw new TypeError(`arange() takes 1 to 3 numbers (start, stop, step), got ${nums.length}`);
@@ -69,6 +71,42 @@ export function arange(...args: (number | DTypeOpt)[]): NDArray {
 }
 
 /** Options of `np.linspace`. */
+/**
+ * `np.arange` with bigint arguments or an int64/uint64 dtype: exact, as NumPy's LONGLONG_fill
+ * (the first two values cast to the dtype, then start + i * delta in 64-bit integers). Bigint
+ * arguments alone give int64; a float dtype computes in float64.
+ */
+function arangeBig(nums: readonly (number | bigint)[], opts: DTypeOpt | undefined): NDArray {
+  for (const x of nums) if (typeof x !== "number" && typeof x !== "bigint") throw new TypeError(`arange arguments must be numbers, got ${typeof x}`);
+  if (nums.length === 0 || nums.length > 3) throw new TypeError(`arange() takes 1 to 3 numbers (start, stop, step), got ${nums.length}`);
+  const allInt = nums.every((x) => typeof x === "bigint" || Number.isInteger(x));
+  const dtype = optDType(opts, allInt ? "int64" : DEFAULT_FLOAT);
+  if (!isBigDType(dtype)) return arange(...nums.map(Number), { dtype });
+  const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : nums.length === 2 ? [nums[0], nums[1], 1] : [nums[0], nums[1], nums[2]];
+  if (Number(step) === 0) throw new ZeroDivisionError("division by zero");
+  let len: number;
+  if (allInt) {
+    const [b0, b1, bs] = [BigInt(start), BigInt(stop), BigInt(step)];
+    const span = b1 - b0;
+    const q = span / bs + ((span % bs !== 0n && (span > 0n) === (bs > 0n)) ? 1n : 0n); // ceil
+    len = q > 0n ? Number(q) : 0;
+  } else {
+    len = Math.ceil((Number(stop) - Number(start)) / Number(step));
+    if (!(len > 0)) len = 0;
+  }
+  if (!Number.isFinite(len)) throw new ValueError("arange: cannot compute length");
+  const a = newArray([len], dtype);
+  if (len === 0) return a;
+  const d = a.data as BigInt64Array; // the store wraps for BigUint64Array too
+  const first = scalarFor(start, dtype) as bigint;
+  d[0] = first;
+  if (len === 1) return a;
+  const second = scalarFor(typeof start === "bigint" || typeof step === "bigint" ? BigInt(start) + BigInt(step) : start + step, dtype) as bigint;
+  const delta = second - first;
+  for (let i = 1; i < len; i++) d[i] = first + BigInt(i) * delta;
+  return a;
+}
+
 export interface LinspaceOptions {
   endpoint?: boolean;
   dtype?: DType;
@@ -99,7 +137,8 @@ export function linspace(start: number, stop: number, num: number = 50, options?
   if (endpoint && num > 1) y[num - 1] = stop;
   const a = newArray([num], dtype);
   const integer = DTYPES[dtype].kind === "i" || DTYPES[dtype].kind === "u";
-  for (let i = 0; i < num; i++) a.data[i] = dtype === "bool" ? (y[i] !== 0 ? 1 : 0) : integer ? Math.floor(y[i]) : y[i];
+  const ad = a.data as unknown as (number | bigint)[];
+  for (let i = 0; i < num; i++) ad[i] = scalarFor(dtype === "bool" ? y[i] !== 0 : integer ? Math.floor(y[i]) : y[i], dtype);
   // NumPy scales arange(num).reshape(-1) in place (`y *= step`) when div > 0, so its float64
   // result is a VIEW of that arange (base set, owndata false); mirror that.
   if (div > 0 && dtype === "float64") return viewOf(a, a.shape, a.strides, 0);
@@ -133,6 +172,8 @@ export function eye(N: number, M?: number | EyeOptions | null, options?: EyeOpti
   }), optDType(opts, DEFAULT_FLOAT), optOrder(opts));
   const it = DTYPES[a.dtype].itemsize;
   const [s0, s1] = [a.strides[0] / it, a.strides[1] / it];
-  for (let i = Math.max(0, -k); i < N && i + k < cols; i++) a.data[i * s0 + (i + k) * s1] = 1;
+  const one = scalarFor(1, a.dtype); // 1n for int64/uint64
+  const d = a.data as unknown as (number | bigint)[];
+  for (let i = Math.max(0, -k); i < N && i + k < cols; i++) d[i * s0 + (i + k) * s1] = one;
   return a;
 }

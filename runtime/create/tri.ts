@@ -19,7 +19,7 @@ import { ValueError } from "../core/errors.js";
 import { newArray, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { broadcastShapes } from "../core/broadcast.js";
-import { copyInto } from "../core/iterate.js";
+import { copyInto, scalarFor } from "../core/iterate.js";
 import { asarray, type ArrayLike } from "./array.js";
 import { eye } from "./ranges.js";
 import { promoteTypes } from "../ufunc/promote.js";
@@ -56,7 +56,9 @@ export function tri(N: number, M?: number | null | TriOptions, k: number | TriOp
   if (N === undefined) throw new TypeError("tri() missing 1 required positional argument: 'N'");
   const res = newArray([Math.max(N, 0), Math.max(m, 0)], dtype);
   const cols = Math.max(m, 0);
-  for (let i = 0; i < N; i++) for (let j = 0; j < cols && j <= i + kk; j++) res.data[i * cols + j] = 1;
+  const one = scalarFor(1, dtype); // 1n for int64/uint64
+  const d = res.data as unknown as (number | bigint)[];
+  for (let i = 0; i < N; i++) for (let j = 0; j < cols && j <= i + kk; j++) d[i * cols + j] = one;
   return res;
 }
 
@@ -66,7 +68,8 @@ function triangle(m: ArrayLike, k: number, lower: boolean): NDArray {
   const last = a.shape.slice(-2);
   if (last.length === 0) throw new TypeError("tri() missing 1 required positional argument: 'N'");
   const mask = tri(last[0], last.length > 1 ? last[1] : null, lower ? k : k - 1, { dtype: "bool" });
-  if (!lower) for (let i = 0; i < mask.data.length; i++) mask.data[i] ^= 1;
+  const md = mask.data as Uint8Array; // bool
+  if (!lower) for (let i = 0; i < md.length; i++) md[i] ^= 1;
   const shape = broadcastShapes(mask.shape, a.shape);
   const strides = keepOrderStrides(shape, a.itemsize, [elementStrides(mask, shape) ?? [], elementStrides(a, shape) ?? []]);
   const res = newWithStrides(shape, a.dtype, strides); // zeros where the mask is false

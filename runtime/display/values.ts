@@ -98,7 +98,7 @@ export function valuesHtml(a: NDArray): string {
   const leads = a.ndim <= 2 ? [[]] : leadingPicks(a, summarise, edge);
   const drawn = leads.filter((l) => !l.includes("gap")).slice(0, MAX_BLOCKS) as number[][];
   // NumPy's formatter is chosen from the values shown
-  const shown: number[] = [];
+  const shown: (number | bigint)[] = [];
   const collect = (index: number[]): void => {
     const v = valueAt(a, index);
     shown.push(typeof v === "boolean" ? Number(v) : v);

@@ -28,12 +28,12 @@ export function dataIndex(a: NDArray, index: readonly number[]): number {
 }
 
 /**
- * The value at `index`: a boolean for bool arrays, else a number.
+ * The value at `index`: a boolean for bool arrays, a bigint for int64/uint64, else a number.
  *
  * @example
  * valueAt(np.arange(6).reshape(2, 3), [1, 0]) // 3
  */
-export function valueAt(a: NDArray, index: readonly number[]): number | boolean {
+export function valueAt(a: NDArray, index: readonly number[]): number | boolean | bigint {
   const v = a.data[dataIndex(a, index)];
   return a.dtype === "bool" ? v !== 0 : v;
 }

@@ -15,9 +15,10 @@
  */
 import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
-import { forEachRow } from "../core/iterate.js";
+import { isBigDType, type TypedArray } from "../core/dtype.js";
+import { copyInto, forEachRow } from "../core/iterate.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
-import { elementStrides, firstIndex, newWithStrides } from "../core/make.js";
+import { elementStrides, firstIndex, newArray, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
 import { bestAxisOrder, sortedStridePerm } from "../create/layout.js";
@@ -99,8 +100,8 @@ export function gather(sel: Advanced): NDArray {
   const dtype = sel.view.dtype;
   const out = newWithStrides(tmpShape, dtype, tmpStrides);
   const [src, bp] = walkers(sel, tmpShape);
-  const d = sel.view.data;
-  const o = out.data;
+  const d = sel.view.data as Float64Array; // out has the view's dtype: the same element kind on both sides
+  const o = out.data as Float64Array;
   const boff = sel.boffsets;
   const it = out.itemsize;
   forEachRow(tmpShape, [src, bp, tmpStrides.map((x) => x / it)], [firstIndex(sel.view), 0, 0], (offs, n, steps) => {
@@ -128,10 +129,17 @@ export function gather(sel: Advanced): NDArray {
  * @example
  * scatter(resolved.sel, np.array([7, 8])) // for np.arange(5).set([0, 2], [7, 8]): [7, 1, 8, 3, 4]
  */
-export function scatter(sel: Advanced, value: NDArray): void {
+export function scatter(sel: Advanced, value0: NDArray): void {
   if (!sel.view._writeable) throw new ValueError("assignment destination is read-only");
   const { tmpShape, perm } = layout(sel);
   const resultShape = perm.map((p) => tmpShape[p]);
+  // bigint values into a number array (or numbers into int64/uint64): cast first (core/cast.ts),
+  // so every store below is between arrays of one element kind
+  let value = value0;
+  if (isBigDType(value.dtype) !== isBigDType(sel.view.dtype)) {
+    value = newArray(value0.shape, sel.view.dtype, "C", false);
+    copyInto(value, value0);
+  }
   let v = value;
   if (sel.pureBool) {
     // numpy/core/src/multiarray/mapping.c array_assign_boolean_subscript
@@ -164,8 +172,8 @@ export function scatter(sel: Advanced, value: NDArray): void {
   const vtmp = new Array<number>(tmpShape.length);
   for (let k = 0; k < perm.length; k++) vtmp[perm[k]] = vs[k] / v.itemsize;
   const [src, bp] = walkers(sel, tmpShape);
-  const d = sel.view.data;
-  const x = v.data;
+  const d = sel.view.data as Float64Array; // the same element kind as v.data (cast above)
+  const x = v.data as Float64Array;
   const boff = sel.boffsets;
   const toBool = sel.view.dtype === "bool" && v.dtype !== "bool";
   const same = v.dtype === sel.view.dtype;
@@ -236,8 +244,12 @@ function needsBuffer(shape: readonly number[], strides: readonly number[], value
  * is why `a[idx2d] = a` reads a before writing when a must be repeated along an axis.
  */
 function bufferedScatter(sel: Advanced, v: NDArray, vtmp: readonly number[], toBool: boolean): void {
-  const d = sel.view.data;
-  const x = v.data;
+  if (isBigDType(v.dtype)) {
+    bufferedScatterBig(sel, v, vtmp);
+    return;
+  }
+  const d = sel.view.data as TypedArray;
+  const x = v.data as TypedArray;
   const boff = sel.boffsets;
   const base = firstIndex(sel.view);
   const n = boff.length;
@@ -256,5 +268,26 @@ function bufferedScatter(sel: Advanced, v: NDArray, vtmp: readonly number[], toB
       const val = buf[j - start];
       d[base + boff[j]] = toBool ? (val !== 0 ? 1 : 0) : val;
     }
+  }
+}
+
+/** bufferedScatter for int64/uint64 (a bigint buffer; the destination has the same element kind). */
+function bufferedScatterBig(sel: Advanced, v: NDArray, vtmp: readonly number[]): void {
+  const d = sel.view.data as BigInt64Array;
+  const x = v.data as BigInt64Array;
+  const boff = sel.boffsets;
+  const base = firstIndex(sel.view);
+  const n = boff.length;
+  const vidx = new Float64Array(n);
+  let w = 0;
+  forEachRow(sel.bshape, [vtmp.slice(0, sel.bshape.length)], [firstIndex(v)], (offs, len, steps) => {
+    let q = offs[0];
+    for (let k = 0; k < len; k++, q += steps[0]) vidx[w++] = q;
+  });
+  const buf: bigint[] = new Array<bigint>(Math.min(BUFSIZE, n));
+  for (let start = 0; start < n; start += BUFSIZE) {
+    const end = Math.min(start + BUFSIZE, n);
+    for (let j = start; j < end; j++) buf[j - start] = x[vidx[j]];
+    for (let j = start; j < end; j++) d[base + boff[j]] = buf[j - start]; // BigUint64Array stores wrap
   }
 }

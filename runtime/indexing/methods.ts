@@ -3,7 +3,7 @@
  * `a[i] = v`, `a.item()`, `a.tolist()`, `a.fill(v)`). The rules are in resolve.ts.
  */
 import { ValueError, IndexError } from "../core/errors.js";
-import { copyInto, forEachIndex } from "../core/iterate.js";
+import { copyInto, forEachIndex, scalarFor } from "../core/iterate.js";
 import { firstIndex } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { array, type ArrayLike } from "../create/array.js";
@@ -16,8 +16,8 @@ import { resolveIndex, type IndexArg } from "./resolve.js";
  */
 export type ViewIndexString = `${string}:${string}` | `${string}...${string}` | `${string}None${string}`;
 
-/** A value `set` can store: a number, a boolean, an array, or nested JS arrays. */
-export type SetValue = number | boolean | NDArray | readonly ArrayLike[];
+/** A value `set` can store: a number, a bigint, a boolean, an array, or nested JS arrays. */
+export type SetValue = number | bigint | boolean | NDArray | readonly ArrayLike[];
 
 declare module "../core/ndarray.js" {
   interface NDArray {
@@ -25,7 +25,7 @@ declare module "../core/ndarray.js" {
      * NumPy's `a[index]`. Strings hold NumPy's syntax (`"1:3, ::-1"`, `"..., None"`); numbers are
      * integer indices; `null` is `None`; an integer array (JS or NDArray) or a bool mask is a fancy
      * index. Slices, `...` and `None` give views; all-integer full indexing gives a number
-     * (a boolean for bool arrays); fancy indexing gives a copy.
+     * (a boolean for bool arrays, a bigint for int64/uint64); fancy indexing gives a copy.
      *
      * @example
      * const a = np.arange(12).reshape(3, 4);
@@ -35,9 +35,10 @@ declare module "../core/ndarray.js" {
      */
     get(index: ViewIndexString, ...rest: IndexArg[]): NDArray;
     get(index: readonly number[] | readonly boolean[], ...rest: IndexArg[]): NDArray;
-    get(...index: IndexArg[]): NDArray | number | boolean;
+    get(...index: IndexArg[]): NDArray | number | boolean | bigint;
     /**
-     * NumPy's `a[index] = value`, broadcasting `value`; the last argument is the value.
+     * NumPy's `a[index] = value`, broadcasting `value`; the last argument is the value (a number
+     * or a bigint for int64/uint64 arrays, cast as NumPy casts a Python scalar).
      *
      * @example
      * const a = np.zeros(5);
@@ -46,16 +47,16 @@ declare module "../core/ndarray.js" {
      */
     set(...indexAndValue: [...IndexArg[], SetValue]): void;
     /**
-     * One element as a JS number (boolean for bool arrays): no argument (size 1), a flat C-order
-     * index, or one index per axis.
+     * One element as a JS number (boolean for bool arrays, bigint for int64/uint64): no argument
+     * (size 1), a flat C-order index, or one index per axis.
      *
      * @example
      * np.arange(6).reshape(2, 3).item(4)    // 4
      * np.arange(6).reshape(2, 3).item(1, 0) // 3
      */
-    item(...index: number[]): number | boolean;
+    item(...index: number[]): number | boolean | bigint;
     /**
-     * The elements as nested JS arrays (a number or boolean for 0-d arrays).
+     * The elements as nested JS arrays (a number or boolean for 0-d arrays; bigints for int64/uint64).
      *
      * @example
      * np.arange(4).reshape(2, 2).tolist() // [[0, 1], [2, 3]]
@@ -69,11 +70,11 @@ declare module "../core/ndarray.js" {
      * a.fill(2.9);
      * a.tolist() // [2, 2, 2]
      */
-    fill(value: number | boolean): void;
+    fill(value: number | boolean | bigint): void;
   }
 }
 
-function scalarOf(a: NDArray, index: number): number | boolean {
+function scalarOf(a: NDArray, index: number): number | boolean | bigint {
   const v = a.data[index];
   return a.dtype === "bool" ? v !== 0 : v;
 }
@@ -93,7 +94,7 @@ function scalarPosition(a: NDArray, index: readonly unknown[]): number {
   return at;
 }
 
-NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray | number | boolean {
+NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray | number | boolean | bigint {
   const at = scalarPosition(this, index);
   if (at >= 0) return scalarOf(this, at);
   const r = resolveIndex(this, index);
@@ -115,8 +116,8 @@ function checkDepth(raw: unknown, ndim: number): void {
   }
 }
 
-function toValue(v: SetValue): NDArray | number | boolean {
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof NDArray) return v;
+function toValue(v: SetValue): NDArray | number | boolean | bigint {
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || v instanceof NDArray) return v;
   return array(v as ArrayLike);
 }
 
@@ -126,9 +127,8 @@ NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   const index = args.slice(0, -1) as IndexArg[];
   if (!this._writeable) throw new ValueError("assignment destination is read-only");
   const at = scalarPosition(this, index);
-  if (at >= 0 && (typeof value === "number" || typeof value === "boolean")) {
-    const v = typeof value === "boolean" ? (value ? 1 : 0) : value;
-    this.data[at] = this.dtype === "bool" ? (v !== 0 ? 1 : 0) : v; // typed-array store casts like NumPy
+  if (at >= 0 && (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")) {
+    (this.data as unknown as (number | bigint)[])[at] = scalarFor(value, this.dtype); // then the typed-array store casts like NumPy
     return;
   }
   const r = resolveIndex(this, index);
@@ -146,7 +146,7 @@ NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   scatter(r.sel, v);
 };
 
-NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | boolean {
+NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | boolean | bigint {
   if (index.length === 0) {
     if (this.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
     let at = firstIndex(this);
@@ -170,7 +170,7 @@ NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | 
   }
   if (index.length !== this.ndim) throw new ValueError("incorrect number of indices for array");
   const r = this.get(...index);
-  return r as number | boolean;
+  return r as number | boolean | bigint;
 };
 
 NDArray.prototype.tolist = function (this: NDArray): unknown {
@@ -185,7 +185,7 @@ NDArray.prototype.tolist = function (this: NDArray): unknown {
   return rec(0, firstIndex(this));
 };
 
-NDArray.prototype.fill = function (this: NDArray, value: number | boolean): void {
+NDArray.prototype.fill = function (this: NDArray, value: number | boolean | bigint): void {
   copyInto(this, value);
 };
 

@@ -66,7 +66,7 @@ function arrayPart(a: NDArray): Part {
   const kind = DTYPES[a.dtype].kind;
   if (kind === "b") return { kind: "mask", arr: a };
   // a 0-d integer array indexes like the integer it holds (NumPy: a[np.array(1)] is a[1])
-  if ((kind === "i" || kind === "u") && a.ndim === 0) return { kind: "int", value: a.data[a.offset / a.itemsize] };
+  if ((kind === "i" || kind === "u") && a.ndim === 0) return { kind: "int", value: Number(a.data[a.offset / a.itemsize]) };
   if (kind === "i" || kind === "u") return { kind: "array", arr: a };
   throw new IndexError(VALID);
 }
@@ -232,7 +232,7 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
     const n = view.shape[vaxis];
     const st = view.strides[vaxis] / it;
     for (let j = 0; j < bsize; j++) {
-      let i = flat[j];
+      let i = Number(flat[j]); // an int64 index is exact here up to 2^53, far past any axis
       if (i < -n || i >= n) {
         error ??= outOfBounds(i, ax, n);
         continue;

@@ -28,7 +28,7 @@ import { asarray, type ArrayLike } from "../create/array.js";
 import { promoteTypes } from "../ufunc/promote.js";
 import { multiply } from "../ufunc/ufuncs.js";
 import { inLoopDType } from "../reduce/reduce.js";
-import { asF64 } from "../ufunc/f64.js";
+import { asF64, setNumbers } from "../ufunc/f64.js";
 
 /** A matrix inside some array: element index of [0,0] and element strides of rows/columns. */
 interface Mat {
@@ -132,7 +132,7 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
       o += m;
     }
   }
-  if (acc !== out.data) out.data.set(acc);
+  if (acc !== out.data) setNumbers(out.data, acc);
   return out;
 }
 
@@ -198,7 +198,7 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
       idx[j] = 0;
     }
   }
-  if (acc !== out.data) out.data.set(acc);
+  if (acc !== out.data) setNumbers(out.data, acc);
   let shape = full;
   if (vecA && vecB) shape = [...stack];
   else if (vecA) shape = [...stack, m];

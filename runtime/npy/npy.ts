@@ -68,6 +68,8 @@ const KIND_SIZE: Record<string, DType> = {
   u2: "uint16",
   i4: "int32",
   u4: "uint32",
+  i8: "int64",
+  u8: "uint64",
   f4: "float32",
   f8: "float64",
 };
@@ -77,7 +79,7 @@ export function fromNpyBytes(bytes: Uint8Array): NDArray {
   const { header, dataOffset } = decodeHeader(bytes);
   const { descr, fortran_order, shape } = header;
   const m = /^([<>|=]?)([a-zA-Z])(\d+)$/.exec(descr);
-  if (!m) throw new TypeError(`dtype '${descr}' is not supported: only bool, int8-32, uint8-32, float32 and float64 load (in NumPy: a.astype(np.float64))`);
+  if (!m) throw new TypeError(`dtype '${descr}' is not supported: only bool, int8-64, uint8-64, float32 and float64 load (in NumPy: a.astype(np.float64))`);
   const [, order, kind, sizeStr] = m;
   const size = Number(sizeStr);
   const bigEndian = order === ">";
@@ -99,27 +101,9 @@ export function fromNpyBytes(bytes: Uint8Array): NDArray {
     } else dst.set(raw);
     return out;
   }
-  if (key === "i8" || key === "u8") {
-    const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    const signed = key === "i8";
-    const target: DType = signed ? "int32" : "uint32";
-    const out = newArray(shape, target, ord);
-    const [lo, hi] = signed ? [-2147483648n, 2147483647n] : [0n, 4294967295n];
-    for (let i = 0; i < n; i++) {
-      const v = signed ? dv.getBigInt64(i * 8, !bigEndian) : dv.getBigUint64(i * 8, !bigEndian);
-      if (v < lo || v > hi) {
-        throw new ValueError(
-          `cannot load ${signed ? "int64" : "uint64"} value ${v} as ${target} (the runtime has no 64-bit integers): ` +
-            `in NumPy save a.astype(np.float64) or a.astype(np.${target}) if the values fit`,
-        );
-      }
-      out.data[i] = Number(v);
-    }
-    return out;
-  }
   const names: Record<string, string> = { f2: "float16", c8: "complex64", c16: "complex128", f16: "longdouble" };
   const name = names[key] ?? `'${descr}'`;
-  throw new TypeError(`dtype ${name} is not supported: only bool, int8-32, uint8-32, float32 and float64 load (in NumPy: a.astype(np.float64))`);
+  throw new TypeError(`dtype ${name} is not supported: only bool, int8-64, uint8-64, float32 and float64 load (in NumPy: a.astype(np.float64))`);
 }
 
 /**

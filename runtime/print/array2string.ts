@@ -31,7 +31,7 @@ export interface Array2StringOptions extends Partial<PrintOptions> {
 }
 
 /** Element reader: value at a full index tuple (bools as 0/1). */
-function reader(a: NDArray): (idx: readonly number[]) => number {
+function reader(a: NDArray): (idx: readonly number[]) => number | bigint {
   const it = DTYPES[a.dtype].itemsize;
   const start = a.offset / it;
   const st = a.strides.map((s) => s / it);
@@ -54,9 +54,9 @@ function shownIndices(n: number, summarise: boolean, edge: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-function shownValues(a: NDArray, get: (idx: readonly number[]) => number, summarise: boolean, edge: number): number[] {
+function shownValues(a: NDArray, get: (idx: readonly number[]) => number | bigint, summarise: boolean, edge: number): (number | bigint)[] {
   const axes = a.shape.map((n) => shownIndices(n, summarise, edge));
-  const out: number[] = [];
+  const out: (number | bigint)[] = [];
   const idx: number[] = new Array<number>(a.ndim).fill(0);
   const rec = (ax: number): void => {
     if (ax === a.ndim) {
@@ -84,7 +84,7 @@ function extendLine(s: string, line: string, word: string, lineWidth: number, ne
 
 function formatArray(
   a: NDArray,
-  get: (idx: readonly number[]) => number,
+  get: (idx: readonly number[]) => number | bigint,
   fmt: ElementFormatter,
   lineWidth: number,
   nextLinePrefix: string,
@@ -210,7 +210,7 @@ export function array_str(a: NDArray, opts: { max_line_width?: number; precision
   if (a.ndim === 0) {
     const v = a.data[a.offset / DTYPES[a.dtype].itemsize];
     if (a.dtype === "bool") return v ? "True" : "False";
-    if (a.dtype === "float64" || a.dtype === "float32") return floatScalarStr(v, a.dtype === "float32");
+    if (a.dtype === "float64" || a.dtype === "float32") return floatScalarStr(Number(v), a.dtype === "float32");
     return String(v);
   }
   return array2string(a, { max_line_width: opts.max_line_width, precision: opts.precision, suppress: opts.suppress_small, separator: " ", prefix: "" });

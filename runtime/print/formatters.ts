@@ -14,8 +14,8 @@ import type { DType } from "../core/dtype.js";
 import type { PrintOptions } from "./options.js";
 import { positional, scientific } from "./digits.js";
 
-/** Formats one element (given as a number; bools as 0/1). */
-export type ElementFormatter = (x: number) => string;
+/** Formats one element (given as a number, bools as 0/1; a bigint for int64/uint64). */
+export type ElementFormatter = (x: number | bigint) => string;
 
 function floatFormatter(values: readonly number[], f32: boolean, opts: Readonly<PrintOptions>): ElementFormatter {
   const finite = values.filter(Number.isFinite);
@@ -62,7 +62,8 @@ function floatFormatter(values: readonly number[], f32: boolean, opts: Readonly<
     padLeft = Math.max(padLeft, opts.nanstr.length - offset, opts.infstr.length + (negInf ? 1 : 0) - offset);
   }
   const width = padLeft + padRight + 1;
-  return (x: number): string => {
+  return (x0: number | bigint): string => {
+    const x = Number(x0);
     if (!Number.isFinite(x)) {
       const ret = Number.isNaN(x) ? opts.nanstr : (x < 0 ? "-" : "") + opts.infstr;
       return ret.padStart(width);
@@ -83,16 +84,16 @@ function floatFormatter(values: readonly number[], f32: boolean, opts: Readonly<
  * @example
  * makeFormatter([1, 2.5], "float64", opts, false)(1) // "1. "
  */
-export function makeFormatter(values: readonly number[], dtype: DType, opts: Readonly<PrintOptions>, zeroD: boolean): ElementFormatter {
+export function makeFormatter(values: readonly (number | bigint)[], dtype: DType, opts: Readonly<PrintOptions>, zeroD: boolean): ElementFormatter {
   if (dtype === "bool") {
     const t = zeroD ? "True" : " True";
     return (x) => (x ? t : "False");
   }
-  if (dtype === "float64" || dtype === "float32") return floatFormatter(values, dtype === "float32", opts);
+  if (dtype === "float64" || dtype === "float32") return floatFormatter(values as readonly number[], dtype === "float32", opts);
   let w = 0;
   if (values.length > 0) {
-    let max = -Infinity;
-    let min = Infinity;
+    let max: number | bigint = -Infinity;
+    let min: number | bigint = Infinity;
     for (const v of values) {
       if (v > max) max = v;
       if (v < min) min = v;

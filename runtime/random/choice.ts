@@ -20,10 +20,14 @@ import { IndexError, ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
+import { asarray, type ArrayLike as ArrayInput } from "../create/array.js";
 import { boundedFill, genMask, type Uint32Source } from "./bounded.js";
 import { drawIntegers } from "./integers.js";
 import { permutationOf } from "./shuffle.js";
 import { sizeShape, type Size } from "./size.js";
+
+/** What `choice` picks from: a count n (range(n)), an array, or a nested JS array (as np.array). */
+export type ChoicePopulation = number | NDArray | readonly ArrayInput[];
 
 /** Options of `choice`. */
 export interface ChoiceOptions {
@@ -144,7 +148,8 @@ function weightedNoReplace(src: ChoiceSource, p: Float64Array, size: number): nu
  * Draw from `a` (a count n for range(n), or a 1-D array). A number when `size` is absent.
  * `legacy` selects RandomState's algorithms and words.
  */
-export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArray, size: Size, opts: ChoiceOptions): number | NDArray {
+export function drawChoice(src: ChoiceSource, legacy: boolean, population: ChoicePopulation, size: Size, opts: ChoiceOptions): number | NDArray {
+  const a = typeof population === "number" ? population : asarray(population);
   const q = (s: string) => (legacy ? `'${s}'` : s);
   let pop: number;
   if (legacy && (opts.axis !== undefined || opts.shuffle !== undefined)) {
@@ -171,7 +176,7 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
   }
   let p: Float64Array | null = null;
   if (opts.p !== undefined && opts.p !== null) {
-    p = opts.p instanceof NDArray ? Float64Array.from(readFlat(opts.p)) : Float64Array.from(opts.p);
+    p = opts.p instanceof NDArray ? Float64Array.from(readFlat(opts.p.astype("float64")) as Float64Array) : Float64Array.from(opts.p);
     if (opts.p instanceof NDArray && opts.p.ndim !== 1) throw new ValueError(`${q("p")} must be 1-dimensional`);
     if (p.length !== pop) throw new ValueError(`${q("a")} and ${q("p")} must have same size`);
     const sum = kahanSum(p);
@@ -205,14 +210,14 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
       idx = out;
     } else {
       const r = drawIntegers(src, 0, pop, shape === null ? [1] : [n], { dtype: "int32" }, legacy) as NDArray;
-      idx = r.data;
+      idx = r.data as Int32Array;
     }
   } else {
     if (n > pop) {
       throw new ValueError(legacy ? "Cannot take a larger sample than population when 'replace=False'" : "Cannot take a larger sample than population when replace is False");
     }
     if (p !== null) idx = weightedNoReplace(src, p, n);
-    else idx = legacy ? permutationOf(src, pop, true).data.subarray(0, n) : generatorNoReplace(src, pop, n, opts.shuffle ?? true);
+    else idx = legacy ? (permutationOf(src, pop, true).data as Int32Array).subarray(0, n) : generatorNoReplace(src, pop, n, opts.shuffle ?? true);
   }
   if (typeof a === "number") {
     if (shape === null) return idx[0];
@@ -224,9 +229,15 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, a: number | NDArr
   const it = DTYPES[a.dtype].itemsize;
   const first = a.offset / it;
   const st = a.strides[0] / it;
-  if (shape === null) return a.data[first + idx[0] * st];
+  if (shape === null) {
+    const v = a.data[first + idx[0] * st];
+    if (typeof v === "bigint") throw new TypeError("choice of one element of an int64/uint64 array: pass size: 1 and read it with .item() (a bigint)");
+    return v;
+  }
   const out = newArray(shape, a.dtype);
-  for (let i = 0; i < n; i++) out.data[i] = a.data[first + idx[i] * st];
+  const od = out.data as Float64Array; // out has a's dtype: the same element kind on both sides
+  const ad = a.data as Float64Array;
+  for (let i = 0; i < n; i++) od[i] = ad[first + idx[i] * st];
   return out;
 }
 

@@ -14,7 +14,7 @@
 import type { NDArray } from "../core/ndarray.js";
 import { glibcLog1p } from "./glibc-log1p.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
-import { drawChoice, type ChoiceOptions } from "./choice.js";
+import { drawChoice, type ChoiceOptions, type ChoicePopulation } from "./choice.js";
 import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
@@ -143,10 +143,10 @@ export class Generator {
    * np.random.default_rng(0).choice(5, 3, { replace: false, p: [0.1, 0, 0.3, 0.6, 0] }) // array([3, 2, 0])
    * np.random.default_rng(0).choice(np.arange(6).reshape(2, 3), 2, { axis: 1, replace: false }).tolist() // [[1, 2], [4, 5]]
    */
-  choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
-  choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
-  choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray;
-  choice(a: number | NDArray, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
+  choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
+  choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray;
+  choice(a: ChoicePopulation, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
     return drawChoice(this.bit_generator, false, a, size, opts);
   }
 

@@ -5,7 +5,7 @@
 import type { NDArray } from "../core/ndarray.js";
 import { default_rng, Generator } from "./generator.js";
 import type { IntegersOptions } from "./integers.js";
-import type { ChoiceOptions } from "./choice.js";
+import type { ChoiceOptions, ChoicePopulation } from "./choice.js";
 import { RandomState, type LegacySeed, type LegacyState, type LegacyStateInput } from "./legacy.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence } from "./seed-sequence.js";
@@ -115,9 +115,9 @@ function permutation(x: number | NDArray): NDArray {
  * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
  * np.random.seed(0); np.random.choice(5, 3, { replace: false, p: [0.1, 0, 0.3, 0.6, 0] }) // array([3, 2, 0])
  */
-function choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
-function choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
-function choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray {
+function choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
+function choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+function choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray {
   return global.choice(a, size, opts);
 }
 

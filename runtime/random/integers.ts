@@ -67,7 +67,7 @@ export function drawIntegers(
   const shape = sizeShape(size);
   const n = shape === null ? 1 : shape.reduce((a, b) => a * b, 1);
   const out: NDArray | null = shape === null ? null : newArray(shape, dt);
-  const data: TypedArray = out === null ? new DTYPES[dt].ctor(1) : out.data;
+  const data = (out === null ? new DTYPES[dt].ctor(1) : out.data) as TypedArray; // dt is a dtype of at most 32 bits (RANGE)
   if (dt === "bool") boundedBoolFill(src, lo, rng, data, n);
   else {
     const bits = DTYPES[dt].itemsize * 8;

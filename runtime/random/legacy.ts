@@ -19,7 +19,7 @@ import { drawIntegers, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
 import { OverflowError, sizedDoubles, sizeShape, type Size } from "./size.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
-import { drawChoice, type ChoiceOptions } from "./choice.js";
+import { drawChoice, type ChoiceOptions, type ChoicePopulation } from "./choice.js";
 
 /** NumPy's legacy state tuple: name, 624 keys, position, has_gauss, cached_gaussian. */
 export type LegacyState = [name: "MT19937", keys: NDArray, pos: number, has_gauss: number, cached_gaussian: number];
@@ -84,7 +84,7 @@ export class RandomState {
    */
   get_state(): LegacyState {
     const keys = newArray([624], "uint32");
-    keys.data.set(this.mt.key);
+    (keys.data as Uint32Array).set(this.mt.key);
     return ["MT19937", keys, this.mt.pos, this.hasGauss ? 1 : 0, this.gauss];
   }
 
@@ -225,10 +225,10 @@ export class RandomState {
    * @example
    * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
    */
-  choice(a: number | NDArray, size?: null, opts?: ChoiceOptions): number;
-  choice(a: number | NDArray, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
-  choice(a: number | NDArray, size?: Size, opts?: ChoiceOptions): number | NDArray;
-  choice(a: number | NDArray, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
+  choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
+  choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray;
+  choice(a: ChoicePopulation, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
     return drawChoice(this.mt, true, a, size, opts);
   }
 

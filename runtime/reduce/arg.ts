@@ -7,6 +7,7 @@
  * propagates). Results are int32 here (NumPy's intp is int64). An empty scan (no axis: size 0; with an axis: that axis has length 0) is NumPy's error
  * `attempt to get argmax of an empty sequence`. Cost: O(size).
  */
+import { isBigDType } from "../core/dtype.js";
 import { AxisError, ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -23,7 +24,8 @@ export interface ArgOptions {
 }
 
 function scan(a: NDArray, start: number, n: number, step: number, isMax: boolean): number {
-  const d = a.data;
+  if (a.data instanceof BigInt64Array || a.data instanceof BigUint64Array) return scanBig(a.data, start, n, step, isMax);
+  const d = a.data as Float64Array;
   let best = d[start];
   if (best !== best) return 0;
   let at = 0;
@@ -38,17 +40,41 @@ function scan(a: NDArray, start: number, n: number, step: number, isMax: boolean
   return at;
 }
 
+/** scan over int64/uint64 elements: exact bigint comparisons (a float64 view would round ties together past 2^53). */
+function scanBig(d: BigInt64Array | BigUint64Array, start: number, n: number, step: number, isMax: boolean): number {
+  let best = d[start];
+  let at = 0;
+  for (let i = 1, p = start + step; i < n; i++, p += step) {
+    const v = d[p];
+    if (isMax ? v > best : v < best) {
+      best = v;
+      at = i;
+    }
+  }
+  return at;
+}
+
 function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDArray | number {
-  const a = asF64(asarray(x)).view; // float64 view: the scans stay monomorphic (ufunc/f64.ts)
+  const a0 = asarray(x);
+  // float64 view: the scans stay monomorphic (ufunc/f64.ts); int64/uint64 are scanned as bigints
+  const a = isBigDType(a0.dtype) ? a0 : asF64(a0).view;
   const name = isMax ? "argmax" : "argmin";
   const axis = options?.axis;
   const isz = a.itemsize;
   if (axis === undefined || axis === null) {
     if (a.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
     if (isCContiguous(a.shape, a.strides, isz) && options?.keepdims !== true) return scan(a, a.offset / isz, a.size, 1, isMax);
+    if (isBigDType(a.dtype)) {
+      const flat = a.flatten(); // C order (a copy), then one exact scan
+      const at = scan(flat, 0, flat.size, 1, isMax);
+      if (options?.keepdims !== true) return at;
+      const r = newArray(new Array<number>(a.ndim).fill(1), "int32");
+      (r.data as Int32Array)[0] = at;
+      return r;
+    }
     // walk in C order: index -> element offset
     let best = 0;
-    let bestV = NaN;
+    let bestV: number | bigint = NaN;
     let k = 0;
     let found = false;
     const nd = a.ndim;

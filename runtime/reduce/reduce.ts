@@ -20,7 +20,7 @@
  *   the computation uses `out.dtype`, as NumPy does.
  * Cost: O(size) time, O(result size) memory.
  */
-import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPES, isBigDType, type DType, type TypedArray } from "../core/dtype.js";
 import { AxisError, ValueError } from "../core/errors.js";
 import { copyInto } from "../core/iterate.js";
 import { allocate } from "../core/alloc.js";
@@ -32,7 +32,8 @@ import { canCast } from "../ufunc/promote.js";
 import { keepOrderStrides } from "../ufunc/nditer.js";
 import { maximum, minimum } from "../ufunc/kernels.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
-import { asF32, asF64, elementSpan } from "../ufunc/f64.js";
+import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
+import { BIG_FOLDS, bigFoldInto } from "./int64.js";
 
 /** NumPy's reduction keywords. */
 export interface ReduceOptions {
@@ -77,6 +78,7 @@ export function reducedAxes(axis: ReduceOptions["axis"], ndim: number): boolean[
 
 /** The default accumulator dtype of sum/prod (see the file head). @example sumDType("int8") // "int32" */
 export function sumDType(t: DType): DType {
+  if (t === "int64" || t === "uint64") return t;
   if (t === "uint8" || t === "uint16" || t === "uint32") return "uint32";
   if (t === "float32" || t === "float64") return t;
   return "int32";
@@ -92,7 +94,10 @@ export function reduceResult(a: NDArray, red: readonly boolean[], dtype: DType, 
   let size = 1;
   for (const d of shape) size *= d;
   const data = allocate(dtype, size, shape);
-  if (fill !== 0) data.fill(fill);
+  if (fill !== 0) {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array) data.fill(BigInt(fill));
+    else data.fill(fill);
+  }
   const like = a.strides.map((s, i) => (a.shape[i] === 1 ? 0 : s / a.itemsize));
   return new NDArray({ data, dtype, shape, strides: keepOrderStrides(shape, DTYPES[dtype].itemsize, [like]), offset: 0, base: null, writeable: true });
 }
@@ -100,7 +105,8 @@ export function reduceResult(a: NDArray, red: readonly boolean[], dtype: DType, 
 /** `a`'s values in `dtype`, copying only when reading them as numbers would differ from NumPy's cast. */
 export function inLoopDType(a: NDArray, dtype: DType): NDArray {
   if (a.dtype === dtype || canCast(a.dtype, dtype, "safe")) return a;
-  if (dtype === "bool") {
+  if (dtype === "bool" || isBigDType(dtype) || isBigDType(a.dtype)) {
+    // (bigint <-> number casts go element by element: core/cast.ts; int64 folds do not depend on order)
     const c = newArray(a.shape, dtype, "C");
     copyInto(c, a);
     return c;
@@ -111,7 +117,7 @@ export function inLoopDType(a: NDArray, dtype: DType): NDArray {
   const n = Math.max(0, hi - lo + 1);
   const info = DTYPES[dtype];
   const data = allocate(dtype, n, [n]);
-  if (n > 0) data.set(a.data.subarray(lo, hi + 1));
+  if (n > 0) (data as TypedArray).set((a.data as TypedArray).subarray(lo, hi + 1)); // neither side is int64/uint64 here (above)
   return new NDArray({
     data,
     dtype,
@@ -133,7 +139,7 @@ export function spaceOf(a: NDArray, res: NDArray, red: readonly boolean[]) {
 /**
  * Finish a reduction: drop reduced axes unless keepdims, copy into `out`, or give a scalar.
  */
-export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined): NDArray | number | boolean {
+export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined): NDArray | number | boolean | bigint {
   const keep = options?.keepdims === true;
   let r = res;
   if (!keep) {
@@ -156,7 +162,7 @@ export function finish(res: NDArray, red: readonly boolean[], options: ReduceOpt
     return out;
   }
   if (!keep && (options?.axis === undefined || options.axis === null)) {
-    const v = r.data[0];
+    const v = r.data[0]; // a bigint for int64/uint64 (the element-access decision)
     return r.dtype === "bool" ? v !== 0 : v;
   }
   return r;
@@ -204,6 +210,10 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
     return res;
   }
   const x = inLoopDType(a, dtype);
+  if (isBigDType(dtype)) {
+    bigFoldInto(x, res, red, BIG_FOLDS.sum, null);
+    return res;
+  }
   // int32 over every axis with no gaps between elements: integer addition is exact and
   // order-free, so sum the Int32Array in place (no float64 copy); the Int32Array store wraps
   // modulo 2^32 as NumPy's int32 accumulation does
@@ -222,7 +232,7 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
   const xv = asF64(x).view;
   const acc = res.data instanceof Float64Array ? res.data : (allocate("float64", res.size, res.shape) as Float64Array);
   addReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, false, acc !== res.data);
-  if (acc !== res.data) res.data.set(acc);
+  if (acc !== res.data) setNumbers(res.data, acc);
   return res;
 }
 
@@ -232,10 +242,11 @@ export function runFold(x: NDArray, res: NDArray, red: readonly boolean[], f: (a
   let acc = res.data as Float64Array;
   if (!(res.data instanceof Float64Array)) {
     acc = allocate("float64", res.size, res.shape) as Float64Array;
-    acc.set(res.data);
+    if (res.data instanceof BigInt64Array || res.data instanceof BigUint64Array) for (let i = 0; i < acc.length; i++) acc[i] = Number(res.data[i]);
+    else acc.set(res.data);
   }
   foldReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, f, seed, kind);
-  if (acc !== res.data) res.data.set(acc);
+  if (acc !== res.data) setNumbers(res.data, acc);
 }
 
 function accDType(a: NDArray, options: ReduceOptions | undefined): DType {
@@ -273,6 +284,10 @@ export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
   const dtype = accDType(x0, options);
   const x = inLoopDType(x0, dtype);
   const res = reduceResult(x, red, dtype, 1);
+  if (isBigDType(dtype)) {
+    bigFoldInto(x, res, red, BIG_FOLDS.prod, null);
+    return finish(res, red, options) as NDArray | number;
+  }
   const kind = DTYPES[dtype].kind;
   const f =
     dtype === "float32" ? (p: number, v: number) => Math.fround(p * v)
@@ -283,7 +298,7 @@ export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
   return finish(res, red, options) as NDArray | number;
 }
 
-function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum" | "minimum"): NDArray | number | boolean {
+function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum" | "minimum"): NDArray | number | boolean | bigint {
   const x0 = asarray(a);
   const red = reducedAxes(options?.axis, x0.ndim);
   emptyCheck(x0, red, name);
@@ -291,6 +306,10 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const x = inLoopDType(x0, dtype);
   const res = reduceResult(x, red, dtype, 0);
   const seed = new Uint8Array(res.size);
+  if (isBigDType(dtype)) {
+    bigFoldInto(x, res, red, name === "maximum" ? BIG_FOLDS.max : BIG_FOLDS.min, seed);
+    return finish(res, red, options);
+  }
   runFold(x, res, red, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
   return finish(res, red, options);
 }

@@ -16,10 +16,10 @@
  * - `count_nonzero(a)` is a number; with `axis` or `keepdims`, `(a != 0).sum(axis, dtype=int32)`.
  * Cost: O(size) each.
  */
-import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, type DType } from "../core/dtype.js";
+import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, isBigDType, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { broadcastShapes } from "../core/broadcast.js";
-import { forEachRow, readFlat } from "../core/iterate.js";
+import { forEachRow, readFlat, scalarFor } from "../core/iterate.js";
 import { elementStrides as elementStridesOf, firstIndex, newArray, newWithStrides, viewOf } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
@@ -37,12 +37,12 @@ function nonzeroTable(a: NDArray): { table: Int32Array; count: number; nd: numbe
   const nd = Math.max(a.ndim, 1);
   const shape = a.ndim === 0 ? [1] : a.shape;
   let count = 0;
-  for (let i = 0; i < flat.length; i++) if (flat[i] !== 0) count++;
+  for (let i = 0; i < flat.length; i++) if (flat[i] !== 0 && flat[i] !== 0n) count++; // 0n for int64/uint64
   const table = new Int32Array(count * nd);
   const idx = new Array<number>(nd).fill(0);
   let w = 0;
   for (let i = 0; i < flat.length; i++) {
-    if (flat[i] !== 0) for (let k = 0; k < nd; k++) table[w++] = idx[k];
+    if (flat[i] !== 0 && flat[i] !== 0n) for (let k = 0; k < nd; k++) table[w++] = idx[k];
     for (let k = nd - 1; k >= 0; k--) {
       if (++idx[k] < shape[k]) break;
       idx[k] = 0;
@@ -62,7 +62,7 @@ export function nonzero(a: ArrayLike): NDArray[] {
   const x = asarray(a);
   const { table, count, nd } = nonzeroTable(x);
   const ret = newArray([count, nd], "int32", "C");
-  ret.data.set(table);
+  (ret.data as Int32Array).set(table);
   const out: NDArray[] = [];
   for (let k = 0; k < nd; k++) out.push(viewOf(ret, [count], [nd * 4], count === 0 ? 0 : k * 4));
   return out;
@@ -117,7 +117,7 @@ export function count_nonzero(a: ArrayLike, ...args: unknown[]): NDArray | numbe
   if ((o.axis === undefined || o.axis === null) && !o.keepdims) {
     const flat = readFlat(x);
     let c = 0;
-    for (let i = 0; i < flat.length; i++) if (flat[i] !== 0) c++;
+    for (let i = 0; i < flat.length; i++) if (flat[i] !== 0 && flat[i] !== 0n) c++; // 0n for int64/uint64
     return c;
   }
   const nz = not_equal(x, 0);
@@ -135,7 +135,7 @@ function whereDType(x: ArrayLike, y: ArrayLike): DType {
 
 function scalarOf(dtype: DType, v: number): NDArray {
   const s = newArray([], dtype);
-  s.data[0] = v;
+  (s.data as unknown as (number | bigint)[])[0] = scalarFor(v, dtype); // 1n for int64/uint64
   return s;
 }
 
@@ -154,9 +154,12 @@ export function where(condition: ArrayLike, ...xy: ArrayLike[]): NDArray | NDArr
   if (xy.length !== 2 || xy[0] === undefined || xy[1] === undefined) throw new ValueError("either both or neither of x and y should be given");
   const [x, y] = xy;
   const dtype = whereDType(x, y);
-  const c = asarray(condition);
-  const ax = typeof x === "number" ? scalarOf(dtype, x) : asarray(x);
-  const ay = typeof y === "number" ? scalarOf(dtype, y) : asarray(y);
+  const c0 = asarray(condition);
+  const c = isBigDType(c0.dtype) ? c0.astype("bool") : c0; // an int64 condition: != 0 (0n is not 0 to !==)
+  // int64/uint64 beside number dtypes: cast to the result dtype first, so each store below is of one element kind
+  const sameKind = (a: NDArray): NDArray => (isBigDType(a.dtype) !== isBigDType(dtype) ? a.astype(dtype) : a);
+  const ax = typeof x === "number" ? scalarOf(dtype, x) : sameKind(asarray(x));
+  const ay = typeof y === "number" ? scalarOf(dtype, y) : sameKind(asarray(y));
   const ops = [c, ax, ay];
   const shape = broadcastShapes(c.shape, ax.shape, ay.shape);
   const es = ops.map((o) => elementStrides(o, shape) as number[]);

@@ -10,6 +10,7 @@
  * (NumPy: int64) of v's shape, a number for a scalar v. Cost: O(len(v) log len(a)).
  */
 import { ValueError } from "../core/errors.js";
+import { numbersOf } from "../core/cast.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
@@ -51,9 +52,9 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, ...args: unknown[]): ND
   const arr = asarray(a);
   if (arr.ndim > 1) throw new ValueError("object too deep for desired array");
   if (arr.ndim === 0) throw new ValueError("object of too small depth for desired array");
-  const av = readFlat(arr);
+  const av = numbersOf(readFlat(arr), "searchsorted"); // int64/uint64: exact up to 2^53 (core/cast.ts)
   const keysArr = asarray(v);
-  const keys = readFlat(keysArr);
+  const keys = numbersOf(readFlat(keysArr), "searchsorted");
   const n = av.length;
   const res = new Int32Array(keys.length);
   const cmp = right ? (x: number, y: number) => !less(y, x) : less;
@@ -63,7 +64,7 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, ...args: unknown[]): ND
     if (s.ndim > 1) throw new ValueError("object too deep for desired array");
     if (s.dtype === "float32" || s.dtype === "float64") throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
     if (s.size !== n) throw new ValueError("sorter.size must equal a.size");
-    sort = readFlat(s);
+    sort = numbersOf(readFlat(s), "searchsorted");
   }
   if (keys.length > 0) {
     let minIdx = 0;
@@ -94,6 +95,6 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, ...args: unknown[]): ND
   if (!(v instanceof NDArray) && typeof v === "number") return res[0];
   if (keysArr.ndim === 0) return res[0];
   const out = newArray(keysArr.shape, "int32", "C");
-  out.data.set(res);
+  (out.data as Int32Array).set(res);
   return out;
 }

@@ -16,6 +16,7 @@
  *   `aquicksort`/`aheapsort` too — tested, but only the stable kinds are NumPy's documented order.
  * Cost: O(n log n) per lane, one temporary lane.
  */
+import { exactNumber } from "../core/cast.js";
 import { DTYPES } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
@@ -143,7 +144,8 @@ export function argsortArray(a: NDArray, axis: number | null, algo: Algo): NDArr
     const s = steps[0];
     let p = starts[0];
     for (let i = 0; i < n; i++, p += s) {
-      vals[i] = d[p];
+      const v = d[p];
+      vals[i] = typeof v === "bigint" ? exactNumber(v, "argsort") : v; // int64/uint64: exact up to 2^53
       idx[i] = i;
     }
     if (algo === "quick") aquicksort(vals, idx, n);

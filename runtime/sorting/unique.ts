@@ -17,6 +17,7 @@
  */
 import { DTYPES } from "../core/dtype.js";
 import { AxisError, ValueError } from "../core/errors.js";
+import { numbersOf } from "../core/cast.js";
 import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -49,7 +50,7 @@ function stableOrder(n: number, cmp: (i: number, j: number) => number): Int32Arr
 
 const int32Array = (values: Numbers): NDArray => {
   const a = newArray([values.length], "int32");
-  a.data.set(values);
+  (a.data as Int32Array).set(values);
   return a;
 };
 
@@ -74,14 +75,14 @@ export function unique(ar: ArrayLike, ...args: unknown[]): NDArray | NDArray[] {
   let vals: Numbers;
   let axis = -1;
   if (o.axis === undefined || o.axis === null) {
-    vals = readFlat(x);
+    vals = readFlat(x) as unknown as Numbers; // bigints for int64/uint64: less and !== order and compare them exactly too
     nRows = vals.length;
     width = 1;
   } else {
     if (!Number.isInteger(o.axis) || o.axis < -x.ndim || o.axis >= x.ndim) throw new AxisError(o.axis, x.ndim);
     axis = o.axis < 0 ? o.axis + x.ndim : o.axis;
     const perm = [axis, ...x.shape.map((_, i) => i).filter((i) => i !== axis)];
-    vals = readFlat(transposeArray(x, perm)); // np.moveaxis(ar, axis, 0), C order
+    vals = readFlat(transposeArray(x, perm)) as unknown as Numbers; // np.moveaxis(ar, axis, 0), C order (bigints as above)
     nRows = x.shape[axis];
     width = nRows === 0 ? 0 : vals.length / nRows;
     if (nRows === 0) width = x.shape.reduce((p, d, i) => (i === axis ? p : p * d), 1);
@@ -182,9 +183,10 @@ export function isin(element: ArrayLike, test_elements: ArrayLike, ...args: unkn
     throw new ValueError(`Invalid kind: '${String(o.kind)}'. Please use None, 'sort' or 'table'.`);
   }
   const x = asarray(element);
+  // int64/uint64 values as exact numbers (isin compares with a Set: 5n and 5 must meet)
   const tests = new Set<number>();
-  for (const v of readFlat(asarray(test_elements))) if (v === v) tests.add(v);
-  const flat = readFlat(x);
+  for (const v of numbersOf(readFlat(asarray(test_elements)), "isin")) if (v === v) tests.add(v);
+  const flat = numbersOf(readFlat(x), "isin");
   const out = newArray(x.shape, "bool");
   const inv = o.invert === true;
   for (let i = 0; i < flat.length; i++) out.data[i] = tests.has(flat[i]) !== inv ? 1 : 0;

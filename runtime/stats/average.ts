@@ -73,12 +73,12 @@ export function average(a: ArrayLike, ...args: unknown[]): NDArray | number | [N
   let avg: NDArray | number;
   let scl: NDArray | number;
   if (o.weights === undefined || o.weights === null) {
-    avg = mean(x, ropts as never) as NDArray | number;
+    avg = mean(x, ropts as never) as NDArray | number; // mean is float (never a bigint)
     const size = typeof avg === "number" ? 1 : avg.size;
     if (size === 0) throw new ZeroDivisionError("division by zero"); // NumPy's a.size / avg.size in Python
     const dt = typeof avg === "number" ? (x.dtype === "float32" ? "float32" : "float64") : avg.dtype;
     const s = scalarOf(x.size / size, dt); // avg.dtype.type(a.size / avg.size)
-    scl = typeof avg === "number" ? s.data[0] : s;
+    scl = typeof avg === "number" ? (s.data[0] as number) : s; // a float dtype
   } else {
     let w = asarray(o.weights);
     const kind = DTYPES[x.dtype].kind;
@@ -94,7 +94,7 @@ export function average(a: ArrayLike, ...args: unknown[]): NDArray | number | [N
     const anyZero = typeof scl === "number" ? scl === 0 : readFlat(scl).some((v) => v === 0);
     if (anyZero) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
     const s = sum(multiply(x, w, { dtype: rdt }), ropts as never) as NDArray | number;
-    if (typeof s === "number" && typeof scl === "number") avg = scalarOf(s / scl, rdt).data[0];
+    if (typeof s === "number" && typeof scl === "number") avg = scalarOf(s / scl, rdt).data[0] as number; // rdt is a float dtype
     else avg = true_divide(s, scl);
   }
   if (!o.returned) return avg;
@@ -132,7 +132,7 @@ export function ptp(a: ArrayLike, ...args: unknown[]): NDArray | number {
     throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
   }
   if (typeof hi === "number" && typeof lo === "number") {
-    const v = scalarOf(hi - lo, x.dtype).data[0];
+    const v = scalarOf(hi - lo, x.dtype).data[0] as number; // hi and lo are numbers: not int64 (whose max/min are bigints)
     if (o.out !== undefined) {
       o.out.fill(v);
       return o.out;

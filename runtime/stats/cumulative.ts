@@ -18,7 +18,8 @@
  *   `a` itself. Each step is NumPy's subtract, so dtype and layout are the ufunc's.
  * Cost: O(size).
  */
-import { DTYPES, toDType, type DType } from "../core/dtype.js";
+import { DTYPES, isBigDType, toDType, type DType, type TypedArray } from "../core/dtype.js";
+import { converter } from "../core/cast.js";
 import { ValueError } from "../core/errors.js";
 import { copyInto } from "../core/iterate.js";
 import type { NDArray } from "../core/ndarray.js";
@@ -62,6 +63,7 @@ function accumulate(a: ArrayLike, o: CumulativeOptions, mul: boolean): NDArray {
   const dtype: DType =
     o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : out !== undefined ? promoteTypes(x.dtype, out.dtype) : sumDType(x.dtype);
   // NumPy's accumulate allocates through its iterator: K order, length-1 axes outermost
+  if (isBigDType(x.dtype) && !isBigDType(dtype)) x = x.astype(dtype); // int64 summed in float64 (or bool...): NumPy casts the input first
   const like = x.strides.map((st, i) => (x.shape[i] === 1 ? 0 : st / x.itemsize));
   const res = newWithStrides(x.shape, dtype, keepOrderStrides(x.shape, DTYPES[dtype].itemsize, [like]));
   const n = x.shape[axis];
@@ -72,7 +74,24 @@ function accumulate(a: ArrayLike, o: CumulativeOptions, mul: boolean): NDArray {
   const cast = new DTYPES[dtype].ctor(1);
   const scratch = new Float64Array(1);
   const fromFloat = DTYPES[x.dtype].kind === "f";
-  if (res.size > 0) {
+  if (res.size > 0 && isBigDType(dtype)) {
+    // int64/uint64: exact BigInt accumulation, wrapping as NumPy's 64-bit loops (core/cast.ts casts the input)
+    const conv = converter(x.dtype, dtype) ?? ((v: number | bigint) => v);
+    const S = src as unknown as (number | bigint)[];
+    const D = dst as BigInt64Array; // the store wraps for BigUint64Array too
+    forEachLane([x, res], axis, (starts, steps) => {
+      let p = starts[0];
+      let q = starts[1];
+      let acc = 0n;
+      for (let i = 0; i < n; i++, p += steps[0], q += steps[1]) {
+        const v = conv(S[p]) as bigint;
+        acc = i === 0 ? v : mul ? acc * v : acc + v;
+        D[q] = acc;
+        acc = D[q];
+      }
+    });
+  } else if (res.size > 0) {
+    const src = x.data as TypedArray; // (a bigint input into a number dtype: cast first)
     forEachLane([x, res], axis, (starts, steps) => {
       let p = starts[0];
       let q = starts[1];
@@ -93,8 +112,8 @@ function accumulate(a: ArrayLike, o: CumulativeOptions, mul: boolean): NDArray {
         else if (isBool) acc = mul ? acc & v : acc | v;
         else if (mul) acc = isInt ? Math.imul(acc, v) : acc * v; // imul: the low 32 bits, then the store wraps
         else acc = acc + v;
-        dst[q] = acc;
-        acc = dst[q]; // what the dtype holds (wrapped, rounded to float32)
+        (dst as TypedArray)[q] = acc;
+        acc = (dst as TypedArray)[q]; // what the dtype holds (wrapped, rounded to float32)
       }
     });
   }
@@ -102,7 +121,7 @@ function accumulate(a: ArrayLike, o: CumulativeOptions, mul: boolean): NDArray {
   if (out.ndim !== res.ndim || out.shape.some((d, i) => d !== res.shape[i])) {
     throw new ValueError(`provided out is the wrong size for the accumulation.`);
   }
-  if (DTYPES[dtype].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool") cFloatToInt(res.data, out.dtype);
+  if (DTYPES[dtype].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool") cFloatToInt(res.data as TypedArray, out.dtype);
   copyInto(out, res);
   return out;
 }

@@ -54,11 +54,11 @@ function nanWhere(r: NDArray | number, bad: NDArray | number): NDArray | number 
 function copyIntoWhere(dst: NDArray, src: NDArray, mask: NDArray): void {
   // dst, src and mask have the same shape; walk them by C index (small results)
   const flatMask = readFlat(mask);
-  const flatSrc = readFlat(src);
-  const vals = readFlat(dst);
+  const flatSrc = readFlat(src) as Float64Array; // the same element kind as dst (below)
+  const vals = readFlat(dst) as Float64Array; // dst and src share a dtype: the same element kind
   for (let i = 0; i < vals.length; i++) if (flatMask[i]) vals[i] = flatSrc[i];
   const c = dst.copy("C");
-  c.data.set(vals);
+  (c.data as Float64Array).set(vals);
   copyInto(dst, c);
 }
 

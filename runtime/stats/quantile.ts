@@ -17,16 +17,26 @@
  *   (n - 1) q is then an integer array: `np.quantile(a, 1)` keeps a's dtype). Not ported: "inverted_cdf",
  *   "averaged_inverted_cdf", "closest_observation" (an error says so).
  * - Result: shape q.shape + the kept axes, a new C-order array; a number when q is a number and
- *   no axis and no keepdims are given (NumPy gives a scalar); `keepdims` via _ureduce.
+ *   no axis and no keepdims are given (NumPy gives a scalar); `keepdims` via _ureduce; `out`
+ *   receives the result (cast) and is returned.
  * Cost: O(n log n) per lane.
  */
-import { DTYPES } from "../core/dtype.js";
+import { DTYPES, type DType } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
-import { readFlat } from "../core/iterate.js";
+import { copyInto, readFlat } from "../core/iterate.js";
+import { numbersOf } from "../core/cast.js";
+import { isBigDType, type TypedArray } from "../core/dtype.js";
+import { exactFloatInputs } from "../ufunc/int64.js";
+
+/** int64/uint64 input as float64 (exact within ±2^53, else an error naming the routine): median and quantile compute in float64 here, so a discrete method's result is float64 too (NumPy keeps int64). */
+function floatIfBig(x: NDArray, routine: string): NDArray {
+  return isBigDType(x.dtype) ? exactFloatInputs(routine, [x])[0] : x;
+}
 import { newArray, viewOf } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { mean } from "../reduce/stats.js";
+import { canCast } from "../ufunc/promote.js";
 import { transposeArray } from "../views/transpose.js";
 import { sort } from "../sorting/sort.js";
 import { keywordArgs } from "./keywords.js";
@@ -40,6 +50,15 @@ export interface MedianOptions {
   keepdims?: boolean;
   /** Accepted for NumPy's signature; the input is never changed here. */
   overwrite_input?: boolean;
+  /** Array to write the result into (returned); the result is cast into it. */
+  out?: NDArray | null;
+}
+
+/** The result copied into `out` (cast NumPy's unsafe way) and `out` returned, when given. */
+function intoOut(r: NDArray | number, out: NDArray | null | undefined): NDArray | number {
+  if (out === undefined || out === null) return r;
+  copyInto(out, r);
+  return out;
 }
 
 /** Quantile methods (NumPy 1.24's names). */
@@ -74,14 +93,15 @@ function sortedLanes(a: NDArray, axis: number | null): { arr: NDArray; n: number
   return { arr: transposeArray(s, perm), n: s.shape[ax] };
 }
 
-function medianCore(a: NDArray, axis: number | null): NDArray | number {
+/** median of lanes; `meanDType`: the dtype NumPy's mean(..., out=) sums in (out's float dtype). */
+const medianCore = (meanDType: DType | undefined) => (a: NDArray, axis: number | null): NDArray | number => {
   const s = axis === null ? sort(a, null) : sort(a, axis);
   const ax = axis === null ? 0 : axis < 0 ? axis + a.ndim : axis;
   const n = s.shape[ax];
   const h = n >> 1;
   const sl = n % 2 === 1 ? `${h}:${h + 1}` : `${h - 1}:${h + 1}`;
   const part = s.get(s.shape.map((_, i) => (i === ax ? sl : ":")).join(", "));
-  const r = mean(part, { axis: ax }) as NDArray;
+  const r = mean(part, { axis: ax, dtype: meanDType }) as NDArray;
   if (DTYPES[a.dtype].kind === "f" && n > 0) {
     // NumPy's _median_nancheck: lanes whose last sorted value is NaN give NaN
     const last = viewOf(s, s.shape.filter((_, i) => i !== ax), s.strides.filter((_, i) => i !== ax), s.offset + (n - 1) * s.strides[ax]);
@@ -105,8 +125,8 @@ function medianCore(a: NDArray, axis: number | null): NDArray | number {
     }
     void k;
   }
-  return axis === null ? r.data[r.offset / r.itemsize] : r;
-}
+  return axis === null ? (r.data[r.offset / r.itemsize] as number) : r; // never int64 here (floatIfBig)
+};
 
 /**
  * The median along `axis` (default: of all elements, a number). NaN in a lane gives NaN.
@@ -116,14 +136,17 @@ function medianCore(a: NDArray, axis: number | null): NDArray | number {
  * np.median(np.array([[10, 7, 4], [3, 2, 1]]), { axis: 0 })    // array([6.5, 4.5, 2.5])
  * np.median(np.array([1, Number.NaN, 3]))                      // NaN
  */
-export function median(a: ArrayLike, axis?: null, options?: MedianOptions & { keepdims?: false }): number;
-export function median(a: ArrayLike, options?: MedianOptions & { axis?: null; keepdims?: false }): number;
+export function median(a: ArrayLike, axis?: null, options?: MedianOptions & { keepdims?: false; out?: null }): number;
+export function median(a: ArrayLike, options?: MedianOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function median(a: ArrayLike, axis: number | readonly number[] | null, options?: MedianOptions): NDArray;
 export function median(a: ArrayLike, options: MedianOptions): NDArray;
 export function median(a: ArrayLike, ...args: unknown[]): NDArray | number {
-  const o = keywordArgs<MedianOptions & { out?: undefined }>("median", args, ["axis", "out", "overwrite_input", "keepdims"] as never);
-  const x = asarray(a);
-  return ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore, DTYPES[x.dtype].kind === "f" ? x.dtype : "float64");
+  const o = keywordArgs<MedianOptions>("median", args, ["axis", "out", "overwrite_input", "keepdims"]);
+  const x = floatIfBig(asarray(a), "median");
+  // NumPy's mean(part, out=out) sums floats in out's dtype (integers always in float64)
+  const meanDType = o.out && DTYPES[x.dtype].kind === "f" && DTYPES[o.out.dtype].kind === "f" ? o.out.dtype : undefined;
+  const resultDType = meanDType ?? (DTYPES[x.dtype].kind === "f" ? x.dtype : "float64");
+  return intoOut(ureduce(x, o.axis as AxisArg, o.keepdims === true, medianCore(meanDType), resultDType), o.out);
 }
 
 function roundHalfEven(x: number): number {
@@ -172,7 +195,7 @@ function interpolationIndices(method: string, n: number, qv: number, isFloat: bo
 function quantileCore(q: NDArray, method: string) {
   return (a: NDArray, axis: number | null): NDArray | number => {
     const { arr, n } = sortedLanes(a, axis);
-    const qs = readFlat(q);
+    const qs = numbersOf(readFlat(q), "quantile");
     const rest = arr.shape.slice(1);
     const restSize = rest.reduce((p, d) => p * d, 1);
     const isFloat = DTYPES[a.dtype].kind === "f";
@@ -201,7 +224,7 @@ function quantileCore(q: NDArray, method: string) {
     }
     if (out.size === 0) return out;
     // each lane (C order over the kept axes) as numbers
-    const lanes = readFlat(transposeArray(arr, [...rest.map((_, i) => i + 1), 0])); // lane-major
+    const lanes = readFlat(transposeArray(arr, [...rest.map((_, i) => i + 1), 0])) as TypedArray; // lane-major (never int64: floatIfBig)
     const wrap = new DTYPES[a.dtype].ctor(1);
     for (let k = 0; k < qs.length; k++) {
       const qv = qs[k];
@@ -228,16 +251,21 @@ function quantileCore(q: NDArray, method: string) {
           const d = wrap[0];
           r = gamma >= 0.5 ? y - d * (1 - gamma) : x + d * gamma;
         }
-        out.data[k * restSize + j] = r;
+        (out.data as TypedArray)[k * restSize + j] = r;
       }
     }
-    if (axis === null && out.ndim === 0) return outDType === "bool" ? ((out.data[0] !== 0) as unknown as number) : out.data[0];
+    if (out.ndim === 0 && isFloat && !discrete && Number.isNaN(out.data[0] as number) && lanes[n - 1] !== lanes[n - 1]) {
+      const nan = newArray([], a.dtype); // NumPy: arr.dtype.type(np.nan) for a 0-d result of a NaN lane
+      (nan.data as Float64Array)[0] = NaN;
+      return nan;
+    }
+    if (axis === null && out.ndim === 0) return outDType === "bool" ? ((out.data[0] !== 0) as unknown as number) : (out.data[0] as number);
     return out;
   };
 }
 
 function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, scale: number): NDArray | number {
-  const o = keywordArgs<QuantileOptions & { out?: undefined }>(fn, args, ["axis", "out", "overwrite_input", "method", "keepdims"] as never);
+  const o = keywordArgs<QuantileOptions>(fn, args, ["axis", "out", "overwrite_input", "method", "keepdims"]);
   const method = o.method ?? "linear";
   if (!ALL_METHODS.includes(method)) {
     throw new ValueError(`'${method}' is not a valid method. Use one of: dict_keys([${ALL_METHODS.map((m) => `'${m}'`).join(", ")}])`);
@@ -248,14 +276,23 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
   const q0 = asarray(q);
   // percentile divides by 100 (float64); quantile keeps q's dtype (integer q makes NumPy take elements)
   const qa = newArray(q0.shape, scale === 1 && DTYPES[q0.dtype].kind !== "f" ? "int32" : "float64");
-  const qv = readFlat(q0);
+  const qv = numbersOf(readFlat(q0), "quantile");
   for (let i = 0; i < qv.length; i++) qa.data[i] = qv[i] / scale;
   for (const v of qa.data) {
     if (!(v >= 0 && v <= 1)) throw new ValueError(scale === 100 ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]");
   }
   if (qa.ndim > 2) throw new ValueError("q must be a scalar or 1d");
-  const x = asarray(a);
-  return ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), takes(method, qa) ? x.dtype : "float64");
+  const x = floatIfBig(asarray(a), "quantile");
+  const taking = takes(method, qa);
+  let r = ureduce(x, o.axis as AxisArg, o.keepdims === true, quantileCore(qa, method), taking ? x.dtype : "float64");
+  if (typeof r !== "number" && r.ndim === 0 && (o.axis === undefined || o.axis === null) && o.keepdims !== true) r = r.data[0] as number;
+  if (taking && o.out !== undefined && o.out !== null && !canCast(o.out.dtype, x.dtype, "safe")) {
+    // NumPy's take(..., out=) views out in a's dtype
+    // with keepdims NumPy passes out[..., 0 on each reduced axis]: 0-d when every axis is reduced
+    const reduced = o.keepdims === true ? (o.axis === undefined || o.axis === null ? x.ndim : typeof o.axis === "number" ? 1 : o.axis.length) : 0;
+    throw new TypeError(`Cannot cast ${o.out.ndim - reduced === 0 ? "scalar" : "array data"} from dtype('${o.out.dtype}') to dtype('${x.dtype}') according to the rule 'safe'`);
+  }
+  return intoOut(r, o.out);
 }
 
 /**
@@ -266,8 +303,8 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
  * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5])                     // array([1.75, 2.5 ])
  * np.quantile(np.array([1, 2, 3, 4]), 0.5, { method: "lower" })        // 2
  */
-export function quantile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false }): number;
-export function quantile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false }): number;
+export function quantile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false; out?: null }): number;
+export function quantile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function quantile(a: ArrayLike, q: ArrayLike, axis?: number | readonly number[] | null, options?: QuantileOptions): NDArray;
 export function quantile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
 export function quantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | number {
@@ -281,8 +318,8 @@ export function quantile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArra
  * np.percentile(np.array([[10, 7, 4], [3, 2, 1]]), 50)                  // 3.5
  * np.percentile(np.array([[10, 7, 4], [3, 2, 1]]), 50, { axis: 1 })     // array([7., 2.])
  */
-export function percentile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false }): number;
-export function percentile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false }): number;
+export function percentile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false; out?: null }): number;
+export function percentile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false; out?: null }): number;
 export function percentile(a: ArrayLike, q: ArrayLike, axis?: number | readonly number[] | null, options?: QuantileOptions): NDArray;
 export function percentile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
 export function percentile(a: ArrayLike, q: ArrayLike, ...args: unknown[]): NDArray | number {

@@ -17,6 +17,7 @@
  *   `unpack` returns the transpose. Errors are NumPy's.
  * Cost: O(file size); one BigInt conversion per float written.
  */
+import { scalarFor } from "../core/iterate.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { DTYPES, type DType } from "../core/dtype.js";
@@ -92,7 +93,8 @@ export function savetxtString(X: ArrayLike, options: SavetxtOptions = {}): strin
     for (const p of pieces) {
       if (typeof p === "string") line += p;
       else {
-        const v = a.data[base + i * s0 + c * s1] as number;
+        const raw = a.data[base + i * s0 + c * s1];
+        const v = typeof raw === "bigint" ? Number(raw) : raw; // int64/uint64: exact up to 2^53 (formatted as a double past it)
         c++;
         try {
           line += formatValue(p, v, kind);
@@ -223,8 +225,8 @@ export function loadtxtString(text: string, options: LoadtxtOptions = {}): NDArr
   if (nrows === 0) arr = newArray([0, cols === null ? 1 : cols.length], dtype);
   else {
     arr = newArray([nrows, ncols], dtype);
-    const d = arr.data;
-    for (let i = 0; i < values.length; i++) d[i] = values[i];
+    const d = arr.data as unknown as (number | bigint)[];
+    for (let i = 0; i < values.length; i++) d[i] = scalarFor(values[i], dtype); // a bigint for int64/uint64
   }
   if (arr.ndim > ndmin) arr = squeeze(arr);
   if (arr.ndim < ndmin) {

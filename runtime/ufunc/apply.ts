@@ -26,16 +26,16 @@
  * Cost: O(size) for the loop; O(ndim^2) planning; the fast path for same-dtype contiguous
  * operands without options skips planning (per-call overhead about a microsecond or less).
  */
-import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPES, isBigDType, type DType, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { broadcastShapes } from "../core/broadcast.js";
-import { boundsOverlap, contiguousCopy, copyInto } from "../core/iterate.js";
+import { boundsOverlap, contiguousCopy, copyInto, scalarFor } from "../core/iterate.js";
 import { allocate, allocateUnfilled } from "../core/alloc.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShapeCompact } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { UFuncTypeError } from "../core/errors.js";
-import { canCast, fitsInteger, resolveLoop, type Casting, type LoopTable, type Resolved, type TypeOperand } from "./promote.js";
+import { canCast, fitsInteger, isIntegral, resolveLoop, type Casting, type LoopTable, type Resolved, type TypeOperand } from "./promote.js";
 import { elementStrides, keepOrderStrides } from "./nditer.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { OverflowError } from "./errors.js";
@@ -69,9 +69,9 @@ export interface UFuncDef extends LoopTable {
 
 const dt = (t: DType): string => `dtype('${t}')`;
 
-function scalarArray(dtype: DType, value: number): NDArray {
+function scalarArray(dtype: DType, value: number | bigint): NDArray {
   const data = new DTYPES[dtype].ctor(1);
-  data[0] = dtype === "bool" ? (value !== 0 ? 1 : 0) : value;
+  (data as unknown as (number | bigint)[])[0] = scalarFor(value, dtype);
   return new NDArray({ data, dtype, shape: [], strides: [], offset: 0, base: null, writeable: false });
 }
 
@@ -98,7 +98,7 @@ function asOut(out: UFuncOptions["out"]): NDArray | undefined {
  * @example
  * applyUFunc(ADD, [np.arange(3), 1]) // array([1, 2, 3], dtype=int32)
  */
-export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: UFuncOptions): NDArray | number | boolean {
+export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: UFuncOptions): NDArray | number | boolean | bigint {
   // fast path: arrays of one dtype and shape, C-contiguous, no options
   if (options === undefined) {
     const a = args[0];
@@ -196,8 +196,8 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: 
         const loop = def.loop("float64") as BinaryLoop;
         const start = arr.offset / 8;
         if (size > 0) {
-          if (first) loop(size, arr.data, start, 1, SCALAR, 0, 0, data, 0, 1);
-          else loop(size, SCALAR, 0, 0, arr.data, start, 1, data, 0, 1);
+          if (first) loop(size, arr.data, start, 1, SCALAR, 0, 0, data as TypedArray, 0, 1);
+          else loop(size, SCALAR, 0, 0, arr.data, start, 1, data as TypedArray, 0, 1);
         }
         return o;
       }
@@ -232,14 +232,14 @@ function apartOrSame(out: NDArray, x: NDArray): boolean {
 /** The JS number of the scalar fast path, as a float64 operand with stride 0 (loops are synchronous). */
 const SCALAR = new Float64Array(1);
 
-function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncOptions): NDArray | number | boolean {
+function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncOptions): NDArray | number | boolean | bigint {
   const casting: Casting = options.casting ?? "same_kind";
   const out = asOut(options.out);
   let allScalar = true;
   const arrays: (NDArray | null)[] = [];
   const typeOps: TypeOperand[] = [];
   for (const x of args) {
-    if (typeof x === "number") {
+    if (typeof x === "number" || typeof x === "bigint") {
       arrays.push(null);
       typeOps.push({ weak: x });
     } else if (typeof x === "boolean") {
@@ -257,14 +257,14 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   let loopIn = res.loopIn;
   // NumPy 2 compares out-of-range Python integers exactly: compare in float64
   if (def.comparison) {
-    for (const o of typeOps) if ("weak" in o && Number.isInteger(o.weak) && !fitsInteger(o.weak, loopIn)) loopIn = "float64";
+    for (const o of typeOps) if ("weak" in o && isIntegral(o.weak) && !fitsInteger(o.weak, loopIn)) loopIn = "float64";
   }
   const loopOut = loopIn === res.loopIn ? res.loopOut : def.out(loopIn);
   // the inputs in the loop's dtype
   const ins: NDArray[] = arrays.map((a, i) => {
     if (a === null) {
-      const v = (typeOps[i] as { weak: number }).weak;
-      if (DTYPES[loopIn].kind !== "f" && loopIn !== "bool" && Number.isInteger(v) && !fitsInteger(v, loopIn)) {
+      const v = (typeOps[i] as { weak: number | bigint }).weak;
+      if (DTYPES[loopIn].kind !== "f" && loopIn !== "bool" && isIntegral(v) && !fitsInteger(v, loopIn)) {
         throw new OverflowError(`Python integer ${v} out of bounds for ${loopIn}`);
       }
       return scalarArray(loopIn, v);
@@ -312,14 +312,15 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
   const fresh = (filled: boolean): NDArray => {
     let size = 1;
     for (const d of shape) size *= d;
-    const data: TypedArray = filled ? allocate(loopOut, size, shape) : allocateUnfilled(loopOut, size, shape);
+    const data = filled ? allocate(loopOut, size, shape) : allocateUnfilled(loopOut, size, shape);
     return new NDArray({ data, dtype: loopOut, shape, strides, offset: 0, base: null, writeable: true });
   };
   const temp = fresh(mask !== null);
   if (mask === null) runLoop(def, loopIn, shape, ins, temp);
   else runLoopMasked(def, loopIn, shape, ins, temp, mask);
   if (out !== undefined) {
-    if (DTYPES[loopOut].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool") cFloatToInt(temp.data, out.dtype);
+    // (int64/uint64 outputs get the x86 conversion from copyInto itself: core/cast.ts)
+    if (DTYPES[loopOut].kind === "f" && DTYPES[out.dtype].kind !== "f" && out.dtype !== "bool" && !isBigDType(out.dtype)) cFloatToInt(temp.data as TypedArray, out.dtype);
     if (mask === null) copyInto(out, temp);
     else maskedCopy(out, temp, mask);
     return out;

@@ -60,7 +60,7 @@ const isOptions = (x: unknown): x is ClipOptions =>
  */
 export function clip(a: number, a_min: ClipBound | ClipOptions, a_max?: ClipBound, options?: ClipOptions): number;
 export function clip(a: ArrayLike, a_min: ClipBound | ClipOptions, a_max?: ClipBound, options?: ClipOptions): NDArray;
-export function clip(a: ArrayLike, a_min: ClipBound | ClipOptions, a_max?: ClipBound, options?: ClipOptions): NDArray | number | boolean {
+export function clip(a: ArrayLike, a_min: ClipBound | ClipOptions, a_max?: ClipBound, options?: ClipOptions): NDArray | number | boolean | bigint {
   let lo: ClipBound = a_min as ClipBound;
   let hi = a_max;
   let opts: ClipOptions = options ?? {};
@@ -99,7 +99,7 @@ function scalarNaN(x: ClipBound): boolean {
   return false;
 }
 
-function clipWith(a: ArrayLike, lo: ClipBound, hi: ClipBound, ufuncOpts: UFuncOptions): NDArray | number | boolean {
+function clipWith(a: ArrayLike, lo: ClipBound, hi: ClipBound, ufuncOpts: UFuncOptions): NDArray | number | boolean | bigint {
   if (lo === null || lo === undefined) return minimum(a, hi as ArrayLike, ufuncOpts) as NDArray;
   if (hi === null || hi === undefined) return maximum(a, lo, ufuncOpts) as NDArray;
   const operands: ArrayLike[] = [a, lo, hi];

@@ -8,6 +8,7 @@
  * Cost: O(dst.size).
  */
 import { DTYPES } from "../core/dtype.js";
+import { scalarFor } from "../core/iterate.js";
 import { ValueError } from "../core/errors.js";
 import { assignBroadcastError, broadcastStrides } from "../core/broadcast.js";
 import { boundsOverlap, contiguousCopy, copyInto } from "../core/iterate.js";
@@ -37,11 +38,11 @@ export function copyto(dst: NDArray, src: ArrayLike, options?: CopytoOptions): v
   const casting = options?.casting ?? "same_kind";
   if (!dst._writeable) throw new ValueError("assignment destination is read-only");
   let s: NDArray;
-  if (typeof src === "number") {
+  if (typeof src === "number" || typeof src === "bigint") {
     const t = weakScalarDType(src, [dst.dtype]);
     if (!canCast(t, dst.dtype, casting)) throw new TypeError(`Cannot cast scalar from dtype('${t}') to dtype('${dst.dtype}') according to the rule '${casting}'`);
     const data = new DTYPES[t].ctor(1);
-    data[0] = src;
+    (data as unknown as (number | bigint)[])[0] = scalarFor(src, t);
     s = new NDArray({ data, dtype: t, shape: [], strides: [], offset: 0, base: null, writeable: false });
   } else {
     s = asarray(src);

@@ -1,10 +1,10 @@
 /**
  * The ufunc table: for each ufunc, the input dtypes it has loops for (NumPy's `ufunc.types`
- * restricted to our dtypes), the output dtype of each loop, and the inner loop to run.
+ * restricted to our dtypes), the output dtype of each loop, and the inner loop to run (int64/uint64
+ * loops: int64.ts, chosen by name in run.ts).
  *
- * Differences to NumPy that follow from the missing dtypes: where NumPy's first loop is float16
- * (sqrt/exp/log/sin/cos/tanh of bool, int8, uint8) ours is float32; where NumPy's would be int64
- * (int32 with uint32) ours is float64 (see promote.ts).
+ * Differences to NumPy that follow from the missing dtype: where NumPy's first loop is float16
+ * (sqrt/exp/log/sin/cos/tanh of bool, int8, uint8) ours is float32 (see promote.ts).
  */
 import type { DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
@@ -21,7 +21,7 @@ import { accelerate } from "../wasm/loops.js";
 
 const ALL = LOOP_ORDER;
 const NUMERIC = LOOP_ORDER.filter((t) => t !== "bool");
-const INTS: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32"];
+const INTS: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"];
 const FLOATS: readonly DType[] = ["float32", "float64"];
 const same = (t: DType): DType => t;
 const toBool = (): DType => "bool";

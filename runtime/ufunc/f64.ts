@@ -9,6 +9,9 @@
  * the same strides, by TypedArray.prototype.set (native code, no JS feedback involved); results
  * go back the same way. Every value of our nine dtypes is exact in a double, and the way back
  * (`set`) performs the C store: wrap for integers, round for float32.
+ * int64/uint64 arrays (BigInt64Array) convert element by element (Number(b), rounding past 2^53,
+ * and back with the x86 C cast of core/cast.ts): the exact int64 ufunc and reduction loops
+ * (ufunc/int64.ts, reduce/int64.ts) never come here; only routines without an int64 loop do.
  * Cost: one native pass per converted operand and its span (the span of a strided view includes
  * its gaps); nothing for float64 arrays. The copies come from alloc.ts (unfilled: `set` writes
  * every element), so timeit's bytes per loop include them (real temporaries, as NumPy's casting
@@ -16,6 +19,29 @@
  */
 import { NDArray } from "../core/ndarray.js";
 import { allocateUnfilled } from "../core/alloc.js";
+import { type ArrayData } from "../core/dtype.js";
+import { doubleToBig } from "../core/cast.js";
+
+/**
+ * Store the numbers of `src` into `dst` from element `at` on: a native `set` (the C store of
+ * the number dtypes), or, into a BigInt64Array/BigUint64Array, the x86 C cast of each double.
+ *
+ * @example
+ * setNumbers(new BigInt64Array(2), new Float64Array([1, -2.5])) // BigInt64Array [1n, -2n]
+ */
+export function setNumbers(dst: ArrayData, src: Float64Array | Float32Array, at = 0): void {
+  if (dst instanceof BigInt64Array || dst instanceof BigUint64Array) {
+    const to = dst instanceof BigInt64Array ? "int64" : "uint64";
+    for (let i = 0; i < src.length; i++) dst[at + i] = doubleToBig(src[i], to);
+  } else dst.set(src, at);
+}
+
+/** Copy `src[lo..hi]` (any element kind) into the number array `dst` from 0 (bigints by Number()). */
+function copyNumbers(dst: Float64Array | Float32Array, src: ArrayData, lo: number, hi: number): void {
+  if (src instanceof BigInt64Array || src instanceof BigUint64Array) {
+    for (let i = lo; i <= hi; i++) dst[i - lo] = Number(src[i]);
+  } else dst.set(src.subarray(lo, hi + 1));
+}
 
 /** First and last element index of `a` in `a.data` (lo > hi when empty). @example elementSpan(np.arange(6).get("::-2")) // [1, 5] */
 export function elementSpan(a: NDArray): [number, number] {
@@ -36,7 +62,7 @@ function asSpan(a: NDArray, Ctor: Float64ArrayConstructor | Float32ArrayConstruc
   const [lo, hi] = elementSpan(a);
   const n = Math.max(0, hi - lo + 1);
   const data = allocateUnfilled(dtype, n, [n]) as Float64Array | Float32Array;
-  if (n > 0) data.set(a.data.subarray(lo, hi + 1)); // the whole span: no element left unwritten
+  if (n > 0) copyNumbers(data, a.data, lo, hi); // the whole span: no element left unwritten
   const isz = a.itemsize;
   const bytes = Ctor.BYTES_PER_ELEMENT;
   const view = new NDArray({
@@ -61,7 +87,7 @@ function asSpan(a: NDArray, Ctor: Float64ArrayConstructor | Float32ArrayConstruc
 export function asF64(a: NDArray): { view: NDArray; writeBack: () => void } {
   if (a.data instanceof Float64Array) return { view: a, writeBack: () => undefined };
   const { view, lo } = asSpan(a, Float64Array, "float64");
-  return { view, writeBack: () => (view.data.length > 0 ? a.data.set(view.data, lo) : undefined) };
+  return { view, writeBack: () => (view.data.length > 0 ? setNumbers(a.data, view.data as Float64Array, lo) : undefined) };
 }
 
 /** `a` itself when it lives in a Float32Array, else a float32 copy of its span (exact for the dtypes that cast safely to float32). */

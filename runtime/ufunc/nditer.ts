@@ -11,12 +11,12 @@
  * Cost: O(ndim^2 * nop) to plan, O(size) to walk; no allocation per element.
  * Strides here are in ELEMENTS (bytes / itemsize), starts are element indices into `data`.
  */
-import type { TypedArray } from "../core/dtype.js";
+import type { ArrayData } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
 
 /** An operand of a walk: its typed array, first element index, element strides per result axis. */
 export interface WalkOp {
-  readonly data: TypedArray;
+  readonly data: ArrayData;
   readonly start: number;
   readonly strides: readonly number[];
 }

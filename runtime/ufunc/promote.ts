@@ -5,18 +5,19 @@
  * - can_cast(from, to, "safe") holds when every value of `from` is a value of `to`;
  *   "same_kind" also allows casts that keep or raise the kind in the order b < u < i < f;
  *   "unsafe" allows anything; "no"/"equiv" only the same dtype.
- * - A plain JS number is a *weak* scalar: next to an array it takes the array's kind when it
- *   can (an integer-valued number beside an integer array takes that array's dtype and must fit:
+ * - A plain JS number or bigint is a *weak* scalar: next to an array it takes the array's kind
+ *   when it can (an integer beside an integer array takes that array's dtype and must fit:
  *   `Python integer 300 out of bounds for uint8`; any number beside a float array takes the
  *   float dtype); a non-integer number beside an integer or bool array is float64; an integer
- *   beside a bool array is int32 (our default int). Two weak scalars alone: int32 or float64.
- * - The loop is the first entry of the ufunc's loop list (NumPy's order `? b B h H i I f d`)
- *   to which every input casts safely. Where NumPy would pick int64 (int32 with uint32) we have
- *   no int64 and the search lands on float64, which holds every such result's inputs exactly.
+ *   beside a bool array, or alone, is int32 (our default int) when it fits, else int64 (a bigint,
+ *   or a safe integer number), uint64 for a bigint in [2^63, 2^64), float64 for a number past 2^53.
+ * - The loop is the first entry of the ufunc's loop list (NumPy's order `? b B h H i I l L f d`,
+ *   l/L being our int64/uint64) to which every input casts safely: int32 with uint32 is int64,
+ *   int64 with uint64 is float64, as in NumPy.
  * - Integer inputs to true_divide use the float64 loop (NumPy's TrueDivisionTypeResolver).
  * Cost: O(loops) per call, a handful of table look-ups.
  */
-import { DTYPES, DEFAULT_FLOAT, DEFAULT_INT, type DType } from "../core/dtype.js";
+import { BIG_RANGE, DTYPES, DEFAULT_FLOAT, DEFAULT_INT, type DType } from "../core/dtype.js";
 import { UFuncTypeError } from "../core/errors.js";
 import { OverflowError } from "./errors.js";
 
@@ -24,16 +25,18 @@ import { OverflowError } from "./errors.js";
 export type Casting = "no" | "equiv" | "safe" | "same_kind" | "unsafe";
 
 /** The order NumPy lists its loops in, restricted to our dtypes. */
-export const LOOP_ORDER: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"];
+export const LOOP_ORDER: readonly DType[] = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"];
 
 const SAFE: Record<DType, readonly DType[]> = {
   bool: LOOP_ORDER,
-  int8: ["int8", "int16", "int32", "float32", "float64"],
-  uint8: ["uint8", "int16", "uint16", "int32", "uint32", "float32", "float64"],
-  int16: ["int16", "int32", "float32", "float64"],
-  uint16: ["uint16", "int32", "uint32", "float32", "float64"],
-  int32: ["int32", "float64"],
-  uint32: ["uint32", "float64"],
+  int8: ["int8", "int16", "int32", "int64", "float32", "float64"],
+  uint8: ["uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"],
+  int16: ["int16", "int32", "int64", "float32", "float64"],
+  uint16: ["uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"],
+  int32: ["int32", "int64", "float64"],
+  uint32: ["uint32", "int64", "uint64", "float64"],
+  int64: ["int64", "float64"],
+  uint64: ["uint64", "float64"],
   float32: ["float32", "float64"],
   float64: ["float64"],
 };
@@ -64,11 +67,12 @@ export function canCast(from: DType, to: DType, casting: Casting): boolean {
 }
 
 /**
- * NumPy's `np.promote_types(a, b)` for our dtypes (int64 results become float64: see the file head).
+ * NumPy's `np.promote_types(a, b)` for our dtypes.
  *
  * @example
  * promoteTypes("int8", "uint8")   // "int16"
- * promoteTypes("int32", "uint32") // "float64"
+ * promoteTypes("int32", "uint32") // "int64"
+ * promoteTypes("int64", "uint64") // "float64"
  * promoteTypes("int16", "float32") // "float32"
  */
 export function promoteTypes(a: DType, b: DType): DType {
@@ -76,23 +80,35 @@ export function promoteTypes(a: DType, b: DType): DType {
   return "float64";
 }
 
-/** One operand as the type resolver sees it: an array's dtype, or a weak JS number. */
-export type TypeOperand = { dtype: DType } | { weak: number };
+/** One operand as the type resolver sees it: an array's dtype, or a weak JS number or bigint. */
+export type TypeOperand = { dtype: DType } | { weak: number | bigint };
 
-/** Range of the integer dtypes, for weak scalars. */
-const INT_RANGE: Partial<Record<DType, readonly [number, number]>> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-};
+/** Whether an integer value (a number or a bigint) fits an integer dtype (always, for float and bool dtypes). @example fitsInteger(300, "uint8") // false */
+export function fitsInteger(value: number | bigint, dtype: DType): boolean {
+  if (dtype === "bool" || dtype === "float32" || dtype === "float64") return true;
+  const [lo, hi] = BIG_RANGE[dtype];
+  if (typeof value === "bigint") return value >= lo && value <= hi;
+  return value >= Number(lo) && (dtype === "int64" || dtype === "uint64" ? value < Number(hi) + 1 : value <= Number(hi)); // 2^63 and 2^64 are exact doubles
+}
 
-/** Whether an integer-valued number fits an integer dtype. @example fitsInteger(300, "uint8") // false */
-export function fitsInteger(value: number, dtype: DType): boolean {
-  const r = INT_RANGE[dtype];
-  return r === undefined || (value >= r[0] && value <= r[1]);
+/** Whether a weak scalar is integer-valued (every bigint is). @example isIntegral(2.5) // false */
+export const isIntegral = (v: number | bigint): boolean => typeof v === "bigint" || Number.isInteger(v);
+
+/**
+ * The dtype of an integer scalar on its own (np.array's rule, create/array.ts): int32 when a
+ * number fits it, else int64 (a bigint, or a number up to 2^53), uint64 for a bigint in
+ * [2^63, 2^64), float64 for a larger number; a bigint past uint64 is NumPy's OverflowError.
+ *
+ * @example
+ * scalarIntDType(7) // "int32"
+ * scalarIntDType(2 ** 40) // "int64"
+ * scalarIntDType(2n ** 63n) // "uint64"
+ */
+export function scalarIntDType(v: number | bigint): DType {
+  if (typeof v === "number") return fitsInteger(v, "int32") ? DEFAULT_INT : Number.isSafeInteger(v) ? "int64" : DEFAULT_FLOAT;
+  if (fitsInteger(v, "int64")) return "int64";
+  if (fitsInteger(v, "uint64")) return "uint64";
+  throw new OverflowError(`Python int too large to convert to C long: ${v}n`);
 }
 
 /**
@@ -105,14 +121,14 @@ export function fitsInteger(value: number, dtype: DType): boolean {
  * weakScalarDType(2.5, ["int8"])   // "float64"
  * weakScalarDType(300, ["uint8"])  // throws OverflowError: Python integer 300 out of bounds for uint8
  */
-export function weakScalarDType(value: number, others: readonly DType[], allowOutOfRange = false): DType {
-  const isInt = Number.isInteger(value);
-  if (others.length === 0) return isInt ? DEFAULT_INT : DEFAULT_FLOAT;
+export function weakScalarDType(value: number | bigint, others: readonly DType[], allowOutOfRange = false): DType {
+  const isInt = isIntegral(value);
+  if (others.length === 0) return isInt ? scalarIntDType(value) : DEFAULT_FLOAT;
   const strong = others.reduce(promoteTypes);
   const kind = DTYPES[strong].kind;
   if (kind === "f") return strong;
   if (!isInt) return DEFAULT_FLOAT;
-  if (kind === "b") return DEFAULT_INT;
+  if (kind === "b") return scalarIntDType(value);
   if (!fitsInteger(value, strong) && !allowOutOfRange) {
     throw new OverflowError(`Python integer ${value} out of bounds for ${strong}`);
   }
@@ -158,7 +174,10 @@ const dt = (t: DType): string => `dtype('${t}')`;
 export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype?: DType, casting: Casting = "same_kind"): Resolved {
   const strong: DType[] = [];
   for (const o of ops) if ("dtype" in o) strong.push(o.dtype);
-  const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, table.comparison === true)));
+  // comparisons answer out-of-range integers exactly (NumPy 2); true_divide and the logical ufuncs
+  // convert a weak integer straight to their float64 / bool loop, so its range does not matter there
+  const anyRange = table.comparison === true || table.intToFloat === true || table.logical === true;
+  const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, anyRange)));
   if (dtype !== undefined) {
     const noLoop = (): never => {
       throw new UFuncTypeError(`No loop matching the specified signature and casting was found for ufunc ${table.name}`);

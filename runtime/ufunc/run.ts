@@ -4,7 +4,8 @@
  * `where` is true; int32/float32 + - * / run their own loops on their own arrays (typed.ts).
  * Cost: O(size) plus one loop call per run (per element when masked).
  */
-import type { DType } from "../core/dtype.js";
+import { isBigDType, type DType, type TypedArray } from "../core/dtype.js";
+import { exactFloatInputs, runBigLoop } from "./int64.js";
 import type { NDArray } from "../core/ndarray.js";
 import type { UFuncDef } from "./apply.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
@@ -19,7 +20,13 @@ import { accelerate } from "../wasm/loops.js";
  * @example
  * runLoop(UFUNCS.add, "float64", [3], [x, y], out); // out = x + y
  */
-export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins: readonly NDArray[], out: NDArray): void {
+export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out: NDArray): void {
+  let ins = ins0;
+  // int64/uint64: exact BigInt loops (int64.ts), or float64 where the values allow it
+  if (isBigDType(loopIn)) {
+    if (runBigLoop(def.name, loopIn, shape, ins, out, null)) return;
+    ins = exactFloatInputs(def.name, ins);
+  }
   // int32/float32 + - * /: a loop of their own over their own typed arrays (typed.ts), no copies
   if (def.nin === 2 && out.dtype === loopIn && ins[0].dtype === loopIn && ins[1].dtype === loopIn && def.out(loopIn) === loopIn) {
     const js = typedLoop(def.name, loopIn);
@@ -50,22 +57,27 @@ export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[
   const st = w.innerStrides;
   if (def.nin === 2) {
     const loop = typed ?? (def.loop(loopIn) as BinaryLoop);
-    const A = ins[0].data;
-    const B = ins[1].data;
-    const O = out.data;
+    const A = ins[0].data as TypedArray; // float64 views (or the typed arrays of `typed`); never bigints here
+    const B = ins[1].data as TypedArray;
+    const O = out.data as TypedArray;
     if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], B, w.starts[1], st[1], O, w.starts[2], st[2]);
     else eachRun(w, (idx) => loop(n, A, idx[0], st[0], B, idx[1], st[1], O, idx[2], st[2]));
   } else {
     const loop = def.loop(loopIn) as UnaryLoop;
-    const A = ins[0].data;
-    const O = out.data;
+    const A = ins[0].data as TypedArray;
+    const O = out.data as TypedArray;
     if (w.outerShape.length === 0) loop(n, A, w.starts[0], st[0], O, w.starts[1], st[1]);
     else eachRun(w, (idx) => loop(n, A, idx[0], st[0], O, idx[1], st[1]));
   }
 }
 
 /** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). @example runLoopMasked(UFUNCS.add, "float64", [2], [x, y], out, mask) */
-export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out0: NDArray, mask: NDArray): void {
+export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], insIn: readonly NDArray[], out0: NDArray, mask: NDArray): void {
+  let ins0 = insIn;
+  if (isBigDType(loopIn)) {
+    if (runBigLoop(def.name, loopIn, shape, ins0, out0, mask)) return;
+    ins0 = exactFloatInputs(def.name, ins0);
+  }
   const o = asF64(out0);
   const out = o.view;
   const ins = ins0.map((a) => asF64(a).view);
@@ -74,18 +86,18 @@ export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly numb
   const w = planWalk(shape, ops);
   const st = w.innerStrides;
   const n = w.inner;
-  const M = mask.data;
-  const O = out.data;
+  const M = mask.data as Uint8Array;
+  const O = out.data as TypedArray;
   if (def.nin === 2) {
     const loop = def.loop(loopIn) as BinaryLoop;
-    const A = ins[0].data;
-    const B = ins[1].data;
+    const A = ins[0].data as TypedArray;
+    const B = ins[1].data as TypedArray;
     eachRun(w, (idx) => {
       for (let i = 0; i < n; i++) if (M[idx[3] + i * st[3]] !== 0) loop(1, A, idx[0] + i * st[0], 0, B, idx[1] + i * st[1], 0, O, idx[2] + i * st[2], 0);
     });
   } else {
     const loop = def.loop(loopIn) as UnaryLoop;
-    const A = ins[0].data;
+    const A = ins[0].data as TypedArray;
     eachRun(w, (idx) => {
       for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
     });

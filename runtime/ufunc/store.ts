@@ -3,7 +3,8 @@
  * out-of-range floats into integers where JS's modular store would differ (see apply.ts).
  * Cost: O(size).
  */
-import type { DType, TypedArray } from "../core/dtype.js";
+import { isBigDType, type DType, type TypedArray } from "../core/dtype.js";
+import { converter } from "../core/cast.js";
 import type { NDArray } from "../core/ndarray.js";
 import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
 
@@ -17,10 +18,11 @@ export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
   const shape = dst.shape;
   const ops: WalkOp[] = [dst, src, mask].map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   const w = planWalk(shape, ops);
-  const D = dst.data;
-  const S = src.data;
-  const M = mask.data;
-  const toBool = dst.dtype === "bool";
+  const conv = converter(src.dtype, dst.dtype) ?? ((x: number | bigint) => x); // bigint <-> number casts (core/cast.ts)
+  const D = dst.data as unknown as (number | bigint)[];
+  const S = src.data as unknown as (number | bigint)[];
+  const M = mask.data as Uint8Array;
+  const toBool = dst.dtype === "bool" && !isBigDType(src.dtype);
   const [sd, ss, sm] = w.innerStrides;
   const n = w.inner;
   eachRun(w, (idx) => {
@@ -28,7 +30,7 @@ export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
     let s = idx[1];
     let m = idx[2];
     for (let i = 0; i < n; i++, d += sd, s += ss, m += sm) {
-      if (M[m] !== 0) D[d] = toBool ? (S[s] !== 0 ? 1 : 0) : S[s];
+      if (M[m] !== 0) D[d] = toBool ? (S[s] !== 0 ? 1 : 0) : conv(S[s]);
     }
   });
 }

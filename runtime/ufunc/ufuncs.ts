@@ -15,21 +15,24 @@ export type ScalarUFuncOptions = Omit<UFuncOptions, "out" | "where"> & { out?: u
 /** A binary ufunc with a numeric result. */
 export interface BinaryUFunc {
   (x: number, y: number, options?: ScalarUFuncOptions): number;
+  /** A bigint (a weak Python int) with a number or bigint: a bigint for an integer loop, a number for a float one. */
+  (x: bigint | number, y: bigint | number, options?: ScalarUFuncOptions): bigint | number;
   (x: ArrayLike, y: ArrayLike, options?: UFuncOptions): NDArray;
 }
 /** A binary ufunc with a bool result (comparisons, logical_*). */
 export interface BinaryPredicate {
-  (x: number | boolean, y: number | boolean, options?: ScalarUFuncOptions): boolean;
+  (x: number | boolean | bigint, y: number | boolean | bigint, options?: ScalarUFuncOptions): boolean;
   (x: ArrayLike, y: ArrayLike, options?: UFuncOptions): NDArray;
 }
 /** A unary ufunc with a numeric result. */
 export interface UnaryUFunc {
   (x: number, options?: ScalarUFuncOptions): number;
+  (x: bigint, options?: ScalarUFuncOptions): bigint | number;
   (x: ArrayLike, options?: UFuncOptions): NDArray;
 }
 /** A unary ufunc with a bool result. */
 export interface UnaryPredicate {
-  (x: number | boolean, options?: ScalarUFuncOptions): boolean;
+  (x: number | boolean | bigint, options?: ScalarUFuncOptions): boolean;
   (x: ArrayLike, options?: UFuncOptions): NDArray;
 }
 

@@ -2,6 +2,7 @@
 export { reshape, attemptNocopyReshape } from "./reshape.js";
 export { ravel } from "./ravel.js";
 import "./copy.js";
+import "./dtype-view.js";
 export { transpose, swapaxes } from "./transpose.js";
 export { expand_dims, squeeze } from "./dims.js";
 export { ascontiguousarray, asfortranarray, broadcast_to } from "./contiguous.js";

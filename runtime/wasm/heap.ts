@@ -29,7 +29,7 @@
  * Cost: allocation O(1) (a free-list pop or a bump, a typed array, a registry entry: about 0.3 to
  *   0.5 us measured here), freeing O(1) in the finalizer.
  */
-import { DTYPES, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPES, type ArrayData, type DType } from "../core/dtype.js";
 import { MAX_PAGES, wasm, type WasmMemory } from "./instance.js";
 
 /** Bytes of wasm allocations after which the allocator nudges V8 to collect (see the file head). */
@@ -119,7 +119,7 @@ function ensure(memory: WasmMemory, end: number): boolean {
  * @example
  * wasmAllocate("float64", 1000, true)?.length // 1000
  */
-export function wasmAllocate(dtype: DType, size: number, zero: boolean): TypedArray | null {
+export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayData | null {
   const w = wasm();
   if (w === null) return null;
   if (!configured) configure();
@@ -144,7 +144,10 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): TypedAr
     buffers.add(buffer);
   }
   const data = new info.ctor(buffer, ptr, size);
-  if (zero && reused) data.fill(0);
+  if (zero && reused) {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array) data.fill(0n);
+    else data.fill(0);
+  }
   registry.register(data, (ptr / ALIGN) * 128 + idx);
   outstanding += bytes;
   sinceNudge += bytes;
@@ -202,7 +205,7 @@ export function wasmHeapStats(): WasmHeapStats | null {
  * @example
  * allocationOf(np.zeros(4).data) // { key: ArrayBuffer, start: 0, bytes: 32 }
  */
-export function allocationOf(data: TypedArray): { key: object | string; start: number; bytes: number } {
+export function allocationOf(data: ArrayData): { key: object | string; start: number; bytes: number } {
   const buffer = data.buffer;
   // keyed by the region's address, so typed arrays of another dtype over the same region (a.view) are the same allocation
   if (inWasmMemory(buffer)) return { key: `wasm@${data.byteOffset}`, start: data.byteOffset, bytes: data.byteLength };

@@ -11,6 +11,19 @@ import ts from "typescript";
 import type { IsCompleteResult } from "../contract.js";
 import { parseMagic } from "../magics.js";
 
+/** IPython's help syntax (`name?`, `name??`, `?name`) and `exit`/`quit`: whole requests on their own. */
+const HELP_OR_EXIT = /^\s*(\?{1,2}\s*[A-Za-z_$][\w$.\s]*|[A-Za-z_$][\w$.\s]*\?{1,2}|(exit|quit)\s*(\(\s*\))?\s*;?)\s*$/;
+
+/** The indent for the next line: the last line's own, one level more after an opening bracket or a statement header. */
+function nextIndent(body: string): string {
+  const lines = body.split("\n");
+  let last = lines[lines.length - 1];
+  for (let i = lines.length - 1; i >= 0 && !last.trim(); i--) last = lines[i];
+  const own = /^[ \t]*/.exec(last)?.[0] ?? "";
+  const opens = openBrackets(last) > 0 || /(\)|=>|\belse|\bdo)\s*$/.test(last) ? "  " : "";
+  return own + opens;
+}
+
 /** Errors that more text can always fix. */
 const NEEDS_MORE = new Set([1160 /* Unterminated template literal */, 1010 /* '*\/' expected */]);
 
@@ -39,6 +52,7 @@ export function openBrackets(code: string): number {
  */
 export function isComplete(code: string): IsCompleteResult {
   if (!code.trim()) return { status: "complete" };
+  if (HELP_OR_EXIT.test(code)) return { status: "complete" };
   let body = code;
   try {
     const magic = parseMagic(code);
@@ -55,7 +69,7 @@ export function isComplete(code: string): IsCompleteResult {
   const end = body.trimEnd().length;
   const needsMore = diags.every((d) => NEEDS_MORE.has(d.code) || d.start >= end);
   if (!needsMore) return { status: "invalid" };
-  // A statement header waiting for its body (`if (x)`, `for (...)`, `else`, `x =>`) indents one more level.
-  const header = /(\)|=>|\belse|\bdo)$/.test(body.trimEnd()) ? 1 : 0;
-  return { status: "incomplete", indent: "  ".repeat(openBrackets(body) + header) };
+  // IPython's rule: a blank line after the first ends the input (run it; its error then says what is missing).
+  if (/\n[ \t]*$/.test(body) && body.trim().length > 0) return { status: "invalid" };
+  return { status: "incomplete", indent: nextIndent(code) };
 }

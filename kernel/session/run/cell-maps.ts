@@ -9,6 +9,7 @@
  */
 import type { SourceMap } from "./sourcemap.js";
 import type { CellMaps } from "./traceback.js";
+import { Map } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface CellMapEntry {
   map: SourceMap;

@@ -4,7 +4,10 @@
  * Code with no store (the kernel itself, output after a cell's publisher is gone) logs to stderr.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import v8 from "node:v8";
+import { LOG_ENABLED } from "../../log.js";
 import type { Publisher } from "../contract.js";
+import { process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** What a running cell may publish to, and whether it may ask for input. */
 export interface CellContext {
@@ -22,10 +25,20 @@ export function currentCell(): CellContext | undefined {
   return cellContext.getStore();
 }
 
-/** The kernel's log: stderr, written with the original write so it never loops back into a cell. */
+/**
+ * The kernel's log: stderr, written with the original write so it never loops back into a cell.
+ * Bound when this module loads, or, inside the startup-snapshot builder (where touching
+ * process.stderr makes a stream the snapshot cannot hold), as the snapshot is deserialised,
+ * still before any cell runs (kernel/snapshot/entry.ts).
+ */
 export const logToStderr: (text: string) => void = (() => {
-  const write = process.stderr.write.bind(process.stderr);
+  let write: ((text: string) => unknown) | null = null;
+  const bind = (): void => {
+    write = process.stderr.write.bind(process.stderr);
+  };
+  if (v8.startupSnapshot?.isBuildingSnapshot?.()) v8.startupSnapshot.addDeserializeCallback(bind);
+  else bind();
   return (text: string) => {
-    write(text);
+    if (LOG_ENABLED) write?.(text);
   };
 })();

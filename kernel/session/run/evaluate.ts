@@ -15,6 +15,7 @@ import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
+import { Promise, Error, Number, BigInt } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };

@@ -12,7 +12,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PACKAGE_ROOT } from "../paths.js";
+import { CODE_ROOT, PACKAGE_ROOT } from "../paths.js";
+import { localModuleUrl, resolveLocalModule } from "./local-modules.js";
+import * as runtimeExports from "../../../runtime/index.js";
+
+/** The package name that stands for the preloaded runtime in a cell (typecheck/host.ts resolves it to the same declarations). */
+export const RUNTIME_PACKAGE = "strided";
+import { Promise, Object, Array, Error, JSON } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 const CONDITIONS = ["node", "import", "default"];
 
@@ -96,12 +102,14 @@ function resolvePackage(spec: string, fromDir: string): string | undefined {
 
 /** The file (or built-in name) a cell's import of `spec` loads. */
 export function resolveForCell(spec: string, notebookDir: string): string {
+  if (spec === RUNTIME_PACKAGE) return pathToFileURL(path.join(CODE_ROOT, "runtime", "index.js")).href; // from a notebook module: the same CommonJS instance as the globals
   if (spec.startsWith("node:") || isBuiltin(spec)) return spec;
   if (spec.startsWith("file:")) return spec;
   if (spec.startsWith(".") || path.isAbsolute(spec)) {
-    const f = asFile(path.resolve(notebookDir, spec));
+    // The notebook's own modules, TypeScript or JavaScript, imported afresh when edited (run/local-modules.ts).
+    const f = resolveLocalModule(spec, notebookDir);
     if (!f) throw new Error(`cannot find module '${spec}' from the notebook's folder ${notebookDir}`);
-    return pathToFileURL(f).href;
+    return localModuleUrl(f, resolveForCell);
   }
   for (const base of [notebookDir, PACKAGE_ROOT]) {
     const f = resolvePackage(spec, base);
@@ -110,8 +118,18 @@ export function resolveForCell(spec: string, notebookDir: string): string {
   throw new Error(`cannot find package '${spec}' from the notebook's folder ${notebookDir} or the kernel's node_modules; install it with: npm install ${splitPackage(spec).name}`);
 }
 
+/** The preloaded runtime as a module namespace (`import { np } from "strided"`: the globals' very objects). */
+let runtimeNamespace: Record<string, unknown> | null = null;
+function runtimeModule(): Record<string, unknown> {
+  if (!runtimeNamespace) {
+    runtimeNamespace = Object.freeze({ ...(runtimeExports as unknown as Record<string, unknown>) });
+  }
+  return runtimeNamespace;
+}
+
 /** `import(spec)` for a cell. */
 export function importForCell(spec: string, notebookDir: string): Promise<Record<string, unknown>> {
+  if (spec === RUNTIME_PACKAGE) return Promise.resolve(runtimeModule());
   try {
     return nativeImport(resolveForCell(spec, notebookDir));
   } catch (e) {

@@ -3,6 +3,7 @@
  * Mappings are Base64 VLQ segments [genColumn, source, srcLine, srcColumn] with deltas
  * (https://sourcemaps.info/spec.html). Cost: O(mappings) to parse, O(log segments) per lookup.
  */
+import { Map, Error, JSON } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DIGIT = new Map([...B64].map((c, i) => [c, i]));

@@ -7,6 +7,7 @@
 import { Console } from "node:console";
 import { inspect } from "node:util";
 import { currentCell, logToStderr } from "./context.js";
+import { Error, String, Buffer, process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 let installed = false;
 
@@ -49,7 +50,7 @@ function routed(name: "stdout" | "stderr", original: Write): Write {
     const cell = currentCell();
     const done = typeof encoding === "function" ? encoding : cb;
     if (!cell) {
-      if (name === "stderr") return original.call(proc.stderr, chunk, encoding, cb);
+      // Output of code that belongs to no cell: the kernel's log (off unless STRIDED_LOG=1).
       logToStderr(chunkText(chunk, encoding));
     } else {
       try {

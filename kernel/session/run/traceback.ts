@@ -8,6 +8,7 @@ import { inspect } from "node:util";
 import type { SourceMap } from "./sourcemap.js";
 import { SESSION_DIR } from "../paths.js";
 import path from "node:path";
+import { Promise, Error, String, Number } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The sourceURL a cell's script is evaluated under. */
 export function cellUrl(cell: number): string {

@@ -24,7 +24,7 @@ export const syntaxHelper = {
    * const a = np.arange(4);
    * __strided_syntax__.updateAt(np.add, a, ["1:3"], 10); // a is now [0, 11, 12, 3]
    */
-  updateAt(ufunc: BinaryUFunc, target: NDArray, index: readonly IndexArg[], value: ArrayLike): NDArray | number | boolean {
+  updateAt(ufunc: BinaryUFunc, target: NDArray, index: readonly IndexArg[], value: ArrayLike): NDArray | number | boolean | bigint {
     const current = target.get(...index);
     if (typeof current === "object") {
       ufunc(current, value, { out: current });

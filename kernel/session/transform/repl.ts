@@ -10,7 +10,10 @@
  *   `class C {}` -> `let C = class C {}`, `function f() {}` -> `let f = function f() {}` hoisted to
  *   the top of the cell. V8's REPL mode re-declares a name only with the same kind (`let` after
  *   `let`), so a cell may turn `let x` into `const x` or a const into a function and run again;
- *   const-ness is the checker's job (the prelude keeps `declare const`).
+ *   const-ness is the checker's job (the prelude keeps `declare const`). Enums and namespaces
+ *   that exist at run time likewise: `enum E {…}` -> `let E = (() => { enum E {…} return E; })()`
+ *   (TypeScript emits the enum inside the arrow function), so `enum Direction` then
+ *   `let Direction = null`, or `class A` then `enum A`, run as they type-check.
  * - `export` modifiers and `export {}` dropped;
  * - the last statement, when it is an expression, -> `__strided__.last = (expr)` (the cell's value).
  */
@@ -64,7 +67,7 @@ export function replTransform(checker: ts.TypeChecker): ts.TransformerFactory<ts
         if (ts.isExportAssignment(st)) out.push(ts.setTextRange(f.createExpressionStatement(st.expression), st));
         return;
       }
-      let s: ts.Statement = asLet(f, stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st));
+      let s: ts.Statement = asLet(f, stripExport(f, ts.visitNode(st, dynamicImports, ts.isStatement) ?? st), (name) => existsAtRunTime(checker, name));
       if (ts.isFunctionDeclaration(s) && s.name && s.body) {
         const mods = ts.getModifiers(s)?.filter((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
         const fn = f.createFunctionExpression(mods, s.asteriskToken, s.name, s.typeParameters, s.parameters, s.type, s.body);
@@ -88,8 +91,26 @@ function constStatement(f: ts.NodeFactory, decls: ts.VariableDeclaration[]): ts.
   return f.createVariableStatement(undefined, f.createVariableDeclarationList(decls, ts.NodeFlags.Let));
 }
 
-/** `const`/`var` -> `let`, `class C {}` -> `let C = class C {}`; other statements unchanged. */
-function asLet(f: ts.NodeFactory, st: ts.Statement): ts.Statement {
+/** Whether an enum or namespace has a run-time value (a `const enum` or a types-only namespace has none). */
+function existsAtRunTime(checker: ts.TypeChecker, name: ts.Identifier): boolean {
+  const sym = checker.getSymbolAtLocation(ts.getOriginalNode(name));
+  if (!sym) return false;
+  return (sym.flags & (ts.SymbolFlags.RegularEnum | ts.SymbolFlags.ValueModule)) !== 0;
+}
+
+/** `let Name = (() => { <declaration> return Name; })();` for an enum or namespace. */
+function wrappedInLet(f: ts.NodeFactory, st: ts.EnumDeclaration | ts.ModuleDeclaration, name: ts.Identifier): ts.Statement {
+  const body = f.createBlock([st, f.createReturnStatement(f.createIdentifier(name.text))], true);
+  const iife = f.createCallExpression(f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, [], undefined, undefined, body)), undefined, []);
+  return ts.setTextRange(constStatement(f, [f.createVariableDeclaration(f.createIdentifier(name.text), undefined, undefined, iife)]), st);
+}
+
+/** `const`/`var` -> `let`, `class C {}` -> `let C = class C {}`, a run-time enum or namespace -> `let` (wrappedInLet); other statements unchanged. */
+function asLet(f: ts.NodeFactory, st: ts.Statement, atRunTime: (name: ts.Identifier) => boolean = () => false): ts.Statement {
+  const declared = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+  if (!declared && (ts.isEnumDeclaration(st) || (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name))) && atRunTime(st.name as ts.Identifier)) {
+    return wrappedInLet(f, st, st.name as ts.Identifier);
+  }
   const kind = ts.isVariableStatement(st) ? st.declarationList.flags & ts.NodeFlags.BlockScoped : -1;
   if (ts.isVariableStatement(st) && (kind === ts.NodeFlags.Const || kind === 0 /* var */)) {
     const list = f.createVariableDeclarationList(st.declarationList.declarations, ts.NodeFlags.Let);

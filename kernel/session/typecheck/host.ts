@@ -10,12 +10,14 @@
  * and parsed once (snapshots cached, versions constant, one DocumentRegistry), so a cell pays
  * for the checker's global merge (~10 ms here) plus checking its own text.
  */
+import { statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { AMBIENT_FILE_NAME, ambientText } from "./ambient.js";
 import { LIB_BUNDLE_FILE_NAME, libBundleText } from "./lib-bundle.js";
 import { SYNTAX_FILE_NAME, syntaxAugmentationText } from "../syntax/augment.js";
-import { KERNEL_TYPE_ROOTS, PACKAGE_ROOT } from "../paths.js";
+import { codeModule, KERNEL_TYPE_ROOTS, PACKAGE_ROOT } from "../paths.js";
+import { readNotebookTsconfig, type NotebookTsconfig } from "./notebook-tsconfig.js";
 
 /** Appended to every cell so it is a module even without import/export (positions before it are unchanged). */
 export const MODULE_SUFFIX = "\nexport {};\n";
@@ -23,27 +25,53 @@ export const MODULE_SUFFIX = "\nexport {};\n";
 /** Diagnostics a notebook does not want: a package without types is simply `any`. */
 const IGNORED_CODES = new Set([7016]);
 
-/** The compiler options cells are checked and emitted with. */
-export function cellCompilerOptions(): ts.CompilerOptions {
+/**
+ * The compiler options cells are checked and emitted with. Modules resolve as TypeScript's
+ * `bundler` resolution does (the kernel loads them itself, run/modules.ts): `./util`,
+ * `./pkg/a`, `./a.js` for a.ts, `./a.ts`; packages by their "exports" with the `node` condition.
+ * `extra` (a notebook's tsconfig.json, typecheck/notebook-tsconfig.ts) goes over the defaults.
+ */
+export function cellCompilerOptions(extra: ts.CompilerOptions = {}): ts.CompilerOptions {
   return {
+    strict: true,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    skipLibCheck: true,
+    ...extra,
     target: ts.ScriptTarget.ES2022,
     // The ES2022 lib comes as one virtual file (typecheck/lib-bundle.ts), not ~57 lib files.
     noLib: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    customConditions: ["node"],
+    allowImportingTsExtensions: true,
     moduleDetection: ts.ModuleDetectionKind.Legacy,
-    strict: true,
     types: ["node"],
     typeRoots: KERNEL_TYPE_ROOTS,
-    skipLibCheck: true,
-    esModuleInterop: true,
-    resolveJsonModule: true,
     sourceMap: true,
     inlineSources: false,
     noEmitOnError: false,
     removeComments: false,
   };
 }
+
+/** A module of the notebook's own (not a package, not the kernel's): checked again when it changes. */
+export function isNotebookModule(file: string): boolean {
+  return !file.includes("/node_modules/") && !file.startsWith(KERNEL_CODE[0]) && !file.startsWith(KERNEL_CODE[1]);
+}
+const KERNEL_CODE = [codeModule("runtime") + "/", codeModule("kernel") + "/"];
+
+/** The module name a cell imports the preloaded runtime by (`import { np } from "strided"`). */
+export const RUNTIME_PACKAGE = "strided";
+
+/**
+ * Parsed files are shared by every CellHost of the process: one document registry and one cache
+ * of the (never changing) files on disk, so a host made for another notebook folder — the
+ * kernel's, after a startup snapshot warmed one at the package root (kernel/snapshot/entry.ts) —
+ * finds the lib, @types/node and the runtime's declarations already parsed and bound.
+ */
+const REGISTRY = ts.createDocumentRegistry();
+const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
 
 interface VirtualFile {
   text: string;
@@ -54,19 +82,24 @@ interface VirtualFile {
 export class CellHost {
   readonly cellFile: string;
   readonly preludeFile: string;
-  readonly options = cellCompilerOptions();
+  readonly options: ts.CompilerOptions;
+  /** The notebook's tsconfig.json, if any (typecheck/notebook-tsconfig.ts). */
+  readonly tsconfig: NotebookTsconfig;
   readonly service: ts.LanguageService;
   private readonly virtual = new Map<string, VirtualFile>();
-  private readonly snapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+  private readonly snapshots = FILE_SNAPSHOTS;
   private readonly exists = new Map<string, boolean>();
   private readonly resolutionCache: ts.ModuleResolutionCache;
   private readonly fallbackFile = path.join(PACKAGE_ROOT, "__strided_fallback__.mts");
   private projectVersion = 0;
-  private readonly registry = ts.createDocumentRegistry();
+  private readonly registry = REGISTRY;
   /** What warmSteps put in the registry (released by releaseWarmed). */
   private warmed: { file: string; impliedNodeFormat: ts.ResolutionMode }[] = [];
 
-  constructor(readonly notebookDir: string) {
+  /** `readTsconfig: false`: the kernel's defaults only (the startup snapshot warms with those, whatever folder it is built in). */
+  constructor(readonly notebookDir: string, readTsconfig = true) {
+    this.tsconfig = readTsconfig ? readNotebookTsconfig(notebookDir) : { file: null, options: {} };
+    this.options = cellCompilerOptions(this.tsconfig.options);
     this.cellFile = path.join(notebookDir, "__strided_cell__.mts");
     this.preludeFile = path.join(notebookDir, "__strided_prelude__.ts");
     this.virtual.set(LIB_BUNDLE_FILE_NAME, { text: libBundleText(), version: 1 });
@@ -78,7 +111,7 @@ export class CellHost {
     const host: ts.LanguageServiceHost = {
       getProjectVersion: () => String(this.projectVersion),
       getScriptFileNames: () => [LIB_BUNDLE_FILE_NAME, AMBIENT_FILE_NAME, SYNTAX_FILE_NAME, this.preludeFile, this.cellFile],
-      getScriptVersion: (f) => String(this.virtual.get(f)?.version ?? 0),
+      getScriptVersion: (f) => this.version(f),
       getScriptSnapshot: (f) => this.snapshot(f),
       getCurrentDirectory: () => notebookDir,
       getCompilationSettings: () => this.options,
@@ -99,9 +132,25 @@ export class CellHost {
     this.service = ts.createLanguageService(host, this.registry);
   }
 
+  /** Virtual files: their counter; the notebook's own modules: their mtime (edited files are re-read); the rest never change. */
+  private version(f: string): string {
+    const v = this.virtual.get(f);
+    if (v) return String(v.version);
+    if (!isNotebookModule(f)) return "0";
+    try {
+      return String(statSync(f).mtimeMs);
+    } catch {
+      return "gone";
+    }
+  }
+
   private snapshot(f: string): ts.IScriptSnapshot | undefined {
     const v = this.virtual.get(f);
     if (v) return ts.ScriptSnapshot.fromString(v.text);
+    if (isNotebookModule(f)) {
+      const text = ts.sys.readFile(f);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    }
     if (!this.snapshots.has(f)) {
       const text = ts.sys.readFile(f);
       this.snapshots.set(f, text === undefined ? undefined : ts.ScriptSnapshot.fromString(text));
@@ -128,6 +177,8 @@ export class CellHost {
     options: ts.CompilerOptions,
     mode: ts.ResolutionMode,
   ): ts.ResolvedModuleWithFailedLookupLocations {
+    // The preloaded runtime by its package name: the very declarations the globals use (ambient.ts).
+    if (name === RUNTIME_PACKAGE) name = codeModule("runtime", "index.js");
     const first = ts.resolveModuleName(name, containingFile, options, ts.sys, this.resolutionCache, redirected, mode);
     if (first.resolvedModule || (containingFile !== this.cellFile && containingFile !== this.preludeFile)) return first;
     const second = ts.resolveModuleName(name, this.fallbackFile, options, ts.sys, this.resolutionCache, redirected, mode);

@@ -33,8 +33,15 @@ export function libClosure(root = "lib.es2022.d.ts"): string[] {
   return order;
 }
 
-/** The bundle's text. */
+let bundle: string | null = null;
+
+/** The bundle's text (made once per process). */
 export function libBundleText(): string {
+  if (bundle === null) bundle = makeBundle();
+  return bundle;
+}
+
+function makeBundle(): string {
   return libClosure()
     .map((f) => `// ---- ${f}\n` + readFileSync(path.join(LIB_DIR, f), "utf8").replace(/^\/\/\/\s*<reference (lib|no-default-lib)=[^>]*>\s*$/gm, ""))
     .join("\n");

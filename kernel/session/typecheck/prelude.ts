@@ -1,8 +1,12 @@
 /**
  * The declarations of earlier cells, as one ambient script the checker reads before each cell.
  *
- * Rule: a name maps to the text declaring it in the LAST cell that declared it (re-running
- * `const x = "s"` after `const x = 1` makes `x` a string from then on). Values become
+ * Rule: a name's meanings (value, type, namespace) each map to the text declaring them in the
+ * LAST cell that declared that meaning (re-running `const x = "s"` after `const x = 1` makes `x`
+ * a string from then on), so a value and a type of one name coexist across cells as in one file
+ * (`import { cpus } from "os"` then `type cpus = number`: `cpus()` still works). A class, enum
+ * or namespace that keeps one meaning after another cell took the other is kept under a hidden
+ * name (`class A` then `type A = number`: the value `A` is still the class). Values become
  * `declare const|let name: T;` with T printed by the checker (fully qualified, never truncated);
  * functions keep their call signatures; classes, interfaces, type aliases, enums and namespaces
  * keep their source text; imports point at the module with `typeof import("m").name`.
@@ -58,14 +62,33 @@ function withoutExport(text: string): string {
   return text.replace(/^export\s+(default\s+)?/, "");
 }
 
+/** What a declaration gives its name. */
+type Meaning = "value" | "type" | "namespace";
+
+/** One kept declaration and the meanings it still gives. */
+interface Part {
+  text: string;
+  meanings: Set<Meaning>;
+  /** For a class, enum or namespace: the same declaration under a hidden name, and how each meaning points at it. */
+  hidden?: { text: string; lines: Partial<Record<Meaning, string>> };
+  /** How many meanings it had when recorded. */
+  declared: number;
+}
+
+let hiddenCount = 0;
+
 /** The kept declarations of earlier cells. */
 export class Prelude {
-  private readonly entries = new Map<string, string[]>();
+  private readonly entries = new Map<string, Part[]>();
 
   /** The prelude script's text. */
   text(): string {
     let s = "";
-    for (const parts of this.entries.values()) s += parts.join("\n") + "\n";
+    for (const parts of this.entries.values())
+      for (const p of parts) {
+        if (p.meanings.size === p.declared || !p.hidden) s += p.text + "\n";
+        else s += [p.hidden.text, ...[...p.meanings].map((m) => p.hidden?.lines[m] ?? "")].join("\n") + "\n";
+      }
     return s;
   }
 
@@ -76,14 +99,15 @@ export class Prelude {
 
   /** Record the declarations of a cell that type-checked. */
   record(sf: ts.SourceFile, checker: ts.TypeChecker): void {
-    const fresh = new Map<string, string[]>();
-    const add = (name: string, declaration: string): void => {
+    const fresh = new Map<string, Part[]>();
+    const add = (name: string, declaration: string, meanings: Meaning[] = ["value"], hidden?: Part["hidden"]): void => {
       // A type the checker can only print in a form that is not source (`typeof (Anonymous class)`)
       // becomes `any` rather than a syntax error in the prelude.
-      const text = parsesCleanly(declaration) ? declaration : `declare let ${name}: any;`;
+      const clean = parsesCleanly(declaration);
+      const part: Part = clean ? { text: declaration, meanings: new Set(meanings), hidden, declared: meanings.length } : { text: `declare let ${name}: any;`, meanings: new Set(["value"]), declared: 1 };
       const list = fresh.get(name);
-      if (list) list.push(text);
-      else fresh.set(name, [text]);
+      if (list) list.push(part);
+      else fresh.set(name, [part]);
     };
     for (const st of sf.statements) {
       try {
@@ -93,12 +117,47 @@ export class Prelude {
       }
     }
     for (const [name, parts] of fresh) {
+      const taken = new Set(parts.flatMap((p) => [...p.meanings]));
+      const kept = (this.entries.get(name) ?? []).filter((p) => {
+        for (const m of taken) p.meanings.delete(m);
+        return p.meanings.size > 0 && (p.meanings.size === p.declared || p.hidden !== undefined);
+      });
       this.entries.delete(name); // re-insert at the end: later declarations may use earlier ones
-      this.entries.set(name, parts);
+      this.entries.set(name, [...kept, ...parts]);
     }
   }
 
-  private declarationsOf(st: ts.Statement, sf: ts.SourceFile, checker: ts.TypeChecker, add: (name: string, text: string) => void): void {
+  /** A class, enum or namespace: its meanings, and the same text under a hidden name for when another cell takes one of them. */
+  private addNamed(st: ts.ClassDeclaration | ts.EnumDeclaration | ts.ModuleDeclaration, sf: ts.SourceFile, checker: ts.TypeChecker, add: (name: string, text: string, meanings: Meaning[], hidden?: Part["hidden"]) => void): void {
+    const id = st.name as ts.Identifier;
+    const full = st.getText(sf);
+    const text = withoutExport(full);
+    const name = id.text;
+    let meanings: Meaning[];
+    if (ts.isClassDeclaration(st)) meanings = ["value", "type"];
+    else if (ts.isEnumDeclaration(st)) meanings = ["value", "type", "namespace"];
+    else {
+      const sym = checker.getSymbolAtLocation(id);
+      meanings = sym && sym.flags & ts.SymbolFlags.ValueModule ? ["value", "namespace"] : ["namespace"];
+    }
+    const at = id.getStart(sf) - st.getStart(sf) - (full.length - text.length);
+    const hiddenName = `__strided_hidden_${++hiddenCount}_${name}`;
+    const params = ts.isClassDeclaration(st) ? (st.typeParameters ?? []) : [];
+    const head = params.length ? `<${params.map((p) => (p.default ? `${p.name.text} = any` : p.name.text)).join(", ")}>` : "";
+    const args = params.length ? `<${params.map((p) => p.name.text).join(", ")}>` : "";
+    const hidden = at >= 0 && text.slice(at, at + name.length) === name
+      ? {
+          text: text.slice(0, at) + hiddenName + text.slice(at + name.length),
+          lines: {
+            value: `declare const ${name}: typeof ${hiddenName};`,
+            type: `type ${name}${head} = ${hiddenName}${args};`,
+          },
+        }
+      : undefined;
+    add(name, text, meanings, hidden);
+  }
+
+  private declarationsOf(st: ts.Statement, sf: ts.SourceFile, checker: ts.TypeChecker, add: (name: string, text: string, meanings?: Meaning[], hidden?: Part["hidden"]) => void): void {
     const typeOf = (node: ts.Node): string => checker.typeToString(checker.getTypeAtLocation(node), undefined, TYPE_FLAGS);
     if (ts.isVariableStatement(st)) {
       const flags = st.declarationList.flags;
@@ -123,9 +182,9 @@ export class Prelude {
       const m = importType(st.moduleSpecifier.text);
       const c = st.importClause;
       if (c.isTypeOnly) {
-        if (c.name) add(c.name.text, `type ${c.name.text} = ${m}.default;`);
+        if (c.name) add(c.name.text, `type ${c.name.text} = ${m}.default;`, ["type"]);
         if (c.namedBindings && ts.isNamedImports(c.namedBindings))
-          for (const e of c.namedBindings.elements) add(e.name.text, this.typeAlias(e.name, `${m}.${(e.propertyName ?? e.name).text}`, checker));
+          for (const e of c.namedBindings.elements) add(e.name.text, this.typeAlias(e.name, `${m}.${(e.propertyName ?? e.name).text}`, checker), ["type"]);
         return;
       }
       if (c.name) this.importedName(c.name, `${m}.default`, checker, add);
@@ -133,29 +192,25 @@ export class Prelude {
         if (ts.isNamespaceImport(c.namedBindings)) add(c.namedBindings.name.text, `declare const ${c.namedBindings.name.text}: typeof ${m};`);
         else
           for (const e of c.namedBindings.elements) {
-            if (e.isTypeOnly) add(e.name.text, this.typeAlias(e.name, `${m}.${(e.propertyName ?? e.name).text}`, checker));
+            if (e.isTypeOnly) add(e.name.text, this.typeAlias(e.name, `${m}.${(e.propertyName ?? e.name).text}`, checker), ["type"]);
             else this.importedName(e.name, `${m}.${(e.propertyName ?? e.name).text}`, checker, add);
           }
       }
-    } else if (
-      ts.isClassDeclaration(st) ||
-      ts.isInterfaceDeclaration(st) ||
-      ts.isTypeAliasDeclaration(st) ||
-      ts.isEnumDeclaration(st) ||
-      (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name))
-    ) {
-      if (st.name) add(st.name.text, withoutExport(st.getText(sf)));
+    } else if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name) {
+      add(st.name.text, withoutExport(st.getText(sf)), ["type"]);
+    } else if ((ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || (ts.isModuleDeclaration(st) && ts.isIdentifier(st.name))) && st.name) {
+      this.addNamed(st, sf, checker, add);
     }
   }
 
   /** An imported binding: a value, a type, or both, depending on what the module exports. */
-  private importedName(id: ts.Identifier, target: string, checker: ts.TypeChecker, add: (name: string, text: string) => void): void {
+  private importedName(id: ts.Identifier, target: string, checker: ts.TypeChecker, add: (name: string, text: string, meanings?: Meaning[]) => void): void {
     const alias = checker.getSymbolAtLocation(id);
     const resolved = alias && alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
     const flags = resolved?.flags ?? 0;
     const isType = (flags & ts.SymbolFlags.Type) !== 0;
     if (flags & ts.SymbolFlags.Value || !isType) add(id.text, `declare const ${id.text}: typeof ${target};`);
-    if (isType) add(id.text, this.typeAlias(id, target, checker));
+    if (isType) add(id.text, this.typeAlias(id, target, checker), ["type"]);
   }
 
   private typeAlias(id: ts.Identifier, target: string, checker: ts.TypeChecker): string {

@@ -72,11 +72,12 @@ describe("strided install --prefix / uninstall", () => {
     expect(spec.language).toBe("typescript");
     expect(["signal", "message"]).toContain(spec.interrupt_mode);
     expect(spec.argv).toHaveLength(4);
-    expect(spec.argv[0]).toBe(process.execPath);
+    // /bin/sh bin/strided-kernel NODE CONN: the launcher picks the startup snapshot when it fits this Node.
+    expect(spec.argv[0]).toBe("/bin/sh");
     expect(isAbsolute(spec.argv[1])).toBe(true);
-    expect(spec.argv[1]).toBe(join(ROOT, "bin", "strided.js"));
+    expect(spec.argv[1]).toBe(join(ROOT, "bin", "strided-kernel"));
     expect(existsSync(spec.argv[1])).toBe(true);
-    expect(spec.argv.slice(2)).toEqual(["kernel", "{connection_file}"]);
+    expect(spec.argv.slice(2)).toEqual([process.execPath, "{connection_file}"]);
     for (const logo of LOGOS) expect(readFileSync(join(dir, logo))).toEqual(readFileSync(join(ROOT, "logos", logo)));
 
     const quiet = process.stdout.write.bind(process.stdout);
@@ -122,6 +123,6 @@ describe.skipIf(!haveJupyter)("jupyter sees the installed kernelspec", () => {
     const specs = JSON.parse(r.stdout).kernelspecs;
     expect(specs.strided.resource_dir).toBe(join(prefix, "share", "jupyter", "kernels", "strided"));
     expect(specs.strided.spec.display_name).toBe("TypeScript (strided arrays)");
-    expect(specs.strided.spec.argv[1]).toBe(join(ROOT, "bin", "strided.js"));
+    expect(specs.strided.spec.argv[1]).toBe(join(ROOT, "bin", "strided-kernel"));
   });
 });

@@ -99,6 +99,17 @@ describe("is_complete", () => {
     ["for (const v of xs)", "incomplete", "  "],
     ["function g() {\n  if (y)", "incomplete", "    "],
     ["const h = (a: number) =>", "incomplete", "  "],
+    // jupyter console: IPython's help syntax and exit are whole requests; the indent follows the line
+    ["np.shares_memory?", "complete", undefined],
+    ["np.zeros??", "complete", undefined],
+    ["?np.ones", "complete", undefined],
+    ["exit", "complete", undefined],
+    ["quit()", "complete", undefined],
+    ["if (x) {\n      foo(", "incomplete", "        "],
+    ["const a = [\n    1,", "incomplete", "    "],
+    // IPython's rule: a trailing blank line ends the input (the console then runs it)
+    ["function f() {\n  return 1\n", "invalid", undefined],
+    ["function f() {\n  return 1\n  ", "invalid", undefined],
   ])("%j -> %s", (code, status, indent) => {
     const r = session.isComplete(code);
     expect(r.status).toBe(status);

@@ -2,7 +2,7 @@
  * Import resolution for cells (run/modules.ts): package "exports" with Node's ESM conditions,
  * subpath patterns, "main", index.js, the notebook's folder before the kernel's node_modules.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,7 +56,9 @@ describe("resolveForCell", () => {
     ["./local.mjs", "local.mjs"],
   ])("%s", (spec, expected) => {
     const want = expected.startsWith("node_modules") || expected.endsWith(".mjs") ? url(expected) : expected;
-    expect(resolveForCell(spec, dir)).toBe(want);
+    // The notebook's own JavaScript files carry their mtime, so an edited file is imported afresh (run/local-modules.ts).
+    const version = spec.startsWith(".") ? `?v=${statSync(path.join(dir, expected)).mtimeMs}` : "";
+    expect(resolveForCell(spec, dir)).toBe(want + version);
   });
 
   it("falls back to the kernel's own node_modules", () => {

@@ -5,7 +5,7 @@ import { wasm } from "../../../runtime/wasm/instance.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 import { MemoryError } from "../../../runtime/core/errors.js";
 
-const ITEMSIZE: Record<DType, number> = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, float32: 4, float64: 8 };
+const ITEMSIZE: Record<DType, number> = { bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8, float32: 4, float64: 8 };
 
 describe("allocateUnfilled", () => {
   // sizes on both sides of the 64-byte on-heap limit, and size 0 / 1
@@ -57,7 +57,7 @@ describe("allocateUnfilled", () => {
 describe("allocate", () => {
   it.each([1, 9, 1000, 100000])("zero-fills %i float64 elements even when the allocator reuses memory", (n) => {
     // dirty unfilled buffers first, so a reused block would show through
-    for (let k = 0; k < 3; k++) allocateUnfilled("float64", n, [n]).fill(7);
+    for (let k = 0; k < 3; k++) (allocateUnfilled("float64", n, [n]) as Float64Array).fill(7);
     const d = allocate("float64", n, [n]);
     expect(d.every((x) => x === 0)).toBe(true);
   });

@@ -26,12 +26,12 @@ describe("broadcastShapes", () => {
 describe("broadcastTo", () => {
   it("repeats with stride 0 and is read-only, a view of the owner", () => {
     const a = newArray([3], "int32");
-    a.data.set([1, 2, 3]);
+    (a.data as Int32Array).set([1, 2, 3]);
     const b = broadcastTo(a, [2, 3]);
     expect(b.strides).toEqual([0, 4]);
     expect(b.base).toBe(a);
     expect(b.flags.writeable).toBe(false);
-    expect(Array.from(readFlat(b))).toEqual([1, 2, 3, 1, 2, 3]);
+    expect(Array.from(readFlat(b) as ArrayLike<number>)).toEqual([1, 2, 3, 1, 2, 3]);
   });
   it("length-1 axes get stride 0", () => {
     const a = newArray([2, 1], "float64");

@@ -56,50 +56,50 @@ describe("readFlat over layouts", () => {
     ["size 1", () => iota([1, 1]), [0]],
     ["stride 0", () => { const a = iota([2]); return viewOf(a, [2, 3], [4, 0], 0); }, [0, 0, 0, 1, 1, 1]],
   ];
-  it.each(cases)("%s", (_n, make, want) => expect(Array.from(readFlat(make()))).toEqual(want));
+  it.each(cases)("%s", (_n, make, want) => expect(Array.from(readFlat(make()) as ArrayLike<number>)).toEqual(want));
 });
 
 describe("copyInto", () => {
   it("broadcasts a row into every row", () => {
     const d = newArray([2, 3], "int32");
     copyInto(d, iota([3]));
-    expect(Array.from(readFlat(d))).toEqual([0, 1, 2, 0, 1, 2]);
+    expect(Array.from(readFlat(d) as ArrayLike<number>)).toEqual([0, 1, 2, 0, 1, 2]);
   });
   it("copies C into F order", () => {
     const d = newArray([2, 3], "int32", "F");
     copyInto(d, iota([2, 3]));
-    expect(Array.from(readFlat(d))).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(Array.from(d.data)).toEqual([0, 3, 1, 4, 2, 5]);
+    expect(Array.from(readFlat(d) as ArrayLike<number>)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(d.data as ArrayLike<number>)).toEqual([0, 3, 1, 4, 2, 5]);
   });
   it("casts float to int toward zero and to bool as != 0", () => {
     const f = newArray([4], "float64");
-    f.data.set([-1.7, 2.9, 0, NaN]);
+    (f.data as Float64Array).set([-1.7, 2.9, 0, NaN]);
     const i = newArray([4], "int32");
     copyInto(i, f);
-    expect(Array.from(i.data)).toEqual([-1, 2, 0, 0]);
+    expect(Array.from(i.data as ArrayLike<number>)).toEqual([-1, 2, 0, 0]);
     const b = newArray([4], "bool");
     copyInto(b, f);
-    expect(Array.from(b.data)).toEqual([1, 1, 0, 1]);
+    expect(Array.from(b.data as ArrayLike<number>)).toEqual([1, 1, 0, 1]);
   });
   it("scalars fill with the cast value", () => {
     const i = newArray([3], "int8");
     copyInto(i, 300.7);
-    expect(Array.from(i.data)).toEqual([44, 44, 44]);
+    expect(Array.from(i.data as ArrayLike<number>)).toEqual([44, 44, 44]);
     const b = newArray([2], "bool");
     copyInto(b, 0.5);
-    expect(Array.from(b.data)).toEqual([1, 1]);
+    expect(Array.from(b.data as ArrayLike<number>)).toEqual([1, 1]);
     copyInto(b, false);
-    expect(Array.from(b.data)).toEqual([0, 0]);
+    expect(Array.from(b.data as ArrayLike<number>)).toEqual([0, 0]);
   });
   it("reads the whole source first when it overlaps the destination (shift right)", () => {
     const a = iota([5]);
     copyInto(viewOf(a, [4], [4], 4), viewOf(a, [4], [4], 0));
-    expect(Array.from(a.data)).toEqual([0, 0, 1, 2, 3]);
+    expect(Array.from(a.data as ArrayLike<number>)).toEqual([0, 0, 1, 2, 3]);
   });
   it("reverses in place", () => {
     const a = iota([5]);
     copyInto(a, viewOf(a, [5], [-4], 16));
-    expect(Array.from(a.data)).toEqual([4, 3, 2, 1, 0]);
+    expect(Array.from(a.data as ArrayLike<number>)).toEqual([4, 3, 2, 1, 0]);
   });
   it("refuses read-only destinations and bad shapes in NumPy's words", () => {
     const a = iota([3]);
@@ -110,7 +110,7 @@ describe("copyInto", () => {
   it("drops leading length-1 source axes", () => {
     const d = newArray([3], "int32");
     copyInto(d, iota([1, 1, 3]));
-    expect(Array.from(d.data)).toEqual([0, 1, 2]);
+    expect(Array.from(d.data as ArrayLike<number>)).toEqual([0, 1, 2]);
   });
   it("byteExtent spans negative strides", () => {
     const a = iota([5]);

@@ -70,7 +70,7 @@ describe("save and load", () => {
     save(path, a); // ".npy" is appended, as NumPy does
     const b = load(`${path}.npy`);
     expect([b.dtype, ...b.shape]).toEqual([a.dtype, ...a.shape]);
-    expect(Array.from(readFlat(b))).toEqual(Array.from(readFlat(a)));
+    expect(Array.from(readFlat(b) as ArrayLike<number>)).toEqual(Array.from(readFlat(a) as ArrayLike<number>));
     if (layout === "F") expect(b.strides).toEqual([8, 16]);
   });
 
@@ -92,7 +92,7 @@ describe("save and load", () => {
     be.writeDoubleBE(1.5);
     const path = join(dir, "be.npy");
     writeFileSync(path, Buffer.concat([head, be]));
-    expect(Array.from(readFlat(load(path)))).toEqual([1.5]);
+    expect(Array.from(readFlat(load(path)) as ArrayLike<number>)).toEqual([1.5]);
     expect(readFileSync(path).length).toBe(136);
   });
 });

@@ -15,6 +15,7 @@ export type Layout = "C" | "F" | "neg" | "step";
 export const PY_BUILD = String.raw`
 def build(c):
     def v(x):
+        if isinstance(x, str) and x.startswith("int:"): return int(x[4:])
         if isinstance(x, str): return float(x) if x != "-0" else -0.0
         return x
     dt = np.bool_ if c["dtype"] == "bool" else getattr(np, c["dtype"])
@@ -29,9 +30,12 @@ def build(c):
     return a
 `;
 
-/** Our array for the case (values in C order; "nan", "inf", "-inf", "-0" strings for specials). */
+/** Our array for the case (values in C order; "nan", "inf", "-inf", "-0" strings for specials; "int:123" an exact integer for int64/uint64). */
 export function buildArray(dtype: DType, shape: number[], layout: Layout, values: (number | string)[]): NDArray {
-  const vals = values.map((v) => (v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : v === "-0" ? -0 : Number(v)));
+  const big = dtype === "int64" || dtype === "uint64";
+  const vals = values.map((v) =>
+    big ? BigInt(typeof v === "string" ? v.slice(4) : v) : v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : v === "-0" ? -0 : Number(v),
+  );
   const nd = shape.length;
   const it = DTYPES[dtype].itemsize;
   const lay: Layout = nd === 0 ? "C" : layout;
@@ -56,7 +60,7 @@ export function buildArray(dtype: DType, shape: number[], layout: Layout, values
       rem -= q * cstr[j];
       k += (q * strides[j]) / it;
     }
-    a.data[k] = vals[i];
+    (a.data as unknown as (number | bigint)[])[k] = vals[i];
   }
   return a;
 }

@@ -3,7 +3,8 @@
  * (seeded; `SEED=n` reproduces): every dtype, shapes up to 4-D incl. size 0 and 0-d, C, F,
  * negative-stride and strided layouts. Our file must be byte-identical to NumPy's `np.save` of the
  * same array and load in NumPy to equal values; NumPy's files (also big-endian, versions 2.0 and
- * 3.0, NumPy's default int64) must load here to the same values, shape and memory order.
+ * 3.0, NumPy's default int64, which loads as int64) must load here to the same values, shape and
+ * memory order. int64/uint64 values include the ends of their ranges (written "int:<digits>": exact).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,6 +66,13 @@ function genCases(seed: number): Case[] {
         let x = s < 0.05 ? NaN : s < 0.08 ? -Infinity : s < 0.1 ? -0 : (r() - 0.5) * 10 ** int(-10, 10);
         if (dtype === "float32") x = Math.fround(x);
         values.push(Number.isNaN(x) ? "nan" : x === -Infinity ? "-inf" : Object.is(x, -0) ? "-0" : x);
+      } else if (dtype === "int64" || dtype === "uint64") {
+        const lo = dtype === "int64" ? -(2n ** 63n) : 0n;
+        const span = 2n ** 64n - 1n;
+        const edge = r() < 0.3;
+        const off = BigInt(int(0, 1000));
+        const x = edge ? (r() < 0.5 ? lo + off : lo + span - off) : lo + (BigInt(int(0, 2 ** 30)) * 2n ** 34n + BigInt(int(0, 2 ** 30))) % (span + 1n);
+        values.push(`int:${x}`);
       } else {
         const bits = DTYPES[dtype].itemsize * 8;
         const signed = DTYPES[dtype].kind === "i";
@@ -72,9 +80,9 @@ function genCases(seed: number): Case[] {
       }
     }
     const variant = k < 120 ? "plain" : pick(["big-endian", "v2", "v3", "int64"] as const);
-    // NumPy's default int64 loads as our int32 when the values fit
-    const vdtype: DType = variant === "int64" ? "int32" : dtype;
-    const vvalues = variant === "int64" ? values.map(() => int(-(2 ** 31), 2 ** 31 - 1)) : values;
+    // NumPy's default int64 loads as int64 (exact)
+    const vdtype: DType = variant === "int64" ? "int64" : dtype;
+    const vvalues = variant === "int64" ? values.map(() => `int:${int(-(2 ** 31), 2 ** 31 - 1)}`) : values;
     out.push({ dtype: vdtype, shape, layout: pick(["C", "F", "neg", "step"] as Layout[]), values: vvalues, ours: join(dir, `ours${k}.npy`), theirs: join(dir, `theirs${k}.npy`), variant });
   }
   return out;
@@ -97,7 +105,7 @@ describe.skipIf(!ok)(".npy against NumPy 1.24", () => {
       const mine = buildArray(c.dtype, c.shape, c.layout, c.values);
       expect(back.dtype, label).toBe(c.dtype);
       expect([...back.shape], label).toEqual(c.shape);
-      expect(Array.from(readFlat(back)).map(String), label).toEqual(Array.from(readFlat(mine)).map(String));
+      expect(Array.from(readFlat(back) as ArrayLike<number>).map(String), label).toEqual(Array.from(readFlat(mine) as ArrayLike<number>).map(String));
       if (res.f && c.shape.length > 1) expect(back.strides[0], `${label}: loaded in Fortran order`).toBe(DTYPES[c.dtype].itemsize);
     });
   });
@@ -108,14 +116,16 @@ describe.skipIf(!ok)(".npy against NumPy 1.24", () => {
       String.raw`
 def run(c):
     np.save(c["f16"], np.arange(3, dtype=np.float16))
-    np.save(c["big64"], np.array([1, 2**40]))
+    np.save(c["big64"], np.array([1, 2**40, -2**63, 2**63 - 1]))
     np.save(c["c128"], np.array([1j]))
     np.save(c["rec"], np.zeros(2, dtype=[("x", "<f8")]))
 `,
       [files],
     );
     expect(() => load(files.f16)).toThrow(/float16 is not supported.*astype\(np\.float64\)/);
-    expect(() => load(files.big64)).toThrow(/cannot load int64 value 1099511627776 as int32.*astype\(np\.float64\)/);
+    const big = load(files.big64);
+    expect(big.dtype).toBe("int64"); // NumPy's default int64 loads exactly
+    expect(Array.from(readFlat(big) as BigInt64Array)).toEqual([1n, 2n ** 40n, -(2n ** 63n), 2n ** 63n - 1n]);
     expect(() => load(files.c128)).toThrow(/complex128 is not supported/);
     expect(() => load(files.rec)).toThrow(/structured dtypes/);
   });

@@ -27,6 +27,8 @@ interface Case {
   p: number[] | null;
   axis?: number;
   shuffle?: boolean;
+  /** pass the n-D population as a nested JS array (np.array's input) */
+  asList?: boolean;
 }
 
 const SCRIPT = String.raw`
@@ -44,11 +46,12 @@ def run(c):
 
 function ours(c: Case): unknown {
   const g = c.gen === "legacy" ? new np.random.RandomState(c.seed) : np.random.default_rng(c.seed);
-  const a: number | NDArray = typeof c.a === "number" ? c.a : np.arange(c.a.reduce((x, y) => x * y, 1)).reshape(c.a);
+  const arr: number | NDArray = typeof c.a === "number" ? c.a : np.arange(c.a.reduce((x, y) => x * y, 1)).reshape(c.a);
+  const a = c.asList && typeof arr !== "number" ? (arr.tolist() as number[][]) : arr;
   const opts: Record<string, unknown> = { replace: c.replace, p: c.p };
   if (c.axis !== undefined) opts.axis = c.axis;
   if (c.shuffle !== undefined) opts.shuffle = c.shuffle;
-  const r = (g.choice as (a: number | NDArray, size: unknown, o: unknown) => unknown)(a, c.size, opts);
+  const r = (g.choice as (a: unknown, size: unknown, o: unknown) => unknown)(a, c.size, opts);
   const after = c.gen === "legacy" ? (g as InstanceType<typeof np.random.RandomState>).random_sample() : (g as ReturnType<typeof np.random.default_rng>).random();
   return [r, after];
 }
@@ -85,6 +88,7 @@ function generate(seed: number): Case[] {
     const size = r() < 0.15 ? null : r() < 0.7 ? sz : [int(0, 2), Math.floor(sz / 2)];
     const c: Case = { gen, seed: int(0, 2 ** 31), a, size, replace, p };
     if (axis !== undefined) c.axis = axis;
+    if (nd && r() < 0.3) c.asList = true;
     if (gen === "pcg" && (big || r() < 0.4)) c.shuffle = r() < 0.5; // big: both sides of the 1/50 and 1/20 cutoffs
     cases.push(c);
   }

@@ -269,7 +269,7 @@ def run(c):
       rs.randn(c.normals);
       const [name, keys, pos, hg, g] = rs.get_state();
       expect([name, pos, hg, g]).toEqual(["MT19937", want.pos, want.has_gauss, want.gauss]);
-      expect(Array.from(keys.data)).toEqual(want.keys);
+      expect(Array.from(keys.data as Uint32Array)).toEqual(want.keys);
       // NumPy's state, set into a fresh generator, continues as NumPy's does
       const other = new random.RandomState(0);
       other.set_state(["MT19937", want.keys, want.pos, want.has_gauss, want.gauss]);

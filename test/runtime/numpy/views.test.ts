@@ -16,7 +16,7 @@ import { encodeJs, prng, PY_APPLY_OP, randomOp, randomShape, type ViewOp } from 
 
 const ok = requirement(missingPythonModules(["numpy"]), "differential view/copy tests against NumPy");
 
-function applyOp(x: NDArray, op: ViewOp): NDArray | number | boolean {
+function applyOp(x: NDArray, op: ViewOp): NDArray | number | boolean | bigint {
   switch (op.op) {
     case "reshape":
       return x.reshape(op.shape, { order: op.order });
@@ -55,7 +55,7 @@ function runJs(shape: number[], order: "C" | "F", ops: ViewOp[]): Step[] {
   let x: NDArray = orig;
   const out: Step[] = [];
   for (const op of ops) {
-    let y: NDArray | number | boolean;
+    let y: NDArray | number | boolean | bigint;
     try {
       y = applyOp(x, op);
     } catch (e) {

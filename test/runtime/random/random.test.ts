@@ -100,7 +100,8 @@ describe("shuffle and permutation", () => {
     expect([...values(p)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
     const m = new NDArray({ data: arange(6).data, dtype: "int32", shape: [3, 2], strides: [4, 12], offset: 0, base: null, writeable: true });
     random.default_rng(3).shuffle(m);
-    const rows = [0, 1, 2].map((i) => [m.data[i], m.data[i + 3]]);
+    const md = m.data as Int32Array;
+    const rows = [0, 1, 2].map((i) => [md[i], md[i + 3]]);
     expect(rows.map((r) => r[1] - r[0])).toEqual([3, 3, 3]); // rows move whole
   });
   it.each([
@@ -139,7 +140,7 @@ describe("choice", () => {
   });
   it("returns an element for no size, and a's dtype for an array", () => {
     const a = newArray([3], "uint8");
-    a.data.set([7, 8, 9]);
+    (a.data as Uint8Array).set([7, 8, 9]);
     const one = random.default_rng(0).choice(a);
     expect([7, 8, 9]).toContain(one);
     expect(random.default_rng(0).choice(a, [2, 2]).dtype).toBe("uint8");

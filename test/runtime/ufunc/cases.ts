@@ -27,6 +27,10 @@ export function randomValue(r: () => number, dtype: DType, small = false): numbe
       return small ? Math.floor(r() * 2000) - 1000 : Math.floor(r() * 4294967296) - 2147483648;
     case "uint32":
       return small ? Math.floor(r() * 2000) : Math.floor(r() * 4294967296);
+    case "int64":
+      return Math.floor(r() * 2 ** 40) - 2 ** 39;
+    case "uint64":
+      return Math.floor(r() * 2 ** 40);
     case "float32":
       return Math.fround((r() - 0.5) * 10 ** Math.floor(r() * 6 - 2));
     case "float64":
@@ -117,7 +121,9 @@ export function randomView(r: () => number, dtype: DType, ndim: number, maxDim: 
 export function encode(a: NDArray): EncodedArray {
   const isz = a.itemsize;
   const rec = (ax: number, p: number): unknown => {
-    if (ax === a.ndim) return a.dtype === "bool" ? a.data[p] !== 0 : a.data[p];
+    // int64/uint64 elements as numbers, as NumPy's JSON has them (exact below 2^53; the int64
+    // suite, numpy/int64.test.ts, compares exact decimal strings instead)
+    if (ax === a.ndim) return a.dtype === "bool" ? a.data[p] !== 0 : Number(a.data[p]);
     const out: unknown[] = [];
     for (let i = 0; i < a.shape[ax]; i++) out.push(rec(ax + 1, p + (i * a.strides[ax]) / isz));
     return out;

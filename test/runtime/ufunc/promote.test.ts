@@ -3,14 +3,19 @@ import { canCast, promoteTypes, resolveLoop, weakScalarDType } from "../../../ru
 import { UFUNCS } from "../../../runtime/ufunc/defs.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 
-describe("promoteTypes (NumPy's table, int64 -> float64)", () => {
+describe("promoteTypes (NumPy's table)", () => {
   it.each([
     ["bool", "bool", "bool"],
     ["bool", "int8", "int8"],
     ["int8", "uint8", "int16"],
     ["uint8", "int16", "int16"],
     ["uint16", "int16", "int32"],
-    ["int32", "uint32", "float64"],
+    ["int32", "uint32", "int64"],
+    ["uint32", "int8", "int64"],
+    ["int64", "uint64", "float64"],
+    ["uint8", "uint64", "uint64"],
+    ["int64", "float32", "float64"],
+    ["bool", "uint64", "uint64"],
     ["uint8", "uint32", "uint32"],
     ["int16", "float32", "float32"],
     ["int32", "float32", "float64"],

@@ -43,7 +43,7 @@ function fill(d: TypedArray, int: boolean): void {
 type Ctor = new (n: number) => TypedArray;
 function wasmCopy(src: TypedArray, C: Ctor): TypedArray {
   const dtype = C === Float64Array ? "float64" : C === Float32Array ? "float32" : C === Int32Array ? "int32" : "uint8";
-  const d = wasmAllocate(dtype, Math.max(src.length, 1), false);
+  const d = wasmAllocate(dtype, Math.max(src.length, 1), false) as TypedArray | null; // a number dtype
   if (d === null) throw new Error("no wasm memory");
   d.set(src);
   return d;
