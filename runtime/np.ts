@@ -25,6 +25,7 @@ import { diagonal, diag } from "./views/diagonal.js";
 import { tri, tril, triu, identity, vander } from "./create/tri.js";
 import * as sorting from "./sorting/index.js";
 import * as stats from "./stats/index.js";
+import * as shaping from "./views/shaping.js";
 
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
@@ -91,6 +92,10 @@ const structure = {
   vander,
 };
 
+// ---- section: shapes, joining, splitting, grids, take/put (runtime/views/shaping.ts) ----
+const { delete_, ...shapingRest } = shaping;
+const shapes = { ...shapingRest, delete: delete_ };
+
 // ---- section: compute (runtime/ufunc, runtime/reduce, runtime/linalg) ----
 const compute = { ...ufunc, ...reduce, ...linalg };
 
@@ -121,7 +126,7 @@ const sortstats = { ...sorting, ...stats };
  * const a = np.arange(10);
  * np.shares_memory(a, a.get("2:6")) // true
  */
-export const np = { ...core, ...structure, ...compute, ...io, ...sortstats };
+export const np = { ...core, ...structure, ...shapes, ...compute, ...io, ...sortstats };
 
 /** The type of `np`. */
 export type Np = typeof np;
