@@ -32,7 +32,7 @@ export interface GeomspaceOptions {
 function asDType(values: Float64Array, dtype: DType): NDArray {
   const out = newArray([values.length], dtype, "C", false);
   if (dtype === "bool") for (let i = 0; i < values.length; i++) out.data[i] = values[i] !== 0 ? 1 : 0;
-  else if (dtype === "float64" || dtype === "float32") out.data.set(values);
+  else if (dtype === "float64" || dtype === "float32") (out.data as Float64Array | Float32Array).set(values);
   else {
     const tmp = new Float64Array(values.length);
     for (let i = 0; i < values.length; i++) tmp[i] = Math.trunc(values[i]);

@@ -38,7 +38,7 @@ function checkMode(mode: unknown): ClipMode {
 /** The index list (flattened, truncated toward zero) and the shape of `indices`. */
 function indexList(indices: ArrayLike): { list: number[]; shape: readonly number[] } {
   const idx = typeof indices === "number" ? array(indices) : asarray(Array.isArray(indices) && indices.length === 0 ? new Int32Array(0) : indices);
-  return { list: Array.from(readFlat(idx), (v) => Math.trunc(Number(v))), shape: idx.shape };
+  return { list: Array.from(readFlat(idx) as Iterable<number | bigint>, (v) => Math.trunc(Number(v))), shape: idx.shape };
 }
 
 /** Map index `i` into [0, n) by `mode`, or throw NumPy's IndexError. */

@@ -150,7 +150,7 @@ export function delete_(arrIn: ArrayLike, obj: Obj, axis?: AxisArg): NDArray {
     if (idx!.ndim !== 1 || idx!.shape[0] !== N) {
       throw new ValueError(`boolean array argument obj to delete must be one dimensional and match the axis length of ${N}`);
     }
-    keep = array(Array.from(readFlat(idx!), (v) => v === 0), { dtype: "bool" });
+    keep = array(Array.from(readFlat(idx!) as Iterable<number>, (v) => v === 0), { dtype: "bool" });
   } else {
     keep = newArray([N], "bool");
     keep.fill(true);
