@@ -48,7 +48,7 @@ class Kernel {
     const file = join(this.dir, "kernel.json");
     writeFileSync(file, JSON.stringify(conn));
     this.startedAt = performance.now();
-    this.proc = spawn(process.execPath, [join(ROOT, "bin", "strided.js"), "kernel", file], { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"] });
+    this.proc = spawn(process.execPath, [join(ROOT, "bin", "strided.js"), "kernel", file], { cwd: this.dir, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, STRIDED_LOG: "1" } });
     this.proc.stderr?.on("data", (d: Buffer) => (this.stderr += d.toString()));
     this.exited = new Promise((res) => this.proc.on("exit", (code) => res(code)));
     this.hb.connect(`tcp://127.0.0.1:${hb}`);
