@@ -27,7 +27,7 @@ import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
-import { Promise, Object, Map, Error, String, setImmediate, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -52,6 +52,9 @@ function interrupted(stopped: Stopped | null = null): EvalOutcome {
 }
 
 type CompilerModule = typeof import("./compiler.js");
+
+/** Frames an error records (V8's default is 10). */
+const STACK_FRAMES = 40;
 
 /** How many compiled cells compileCached remembers. */
 const COMPILED_CELLS = 64;
@@ -97,6 +100,10 @@ class Session implements StridedCellSession {
     });
     installGlobals(() => this.scopeBindings());
     guardNextTick();
+    // Runtime frames collapse to one line in a traceback (run/runtime-frames.ts); V8's default of
+    // 10 frames could end inside the runtime and leave out the cell's own frames.
+    const RealError = globalThisRef.Error as ErrorConstructor & { stackTraceLimit: number };
+    if (RealError.stackTraceLimit < STACK_FRAMES) RealError.stackTraceLimit = STACK_FRAMES;
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
     this.warming = (async () => {
       await nextTurn();

@@ -7,10 +7,16 @@ import { applyUFunc, type ArrayLike, type UFuncOptions } from "./apply.js";
 import { MATH_UFUNCS } from "./mathdefs.js";
 import type { BinaryUFunc, UnaryPredicate, UnaryUFunc } from "./ufuncs.js";
 
+/** The ufunc's NumPy name as its function name (`np.hypot.name`; stack traces name it too). */
+function named<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}
+
 const binary = (d: (typeof MATH_UFUNCS)[keyof typeof MATH_UFUNCS]) =>
-  ((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x, y], options)) as never;
+  named((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x, y], options), d.name) as never;
 const unary = (d: (typeof MATH_UFUNCS)[keyof typeof MATH_UFUNCS]) =>
-  ((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options)) as never;
+  named((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options), d.name) as never;
 
 /** Elementwise test for NaN (integers are never NaN). @example np.isnan(np.array([1, NaN])) // array([False,  True]) */
 export const isnan: UnaryPredicate = unary(MATH_UFUNCS.isnan);

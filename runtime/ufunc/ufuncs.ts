@@ -36,10 +36,16 @@ export interface UnaryPredicate {
   (x: ArrayLike, options?: UFuncOptions): NDArray;
 }
 
+/** The ufunc's NumPy name as its function name (`np.add.name`; stack traces name it too). */
+function named<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}
+
 const binary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
-  ((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x, y], options)) as never;
+  named((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x, y], options), d.name) as never;
 const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
-  ((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options)) as never;
+  named((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options), d.name) as never;
 
 /**
  * Elementwise `x + y` (bool + bool is logical or; integers wrap on overflow).

@@ -2,11 +2,13 @@
  * A thrown value -> Jupyter's ename, evalue and traceback.
  * Frames in cells (sourceURL `strided-cell-N.js`) are mapped through that cell's source map to
  * the line and column the user typed; kernel-internal frames (kernel/, node:internal, the
- * inspector) are dropped. Non-Error values (`throw 42`) work too.
+ * inspector) are dropped, and each run of the runtime's own frames becomes the one public function
+ * the user called (`at np.reshape (strided runtime)`, run/runtime-frames.ts). Non-Error values (`throw 42`) work too.
  */
 import { inspect } from "node:util";
 import type { SourceMap } from "./sourcemap.js";
 import { SESSION_DIR } from "../paths.js";
+import { collapseRuntimeFrames } from "./runtime-frames.js";
 import path from "node:path";
 import { Promise, Error, String, Number } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -44,7 +46,7 @@ export function describeThrown(thrown: unknown, maps: CellMaps): { ename: string
     const ename = e.name || e.constructor?.name || "Error";
     const evalue = String(e.message);
     const lines = String(e.stack ?? "").split("\n");
-    const frames = lines.filter((l) => /^\s+at /.test(l)).map((l) => mapFrame(l, maps)).filter((l): l is string => l !== undefined);
+    const frames = collapseRuntimeFrames(lines.filter((l) => /^\s+at /.test(l)).map((l) => mapFrame(l, maps)).filter((l): l is string => l !== undefined));
     return { ename, evalue, traceback: [`\x1b[31m${ename}\x1b[0m: ${evalue}`, ...frames] };
   }
   const evalue = typeof thrown === "string" ? thrown : inspect(thrown);

@@ -192,6 +192,45 @@ describe("thrown errors", () => {
   });
 });
 
+describe("runtime errors: the user's frames and the runtime function that raised", () => {
+  const RUNTIME_FILE = /runtime[\\/][\w/\\-]+\.(js|ts)/;
+  it.each([
+    ["np.arange(6).reshape(4, 4)", "ValueError", "cannot reshape array of size 6 into shape (4,4)", ["NDArray.reshape", "<cell> (Cell [N], line 1, column 14)"]],
+    ["const tb1 = np.arange(6); tb1.get(10)", "IndexError", "index 10 is out of bounds for axis 0 with size 6", ["NDArray.get", "<cell> (Cell [N], line 1, column 31)"]],
+    ["np.arange(3) + np.arange(4)", "ValueError", "operands could not be broadcast together with shapes (3,) (4,) ", ["np.add", "<cell> (Cell [N], line 1, column 14)"]],
+    ["np.concatenate([np.zeros([2, 2]), np.zeros([3])])", "ValueError", "all the input arrays must have same number of dimensions, but the array at index 0 has 2 dimension(s) and the array at index 1 has 1 dimension(s)", ["np.concatenate", "<cell> (Cell [N], line 1, column 4)"]],
+    ["np.random.choice(3, 5, { replace: false })", "ValueError", "Cannot take a larger sample than population when 'replace=False'", ["np.random.choice", "<cell> (Cell [N], line 1, column 11)"]],
+    ["np.abs(null as any)", "TypeError", "np.array cannot hold null values; give numbers, booleans, arrays or nested arrays of them", ["np.absolute", "<cell> (Cell [N], line 1, column 4)"]],
+    [
+      "function tbInner(x: NDArray) {\n  return x.reshape(5);\n}\nfunction tbOuter() { return tbInner(np.arange(6)); }\ntbOuter()",
+      "ValueError",
+      "cannot reshape array of size 6 into shape (5,)",
+      ["NDArray.reshape", "tbInner (Cell [N], line 2, column 12)", "tbOuter (Cell [N], line 4, column 29)", "<cell> (Cell [N], line 5, column 1)"],
+    ],
+    [
+      "np.fromfunction((i: NDArray, j: NDArray) => {\n  throw new RangeError('from the callback');\n}, [2, 2])",
+      "RangeError",
+      "from the callback",
+      ["<cell> (Cell [N], line 2, column 9)", "np.fromfunction", "<cell> (Cell [N], line 1, column 4)"],
+    ],
+  ])("%s", async (code, ename, evalue, expected) => {
+    const e = err((await run(code)).r);
+    expect(e.ename).toBe(ename);
+    expect(e.evalue).toBe(evalue);
+    const frames = e.traceback.slice(1).map((f) => f.trim().replace(/^at /, "").replace(/Cell \[\d+\]/g, "Cell [N]").replace(" (strided runtime)", ""));
+    expect(frames).toEqual(expected);
+    expect(e.traceback.join("\n")).not.toMatch(RUNTIME_FILE);
+  });
+
+  it("the runtime's frames reach no deeper than the call: a stack deeper than V8's default 10 frames keeps the cell's", async () => {
+    const code = "function deep(n: number): NDArray { return n === 0 ? np.arange(3).reshape(2) : deep(n - 1); }\ndeep(12)";
+    const e = err((await run(code)).r);
+    const frames = e.traceback.slice(1).join("\n");
+    expect(frames).toContain("at NDArray.reshape (strided runtime)");
+    expect(frames).toMatch(/<cell> \(Cell \[\d+\], line 2, column 1\)/);
+  });
+});
+
 describe("streams", () => {
   it("console and process.stdout/stderr go to the cell, in order", async () => {
     const { r, io } = await run("console.log('a', 1); process.stdout.write('b\\n'); console.error('c'); process.stderr.write('d'); console.log('e')");
