@@ -108,7 +108,7 @@ const ON_HEAP_BYTES = 64;
  *
  * @example
  * const d = allocateUnfilled("float64", 1000, [1000]); // Float64Array(1000), contents unspecified
- * d.buffer.byteLength // 8000 (a buffer of its own, byteOffset 0)
+ * d.byteLength // 8000
  */
 export function allocateUnfilled(dtype: DType, size: number, shape: readonly number[]): ArrayData {
   const info = DTYPES[dtype];

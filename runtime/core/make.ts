@@ -57,7 +57,9 @@ export function newWithStrides(shape: readonly number[], dtype: DType, strides: 
  * A view of `a`'s memory with another shape, strides (bytes) and offset (bytes); base is `a`'s owner.
  *
  * @example
- * const v = viewOf(a, [3], [-8], a.offset + 16); // a reversed view of a 3-element float64 array
+ * const a = np.arange(3, { dtype: "float64" });
+ * const v = viewOf(a, [3], [-8], a.offset + 16); // a reversed view of a
+ * v.tolist() // [2, 1, 0]
  * v.base === a // true
  */
 export function viewOf(

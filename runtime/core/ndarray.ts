@@ -39,7 +39,7 @@ function noNegativeZero(st: readonly number[]): boolean {
  * const a = np.arange(6).reshape(2, 3);
  * a.shape   // [2, 3]
  * a.strides // [12, 4]
- * a.T.base === a // true
+ * a.T.base === a.base // true (the owner of the memory, never a chain)
  */
 export class NDArray {
   /** The typed array over the whole buffer (shared with the base and every view); a BigInt64Array / BigUint64Array for int64 / uint64. */

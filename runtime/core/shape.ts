@@ -51,7 +51,7 @@ export function toShape(shape: unknown): number[] {
   return out;
 }
 
-/** Check an order string. @example toOrder("F") // "F" */
+/** Check an order string. @example toOrder("f", ["C", "F"], "C") // "F" */
 export function toOrder<T extends string>(order: unknown, allowed: readonly T[], dflt: T): T {
   if (order === undefined || order === null) return dflt;
   if (typeof order === "string" && (allowed as readonly string[]).includes(order.toUpperCase())) return order.toUpperCase() as T;

@@ -8,7 +8,7 @@ import { ROW, THEME } from "./html.js";
  * The table.
  *
  * @example
- * flagsHtml(np.zeros(3).flags) // '<table class="strided-flags" ...><tr><th ...>C_CONTIGUOUS</th><td ...>True</td></tr>...'
+ * flagsHtml(np.zeros(3).flags) // '<table class="strided-flags" ...><tr ...><th ...>C_CONTIGUOUS</th><td ...>True</td></tr>...</table>'
  */
 export function flagsHtml(f: Flags): string {
   const tr = flagEntries(f)

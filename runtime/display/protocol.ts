@@ -4,7 +4,7 @@
  * `DISPLAY` is that registry symbol typed as a unique symbol, so TypeScript knows the method.
  */
 
-/** `Symbol.for("Jupyter.display")`. @example obj[DISPLAY]() // { "text/plain": "...", "text/html": "..." } */
+/** `Symbol.for("Jupyter.display")`. @example np.arange(3)[DISPLAY]()["text/plain"] // "array([0, 1, 2])" */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
 
 /** A mime bundle of text: mime type -> data. */

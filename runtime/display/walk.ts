@@ -71,7 +71,7 @@ export type Pick = number | "gap";
  * @example
  * axisPicks(10, true)  // [0, 1, 2, "gap", 7, 8, 9]
  * axisPicks(5, true)   // [0, 1, 2, 3, 4]
- * axisPicks(10, false) // [0, 1, ..., 9]
+ * axisPicks(10, false) // [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
  */
 export function axisPicks(n: number, summarise: boolean, edge = EDGEITEMS): Pick[] {
   if (summarise && n > 2 * edge) {

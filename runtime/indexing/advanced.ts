@@ -92,7 +92,8 @@ function walkers(sel: Advanced, tmpShape: readonly number[]): [number[], number[
  * The copy an advanced index selects.
  *
  * @example
- * gather(resolved.sel) // for np.arange(5).get([0, 2]): [0, 2]
+ * const r = resolveIndex(np.arange(5), [[0, 2]]);
+ * r.kind === "advanced" ? gather(r.sel) : null // array([0, 2])
  */
 export function gather(sel: Advanced): NDArray {
   if (sel.error) throw sel.error;
@@ -127,7 +128,10 @@ export function gather(sel: Advanced): NDArray {
  * Write `value` (broadcast to the selection's shape) into the selected elements.
  *
  * @example
- * scatter(resolved.sel, np.array([7, 8])) // for np.arange(5).set([0, 2], [7, 8]): [7, 1, 8, 3, 4]
+ * const a = np.arange(5);
+ * const r = resolveIndex(a, [[0, 2]]);
+ * if (r.kind === "advanced") scatter(r.sel, np.array([7, 8]));
+ * a // array([7, 1, 8, 3, 4])
  */
 export function scatter(sel: Advanced, value0: NDArray): void {
   if (!sel.view._writeable) throw new ValueError("assignment destination is read-only");

@@ -102,7 +102,9 @@ function outOfBounds(i: number, axis: number, size: number): IndexError {
  * Resolve `args` against `a`.
  *
  * @example
- * resolveIndex(np.arange(10), ["2:8:2"]) // { kind: "view", view: <[2, 4, 6]>, scalar: false }
+ * const r = resolveIndex(np.arange(10), ["2:8:2"]);
+ * r.kind // "view"
+ * r.kind === "view" ? r.view : null // array([2, 4, 6])
  */
 export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   const parts = toParts(args);

@@ -95,8 +95,8 @@ const es = (a: NDArray, i: number): number => a.strides[i] / a.itemsize;
  * a sum over the last axis of `a` and the second-to-last of `b`.
  *
  * @example
- * np.dot(np.array([1, 2, 3]), np.array([4, 5, 6]))        // array(32, dtype=int32) (0-d; `.item()` gives 32)
- * np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])) // array([[17], [39]], dtype=int32)
+ * np.dot(np.array([1, 2, 3]), np.array([4, 5, 6]))        // array(32) (0-d; `.item()` gives 32)
+ * np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])) // array([[17], [39]])
  * np.dot(np.ones([2, 3]), np.ones([2, 3]))                  // throws ValueError: shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)
  */
 export function dot(x: ArrayLike, y: ArrayLike): NDArray {
@@ -155,7 +155,7 @@ const SIG = "(n?,k),(k,m?)->(n?,m?)";
  * NumPy's `np.matmul` (the `@` operator): matrix product of the last two axes, broadcasting stacks.
  *
  * @example
- * np.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1])) // array([3, 7], dtype=int32)
+ * np.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1])) // array([3, 7])
  * np.matmul(np.ones([4, 2, 3]), np.ones([3, 5])).shape     // [4, 2, 5]
  */
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {

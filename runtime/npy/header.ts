@@ -64,6 +64,7 @@ export function encodeHeader(h: NpyHeader): Uint8Array {
  * Read the header of `.npy` bytes: what it says and where the data starts.
  *
  * @example
+ * const bytes = npyBytes(np.zeros(3));
  * decodeHeader(bytes) // { header: { descr: "<f8", fortran_order: false, shape: [3] }, dataOffset: 128 }
  */
 export function decodeHeader(bytes: Uint8Array): { header: NpyHeader; dataOffset: number } {

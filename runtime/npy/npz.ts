@@ -85,7 +85,8 @@ export function savez_compressed(file: string, ...args: (ArrayLike | NamedArrays
  * The arrays of `.npz` file contents.
  *
  * @example
- * npzFromBytes(readFileSync("/tmp/data.npz")).get("y") // array([1., 1.])
+ * np.savez("/tmp/strided-doc-example.npz", { y: np.ones(2) });
+ * npzFromBytes(readFileSync("/tmp/strided-doc-example.npz")).get("y") // array([1., 1.])
  */
 export function npzFromBytes(bytes: Uint8Array): NpzFile {
   const entries = unzipSync(bytes);

@@ -82,7 +82,7 @@ function floatFormatter(values: readonly number[], f32: boolean, opts: Readonly<
  * The formatter NumPy would choose for these values (the shown ones, after summarising).
  *
  * @example
- * makeFormatter([1, 2.5], "float64", opts, false)(1) // "1. "
+ * makeFormatter([1, 2.5], "float64", np.get_printoptions(), false)(1) // "1. "
  */
 export function makeFormatter(values: readonly (number | bigint)[], dtype: DType, opts: Readonly<PrintOptions>, zeroD: boolean): ElementFormatter {
   if (dtype === "bool") {

@@ -34,8 +34,10 @@ export function genMask(rng: number): number {
  * (8, 16 or 32); the typed array wraps the sum to the dtype as C's unsigned arithmetic does.
  *
  * @example
+ * const mt = new MT19937(); mt.seed(0);
  * const out = new Int32Array(3);
  * boundedFill(mt, 0, 9, 32, true, out, 3); // legacy randint(0, 10, 3)
+ * out // Int32Array(3) [5, 0, 3]
  */
 export function boundedFill(src: Uint32Source, off: number, rng: number, bits: 8 | 16 | 32, masked: boolean, out: TypedArray, n: number): void {
   if (rng === 0) {

@@ -141,7 +141,7 @@ function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDA
  *
  * @example
  * np.argmax(np.array([1, 7, 7, 2]))                     // 1
- * np.argmax(np.array([[1, 9], [8, 2]]), { axis: 0 })    // array([1, 0], dtype=int32)
+ * np.argmax(np.array([[1, 9], [8, 2]]), { axis: 0 })    // array([1, 0])
  */
 export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
 export function argmax(a: ArrayLike, options: ArgOptions): NDArray;

@@ -32,7 +32,9 @@ export const BIG_FOLDS: Readonly<Record<"sum" | "prod" | "max" | "min", BigFold>
  * `res` already holds the identity (0 for sum, 1 for prod).
  *
  * @example
- * bigFoldInto(np.array([1n, 2n]), res, [true], BIG_FOLDS.sum, null) // res holds 3n
+ * const res = np.zeros([1], { dtype: "int64" });
+ * bigFoldInto(np.array([1n, 2n]), res, [true], BIG_FOLDS.sum, null);
+ * res // array([3], dtype=int64)
  */
 export function bigFoldInto(x0: NDArray, res: NDArray, red: readonly boolean[], f: BigFold, seed: Uint8Array | null): void {
   let x = x0;

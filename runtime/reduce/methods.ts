@@ -15,7 +15,7 @@ declare module "../core/ndarray.js" {
      * Sum over axes (NumPy's pairwise summation: float64 sums match NumPy bit for bit).
      * @example
      * np.array([[1, 2], [3, 4]]).sum()              // 10
-     * np.array([[1, 2], [3, 4]]).sum({ axis: 0 })   // array([4, 6], dtype=int32)
+     * np.array([[1, 2], [3, 4]]).sum({ axis: 0 })   // array([4, 6])
      */
     sum(options?: ScalarReduceOptions): number;
     sum(options: ReduceOptions): NDArray;
@@ -33,7 +33,7 @@ declare module "../core/ndarray.js" {
     mean(options: ReduceOptions): NDArray;
     /**
      * Largest element over axes (NaN propagates).
-     * @example np.array([[1, 5], [3, 2]]).max({ axis: 1 }) // array([5, 3], dtype=int32)
+     * @example np.array([[1, 5], [3, 2]]).max({ axis: 1 }) // array([5, 3])
      */
     max(options?: ScalarReduceOptions): number;
     max(options: ReduceOptions): NDArray;
@@ -81,7 +81,7 @@ declare module "../core/ndarray.js" {
     all(options: ReduceOptions): NDArray;
     /**
      * `np.dot(this, b)`.
-     * @example np.array([[1, 2], [3, 4]]).dot(np.array([1, 1])) // array([3, 7], dtype=int32)
+     * @example np.array([[1, 2], [3, 4]]).dot(np.array([1, 1])) // array([3, 7])
      */
     dot(b: ArrayLike): NDArray;
   }

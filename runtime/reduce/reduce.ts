@@ -259,8 +259,8 @@ function accDType(a: NDArray, options: ReduceOptions | undefined): DType {
  *
  * @example
  * np.sum(np.array([[1, 2], [3, 4]]))              // 10
- * np.sum(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([4, 6], dtype=int32)
- * np.arange(4).sum({ keepdims: true })            // array([6], dtype=int32)
+ * np.sum(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([4, 6])
+ * np.arange(4).sum({ keepdims: true })            // array([6])
  */
 export function sum(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function sum(a: ArrayLike, options: ReduceOptions): NDArray;
@@ -319,7 +319,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
  *
  * @example
  * np.max(np.array([[1, 5], [3, 2]]))              // 5
- * np.max(np.array([[1, 5], [3, 2]]), { axis: 1 }) // array([5, 3], dtype=int32)
+ * np.max(np.array([[1, 5], [3, 2]]), { axis: 1 }) // array([5, 3])
  * np.max(np.zeros(0))                             // throws ValueError: zero-size array to reduction operation maximum which has no identity
  */
 export function max(a: ArrayLike, options?: ScalarReduceOptions): number;
@@ -332,7 +332,7 @@ export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number {
  * Smallest element over the given axes (NaN propagates), NumPy's `amin`.
  *
  * @example
- * np.min(np.array([[1, 5], [3, 2]]), { axis: 0 }) // array([1, 2], dtype=int32)
+ * np.min(np.array([[1, 5], [3, 2]]), { axis: 0 }) // array([1, 2])
  */
 export function min(a: ArrayLike, options?: ScalarReduceOptions): number;
 export function min(a: ArrayLike, options: ReduceOptions): NDArray;

@@ -11,7 +11,7 @@ import { DISPLAY } from "../display/protocol.js";
  * @example
  * const f = show.layout(np.arange(3));
  * f.text // "a: shape (3,) int32, strides (4,) bytes = (1,) elements, offset 0 bytes\n..."
- * f[Symbol.for("Jupyter.display")]() // { "text/plain": ..., "text/html": ..., "image/svg+xml": ... }
+ * Object.keys(f[Symbol.for("Jupyter.display")]()) // ["text/plain", "text/html", "image/svg+xml"]
  */
 export class Figure {
   /** The picture as a standalone SVG document. */

@@ -15,7 +15,10 @@ let scopeProvider: (() => Record<string, unknown>) | null = null;
  * Called by the kernel: how `show.memory()` lists the notebook's bindings (name -> value).
  *
  * @example
- * setScopeProvider(() => ({ a, v })); show.memory() // draws a and v
+ * const a = np.arange(4), v = a.get("::2");
+ * setScopeProvider(() => ({ a, v }));
+ * show.memory().text.includes("v shares memory with a") // true
+ * setScopeProvider(null);
  */
 export function setScopeProvider(provider: (() => Record<string, unknown>) | null): void {
   scopeProvider = provider;
@@ -36,7 +39,7 @@ export const show = {
    *
    * @example
    * const a = np.arange(12), v = a.get("::3"), c = v.copy();
-   * show.memory({ a, v, c }) // buffer 1: a, v (v every 12 bytes) — v shares memory with a; buffer 2: c
+   * show.memory({ a, v, c }).text.includes("v shares memory with a") // true
    */
   memory(arrays?: Readonly<Record<string, unknown>>): Figure {
     if (arrays === undefined) {
@@ -52,7 +55,7 @@ export const show = {
    * what np.ascontiguousarray(arr) would change. `name` labels the picture (default "a").
    *
    * @example
-   * show.layout(np.arange(6).reshape(2, 3).T) // #0 #2 #4 / #1 #3 #5: a column-major walk, a copy for ascontiguousarray
+   * show.layout(np.arange(6).reshape(2, 3).T).text // "a: shape (3, 2) int32, strides (4, 12) bytes = (1, 3) elements, offset 0 bytes\n..."
    */
   layout(arr: NDArray, name?: string): Figure {
     if (!(arr instanceof NDArray)) throw new TypeError(`show.layout expects an array, got ${arr === null ? "null" : typeof arr}`);

@@ -29,7 +29,8 @@ const PAD = 12;
  * An SVG strip: one dot per run at its time per loop, the mean as a line, ± stdev as a band.
  *
  * @example
- * runsSvg(result, result.stdev) // '<svg ...><circle class="timeit-run" .../>... (one circle per run)'
+ * const result = timeit(() => np.arange(10), { number: 10, repeat: 3 });
+ * runsSvg(result, result.stdev) // '<svg ...<circle class="timeit-run" ...><title>run 1: ... per loop</title></circle>...</svg>'
  */
 export function runsSvg(r: TimeitView, stdev: number): string {
   const lo = Math.min(...r.timings);
@@ -70,7 +71,8 @@ export function allocationText(bytesPerLoop: number, buffersPerLoop: number): st
  * The card: IPython's line (and warning), the runs strip, the allocation per loop.
  *
  * @example
- * timeitHtml(timeit(() => np.add(x, y))) // '<div class="strided-timeit" ...>... 8,000 bytes (7.81 KiB) allocated per loop in 1 buffer</div>'
+ * const x = np.zeros(1000), y = np.ones(1000);
+ * timeitHtml(timeit(() => np.add(x, y), { number: 10, repeat: 2 })) // '<div class="strided-timeit" ...>...8,000 bytes (7.81 KiB) allocated per loop in 1 buffer</div></div>'
  */
 export function timeitHtml(r: TimeitView & { readonly stdev: number }): string {
   const warning = r.warning === null ? "" : `<div class="timeit-warning" style="color:${THEME.warn};margin-bottom:4px">${escapeHtml(r.warning)}</div>`;

@@ -81,10 +81,9 @@ class WentAsync {
  *
  * @example
  * const x = np.random.rand(1000), y = np.random.rand(1000);
- * timeit(() => np.add(x, y))
- * // 1.52 µs ± 20.1 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)
- * timeit(() => np.add(x, y)).bytesPerLoop             // 8000
- * timeit(() => np.add(x, y, { out: x })).bytesPerLoop // 0
+ * String(timeit(() => np.add(x, y), { number: 10, repeat: 2 })) // "... per loop (mean ± std. dev. of 2 runs, 10 loops each)"
+ * timeit(() => np.add(x, y), { number: 10, repeat: 2 }).bytesPerLoop             // 8000
+ * timeit(() => np.add(x, y, { out: x }), { number: 10, repeat: 2 }).bytesPerLoop // 0
  * timeit(() => x.sum(), { number: 100, repeat: 3 }).loops // 100
  */
 export function timeit(fn: () => Promise<unknown>, opts?: TimeitOptions): Promise<TimeitResult>;
@@ -95,10 +94,9 @@ export function timeit(fn: () => Promise<unknown>, opts?: TimeitOptions): Promis
  *
  * @example
  * const x = np.random.rand(1000), y = np.random.rand(1000);
- * timeit(() => np.add(x, y))
- * // 1.52 µs ± 20.1 ns per loop (mean ± std. dev. of 7 runs, 1,000,000 loops each)
- * timeit(() => np.add(x, y)).bytesPerLoop             // 8000
- * timeit(() => np.add(x, y, { out: x })).bytesPerLoop // 0
+ * String(timeit(() => np.add(x, y), { number: 10, repeat: 2 })) // "... per loop (mean ± std. dev. of 2 runs, 10 loops each)"
+ * timeit(() => np.add(x, y), { number: 10, repeat: 2 }).bytesPerLoop             // 8000
+ * timeit(() => np.add(x, y, { out: x }), { number: 10, repeat: 2 }).bytesPerLoop // 0
  * timeit(() => x.sum(), { number: 100, repeat: 3 }).loops // 100
  */
 export function timeit(fn: () => unknown, opts?: TimeitOptions): TimeitResult;

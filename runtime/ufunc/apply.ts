@@ -96,7 +96,7 @@ function asOut(out: UFuncOptions["out"]): NDArray | undefined {
  * Apply a ufunc to its inputs with NumPy's options (see the file head).
  *
  * @example
- * applyUFunc(ADD, [np.arange(3), 1]) // array([1, 2, 3], dtype=int32)
+ * applyUFunc(UFUNCS.add, [np.arange(3), 1]) // array([1, 2, 3])
  */
 export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: UFuncOptions): NDArray | number | boolean | bigint {
   // fast path: arrays of one dtype and shape, C-contiguous, no options

@@ -27,7 +27,9 @@ import { doubleToBig } from "../core/cast.js";
  * the number dtypes), or, into a BigInt64Array/BigUint64Array, the x86 C cast of each double.
  *
  * @example
- * setNumbers(new BigInt64Array(2), new Float64Array([1, -2.5])) // BigInt64Array [1n, -2n]
+ * const d = new BigInt64Array(2);
+ * setNumbers(d, new Float64Array([1, -2.5]));
+ * d // BigInt64Array(2) [1n, -2n]
  */
 export function setNumbers(dst: ArrayData, src: Float64Array | Float32Array, at = 0): void {
   if (dst instanceof BigInt64Array || dst instanceof BigUint64Array) {

@@ -118,7 +118,9 @@ function asBig(a: NDArray, t: BigDType): NDArray {
  * true when given. Returns false when there is no bigint loop for `name` (the caller falls back).
  *
  * @example
- * runBigLoop("add", "int64", [2], [x, y], out, null) // out = x + y, wrapping modulo 2^64
+ * const x = np.array([2n ** 63n - 1n, 1n]), y = np.array([1n, 2n]), out = np.zeros([2], { dtype: "int64" });
+ * runBigLoop("add", "int64", [2], [x, y], out, null) // true
+ * out // array([-9223372036854775808,                    3], dtype=int64)
  */
 export function runBigLoop(name: string, loopIn: BigDType, shape: readonly number[], ins0: readonly NDArray[], out: NDArray, mask: NDArray | null): boolean {
   if (!hasBigLoop(name)) return false;

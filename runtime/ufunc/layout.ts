@@ -80,7 +80,9 @@ export function contiguous(shape: readonly number[], itemsize: number, order: "C
  * Whether input `a` walks exactly `out`'s elements in `out`'s order (same bytes, same strides).
  *
  * @example
+ * const a = np.arange(6).reshape(2, 3);
  * sameElements(a, a, a.shape) // true
+ * sameElements(a.T, a, a.shape) // false
  */
 export function sameElements(a: NDArray, out: NDArray, shape: readonly number[]): boolean {
   if (a.itemsize !== out.itemsize || a.data.byteOffset + a.offset !== out.data.byteOffset + out.offset) return false;

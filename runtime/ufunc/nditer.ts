@@ -121,6 +121,7 @@ export interface Walk {
  * Plan a walk over `shape` for `ops`, in the K order of all operands, with chained axes merged.
  *
  * @example
+ * const data = new Float64Array(6);
  * planWalk([2, 3], [{ data, start: 0, strides: [3, 1] }]).inner // 6 (one contiguous run)
  */
 export function planWalk(shape: readonly number[], ops: readonly WalkOp[]): Walk {
@@ -158,7 +159,9 @@ export function planWalk(shape: readonly number[], ops: readonly WalkOp[]): Walk
  * the run (the same array object each time: read it, do not keep it).
  *
  * @example
- * eachRun(planWalk([2, 2], ops), (idx) => inner(w.inner, idx[0], idx[1]));
+ * const starts: number[] = [];
+ * eachRun(planWalk([2, 2], [{ data: new Float64Array(8), start: 0, strides: [4, 1] }]), (idx) => starts.push(idx[0]));
+ * starts // [0, 4]
  */
 export function eachRun(w: Walk, f: (idx: number[]) => void): void {
   if (w.size === 0) return;

@@ -169,7 +169,8 @@ const dt = (t: DType): string => `dtype('${t}')`;
  * `dtype` forces the loop whose output is that dtype; inputs must then cast under `casting`.
  *
  * @example
- * resolveLoop(ADD, [{ dtype: "int32" }, { weak: 2.5 }]) // { loopIn: "float64", loopOut: "float64", ... }
+ * const r = resolveLoop(UFUNCS.add, [{ dtype: "int32" }, { weak: 2.5 }]);
+ * [r.loopIn, r.loopOut] // ["float64", "float64"]
  */
 export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype?: DType, casting: Casting = "same_kind"): Resolved {
   const strong: DType[] = [];

@@ -18,7 +18,9 @@ import { accelerate } from "../wasm/loops.js";
  * Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic).
  *
  * @example
- * runLoop(UFUNCS.add, "float64", [3], [x, y], out); // out = x + y
+ * const x = np.arange(3, { dtype: "float64" }), y = np.ones(3), out = np.zeros(3);
+ * runLoop(UFUNCS.add, "float64", [3], [x, y], out);
+ * out // array([1., 2., 3.])
  */
 export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], ins0: readonly NDArray[], out: NDArray): void {
   let ins = ins0;
@@ -71,7 +73,13 @@ export function runLoopF64(def: UFuncDef, loopIn: DType, shape: readonly number[
   }
 }
 
-/** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). @example runLoopMasked(UFUNCS.add, "float64", [2], [x, y], out, mask) */
+/** runLoop restricted to the elements where `mask` is true (NumPy never computes the others). 
+ *
+ * @example
+ * const out = np.zeros(2);
+ * runLoopMasked(UFUNCS.add, "float64", [2], [np.ones(2), np.ones(2)], out, np.array([true, false]));
+ * out // array([2., 0.])
+ */
 export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly number[], insIn: readonly NDArray[], out0: NDArray, mask: NDArray): void {
   let ins0 = insIn;
   if (isBigDType(loopIn)) {

@@ -12,7 +12,9 @@ import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
  * Copy `src` into `dst` where `mask` is true (both broadcast to dst's shape), casting.
  *
  * @example
- * maskedCopy(out, temp, np.array([true, false])); // out[0] = temp[0]; out[1] kept
+ * const out = np.zeros(2), temp = np.ones(2);
+ * maskedCopy(out, temp, np.array([true, false]));
+ * out // array([1., 0.])
  */
 export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
   const shape = dst.shape;
@@ -35,7 +37,13 @@ export function maskedCopy(dst: NDArray, src: NDArray, mask: NDArray): void {
   });
 }
 
-/** x86 C conversion of doubles to an integer dtype, applied where JS's modular store differs. @example cFloatToInt(new Float64Array([NaN]), "int32") // [-2147483648] */
+/** x86 C conversion of doubles to an integer dtype, applied where JS's modular store differs. 
+ *
+ * @example
+ * const d = new Float64Array([NaN, 1.5]);
+ * cFloatToInt(d, "int32");
+ * d // Float64Array(2) [-2147483648, 1.5]
+ */
 export function cFloatToInt(d: TypedArray, to: DType): void {
   for (let i = 0; i < d.length; i++) {
     const x = d[i];

@@ -240,7 +240,7 @@ const TABLE: Readonly<Record<string, Partial<Record<DType, BinaryLoop>>>> = {
  * The loop of ufunc `name` specialised to `dtype` (inputs and output all of that dtype), if any.
  *
  * @example
- * typedLoop("add", "int32") // a loop over Int32Arrays
+ * typeof typedLoop("add", "int32") // "function" (a loop over Int32Arrays)
  * typedLoop("add", "uint8") // undefined (runs through float64 copies)
  */
 export function typedLoop(name: string, dtype: DType): BinaryLoop | undefined {

@@ -50,14 +50,15 @@ const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
 /**
  * Elementwise `x + y` (bool + bool is logical or; integers wrap on overflow).
  * @example
- * np.add(np.arange(3), 10)              // array([10, 11, 12], dtype=int32)
- * np.add(a, b, { out: a })              // in place, returns a
+ * np.add(np.arange(3), 10)              // array([10, 11, 12])
+ * const a = np.zeros(2), b = np.ones(2);
+ * np.add(a, b, { out: a }) === a         // true (in place)
  * np.add(np.array([1], { dtype: "int8" }), 200) // throws OverflowError: Python integer 200 out of bounds for int8
  */
 export const add: BinaryUFunc = binary(UFUNCS.add);
 /**
  * Elementwise `x - y` (no bool loop, as NumPy).
- * @example np.subtract(np.arange(3), 1) // array([-1,  0,  1], dtype=int32)
+ * @example np.subtract(np.arange(3), 1) // array([-1,  0,  1])
  */
 export const subtract: BinaryUFunc = binary(UFUNCS.subtract);
 /**
@@ -77,12 +78,12 @@ export const true_divide: BinaryUFunc = binary(UFUNCS.true_divide);
 export const divide: BinaryUFunc = true_divide;
 /**
  * Elementwise floor division `x // y`; integer division by zero gives 0.
- * @example np.floor_divide(np.array([7, -7]), 2) // array([ 3, -4], dtype=int32)
+ * @example np.floor_divide(np.array([7, -7]), 2) // array([ 3, -4])
  */
 export const floor_divide: BinaryUFunc = binary(UFUNCS.floor_divide);
 /**
  * Elementwise remainder with the sign of the divisor (Python's `%`); integer `x % 0` gives 0.
- * @example np.remainder(np.array([7, -7]), 3) // array([1, 2], dtype=int32)
+ * @example np.remainder(np.array([7, -7]), 3) // array([1, 2])
  */
 export const remainder: BinaryUFunc = binary(UFUNCS.remainder);
 /**
@@ -92,17 +93,17 @@ export const remainder: BinaryUFunc = binary(UFUNCS.remainder);
 export const mod: BinaryUFunc = remainder;
 /**
  * Elementwise `x ** y`; integers to negative integer powers throw as in NumPy.
- * @example np.power(np.arange(4), 2) // array([0, 1, 4, 9], dtype=int32)
+ * @example np.power(np.arange(4), 2) // array([0, 1, 4, 9])
  */
 export const power: BinaryUFunc = binary(UFUNCS.power);
 /**
  * Elementwise maximum; NaN propagates.
- * @example np.maximum(np.array([1, 5]), 3) // array([3, 5], dtype=int32)
+ * @example np.maximum(np.array([1, 5]), 3) // array([3, 5])
  */
 export const maximum: BinaryUFunc = binary(UFUNCS.maximum);
 /**
  * Elementwise minimum; NaN propagates.
- * @example np.minimum(np.array([1, 5]), 3) // array([1, 3], dtype=int32)
+ * @example np.minimum(np.array([1, 5]), 3) // array([1, 3])
  */
 export const minimum: BinaryUFunc = binary(UFUNCS.minimum);
 /** Elementwise `x == y`. @example np.equal(np.arange(3), 1) // array([False,  True, False]) */
@@ -123,13 +124,13 @@ export const logical_and: BinaryPredicate = binary(UFUNCS.logical_and);
 export const logical_or: BinaryPredicate = binary(UFUNCS.logical_or);
 /** Elementwise logical exclusive or. @example np.logical_xor(np.array([0, 1]), 1) // array([ True, False]) */
 export const logical_xor: BinaryPredicate = binary(UFUNCS.logical_xor);
-/** Elementwise `x & y` on integers and bools. @example np.bitwise_and(np.array([6, 3]), 5) // array([4, 1], dtype=int32) */
+/** Elementwise `x & y` on integers and bools. @example np.bitwise_and(np.array([6, 3]), 5) // array([4, 1]) */
 export const bitwise_and: BinaryUFunc = binary(UFUNCS.bitwise_and);
-/** Elementwise `x | y` on integers and bools. @example np.bitwise_or(np.array([6, 3]), 5) // array([7, 7], dtype=int32) */
+/** Elementwise `x | y` on integers and bools. @example np.bitwise_or(np.array([6, 3]), 5) // array([7, 7]) */
 export const bitwise_or: BinaryUFunc = binary(UFUNCS.bitwise_or);
-/** Elementwise `x ^ y` on integers and bools. @example np.bitwise_xor(np.array([6, 3]), 5) // array([3, 6], dtype=int32) */
+/** Elementwise `x ^ y` on integers and bools. @example np.bitwise_xor(np.array([6, 3]), 5) // array([3, 6]) */
 export const bitwise_xor: BinaryUFunc = binary(UFUNCS.bitwise_xor);
-/** Elementwise `-x` (unsigned wraps; no bool loop). @example np.negative(np.arange(3)) // array([ 0, -1, -2], dtype=int32) */
+/** Elementwise `-x` (unsigned wraps; no bool loop). @example np.negative(np.arange(3)) // array([ 0, -1, -2]) */
 export const negative: UnaryUFunc = unary(UFUNCS.negative);
 /** Elementwise absolute value. @example np.absolute(np.array([-1.5, 2])) // array([1.5, 2. ]) */
 export const absolute: UnaryUFunc = unary(UFUNCS.absolute);

@@ -97,9 +97,9 @@ declare module "../core/ndarray.js" {
      *
      * @example
      * const a = np.arange(6).reshape(2, 3);
-     * a.ravel().base === a      // true (a view)
-     * a.T.ravel().tolist()      // [0, 3, 1, 4, 2, 5] (a copy)
-     * a.T.ravel("K").base === a // true (memory order needs no copy)
+     * a.ravel().base === a.base      // true (a view of the same memory)
+     * a.T.ravel().tolist()           // [0, 3, 1, 4, 2, 5] (a copy)
+     * a.T.ravel("K").base === a.base // true (memory order needs no copy)
      */
     ravel(order?: OrderAK): NDArray;
     /**

@@ -55,7 +55,7 @@ let current: ArrayBufferLike | null = null;
  *
  * @example
  * classOf(100) // [1, 128]
- * classOf(5000) // [18, 5120]
+ * classOf(5000) // [24, 5120]
  */
 export function classOf(bytes: number): [number, number] {
   if (bytes <= 1024) {
@@ -68,7 +68,7 @@ export function classOf(bytes: number): [number, number] {
   return [16 + (k - 10) * 4 + q - 1, (4 + q) * step];
 }
 
-/** Bytes of size class `idx` (the inverse of classOf). @example classBytes(18) // 5120 */
+/** Bytes of size class `idx` (the inverse of classOf). @example classBytes(24) // 5120 */
 export function classBytes(idx: number): number {
   if (idx < 16) return (idx + 1) * ALIGN;
   const j = idx - 16;
@@ -189,7 +189,8 @@ export interface WasmHeapStats {
  * The wasm heap's numbers, or null without wasm.
  *
  * @example
- * wasmHeapStats()?.outstandingBytes // e.g. 8192
+ * const s = wasmHeapStats(); // null without wasm
+ * s === null || s.outstandingBytes >= 0 // true
  */
 export function wasmHeapStats(): WasmHeapStats | null {
   const w = wasm();
@@ -203,7 +204,7 @@ export function wasmHeapStats(): WasmHeapStats | null {
  * allocation is the range of the `data` typed array (every view of an array shares its `data`).
  *
  * @example
- * allocationOf(np.zeros(4).data) // { key: ArrayBuffer, start: 0, bytes: 32 }
+ * allocationOf(np.zeros(4).data).bytes // 32 (an ordinary ArrayBuffer: the whole buffer)
  */
 export function allocationOf(data: ArrayData): { key: object | string; start: number; bytes: number } {
   const buffer = data.buffer;

@@ -93,7 +93,8 @@ const shiftOf = (c: Ctor): number => 31 - Math.clz32(c.BYTES_PER_ELEMENT);
  * `js`, or a loop that runs its wasm twin where it can (see the file head).
  *
  * @example
- * accelerate(addLoop) // a BinaryLoop: wasm f64x2.add on wasm-memory runs, addLoop elsewhere
+ * const loop = accelerate(addLoop); // wasm f64x2.add on wasm-memory runs, addLoop elsewhere
+ * accelerate(addLoop) === loop // true (made once per loop)
  */
 export function accelerate<L extends BinaryLoop | UnaryLoop>(js: L): L {
   const done = made.get(js);
@@ -166,7 +167,7 @@ export function wasmPairwiseSumF64(d: Float64Array, i0: number, n: number): numb
  * sign and the first NaN, which only the sequential fold knows).
  *
  * @example
- * wasmExtremumF64("max", np.arange(100, { dtype: "float64" }).data as Float64Array, 0, 100) // 99
+ * wasmExtremumF64("max", new Float64Array([1, 2]), 0, 2) // NaN (not in wasm memory: the caller folds)
  */
 export function wasmExtremumF64(kind: "max" | "min", d: Float64Array, i0: number, n: number): number {
   const p = addressF64(d, i0, n);
