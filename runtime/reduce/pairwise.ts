@@ -11,7 +11,7 @@
  * Cost: O(n), no allocation, recursion depth O(log n).
  */
 import type { TypedArray } from "../core/dtype.js";
-import { MIN_RUN, wasmPairwiseSumF64 } from "../wasm/loops.js";
+import { MIN_RUN, wasmPairwiseSumF32, wasmPairwiseSumF64 } from "../wasm/loops.js";
 
 const PW_BLOCKSIZE = 128;
 
@@ -123,6 +123,16 @@ function leafF64(d: Float64Array, i0: number, n: number): number {
  * pairwiseSumF32(new Float32Array([0.1, 0.2]), 0, 2, 1) // 0.30000001192092896
  */
 export function pairwiseSumF32(d: Float32Array, i0: number, n: number, s: number): number {
+  if (s === 1 && n >= MIN_RUN) {
+    // the same float32 additions in the same order, in wasm SIMD when the run lives in wasm memory
+    const r = wasmPairwiseSumF32(d, i0, n);
+    if (r !== undefined) return r;
+  }
+  return pairwiseSumF32JS(d, i0, n, s);
+}
+
+/** pairwiseSumF32 in JavaScript (the recursion). @example pairwiseSumF32JS(new Float32Array([1, 2]), 0, 2, 1) // 3 */
+export function pairwiseSumF32JS(d: Float32Array, i0: number, n: number, s: number): number {
   const f = Math.fround;
   if (n < 8) {
     let res = 0;
@@ -157,5 +167,5 @@ export function pairwiseSumF32(d: Float32Array, i0: number, n: number, s: number
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  return f(pairwiseSumF32(d, i0, n2, s) + pairwiseSumF32(d, i0 + n2 * s, n - n2, s));
+  return f(pairwiseSumF32JS(d, i0, n2, s) + pairwiseSumF32JS(d, i0 + n2 * s, n - n2, s));
 }

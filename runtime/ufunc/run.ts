@@ -12,6 +12,7 @@ import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { asF64 } from "./f64.js";
 import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
 import { typedLoop } from "./typed.js";
+import { typedCompareLoop } from "./typed-compare.js";
 import { accelerate } from "../wasm/loops.js";
 
 /**
@@ -35,6 +36,14 @@ export function runLoop(def: UFuncDef, loopIn: DType, shape: readonly number[], 
     const typed = js === undefined ? undefined : accelerate(js); // its SIMD twin where there is one (runtime/wasm/loops.ts)
     if (typed !== undefined) {
       runLoopF64(def, loopIn, shape, ins, out, typed);
+      return;
+    }
+  }
+  // int32/float32 comparisons: on the arrays as they are, into the bool bytes (typed-compare.ts)
+  if (def.comparison === true && def.nin === 2 && out.dtype === "bool" && ins[0].dtype === loopIn && ins[1].dtype === loopIn) {
+    const js = typedCompareLoop(def.name, loopIn);
+    if (js !== undefined) {
+      runLoopF64(def, loopIn, shape, ins, out, accelerate(js));
       return;
     }
   }

@@ -22,6 +22,7 @@ import {
   negativeLoop, notEqualLoop, sqrtLoop, subtractLoop, type BinaryLoop, type UnaryLoop,
 } from "../ufunc/kernels.js";
 import { typedLoop } from "../ufunc/typed.js";
+import { typedCompareLoop } from "../ufunc/typed-compare.js";
 import { inWasmMemory } from "./heap.js";
 import { wasm, type LoopExports } from "./instance.js";
 
@@ -68,6 +69,12 @@ function twins(): Map<Function, Twin> {
   put(greaterEqualLoop, "binary", "compare_ge_f64", F64, Uint8Array);
   put(equalLoop, "binary", "compare_eq_f64", F64, Uint8Array);
   put(notEqualLoop, "binary", "compare_ne_f64", F64, Uint8Array);
+  // comparisons of int32 and float32 arrays as they are (typed-compare.ts)
+  const CMP = [["less", "lt"], ["less_equal", "le"], ["greater", "gt"], ["greater_equal", "ge"], ["equal", "eq"], ["not_equal", "ne"]] as const;
+  for (const [ufunc, op] of CMP) {
+    put(typedCompareLoop(ufunc, "int32"), "binary", `compare_${op}_i32`, Int32Array, Uint8Array);
+    put(typedCompareLoop(ufunc, "float32"), "binary", `compare_${op}_f32`, Float32Array, Uint8Array);
+  }
   // unary float64
   put(sqrtLoop, "unary", "unary_sqrt_f64", F64, F64);
   put(negativeLoop, "unary", "unary_neg_f64", F64, F64);
@@ -80,7 +87,7 @@ function twins(): Map<Function, Twin> {
  * compare each twin with its JS loop bit for bit).
  *
  * @example
- * wasmTwins().size // 20
+ * wasmTwins().size // 32
  */
 export function wasmTwins(): ReadonlyMap<Function, Twin> {
   table ??= twins();
@@ -146,6 +153,20 @@ export function accelerate<L extends BinaryLoop | UnaryLoop>(js: L): L {
 function addressF64(d: TypedArray, i0: number, n: number): number {
   if (n < MIN_RUN || !(d instanceof Float64Array) || !inWasmMemory(d.buffer)) return -1;
   return d.byteOffset + i0 * 8;
+}
+
+/**
+ * NumPy's pairwise sum of a contiguous float32 run d[i0 .. i0+n) in float32 arithmetic (the
+ * additions of reduce/pairwise.ts's pairwiseSumF32, in its order), or undefined when the run is
+ * not in wasm memory.
+ *
+ * @example
+ * wasmPairwiseSumF32(np.ones(1000, { dtype: "float32" }).data as Float32Array, 0, 1000) // 1000
+ */
+export function wasmPairwiseSumF32(d: Float32Array, i0: number, n: number): number | undefined {
+  if (n < MIN_RUN || !(d instanceof Float32Array) || !inWasmMemory(d.buffer)) return undefined;
+  const w = wasm();
+  return w === null ? undefined : w.loops.sum_f32(d.byteOffset + i0 * 4, n);
 }
 
 /**

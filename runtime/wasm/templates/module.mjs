@@ -5,15 +5,15 @@
 import { BINARY, binary } from "./binary.mjs";
 import { UNARY, unary } from "./unary.mjs";
 import { COMPARE, compare } from "./compare.mjs";
-import { EXTREMA, extremum, pairwiseSum } from "./reduce.mjs";
+import { EXTREMA, SUMS, extremum, pairwiseSum } from "./reduce.mjs";
 
 /** The module's WAT text and the names it exports. */
 export function moduleText() {
   const funcs = [];
   for (const [op, types] of BINARY) for (const d of types) funcs.push(binary(op, d));
   for (const [op, types] of UNARY) for (const d of types) funcs.push(unary(op, d));
-  for (const op of COMPARE) funcs.push(compare(op));
-  funcs.push(pairwiseSum());
+  for (const [op, types] of COMPARE) for (const d of types) funcs.push(compare(op, d));
+  for (const d of SUMS) funcs.push(pairwiseSum(d));
   for (const op of EXTREMA) funcs.push(extremum(op));
   const text = `(module\n (import "env" "memory" (memory 1 65536 shared))\n${funcs.join("\n")}\n)\n`;
   const exports = [...text.matchAll(/\(export "([^"]+)"\)/g)].map((m) => m[1]);

@@ -1,60 +1,62 @@
 // Loop family: reductions over a contiguous float64 run.
-// - sum_f64(p, n): NumPy's pairwise sum (loops_utils.h.src, runtime/reduce/pairwise.ts) in the
+// - sum_f64(p, n), sum_f32(p, n): NumPy's pairwise sum (loops_utils.h.src, runtime/reduce/pairwise.ts) in the
 //   same order: for n < 8 a plain loop from 0; for n <= 128 eight accumulators r0..r7 held as four
-//   f64x2 vectors (r0,r1) (r2,r3) (r4,r5) (r6,r7), each lane adding every eighth element, combined
+//   f64x2 vectors (r0,r1) (r2,r3) (r4,r5) (r6,r7) (float32: two f32x4, (r0..r3) (r4..r7),
+//   every addition rounded to float32 as NumPy's float loop does), each lane adding every eighth element, combined
 //   as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the tail; above 128 the split at
 //   floor(n/2) rounded down to a multiple of 8. Every addition is NumPy's, in NumPy's order.
 // - OP_f64(p, n) for OP in max, min: the extreme value over four accumulators (two vectors of
 //   pmax/pmin); returns NaN when the run holds a NaN or the result is a zero, and the caller then
 //   runs its own sequential fold (which keeps NumPy's first NaN and sign of zero).
-import { bump } from "./dtypes.mjs";
+import { F32, F64, bump } from "./dtypes.mjs";
+
+export const SUMS = [F64, F32];
 
 export const EXTREMA = ["max", "min"];
 
-export function pairwiseSum() {
-  const lane = (v, i) => `(f64x2.extract_lane ${i} (local.get $${v}))`;
+/** sum_T(p, n): NumPy's pairwise sum over a contiguous run of element type `d` (see the file head). */
+export function pairwiseSum(d) {
+  const { t, vec, size, lanes } = d;
+  const nv = 8 / lanes; // vectors holding the eight accumulators r0..r7
+  const vs = Array.from({ length: nv }, (_, k) => k);
+  const r = (k) => `(${vec}.extract_lane ${k % lanes} (local.get $v${Math.floor(k / lanes)}))`;
+  const add = (x, y) => `(${t}.add ${x} ${y})`;
+  const shift = Math.log2(size);
+  const name = `sum_${d.name}`;
   return `
- (func $sum_f64 (export "sum_f64") (param $p i32) (param $n i32) (result f64)
-  (local $res f64) (local $end i32) (local $n2 i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+ (func $${name} (export "${name}") (param $p i32) (param $n i32) (result ${t})
+  (local $res ${t}) (local $end i32) (local $n2 i32) ${vs.map((k) => `(local $v${k} v128)`).join(" ")}
   (if (i32.lt_u (local.get $n) (i32.const 8))
    (then
-    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const ${shift}))))
     (block $d (loop $l
      (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
-     (local.set $res (f64.add (local.get $res) (f64.load align=1 (local.get $p))))
-     ${bump("p", "(i32.const 8)")}
+     (local.set $res (${t}.add (local.get $res) (${t}.load align=1 (local.get $p))))
+     ${bump("p", `(i32.const ${size})`)}
      (br $l)))
     (return (local.get $res))))
   (if (i32.le_u (local.get $n) (i32.const 128))
    (then
-    (local.set $v0 (v128.load offset=0 align=1 (local.get $p)))
-    (local.set $v1 (v128.load offset=16 align=1 (local.get $p)))
-    (local.set $v2 (v128.load offset=32 align=1 (local.get $p)))
-    (local.set $v3 (v128.load offset=48 align=1 (local.get $p)))
-    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 3))))
-    ${bump("p", "(i32.const 64)")}
+    ${vs.map((k) => `(local.set $v${k} (v128.load offset=${16 * k} align=1 (local.get $p)))`).join("\n    ")}
+    (local.set $end (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const ${shift}))))
+    ${bump("p", `(i32.const ${8 * size})`)}
     (block $d (loop $l
      (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
-     (local.set $v0 (f64x2.add (local.get $v0) (v128.load offset=0 align=1 (local.get $p))))
-     (local.set $v1 (f64x2.add (local.get $v1) (v128.load offset=16 align=1 (local.get $p))))
-     (local.set $v2 (f64x2.add (local.get $v2) (v128.load offset=32 align=1 (local.get $p))))
-     (local.set $v3 (f64x2.add (local.get $v3) (v128.load offset=48 align=1 (local.get $p))))
-     ${bump("p", "(i32.const 64)")}
+     ${vs.map((k) => `(local.set $v${k} (${vec}.add (local.get $v${k}) (v128.load offset=${16 * k} align=1 (local.get $p))))`).join("\n     ")}
+     ${bump("p", `(i32.const ${8 * size})`)}
      (br $l)))
-    (local.set $res (f64.add
-     (f64.add (f64.add ${lane("v0", 0)} ${lane("v0", 1)}) (f64.add ${lane("v1", 0)} ${lane("v1", 1)}))
-     (f64.add (f64.add ${lane("v2", 0)} ${lane("v2", 1)}) (f64.add ${lane("v3", 0)} ${lane("v3", 1)}))))
-    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const 3))))
+    (local.set $res ${add(add(add(r(0), r(1)), add(r(2), r(3))), add(add(r(4), r(5)), add(r(6), r(7))))})
+    (local.set $end (i32.add (local.get $end) (i32.shl (i32.and (local.get $n) (i32.const 7)) (i32.const ${shift}))))
     (block $d (loop $l
      (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
-     (local.set $res (f64.add (local.get $res) (f64.load align=1 (local.get $p))))
-     ${bump("p", "(i32.const 8)")}
+     (local.set $res (${t}.add (local.get $res) (${t}.load align=1 (local.get $p))))
+     ${bump("p", `(i32.const ${size})`)}
      (br $l)))
     (return (local.get $res))))
   (local.set $n2 (i32.and (i32.shr_u (local.get $n) (i32.const 1)) (i32.const -8)))
-  (f64.add
-   (call $sum_f64 (local.get $p) (local.get $n2))
-   (call $sum_f64 (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const 3))) (i32.sub (local.get $n) (local.get $n2)))))`;
+  (${t}.add
+   (call $${name} (local.get $p) (local.get $n2))
+   (call $${name} (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const ${shift}))) (i32.sub (local.get $n) (local.get $n2)))))`;
 }
 
 /** max_f64 / min_f64 over a contiguous run of n >= 4 elements (see the file head). */

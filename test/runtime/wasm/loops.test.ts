@@ -9,10 +9,10 @@
 import { describe, expect, it } from "vitest";
 import type { TypedArray } from "../../../runtime/core/dtype.js";
 import type { BinaryLoop, UnaryLoop } from "../../../runtime/ufunc/kernels.js";
-import { accelerate, wasmExtremumF64, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
+import { accelerate, wasmExtremumF64, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
 import { wasmAllocate, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
-import { pairwiseSum } from "../../../runtime/reduce/pairwise.js";
+import { pairwiseSum, pairwiseSumF32JS } from "../../../runtime/reduce/pairwise.js";
 import { requireOrSkip } from "./support.js";
 
 const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -89,7 +89,7 @@ describe.skipIf(skip)("wasm twins agree with their JS loops bit for bit", () => 
   const twins = [...wasmTwins().entries()];
   it("every twin is registered and wasm is on", () => {
     expect(wasm()).not.toBeNull();
-    expect(twins.length).toBeGreaterThanOrEqual(20);
+    expect(twins.length).toBeGreaterThanOrEqual(32);
   });
   for (const [js, twin] of twins) {
     it(`${twin.name}`, () => {
@@ -144,6 +144,22 @@ describe.skipIf(skip)("wasm twins agree with their JS loops bit for bit", () => 
         const got = wasmPairwiseSumF64(w, start, n);
         if (n < 16) expect(got).toBeUndefined();
         else if (!Object.is(got, js) && !(Number.isNaN(got) && Number.isNaN(js))) throw new Error(`sum n=${n} start=${start}: wasm ${got} JS ${js} (SEED=${SEED})`);
+      }
+    }
+  });
+
+  it("float32 pairwise sum: wasm and JS give the same bits at every length up to 300 and on long runs", () => {
+    const lengths = [...Array.from({ length: 301 }, (_, i) => i), 1000, 8191, 8192, 8193, 20000];
+    for (const n of lengths) {
+      for (const start of [0, 1, 3]) {
+        const d = new Float32Array(n + start);
+        fill(d, false);
+        if (rnd() < 0.6) for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) d[i] = rnd();
+        const w = wasmCopy(d, Float32Array) as Float32Array;
+        const js = pairwiseSumF32JS(d, start, n, 1);
+        const got = wasmPairwiseSumF32(w, start, n);
+        if (n < 16) expect(got).toBeUndefined();
+        else if (!Object.is(got, js) && !(Number.isNaN(got) && Number.isNaN(js))) throw new Error(`f32 sum n=${n} start=${start}: wasm ${got} JS ${js} (SEED=${SEED})`);
       }
     }
   });
