@@ -13,7 +13,7 @@ import { asF64 } from "./f64.js";
 import { eachRun, elementStrides, planWalk, type WalkOp } from "./nditer.js";
 import { typedLoop } from "./typed.js";
 import { typedCompareLoop } from "./typed-compare.js";
-import { accelerate } from "../wasm/loops.js";
+import { accelerate, maskedBinary, maskedUnary } from "../wasm/loops.js";
 
 /**
  * Run the ufunc's loop over `shape`, through float64 views of the operands (f64.ts: loops stay monomorphic).
@@ -95,30 +95,42 @@ export function runLoopMasked(def: UFuncDef, loopIn: DType, shape: readonly numb
     if (runBigLoop(def.name, loopIn, shape, ins0, out0, mask)) return;
     ins0 = exactFloatInputs(def.name, ins0);
   }
-  const o = asF64(out0);
-  const out = o.view;
+  // int32/float32 operands of the loop's dtype: their own loops on their own arrays (as runLoop)
+  if (def.nin === 2 && ins0[0].dtype === loopIn && ins0[1].dtype === loopIn) {
+    const typed = out0.dtype === loopIn && def.out(loopIn) === loopIn ? typedLoop(def.name, loopIn) : def.comparison === true && out0.dtype === "bool" ? typedCompareLoop(def.name, loopIn) : undefined;
+    if (typed !== undefined) {
+      runMasked(def, shape, ins0, out0, mask, typed);
+      return;
+    }
+  }
+  // bool results straight into their bytes; everything else through float64 views (f64.ts)
   const ins = ins0.map((a) => asF64(a).view);
+  if (out0.dtype === "bool" && def.out(loopIn) === "bool") {
+    runMasked(def, shape, ins, out0, mask, def.nin === 2 ? (def.loop(loopIn) as BinaryLoop) : undefined, def.nin === 1 ? (def.loop(loopIn) as UnaryLoop) : undefined);
+    return;
+  }
+  const o = asF64(out0);
+  runMasked(def, shape, ins, o.view, mask, def.nin === 2 ? (def.loop(loopIn) as BinaryLoop) : undefined, def.nin === 1 ? (def.loop(loopIn) as UnaryLoop) : undefined);
+  o.writeBack();
+}
+
+/** The masked walk: one masked run per inner run (runtime/wasm/loops.ts: wasm where it can, else per element in JS). */
+function runMasked(def: UFuncDef, shape: readonly number[], ins: readonly NDArray[], out: NDArray, mask: NDArray, binary?: BinaryLoop, unary?: UnaryLoop): void {
   const all = [...ins, out, mask];
   const ops: WalkOp[] = all.map((a) => ({ data: a.data, start: a.offset / a.itemsize, strides: elementStrides(a, shape) ?? [] }));
   const w = planWalk(shape, ops);
+  if (w.size === 0) return;
   const st = w.innerStrides;
   const n = w.inner;
   const M = mask.data as Uint8Array;
   const O = out.data as TypedArray;
-  if (def.nin === 2) {
-    const loop = def.loop(loopIn) as BinaryLoop;
-    const A = ins[0].data as TypedArray;
+  const A = ins[0].data as TypedArray;
+  if (def.nin === 2 && binary !== undefined) {
+    const loop = maskedBinary(binary);
     const B = ins[1].data as TypedArray;
-    eachRun(w, (idx) => {
-      for (let i = 0; i < n; i++) if (M[idx[3] + i * st[3]] !== 0) loop(1, A, idx[0] + i * st[0], 0, B, idx[1] + i * st[1], 0, O, idx[2] + i * st[2], 0);
-    });
-  } else {
-    const loop = def.loop(loopIn) as UnaryLoop;
-    const A = ins[0].data as TypedArray;
-    eachRun(w, (idx) => {
-      for (let i = 0; i < n; i++) if (M[idx[2] + i * st[2]] !== 0) loop(1, A, idx[0] + i * st[0], 0, O, idx[1] + i * st[1], 0);
-    });
+    eachRun(w, (idx) => loop(n, A, idx[0], st[0], B, idx[1], st[1], O, idx[2], st[2], M, idx[3], st[3]));
+  } else if (unary !== undefined) {
+    const loop = maskedUnary(unary);
+    eachRun(w, (idx) => loop(n, A, idx[0], st[0], O, idx[1], st[1], M, idx[2], st[2]));
   }
-  o.writeBack();
 }
-

@@ -40,6 +40,8 @@ export interface Twin {
 }
 
 const made = new Map<Function, Function>();
+/** Each accelerated loop's JS loop (so a caller holding either finds the twin). */
+const source = new Map<Function, Function>();
 let table: Map<Function, Twin> | null = null;
 
 /** The table: each JS loop with its wasm twin (made on first use, after every loop module has loaded). */
@@ -146,6 +148,115 @@ export function accelerate<L extends BinaryLoop | UnaryLoop>(js: L): L {
     }
   }
   made.set(js, out);
+  source.set(out, js);
+  return out;
+}
+
+/** A `where=`-masked binary run: like BinaryLoop, computing only where m[im + i*sm] is non-zero. */
+export type MaskedBinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
+/** A `where=`-masked unary run. */
+export type MaskedUnaryLoop = (n: number, a: TypedArray, ia: number, sa: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
+
+/**
+ * The JavaScript masked run of a binary loop: the loop on each element whose mask byte is set
+ * (what the twins of maskedBinary are tested against).
+ *
+ * @example
+ * maskedBinaryJS(addLoop) // a MaskedBinaryLoop
+ */
+export function maskedBinaryJS(js: BinaryLoop): MaskedBinaryLoop {
+  return (n, a, ia, sa, b, ib, sb, o, io, so, m, im, sm) => {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so, im += sm) if (m[im] !== 0) js(1, a, ia, 0, b, ib, 0, o, io, 0);
+  };
+}
+
+/** The JavaScript masked run of a unary loop. @example maskedUnaryJS(sqrtLoop) // a MaskedUnaryLoop */
+export function maskedUnaryJS(js: UnaryLoop): MaskedUnaryLoop {
+  return (n, a, ia, sa, o, io, so, m, im, sm) => {
+    for (let i = 0; i < n; i++, ia += sa, io += so, im += sm) if (m[im] !== 0) js(1, a, ia, 0, o, io, 0);
+  };
+}
+
+const madeMasked = new Map<Function, Function>();
+
+/**
+ * The masked run of binary loop `loop` (a JS loop or the result of accelerate): its wasm twin
+ * masked_<twin> where the run can go to wasm (the rules of accelerate, with the mask in wasm memory
+ * too; a stride-0 mask decides the whole run), maskedBinaryJS elsewhere. Same bits either way.
+ *
+ * @example
+ * maskedBinary(addLoop) // a MaskedBinaryLoop
+ */
+export function maskedBinary(loop: BinaryLoop): MaskedBinaryLoop {
+  const done = madeMasked.get(loop);
+  if (done !== undefined) return done as MaskedBinaryLoop;
+  const js = (source.get(loop) ?? loop) as BinaryLoop;
+  table ??= twins();
+  const twin = table.get(js);
+  const w = twin === undefined || twin.kind !== "binary" ? null : wasm();
+  const slow = maskedBinaryJS(js);
+  let out = slow;
+  if (twin !== undefined && w !== null) {
+    const whole = accelerate(js);
+    const both = w.loops[`masked_${twin.name}` as keyof LoopExports];
+    const withY = w.loops[`masked_${twin.name}_sb` as keyof LoopExports];
+    const withX = w.loops[`masked_${twin.name}_sa` as keyof LoopExports];
+    const I = twin.input;
+    const O = twin.output;
+    const si = shiftOf(I);
+    const so = shiftOf(O);
+    out = (n, a, ia, sa, b, ib, sb, o, io, st, m, im, sm) => {
+      if (sm === 0) {
+        if (m[im] !== 0) whole(n, a, ia, sa, b, ib, sb, o, io, st);
+        return;
+      }
+      if (n >= MIN_RUN && o instanceof O && a instanceof I && b instanceof I && inWasmMemory(o.buffer) && inWasmMemory(m.buffer)) {
+        const po = o.byteOffset + (io << so);
+        const pm = m.byteOffset + im;
+        if (sb === 0) {
+          if (sa !== 0 && inWasmMemory(a.buffer)) return void withY(n, a.byteOffset + (ia << si), sa << si, b[ib], po, st << so, pm, sm);
+        } else if (sa === 0) {
+          if (inWasmMemory(b.buffer)) return void withX(n, a[ia], b.byteOffset + (ib << si), sb << si, po, st << so, pm, sm);
+        } else if (inWasmMemory(a.buffer) && inWasmMemory(b.buffer)) {
+          return void both(n, a.byteOffset + (ia << si), sa << si, b.byteOffset + (ib << si), sb << si, po, st << so, pm, sm);
+        }
+      }
+      slow(n, a, ia, sa, b, ib, sb, o, io, st, m, im, sm);
+    };
+  }
+  madeMasked.set(loop, out);
+  return out;
+}
+
+/** The masked run of unary loop `loop` (see maskedBinary). @example maskedUnary(sqrtLoop) // a MaskedUnaryLoop */
+export function maskedUnary(loop: UnaryLoop): MaskedUnaryLoop {
+  const done = madeMasked.get(loop);
+  if (done !== undefined) return done as MaskedUnaryLoop;
+  const js = (source.get(loop) ?? loop) as UnaryLoop;
+  table ??= twins();
+  const twin = table.get(js);
+  const w = twin === undefined || twin.kind !== "unary" ? null : wasm();
+  const slow = maskedUnaryJS(js);
+  let out = slow;
+  if (twin !== undefined && w !== null) {
+    const whole = accelerate(js);
+    const f = w.loops[`masked_${twin.name}` as keyof LoopExports];
+    const I = twin.input;
+    const O = twin.output;
+    const si = shiftOf(I);
+    const so = shiftOf(O);
+    out = (n, a, ia, sa, o, io, st, m, im, sm) => {
+      if (sm === 0) {
+        if (m[im] !== 0) whole(n, a, ia, sa, o, io, st);
+        return;
+      }
+      if (n >= MIN_RUN && o instanceof O && a instanceof I && inWasmMemory(o.buffer) && inWasmMemory(a.buffer) && inWasmMemory(m.buffer)) {
+        return void f(n, a.byteOffset + (ia << si), sa << si, o.byteOffset + (io << so), st << so, m.byteOffset + im, sm);
+      }
+      slow(n, a, ia, sa, o, io, st, m, im, sm);
+    };
+  }
+  madeMasked.set(loop, out);
   return out;
 }
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { TypedArray } from "../../../runtime/core/dtype.js";
 import type { BinaryLoop, UnaryLoop } from "../../../runtime/ufunc/kernels.js";
-import { accelerate, wasmExtremumF64, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
+import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, wasmExtremumF64, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
 import { wasmAllocate, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
 import { pairwiseSum, pairwiseSumF32JS } from "../../../runtime/reduce/pairwise.js";
@@ -127,6 +127,47 @@ describe.skipIf(skip)("wasm twins agree with their JS loops bit for bit", () => 
         if (n >= 16) ranWasm++;
       }
       expect(tried).toBeGreaterThan(500);
+      expect(ranWasm).toBeGreaterThan(100);
+    });
+  }
+
+  for (const [js, twin] of twins) {
+    it(`masked_${twin.name} (where=)`, () => {
+      const I = twin.input as unknown as Ctor;
+      const O = twin.output as unknown as Ctor;
+      const int = I === Int32Array;
+      let ranWasm = 0;
+      for (const { n, starts, strides } of layouts()) {
+        for (const ms of [1, 2, 0]) {
+          const span = (k: number): number => starts[k] + Math.max(1, n) * Math.max(1, Math.abs(strides[k])) + 1;
+          const a = new I(span(0));
+          const b = new I(span(1));
+          const o = new O(span(2));
+          const mstart = starts[0] % 3;
+          const m = new Uint8Array(mstart + Math.max(1, n) * Math.max(1, ms) + 1);
+          fill(a, int);
+          fill(b, int);
+          fill(o, int);
+          // mask bytes: mostly 0/1, some other non-zero bytes (a bool view of other data), runs of all-set and all-clear
+          const dense = rnd();
+          for (let i = 0; i < m.length; i++) m[i] = rnd() < dense ? (rnd() < 0.1 ? 1 + Math.floor(rnd() * 255) : 1) : 0;
+          const at = (k: number): number => (strides[k] < 0 ? starts[k] + (n - 1) * -strides[k] : starts[k]);
+          const wa = wasmCopy(a, I);
+          const wb = wasmCopy(b, I);
+          const wo = wasmCopy(o, O);
+          const wm = wasmCopy(m, Uint8Array as unknown as Ctor) as Uint8Array;
+          if (twin.kind === "binary") {
+            maskedBinaryJS(js as BinaryLoop)(n, a, at(0), strides[0], b, at(1), strides[1], o, at(2), strides[2], m, mstart, ms);
+            maskedBinary(js as BinaryLoop)(n, wa, at(0), strides[0], wb, at(1), strides[1], wo, at(2), strides[2], wm, mstart, ms);
+          } else {
+            maskedUnaryJS(js as UnaryLoop)(n, a, at(0), strides[0] || 1, o, at(2), strides[2], m, mstart, ms);
+            maskedUnary(js as UnaryLoop)(n, wa, at(0), strides[0] || 1, wo, at(2), strides[2], wm, mstart, ms);
+          }
+          const bad = firstDifference(o, wo, a, b);
+          if (bad !== null) throw new Error(`masked ${twin.name}: n=${n} starts=${starts} strides=${strides} mask stride ${ms}: ${bad} (SEED=${SEED})`);
+          if (n >= 16 && ms !== 0) ranWasm++;
+        }
+      }
       expect(ranWasm).toBeGreaterThan(100);
     });
   }
