@@ -162,7 +162,7 @@ export type MaskedUnaryLoop = (n: number, a: TypedArray, ia: number, sa: number,
  * (what the twins of maskedBinary are tested against).
  *
  * @example
- * maskedBinaryJS(addLoop) // a MaskedBinaryLoop
+ * typeof maskedBinaryJS(addLoop) // "function"
  */
 export function maskedBinaryJS(js: BinaryLoop): MaskedBinaryLoop {
   return (n, a, ia, sa, b, ib, sb, o, io, so, m, im, sm) => {
@@ -170,7 +170,7 @@ export function maskedBinaryJS(js: BinaryLoop): MaskedBinaryLoop {
   };
 }
 
-/** The JavaScript masked run of a unary loop. @example maskedUnaryJS(sqrtLoop) // a MaskedUnaryLoop */
+/** The JavaScript masked run of a unary loop. @example typeof maskedUnaryJS(sqrtLoop) // "function" */
 export function maskedUnaryJS(js: UnaryLoop): MaskedUnaryLoop {
   return (n, a, ia, sa, o, io, so, m, im, sm) => {
     for (let i = 0; i < n; i++, ia += sa, io += so, im += sm) if (m[im] !== 0) js(1, a, ia, 0, o, io, 0);
@@ -185,7 +185,7 @@ const madeMasked = new Map<Function, Function>();
  * too; a stride-0 mask decides the whole run), maskedBinaryJS elsewhere. Same bits either way.
  *
  * @example
- * maskedBinary(addLoop) // a MaskedBinaryLoop
+ * typeof maskedBinary(addLoop) // "function"
  */
 export function maskedBinary(loop: BinaryLoop): MaskedBinaryLoop {
   const done = madeMasked.get(loop);
@@ -228,7 +228,7 @@ export function maskedBinary(loop: BinaryLoop): MaskedBinaryLoop {
   return out;
 }
 
-/** The masked run of unary loop `loop` (see maskedBinary). @example maskedUnary(sqrtLoop) // a MaskedUnaryLoop */
+/** The masked run of unary loop `loop` (see maskedBinary). @example typeof maskedUnary(sqrtLoop) // "function" */
 export function maskedUnary(loop: UnaryLoop): MaskedUnaryLoop {
   const done = madeMasked.get(loop);
   if (done !== undefined) return done as MaskedUnaryLoop;
