@@ -7,6 +7,7 @@
 import { DTYPES, type DType } from "./core/dtype.js";
 import { NDArray } from "./core/ndarray.js";
 import * as errors from "./core/errors.js";
+import { iinfo, finfo } from "./core/limits.js";
 import "./core/flags.js";
 import "./indexing/methods.js";
 import * as create from "./create/index.js";
@@ -47,6 +48,8 @@ const core = {
   AxisError: errors.AxisError,
   TooHardError: errors.TooHardError,
   UFuncTypeError: errors.UFuncTypeError,
+  iinfo,
+  finfo,
 } as const satisfies Record<string, unknown>;
 
 // ---- section: creation, indexing, views, memory (runtime/create, indexing, views, memory) ----
