@@ -14,8 +14,11 @@
  *   d = next - previous in the input dtype, a + d gamma, or b - d (1 - gamma) when gamma >= 0.5
  *   (float64). "midpoint" uses gamma 0.5 except at whole v. "lower", "higher", "nearest" (round
  *   half to even) take an element: the input dtype; so does "linear" with integer q (NumPy's
- *   (n - 1) q is then an integer array: `np.quantile(a, 1)` keeps a's dtype). Not ported: "inverted_cdf",
- *   "averaged_inverted_cdf", "closest_observation" (an error says so).
+ *   (n - 1) q is then an integer array: `np.quantile(a, 1)` keeps a's dtype). The discrete H&F
+ *   methods (`_discret_interpolation_to_boundaries`): "inverted_cdf" takes index v = n q - 1 rounded
+ *   up unless whole, "closest_observation" v = n q - 1.5 rounded up unless whole and even, both
+ *   clipped at 0 (the input dtype); "averaged_inverted_cdf" interpolates at v = n q - 1 with gamma
+ *   0.5 where v is whole and 1 elsewhere (with integer q, v is whole: it takes, as NumPy).
  * - Result: shape q.shape + the kept axes, a new C-order array; a number when q is a number and
  *   no axis and no keepdims are given (NumPy gives a scalar); `keepdims` via _ureduce; `out`
  *   receives the result (cast) and is returned.
@@ -64,6 +67,7 @@ function intoOut(r: NDArray | number, out: NDArray | null | undefined): NDArray 
 /** Quantile methods (NumPy 1.24's names). */
 export type QuantileMethod =
   | "linear" | "lower" | "higher" | "midpoint" | "nearest"
+  | "inverted_cdf" | "averaged_inverted_cdf" | "closest_observation"
   | "hazen" | "weibull" | "median_unbiased" | "normal_unbiased" | "interpolated_inverted_cdf";
 
 /** Keywords of quantile/percentile. */
@@ -160,13 +164,23 @@ function roundHalfEven(x: number): number {
  * the input dtype, as `np.quantile(a, 1)` does in NumPy).
  */
 function takes(method: string, q: NDArray): boolean {
-  if (method === "lower" || method === "higher" || method === "nearest") return true;
+  if (method === "lower" || method === "higher" || method === "nearest" || method === "inverted_cdf" || method === "closest_observation") return true;
   // with integer q, NumPy's virtual index is an integer array for these (alpha and beta are ints)
-  return DTYPES[q.dtype].kind !== "f" && (method === "linear" || method === "weibull" || method === "interpolated_inverted_cdf");
+  return DTYPES[q.dtype].kind !== "f" && (method === "linear" || method === "weibull" || method === "interpolated_inverted_cdf" || method === "averaged_inverted_cdf");
+}
+
+/** NumPy's _discret_interpolation_to_boundaries: previous, or next where `keepPrevious` fails; clipped at 0. */
+function toBoundary(v: number, keepPrevious: (gamma: number, previous: number) => boolean): number {
+  const previous = Math.floor(v);
+  const idx = keepPrevious(v - previous, previous) ? previous : previous + 1;
+  return idx < 0 ? 0 : idx;
 }
 
 /** The element index NumPy takes (may be negative, or past the end: NumPy's errors follow). */
 function discreteIndex(method: string, n: number, qv: number): number {
+  if (method === "inverted_cdf") return toBoundary(n * qv - 1, (g) => g === 0);
+  if (method === "closest_observation") return toBoundary(n * qv - 1 - 0.5, (g, prev) => g === 0 && prev % 2 === 0);
+  if (method === "averaged_inverted_cdf") return n * qv - 1;
   if (method === "weibull") return n * qv + qv - 1;
   if (method === "interpolated_inverted_cdf") return n * qv - 1;
   const v = (n - 1) * qv;
@@ -178,6 +192,7 @@ function interpolationIndices(method: string, n: number, qv: number, isFloat: bo
   let v: number;
   if (method === "linear") v = (n - 1) * qv;
   else if (method === "midpoint") v = 0.5 * (Math.floor((n - 1) * qv) + Math.ceil((n - 1) * qv));
+  else if (method === "averaged_inverted_cdf") v = n * qv - 1;
   else {
     const [al, be] = AB[method];
     v = n * qv + (al + qv * (1 - al - be)) - 1;
@@ -189,6 +204,7 @@ function interpolationIndices(method: string, n: number, qv: number, isFloat: bo
   if (Number.isNaN(v) && isFloat) prev = next = -1;
   let gamma = v - prev;
   if (method === "midpoint") gamma = v % 1 === 0 ? 0 : 0.5;
+  if (method === "averaged_inverted_cdf") gamma = gamma === 0 ? 0.5 : 1;
   return [prev, next, gamma];
 }
 
@@ -270,9 +286,6 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
   if (!ALL_METHODS.includes(method)) {
     throw new ValueError(`'${method}' is not a valid method. Use one of: dict_keys([${ALL_METHODS.map((m) => `'${m}'`).join(", ")}])`);
   }
-  if (["inverted_cdf", "averaged_inverted_cdf", "closest_observation"].includes(method as string)) {
-    throw new ValueError(`method '${method}' is not implemented in this runtime: use 'linear', 'lower', 'higher', 'midpoint', 'nearest', 'hazen', 'weibull', 'median_unbiased', 'normal_unbiased' or 'interpolated_inverted_cdf'`);
-  }
   const q0 = asarray(q);
   // percentile divides by 100 (float64); quantile keeps q's dtype (integer q makes NumPy take elements)
   const qa = newArray(q0.shape, scale === 1 && DTYPES[q0.dtype].kind !== "f" ? "int32" : "float64");
@@ -302,6 +315,10 @@ function quantileOf(a: ArrayLike, q: ArrayLike, args: unknown[], fn: string, sca
  * np.quantile(np.array([[10, 7, 4], [3, 2, 1]]), 0.5)                  // 3.5
  * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5])                     // array([1.75, 2.5 ])
  * np.quantile(np.array([1, 2, 3, 4]), 0.5, { method: "lower" })        // 2
+ * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5, 0.6], { method: "inverted_cdf" })          // array([1, 2, 3])
+ * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5, 0.6], { method: "averaged_inverted_cdf" }) // array([1.5, 2.5, 3. ])
+ * np.quantile(np.array([1, 2, 3, 4]), [0.25, 0.5, 0.6], { method: "closest_observation" })   // array([1, 2, 2])
+ * np.quantile(np.array([1, 2]), 0.5, { method: "foo" as never }) // throws ValueError: 'foo' is not a valid method. Use one of: dict_keys(['inverted_cdf', ...
  */
 export function quantile(a: ArrayLike, q: number, axis?: null, options?: QuantileOptions & { keepdims?: false; out?: null }): number;
 export function quantile(a: ArrayLike, q: number, options?: QuantileOptions & { axis?: null; keepdims?: false; out?: null }): number;

@@ -150,7 +150,7 @@ function generate(seed: number): Case[] {
         const scale = op === "percentile" ? 100 : 1;
         c.q = r() < 0.5 ? pick([0, 0.25, 0.5, 0.7, 1, 0.333]) * scale : Array.from({ length: 1 + Math.floor(r() * 3) }, () => Math.round(r() * 1000) / 1000 * scale);
         if (r() < 0.03) c.q = 1.5 * scale;
-        if (r() < 0.4) c.kw.method = pick(["linear", "lower", "higher", "midpoint", "nearest", "hazen", "weibull", "median_unbiased", "normal_unbiased", "interpolated_inverted_cdf"]);
+        if (r() < 0.4) c.kw.method = pick(["linear", "lower", "higher", "midpoint", "nearest", "inverted_cdf", "averaged_inverted_cdf", "closest_observation", "hazen", "weibull", "median_unbiased", "normal_unbiased", "interpolated_inverted_cdf"]);
       }
     } else if (op === "average") {
       if (r() < 0.6 && ndim > 0) {
