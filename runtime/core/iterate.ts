@@ -14,6 +14,7 @@ import { ValueError } from "./errors.js";
 import { assignBroadcastError, broadcastStrides } from "./broadcast.js";
 import { NDArray } from "./ndarray.js";
 import { elementStrides, firstIndex, newArray } from "./make.js";
+import { wasmCopy2d, wasmCopyRun } from "../wasm/copy.js";
 
 /** Called once per row: `offs[k]` is operand k's first index in the row, `steps[k]` its stride, `n` the row length. */
 export type RowVisitor = (offs: number[], n: number, steps: readonly number[]) => void;
@@ -236,6 +237,8 @@ function copyKernel(dst: NDArray, src: NDArray, srcStrides: readonly number[]): 
     const sstep = steps[1];
     if (toBool) {
       for (let k = 0; k < n; k++, di += dstep, si += sstep) d[di] = s[si] !== 0 ? 1 : 0;
+    } else if (wasmCopyRun(n, d, di, dstep, s, si, sstep)) {
+      // done in wasm (runtime/wasm/copy.ts: same bits, or the store's cast)
     } else if (dstep === 1 && sstep === 1) {
       // contiguous run: one typed-array set (a memcpy when the dtypes match, a cast otherwise)
       d.set(s.subarray(si, si + n), di);
@@ -279,7 +282,8 @@ function tiledCopy(d: TypedArray, s: TypedArray, dims: number[], dst: number[], 
   let db = d0;
   let sb = s0;
   for (;;) {
-    for (let i0 = 0; i0 < ni; i0 += TILE) {
+    // the same tiles in wasm when both sides live there (runtime/wasm/copy.ts)
+    if (!wasmCopy2d(ni, nj, d, db, di, dj, s, sb, si, sj)) for (let i0 = 0; i0 < ni; i0 += TILE) {
       const i1 = Math.min(i0 + TILE, ni);
       for (let j0 = 0; j0 < nj; j0 += TILE) {
         const j1 = Math.min(j0 + TILE, nj);

@@ -300,9 +300,11 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
     }
     if (mask !== null && boundsOverlap(mask, out)) mask = contiguousCopy(mask);
   }
-  const direct = out !== undefined && mask === null && (out.dtype === loopOut || (loopOut === "float64" && out.dtype === "float32"));
+  // straight into `out` when it has the loop's dtype (NumPy too): masked, the loop writes only where `mask` is true
+  const direct = out !== undefined && (out.dtype === loopOut || (mask === null && loopOut === "float64" && out.dtype === "float32"));
   if (direct) {
-    runLoop(def, loopIn, shape, ins, out);
+    if (mask === null) runLoop(def, loopIn, shape, ins, out);
+    else runLoopMasked(def, loopIn, shape, ins, out, mask);
     return out;
   }
   const itemsize = DTYPES[loopOut].itemsize;
@@ -325,11 +327,8 @@ function applyGeneral(def: UFuncDef, args: readonly ArrayLike[], options: UFuncO
     else maskedCopy(out, temp, mask);
     return out;
   }
-  let result = temp;
-  if (mask !== null) {
-    result = fresh(true);
-    maskedCopy(result, temp, mask);
-  }
+  // masked without `out`: temp was zero-filled and the loop wrote only where `mask` is true
+  const result = temp;
   if (allScalar && result.ndim === 0) {
     const v = result.data[0];
     return result.dtype === "bool" ? v !== 0 : v;
