@@ -1,10 +1,12 @@
 /**
  * np.maximum / np.minimum loops over float64 runs, branch-free.
  *
- * Rule (NumPy's loops): maximum(a, b) = `a >= b || isnan(a) ? a : b`, minimum(a, b) =
- * `a <= b || isnan(a) ? a : b`: NaN propagates from either side, and of two equal values (0 and
- * -0 included) the first is kept. The loops compute the index of the chosen operand with
- * comparisons only, `+!(x >= y) & +(x === x)` (1 picks y), and read it from a 2-element
+ * Rule (NumPy 1.24's loops, checked on this machine for every length, stride and a scalar
+ * operand): maximum(a, b) = `a > b || isnan(a) ? a : b`, minimum(a, b) = `a < b || isnan(a) ? a : b`:
+ * NaN propagates from either side (the first NaN when both are), and of two equal values the
+ * second is returned, which shows for 0 and -0: `np.maximum(0.0, -0.0)` is -0.0 and
+ * `np.maximum(-0.0, 0.0)` is 0.0 (minimum alike). The loops compute the index of the chosen operand with
+ * comparisons only, `+!(x > y) & +(x === x)` (1 picks y), and read it from a 2-element
  * Float64Array: the value is exactly x or y, bit for bit.
  * Why (measured here, 1e6 random float64 against 0.5): `x >= y ? x : y` and Math.max both
  * compile to branches that random data mispredicts, 6.5-6.9 ms; the indexed pick takes 2.2 ms
@@ -30,7 +32,7 @@ export const maximumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
         const y = B[i];
         T[0] = x;
         T[1] = y;
-        O[i] = T[+!(x >= y) & +(x === x)];
+        O[i] = T[+!(x > y) & +(x === x)];
       }
     } else {
       const y = b[ib];
@@ -38,7 +40,7 @@ export const maximumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
       for (let i = 0; i < O.length; i++) {
         const x = A[i];
         T[0] = x;
-        O[i] = T[+!(x >= y) & +(x === x)];
+        O[i] = T[+!(x > y) & +(x === x)];
       }
     }
     return;
@@ -48,7 +50,7 @@ export const maximumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const y = b[ib];
     T[0] = x;
     T[1] = y;
-    o[io] = T[+!(x >= y) & +(x === x)];
+    o[io] = T[+!(x > y) & +(x === x)];
   }
 };
 
@@ -65,7 +67,7 @@ export const minimumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
         const y = B[i];
         T[0] = x;
         T[1] = y;
-        O[i] = T[+!(x <= y) & +(x === x)];
+        O[i] = T[+!(x < y) & +(x === x)];
       }
     } else {
       const y = b[ib];
@@ -73,7 +75,7 @@ export const minimumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
       for (let i = 0; i < O.length; i++) {
         const x = A[i];
         T[0] = x;
-        O[i] = T[+!(x <= y) & +(x === x)];
+        O[i] = T[+!(x < y) & +(x === x)];
       }
     }
     return;
@@ -83,6 +85,6 @@ export const minimumLoop: BinaryLoop = (n, a, ia, sa, b, ib, sb, o, io, so) => {
     const y = b[ib];
     T[0] = x;
     T[1] = y;
-    o[io] = T[+!(x <= y) & +(x === x)];
+    o[io] = T[+!(x < y) & +(x === x)];
   }
 };

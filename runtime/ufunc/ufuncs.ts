@@ -98,12 +98,20 @@ export const mod: BinaryUFunc = remainder;
 export const power: BinaryUFunc = binary(UFUNCS.power);
 /**
  * Elementwise maximum; NaN propagates.
- * @example np.maximum(np.array([1, 5]), 3) // array([3, 5])
+ * Of two equal values the second is returned, as NumPy's loops do (it shows for 0 and -0).
+ *
+ * @example
+ * np.maximum(np.array([1, 5]), 3) // array([3, 5])
+ * np.maximum(np.zeros(2), np.array([-0, 0], { dtype: "float64" })) // array([-0.,  0.])
  */
 export const maximum: BinaryUFunc = binary(UFUNCS.maximum);
 /**
  * Elementwise minimum; NaN propagates.
- * @example np.minimum(np.array([1, 5]), 3) // array([1, 3])
+ * Of two equal values the second is returned, as NumPy's loops do (it shows for 0 and -0).
+ *
+ * @example
+ * np.minimum(np.array([1, 5]), 3) // array([1, 3])
+ * np.minimum(np.array([-0, 0], { dtype: "float64" }), np.zeros(2)) // array([0., 0.])
  */
 export const minimum: BinaryUFunc = binary(UFUNCS.minimum);
 /** Elementwise `x == y`. @example np.equal(np.arange(3), 1) // array([False,  True, False]) */
