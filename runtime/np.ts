@@ -31,6 +31,12 @@ import * as shaping from "./views/shaping.js";
 // ---- section: core (dtypes, errors, the class) ----
 const core = {
   NDArray,
+  /** NumPy's constants: `np.nan`, `np.inf`, `np.pi`, `np.e`, `np.euler_gamma` (plain JS numbers). */
+  nan: NaN,
+  inf: Infinity,
+  pi: Math.PI,
+  e: Math.E,
+  euler_gamma: 0.5772156649015329,
   bool: "bool",
   int8: "int8",
   uint8: "uint8",

@@ -17,6 +17,8 @@ import { linspace } from "./ranges.js";
 
 /** Options of `np.logspace`. */
 export interface LogspaceOptions {
+  /** Number of samples (NumPy's keyword `num`), when not given positionally. */
+  num?: number;
   endpoint?: boolean;
   base?: number;
   dtype?: DType;
@@ -24,6 +26,8 @@ export interface LogspaceOptions {
 
 /** Options of `np.geomspace`. */
 export interface GeomspaceOptions {
+  /** Number of samples (NumPy's keyword `num`), when not given positionally. */
+  num?: number;
   endpoint?: boolean;
   dtype?: DType;
 }
@@ -55,8 +59,12 @@ function powers(start: number, stop: number, num: number, endpoint: boolean, bas
  * np.logspace(2, 3, 4) // array([ 100.        ,  215.443469  ,  464.15888336, 1000.        ])
  * np.logspace(0, 3, 4, { base: 2 }).tolist() // [1, 2, 4, 8]
  * np.logspace(2, 3, 4, { endpoint: false }).shape // [4]
+ * np.logspace(0, 3, { num: 4, base: 2 }).tolist() // [1, 2, 4, 8]
  */
-export function logspace(start: number, stop: number, num: number = 50, options?: LogspaceOptions): NDArray {
+export function logspace(start: number, stop: number, num?: number | LogspaceOptions, options?: LogspaceOptions): NDArray;
+export function logspace(start: number, stop: number, numOrOptions: number | LogspaceOptions = 50, opts?: LogspaceOptions): NDArray {
+  const options = typeof numOrOptions === "object" ? numOrOptions : opts;
+  const num = typeof numOrOptions === "object" ? (numOrOptions.num ?? 50) : numOrOptions;
   const vals = powers(start, stop, num, options?.endpoint ?? true, options?.base ?? 10);
   return asDType(vals, options?.dtype === undefined ? DEFAULT_FLOAT : toDType(options.dtype));
 }
@@ -68,8 +76,12 @@ export function logspace(start: number, stop: number, num: number = 50, options?
  * np.geomspace(1, 1000, 4).tolist() // [1, 10, 100, 1000]
  * np.geomspace(-1000, -1, 4).tolist() // [-1000, -100, -10, -1]
  * np.geomspace(1, 256, 9, { dtype: "int32" }) // array([  1,   2,   4,   7,  16,  32,  63, 127, 256])
+ * np.geomspace(1, 1000, { num: 4 }).tolist() // [1, 10, 100, 1000]
  */
-export function geomspace(start: number, stop: number, num: number = 50, options?: GeomspaceOptions): NDArray {
+export function geomspace(start: number, stop: number, num?: number | GeomspaceOptions, options?: GeomspaceOptions): NDArray;
+export function geomspace(start: number, stop: number, numOrOptions: number | GeomspaceOptions = 50, opts?: GeomspaceOptions): NDArray {
+  const options = typeof numOrOptions === "object" ? numOrOptions : opts;
+  const num = typeof numOrOptions === "object" ? (numOrOptions.num ?? 50) : numOrOptions;
   if (start === 0 || stop === 0) throw new ValueError("Geometric sequence cannot include zero");
   const dtype = options?.dtype === undefined ? DEFAULT_FLOAT : toDType(options.dtype);
   const endpoint = options?.endpoint ?? true;

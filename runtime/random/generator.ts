@@ -20,6 +20,11 @@ import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
 import { OverflowError, sizedDoubles, type Size } from "./size.js";
 import { ValueError } from "../core/errors.js";
+import { NDArray as NDArrayClass } from "../core/ndarray.js";
+import { normalizeAxisIndex } from "../views/args.js";
+import { swapaxes } from "../views/transpose.js";
+import { take } from "../indexing/take-put.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from "./ziggurat-tables.js";
 
 /**
@@ -29,6 +34,33 @@ import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } f
  * const rng = np.random.default_rng(42);
  * rng.random() // 0.7739560485559633
  */
+/** NumPy's keyword `size` as an options field (for `rng.normal({ size: 3 })` and the like). */
+export interface SizeOption {
+  size?: Size;
+}
+
+/** A trailing options object: a plain object, not an array, an NDArray or null. */
+function isOptions(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArrayClass);
+}
+
+/**
+ * NumPy's positional-or-keyword parameters: `args` as given (the options object may come after
+ * any of them), read by `names`; a keyword given twice is NumPy's TypeError.
+ */
+function params<T extends object>(method: string, names: readonly string[], args: readonly unknown[]): Partial<T> {
+  const last = args.length > 0 ? args[args.length - 1] : undefined;
+  const opts = isOptions(last) ? last : {};
+  const positional = isOptions(last) ? args.slice(0, -1) : args;
+  const out: Record<string, unknown> = { ...opts };
+  positional.forEach((v, i) => {
+    if (i >= names.length) throw new TypeError(`${method}() takes at most ${names.length} positional arguments (${positional.length} given)`);
+    if (names[i] in opts && v !== undefined) throw new TypeError(`argument for ${method}() given by name ('${names[i]}') and position (${i + 1})`);
+    if (v !== undefined) out[names[i]] = v;
+  });
+  return out as Partial<T>;
+}
+
 export class Generator {
   /** The bit generator (NumPy's `rng.bit_generator`). */
   readonly bit_generator: PCG64;
@@ -44,9 +76,10 @@ export class Generator {
    * np.random.default_rng(42).random(3) // array([0.77395605, 0.43887844, 0.85859792])
    */
   random(size?: null): number;
-  random(size: number | readonly number[]): NDArray;
-  random(size?: Size): number | NDArray;
-  random(size?: Size): number | NDArray {
+  random(size: number | readonly number[] | { size: number | readonly number[] }): NDArray;
+  random(size?: Size | SizeOption): number | NDArray;
+  random(...args: unknown[]): number | NDArray {
+    const { size } = params<{ size: Size }>("random", ["size"], args);
     const bg = this.bit_generator;
     return sizedDoubles(size, () => bg.nextDouble());
   }
@@ -57,12 +90,19 @@ export class Generator {
    *
    * @example
    * np.random.default_rng(42).integers(0, 10, 5) // array([0, 7, 6, 4, 4])
+   * np.random.default_rng(42).integers(10, { size: 5 }) // array([0, 7, 6, 4, 4])
    */
   integers(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
   integers(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
-  integers(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray;
-  integers(low: number, high?: number | null, size?: Size, opts: IntegersOptions = {}): number | NDArray {
-    return drawIntegers(this.bit_generator, low, high, size, opts, false);
+  integers(low: number, opts: IntegersOptions & { high?: number | null; size: number | readonly number[] }): NDArray;
+  integers(low: number, high: number | null | undefined, opts: IntegersOptions & { size: number | readonly number[] }): NDArray;
+  integers(low: number, high?: number | null | (IntegersOptions & { high?: number | null; size?: Size }), size?: Size | (IntegersOptions & { size?: Size }), opts?: IntegersOptions): number | NDArray;
+  integers(...args: unknown[]): number | NDArray {
+    const p = params<IntegersOptions & { low: number; high: number | null; size: Size }>("integers", ["low", "high", "size"], args);
+    const opts: IntegersOptions = {};
+    if (p.dtype !== undefined) opts.dtype = p.dtype;
+    if (p.endpoint !== undefined) opts.endpoint = p.endpoint;
+    return drawIntegers(this.bit_generator, p.low as number, p.high, p.size, opts, false);
   }
 
   /** One standard normal from NumPy's ziggurat. */
@@ -97,9 +137,10 @@ export class Generator {
    * np.random.default_rng(42).standard_normal(2) // array([ 0.30471708, -1.03998411])
    */
   standard_normal(size?: null): number;
-  standard_normal(size: number | readonly number[]): NDArray;
-  standard_normal(size?: Size): number | NDArray;
-  standard_normal(size?: Size): number | NDArray {
+  standard_normal(size: number | readonly number[] | { size: number | readonly number[] }): NDArray;
+  standard_normal(size?: Size | SizeOption): number | NDArray;
+  standard_normal(...args: unknown[]): number | NDArray {
+    const { size } = params<{ size: Size }>("standard_normal", ["size"], args);
     return sizedDoubles(size, () => this.normalOne());
   }
 
@@ -108,11 +149,16 @@ export class Generator {
    *
    * @example
    * np.random.default_rng(42).normal(10, 2, 2) // array([10.60943416,  7.92003179])
+   * np.random.default_rng(42).normal(10, { scale: 2, size: 2 }) // array([10.60943416,  7.92003179])
    */
   normal(loc?: number, scale?: number, size?: null): number;
   normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
-  normal(loc?: number, scale?: number, size?: Size): number | NDArray;
-  normal(loc = 0, scale = 1, size?: Size): number | NDArray {
+  normal(opts: { loc?: number; scale?: number; size: number | readonly number[] }): NDArray;
+  normal(loc: number, opts: { scale?: number; size: number | readonly number[] }): NDArray;
+  normal(loc: number, scale: number, opts: { size: number | readonly number[] }): NDArray;
+  normal(loc?: number | { loc?: number; scale?: number; size?: Size }, scale?: number | { scale?: number; size?: Size }, size?: Size | SizeOption): number | NDArray;
+  normal(...args: unknown[]): number | NDArray {
+    const { loc = 0, scale = 1, size } = params<{ loc: number; scale: number; size: Size }>("normal", ["loc", "scale", "size"], args);
     if (scale < 0) throw new ValueError("scale < 0");
     return sizedDoubles(size, () => loc + scale * this.normalOne());
   }
@@ -122,11 +168,16 @@ export class Generator {
    *
    * @example
    * np.random.default_rng(42).uniform(-1, 1, 2) // array([ 0.5479121 , -0.12224312])
+   * np.random.default_rng(42).uniform(-1, 1, { size: 2 }) // array([ 0.5479121 , -0.12224312])
    */
   uniform(low?: number, high?: number, size?: null): number;
   uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
-  uniform(low?: number, high?: number, size?: Size): number | NDArray;
-  uniform(low = 0, high = 1, size?: Size): number | NDArray {
+  uniform(opts: { low?: number; high?: number; size: number | readonly number[] }): NDArray;
+  uniform(low: number, opts: { high?: number; size: number | readonly number[] }): NDArray;
+  uniform(low: number, high: number, opts: { size: number | readonly number[] }): NDArray;
+  uniform(low?: number | { low?: number; high?: number; size?: Size }, high?: number | { high?: number; size?: Size }, size?: Size | SizeOption): number | NDArray;
+  uniform(...args: unknown[]): number | NDArray {
+    const { low = 0, high = 1, size } = params<{ low: number; high: number; size: Size }>("uniform", ["low", "high", "size"], args);
     const range = high - low;
     if (range < 0) throw new ValueError("high - low < 0");
     if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
@@ -145,9 +196,11 @@ export class Generator {
    */
   choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
   choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
-  choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray;
-  choice(a: ChoicePopulation, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
-    return drawChoice(this.bit_generator, false, a, size, opts);
+  choice(a: ChoicePopulation, opts: ChoiceOptions & { size: number | readonly number[] }): NDArray;
+  choice(a: ChoicePopulation, size?: Size | (ChoiceOptions & SizeOption), opts?: ChoiceOptions): number | NDArray;
+  choice(...args: unknown[]): number | NDArray {
+    const { a, size, ...opts } = params<ChoiceOptions & { a: ChoicePopulation; size: Size }>("choice", ["a", "size", "replace", "p", "axis", "shuffle"], args);
+    return drawChoice(this.bit_generator, false, a as ChoicePopulation, size, opts);
   }
 
   /**
@@ -155,9 +208,15 @@ export class Generator {
    *
    * @example
    * const a = np.arange(5); np.random.default_rng(0).shuffle(a); a // array([2, 4, 3, 0, 1])
+   * const m = np.arange(6).reshape(2, 3); np.random.default_rng(0).shuffle(m, { axis: 1 }); m.tolist() // [[2, 0, 1], [5, 3, 4]]
    */
-  shuffle(x: NDArray): void {
-    shuffleInPlace(this.bit_generator, x, true);
+  shuffle(x: NDArray, axis?: number | { axis?: number }): void {
+    const ax = typeof axis === "object" ? (axis.axis ?? 0) : (axis ?? 0);
+    if (!(x instanceof NDArrayClass)) throw new TypeError("shuffle expects an NDArray");
+    if (x.ndim === 0) throw new TypeError("len() of unsized object");
+    const k = normalizeAxisIndex(ax, x.ndim);
+    // NumPy shuffles np.swapaxes(x, 0, axis) along its first axis: the same draws, in place
+    shuffleInPlace(this.bit_generator, k === 0 ? x : swapaxes(x, 0, k), true);
   }
 
   /**
@@ -165,9 +224,20 @@ export class Generator {
    *
    * @example
    * np.random.default_rng(0).permutation(5) // array([2, 4, 3, 0, 1])
+   * np.random.default_rng(0).permutation([1, 4, 9, 12, 15]) // array([ 9, 15, 12,  1,  4])
+   * np.random.default_rng(0).permutation(np.arange(6).reshape(2, 3), { axis: 1 }).tolist() // [[2, 0, 1], [5, 3, 4]]
    */
-  permutation(x: number | NDArray): NDArray {
-    return permutationOf(this.bit_generator, x, true);
+  permutation(x: number | ArrayLike, axis?: number | { axis?: number }): NDArray {
+    const ax = typeof axis === "object" ? (axis.axis ?? 0) : (axis ?? 0);
+    if (typeof x === "number") return permutationOf(this.bit_generator, x, true);
+    const arr = x instanceof NDArrayClass ? x : asarray(x);
+    if (arr.ndim === 0) normalizeAxisIndex(ax, 0); // NumPy's AxisError, before drawing
+    if (arr.ndim === 0 || ax === 0) return permutationOf(this.bit_generator, arr, true);
+    x = arr;
+    // NumPy: shuffle arange(shape[axis]) and index along the axis with it (a copy)
+    const k = normalizeAxisIndex(ax, x.ndim);
+    const idx = permutationOf(this.bit_generator, x.shape[k], true);
+    return take(x, idx, k) as NDArray;
   }
 
   /** Shown by console.log. */

@@ -98,7 +98,9 @@ function asOut(out: UFuncOptions["out"]): NDArray | undefined {
  * @example
  * applyUFunc(UFUNCS.add, [np.arange(3), 1]) // array([1, 2, 3])
  */
-export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], options?: UFuncOptions): NDArray | number | boolean | bigint {
+export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFuncOptions | NDArray): NDArray | number | boolean | bigint {
+  // NumPy takes `out` positionally after the inputs: np.isinf(x, y) is np.isinf(x, out=y)
+  const options: UFuncOptions | undefined = opts instanceof NDArray ? { out: opts } : opts;
   // fast path: arrays of one dtype and shape, C-contiguous, no options
   if (options === undefined) {
     const a = args[0];

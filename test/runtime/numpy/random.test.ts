@@ -191,7 +191,7 @@ function runOurs(c: Case): unknown[] {
     for (const [name, ...args] of c.ops) {
       if (name === "rand" || name === "randn") out.push(enc(g[name](...(args as number[]))));
       else if (name === "random_sample") out.push(enc(g.random_sample(args[0] as number | number[] | null)));
-      else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
+      else if (name === "normal" || name === "uniform") out.push(enc((g[name] as (a: number, b: number, size: number | number[] | null) => number | NDArray)(args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
       else if (name === "choice") out.push(enc(chosen(g, args)));
       else {
@@ -203,7 +203,7 @@ function runOurs(c: Case): unknown[] {
     const g = random.default_rng(seed);
     for (const [name, ...args] of c.ops) {
       if (name === "random" || name === "standard_normal") out.push(enc(g[name](args[0] as number | number[] | null)));
-      else if (name === "normal" || name === "uniform") out.push(enc(g[name](args[0] as number, args[1] as number, args[2] as number | number[] | null)));
+      else if (name === "normal" || name === "uniform") out.push(enc((g[name] as (a: number, b: number, size: number | number[] | null) => number | NDArray)(args[0] as number, args[1] as number, args[2] as number | number[] | null)));
       else if (name === "shuffle" || name === "permutation") out.push(enc(shuffled(g, name, args[0] as number | number[])));
       else if (name === "choice") out.push(enc(chosen(g, args)));
       else {
