@@ -78,6 +78,19 @@ export const setImmediate: typeof g.setImmediate = g.setImmediate;
 export const setInterval: typeof g.setInterval = g.setInterval;
 export const clearInterval: typeof g.clearInterval = g.clearInterval;
 export const globalThisRef: typeof globalThis = g;
+/**
+ * `promiseThen(p, onFulfilled, onRejected)`: Promise.prototype.then as captured at start-up, for
+ * kernel code that chains promises (a cell may replace `Promise.prototype.then`; `await` never
+ * looks it up for a native promise, `.then(...)` and `.catch(...)` do).
+ */
+export function promiseThen<T, R1 = T, R2 = never>(p: PromiseLike<T>, onFulfilled?: ((v: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((e: unknown) => R2 | PromiseLike<R2>) | null): globalThis.Promise<R1 | R2> {
+  return reflectApply(PROMISE_THEN, p, [onFulfilled, onRejected]) as globalThis.Promise<R1 | R2>;
+}
+const PROMISE_THEN = g.Promise.prototype.then;
+/** `callFunction(fn, self, ...args)`: calls fn with `this` = self without looking up `fn.call` (a cell may replace Function.prototype.call). */
+export function callFunction(fn: (...args: never[]) => unknown, self: unknown, ...args: unknown[]): unknown {
+  return reflectApply(fn as (...a: unknown[]) => unknown, self, args);
+}
 /** `Symbol.for("Jupyter.display")`, the display protocol's key (API.md). */
 export const JUPYTER_DISPLAY: symbol = g.Symbol.for("Jupyter.display");
 
@@ -120,7 +133,9 @@ export function withPristineBuiltins<T>(fn: () => T): T {
   }
   if (changed === null) return fn();
   const restored: typeof changed = [];
-  for (const c of changed) {
+  // Index loops, not for-of: a cell may have replaced Array.prototype[Symbol.iterator] itself.
+  for (let i = 0; i < changed.length; i++) {
+    const c = changed[i];
     try {
       defineProperty(c.target, c.key, c.descriptor);
       restored[restored.length] = c;
@@ -131,7 +146,8 @@ export function withPristineBuiltins<T>(fn: () => T): T {
   try {
     return fn();
   } finally {
-    for (const c of restored) {
+    for (let i = 0; i < restored.length; i++) {
+      const c = restored[i];
       try {
         if (c.now) defineProperty(c.target, c.key, c.now);
         else delete (c.target as Record<string | symbol, unknown>)[c.key];
@@ -140,4 +156,50 @@ export function withPristineBuiltins<T>(fn: () => T): T {
       }
     }
   }
+}
+
+/**
+ * Built-ins Node's own event loop calls on every callback, found by tracing a kernel whose cell
+ * wrapped them (node:internal/async_hooks' callbackTrampoline calls `cb.apply`, popAsyncContext
+ * `Array.prototype.pop`; events and streams iterate arrays): replaced by a cell, they stop every
+ * callback of the process (worker messages, timers, the inspector), so no kernel code would run
+ * again to answer. The kernel puts these back after each cell and says so on the cell's stderr.
+ */
+const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor }[] = [];
+{
+  const arrayIteratorPrototype = getPrototypeOf([][g.Symbol.iterator]()) as object;
+  const list: [object, string | symbol, string][] = [
+    [g.Function.prototype, "apply", "Function.prototype.apply"],
+    [g.Function.prototype, "call", "Function.prototype.call"],
+    [g.Function.prototype, "bind", "Function.prototype.bind"],
+    [g.Array.prototype, "pop", "Array.prototype.pop"],
+    [g.Array.prototype, g.Symbol.iterator, "Array.prototype[Symbol.iterator]"],
+    [arrayIteratorPrototype, "next", "%ArrayIteratorPrototype%.next"],
+  ];
+  for (let i = 0; i < list.length; i++) {
+    const [target, key, label] = list[i];
+    NODE_CRITICAL[NODE_CRITICAL.length] = { target, key, label, descriptor: getOwnPropertyDescriptor(target, key) as PropertyDescriptor };
+  }
+}
+
+/**
+ * Put back the built-ins Node's event loop needs (NODE_CRITICAL) if a cell replaced them; the
+ * names of those put back (usually none: one comparison each).
+ *
+ * @example
+ * Function.prototype.apply = null; restoreNodeCritical() // ["Function.prototype.apply"]
+ */
+export function restoreNodeCritical(): string[] {
+  const restored: string[] = [];
+  for (let i = 0; i < NODE_CRITICAL.length; i++) {
+    const c = NODE_CRITICAL[i];
+    if (sameDescriptor(getOwnPropertyDescriptor(c.target, c.key), c.descriptor)) continue;
+    try {
+      defineProperty(c.target, c.key, c.descriptor);
+      restored[restored.length] = c.label;
+    } catch {
+      // made non-configurable by the cell: nothing the kernel can do
+    }
+  }
+  return restored;
 }

@@ -25,14 +25,16 @@ interface Cell {
 }
 
 export class DebugBridge {
-  private readonly recent: Cell[] = [];
+  /** A ring of the last RECENT cells (index arithmetic, no push/shift: a cell may replace Array.prototype's methods). */
+  private readonly recent: (Cell | undefined)[] = [];
+  private next = 0;
 
   constructor(private readonly channel: () => DebugChannel | null) {}
 
   /** The session's BeforeRun hook (kernel/session/index.ts). */
   beforeRun(cell: Cell): Promise<void> | undefined {
-    this.recent.push(cell);
-    if (this.recent.length > RECENT) this.recent.shift();
+    this.recent[this.next] = cell;
+    this.next = (this.next + 1) % RECENT;
     return this.channel()?.debugCell(cell.url, cell.code, cell.segments);
   }
 
@@ -40,6 +42,9 @@ export class DebugBridge {
   attached(): void {
     const ch = this.channel();
     if (!ch) return;
-    for (const c of this.recent) void ch.debugCell(c.url, c.code, c.segments);
+    for (let i = 0; i < RECENT; i++) {
+      const c = this.recent[(this.next + i) % RECENT]; // oldest first
+      if (c) void ch.debugCell(c.url, c.code, c.segments);
+    }
   }
 }

@@ -51,8 +51,11 @@ export interface ShellReplies {
 
 /** The reply's msg_type: `execute_request` → `execute_reply`. */
 export function replyType(requestType: string): string {
-  return requestType.replace(/_request$/, "_reply");
+  // Known types from a table made at load: a cell may replace String.prototype.replace.
+  return KNOWN_REPLIES[requestType] ?? requestType.replace(/_request$/, "_reply");
 }
+const KNOWN_REPLIES: Record<string, string> = Object.create(null) as Record<string, string>;
+for (const t of ["kernel_info", "execute", "complete", "inspect", "is_complete", "history", "comm_info", "shutdown", "interrupt", "debug", "input"]) KNOWN_REPLIES[`${t}_request`] = `${t}_reply`;
 
 /** A request whose content does not have the shape the spec gives. */
 export class BadRequest extends Error {

@@ -7,7 +7,7 @@
  */
 import { inspect } from "node:util";
 import type { MimeBundle } from "../session/contract.js";
-import { Object, Array, Error, String, Symbol } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Object, Array, Error, String, Symbol, callFunction } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The protocol symbol: `obj[JUPYTER_DISPLAY]()` returns a mime bundle. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -48,7 +48,7 @@ export function toMimeBundle(value: unknown): MimeBundle {
     }
     if (typeof method === "function") {
       try {
-        const extra: unknown = method.call(value);
+        const extra: unknown = callFunction(method as () => unknown, value); // not method.call: a cell may replace Function.prototype.call
         if (extra && typeof extra === "object") {
           for (const [mime, data] of Object.entries(extra as Record<string, unknown>)) if (data !== undefined) bundle[mime] = data;
         }

@@ -27,7 +27,7 @@ import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
-import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -115,7 +115,7 @@ class Session implements StridedCellSession {
       compiler.warm();
       compiler.host.releaseWarmed();
     })();
-    this.warming.catch(() => undefined);
+    promiseThen(this.warming, undefined, () => undefined);
   }
 
   ready(): Promise<void> {
@@ -131,9 +131,18 @@ class Session implements StridedCellSession {
 
   execute(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
     // One cell at a time, in order (the dispatcher serialises too; this keeps tests honest).
-    const run = this.queue.then(() => this.executeNow(code, io, opts));
-    this.queue = run.catch(() => undefined);
+    const run = this.executeAfter(this.queue, code, io, opts);
+    this.queue = promiseThen(run, undefined, () => undefined); // not .catch: a cell may replace Promise.prototype.then (primordials.ts)
     return run;
+  }
+
+  /**
+   * executeNow once `previous` settled. Awaits, never returns a promise: a promise resolved with
+   * another promise looks up its `then`, which a cell may have replaced.
+   */
+  private async executeAfter(previous: Promise<unknown>, code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
+    await previous;
+    return await this.executeNow(code, io, opts);
   }
 
   private async executeNow(code: string, io: Publisher, opts: ExecuteOptions): Promise<EvalOutcome> {
@@ -141,7 +150,7 @@ class Session implements StridedCellSession {
       this.compiling = true;
       this.interruptRequested = false;
       this.stoppedNow = null;
-      await this.warming.catch(() => undefined);
+      await promiseThen(this.warming, undefined, () => undefined);
       const cell = ++this.cellCount;
       let rewritten;
       try {
@@ -232,7 +241,7 @@ class Session implements StridedCellSession {
 
   async userExpression(expr: string): Promise<{ status: "ok"; data: MimeBundle } | { status: "error"; ename: string; evalue: string; traceback: string[] }> {
     try {
-      await this.warming.catch(() => undefined);
+      await promiseThen(this.warming, undefined, () => undefined);
       const js = this.compilerModule ? this.compilerModule.transpileExpression(`__strided__.last = (${expr});`) : `__strided__.last = (${expr});`;
       this.helpers.last = undefined;
       vm.runInThisContext(js, { filename: "user-expression" });

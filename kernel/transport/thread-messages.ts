@@ -9,6 +9,7 @@
 import type { Segment } from "../debug/cell-lines.js";
 import type { ConnectionInfo } from "./connection.js";
 import type { Message } from "./wire.js";
+import { Buffer } from "../primordials.js"; // captured at start-up: a cell's `let Buffer = 1` hides the global from every module
 
 /** Channels the main thread receives from. */
 export type InboundChannel = "shell" | "stdin";

@@ -3,8 +3,8 @@
  * cell, which must answer as usual (kernel/primordials.ts: the kernel's code holds the built-ins
  * it captured at start-up; the type checker runs with the built-ins' own methods).
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { resultText, startKernel, type RunningKernel } from "./support/kernel.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ofType, resultText, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
@@ -51,4 +51,88 @@ it("the patches stay the cell's: its own code sees them", async () => {
   expect(reply.content.status).toBe("error");
   expect(reply.content.evalue).toBe("patched map");
   expect(iopub.length).toBeGreaterThan(0);
+});
+
+/**
+ * Built-ins the kernel's own code (dispatcher, session, debugger bridge, thread messages) or Node's
+ * event loop calls. Each: patch, then the kernel still answers (execute reply, the earlier
+ * variables, an array's display, kernel_info), then the cell puts the original back so the next
+ * case starts clean. Patches Node's event loop cannot live with are put back by the kernel, which
+ * says so on the cell's stderr.
+ */
+describe("patched built-ins of the kernel's paths", () => {
+  const cases: { patch: string; restore: string; putBack?: string }[] = [
+    { patch: "Array.prototype.push = null as any;", restore: "Array.prototype.push = saved.push;" },
+    { patch: "Object.keys = () => [];", restore: "Object.keys = saved.keys;" },
+    { patch: "(Symbol as any).for = null;", restore: "(Symbol as any).for = saved.symbolFor;" },
+    { patch: "String.prototype.split = null as any;", restore: "String.prototype.split = saved.split;" },
+    { patch: "String.prototype.replace = null as any;", restore: "String.prototype.replace = saved.replace;" },
+    { patch: 'Promise.prototype.then = function () { throw new Error("patched then") } as any;', restore: "Promise.prototype.then = saved.then;" },
+    { patch: "Function.prototype.call = null as any;", restore: "", putBack: "Function.prototype.call" },
+    { patch: "Function.prototype.apply = null as any;", restore: "", putBack: "Function.prototype.apply" },
+    { patch: "Array.prototype.pop = null as any;", restore: "", putBack: "Array.prototype.pop" },
+    { patch: "(Array.prototype as any)[Symbol.iterator] = null;", restore: "", putBack: "Array.prototype[Symbol.iterator]" },
+    { patch: "let setTimeout = 1;", restore: "let setTimeout = saved.setTimeout;" },
+    { patch: "let Buffer = 1;", restore: "let Buffer = saved.Buffer;" },
+    { patch: "let performance = 1;", restore: "let performance = saved.performance;" },
+    { patch: 'JSON.stringify = (() => { throw new Error("patched") }) as any;', restore: "JSON.stringify = saved.stringify;" },
+    { patch: "Map.prototype.get = () => undefined;", restore: "Map.prototype.get = saved.mapGet;" },
+    { patch: "console.log = null as any;", restore: "console.log = saved.log;" },
+  ];
+
+  let kk: RunningKernel; // its own kernel: the cases above left JSON, console and Array.prototype.map patched
+  beforeAll(async () => {
+    kk = await startKernel();
+    await kk.kc.execute("const base = 40;", { timeout: 120_000 });
+    const save =
+      "const arr = np.arange(3); const saved = { push: Array.prototype.push, keys: Object.keys, symbolFor: Symbol.for, split: String.prototype.split, " +
+      "replace: String.prototype.replace, then: Promise.prototype.then, setTimeout, Buffer, performance, stringify: JSON.stringify, mapGet: Map.prototype.get, log: console.log };";
+    const { reply } = await kk.kc.execute(save, { timeout: 60_000 });
+    expect(reply.content.status).toBe("ok");
+  });
+  afterAll(async () => {
+    await kk?.stop();
+  });
+
+  it.each(cases.map((c, i) => [c.patch, c, i] as const))("after `%s` the kernel answers, variables intact", async (_label, c, i) => {
+    const bad = await kk.kc.execute(c.patch, { timeout: 20_000 });
+    expect(["ok", "error"]).toContain(bad.reply.content.status);
+    if (c.putBack) expect(streamText(bad.iopub, "stderr")).toContain(`${c.putBack} was put back: Node's own event loop calls it`);
+    const next = await kk.kc.execute(`base + ${100 + i}`, { timeout: 20_000 });
+    expect(next.reply.content.status).toBe("ok");
+    expect(resultText(next.iopub)).toBe(String(140 + i));
+    const shown = await kk.kc.execute("arr", { timeout: 20_000 });
+    expect(shown.reply.content.status).toBe("ok");
+    expect(resultText(shown.iopub)).toBe("array([0, 1, 2])");
+    expect(ofType(shown.iopub, "execute_result")[0].content.data).toHaveProperty("text/html");
+    expect((await kk.kc.kernelInfo(20_000)).content.status).toBe("ok");
+    if (c.restore) expect((await kk.kc.execute(c.restore, { timeout: 20_000 })).reply.content.status).toBe("ok");
+    expect(kk.kp.exitStatus()).toBeNull();
+  });
+
+  it("with all of them patched at once, an interrupt, output and shutdown still work", async () => {
+    const k2 = await startKernel();
+    try {
+      await k2.kc.execute("const kept = 7;", { timeout: 120_000 });
+      const all = cases.map((c) => c.patch).join("\n");
+      expect(["ok", "error"]).toContain((await k2.kc.execute(all, { timeout: 20_000 })).reply.content.status);
+      const r = await k2.kc.execute("kept * 6", { timeout: 20_000 });
+      expect(resultText(r.iopub)).toBe("42");
+      const out = await k2.kc.execute('process.stdout.write("still here\\n")', { timeout: 20_000 });
+      expect(streamText(out.iopub, "stdout")).toBe("still here\n");
+      const spinning = k2.kc.execute("while (true) {}", { timeout: 20_000 });
+      await new Promise((res) => setTimeout(res, 500));
+      await k2.kc.interrupt(10_000);
+      const stopped = await spinning;
+      expect(stopped.reply.content.status).toBe("error");
+      expect(stopped.reply.content.ename).toBe("KeyboardInterrupt");
+      expect(resultText((await k2.kc.execute("kept + 1", { timeout: 20_000 })).iopub)).toBe("8");
+      const down = await k2.kc.shutdown(false, 10_000);
+      expect(down.content.status).toBe("ok");
+      const status = await Promise.race([k2.kp.exited, new Promise((res) => setTimeout(() => res(null), 10_000))]);
+      expect(status).toEqual({ code: 0, signal: null });
+    } finally {
+      await k2.stop();
+    }
+  });
 });

@@ -15,7 +15,7 @@ import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
-import { Promise, Error, Number, BigInt } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Error, Number, BigInt, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
@@ -74,6 +74,7 @@ export class Evaluator {
       const finish = (r: RunResult): void => {
         if (settled) return;
         settled = true;
+        this.guardNode(ctx);
         if (this.pending === finish) this.pending = null;
         resolve(r);
       };
@@ -84,17 +85,31 @@ export class Evaluator {
           if (err) return finish(INTERRUPTED.test(err.message) ? { kind: "interrupted" } : { kind: "thrown", value: err });
           const r = res as unknown as EvaluateResponse;
           if (!r.exceptionDetails) return finish({ kind: "ok" });
-          this.thrownValue(r.exceptionDetails.exception).then(
+          promiseThen(
+            this.thrownValue(r.exceptionDetails.exception),
             (value) => finish(value instanceof Error && INTERRUPTED.test(value.message) ? { kind: "interrupted" } : { kind: "thrown", value }),
             (e: unknown) => finish({ kind: "thrown", value: e }),
           );
         });
       try {
         cellContext.run(ctx, () => vm.runInThisContext("__strided__.post()", { breakOnSigint: true, filename: "strided-run" }));
+        this.guardNode(ctx); // the cell's synchronous part is done: before any callback runs
       } catch (e) {
         finish(e instanceof Error && INTERRUPTED.test(e.message) ? { kind: "interrupted" } : { kind: "thrown", value: e });
       }
     });
+  }
+
+  /** Undo a cell's replacement of a built-in Node's event loop calls (primordials.ts, NODE_CRITICAL), and tell the cell. */
+  private guardNode(ctx: CellContext): void {
+    const restored = restoreNodeCritical();
+    if (restored.length === 0) return;
+    const names = restored.join(", ");
+    try {
+      ctx.io.stream("stderr", `${names} ${restored.length === 1 ? "was" : "were"} put back: Node's own event loop calls ${restored.length === 1 ? "it" : "them"} for every callback, so the kernel would stop answering\n`);
+    } catch {
+      // no publisher: nothing to tell
+    }
   }
 
   /** Stop waiting for the running cell (its pending promise stays pending; its bindings stay). */
