@@ -116,7 +116,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         const itemsize = DTYPES[r.loopOut].itemsize;
         const data = allocateUnfilled(r.loopOut, size, a.shape); // the loop writes every element
         // a's own strides when they are exactly the C strides of the result (the common case)
-        const strides = itemsize === a.itemsize && exactC(a) ? a.strides : contiguous(a.shape, itemsize, "C");
+        const strides = size > 0 && itemsize === a.itemsize && exactC(a) ? a.strides : contiguous(a.shape, itemsize, "C");
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
@@ -192,7 +192,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         const size = arr.size;
         const itemsize = DTYPES[r.loopOut].itemsize;
         const data = allocateUnfilled(r.loopOut, size, arr.shape); // the loop writes every element
-        const strides = itemsize === 8 && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
+        const strides = size > 0 && itemsize === 8 && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
         const o = new NDArray({ data, dtype: r.loopOut, shape: arr.shape, strides, offset: 0, base: null, writeable: true });
         SCALAR[0] = (first ? y : x) as number;
         const loop = def.loop("float64") as BinaryLoop;

@@ -58,8 +58,16 @@ export function trivialOrder(ins: readonly NDArray[], shape: readonly number[], 
   return order === 2 ? "F" : "C";
 }
 
-/** Contiguous strides (bytes) of `shape` in `order`. @example contiguous([2, 3], 8, "F") // [8, 16] */
+/**
+ * Strides (bytes) of a new contiguous array of `shape` in `order`; all zero for a size-0 shape, as
+ * NumPy gives every fresh empty array.
+ *
+ * @example
+ * contiguous([2, 3], 8, "F") // [8, 16]
+ * contiguous([0, 3], 8, "C") // [0, 0]
+ */
 export function contiguous(shape: readonly number[], itemsize: number, order: "C" | "F"): number[] {
+  if (shape.includes(0)) return shape.map(() => 0);
   const st = new Array<number>(shape.length);
   let s = itemsize;
   if (order === "C") {

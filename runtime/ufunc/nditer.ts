@@ -90,12 +90,15 @@ export function keepOrderPerm(shape: readonly number[], strides: readonly (reado
 
 /**
  * Byte strides of a new array of `shape` laid out in the K order of `like` (element strides of
- * the inputs broadcast to `shape`): positive, densely packed, fastest axis per `keepOrderPerm`.
+ * the inputs broadcast to `shape`): positive, densely packed, fastest axis per `keepOrderPerm`;
+ * all zero for a size-0 shape, as NumPy gives every fresh empty array.
  *
  * @example
  * keepOrderStrides([2, 3], 8, [[1, 2]]) // [8, 16]
+ * keepOrderStrides([2, 0], 8, [[1, 2]]) // [0, 0]
  */
 export function keepOrderStrides(shape: readonly number[], itemsize: number, like: readonly (readonly number[])[]): number[] {
+  if (shape.includes(0)) return shape.map(() => 0);
   const perm = keepOrderPerm(shape, like);
   const strides = new Array<number>(shape.length).fill(0);
   let s = itemsize;
