@@ -43,6 +43,8 @@ import { contiguous, exactC, isContiguousC, sameElements, sameShape, trivialOrde
 import { runLoop, runLoopMasked } from "./run.js";
 import { cFloatToInt, maskedCopy } from "./store.js";
 import { solveMayShareMemory } from "../memory/overlap.js";
+import { MIN_RUN, wasmBinaryF64 } from "../wasm/loops.js";
+import { inWasmMemory } from "../wasm/heap.js";
 
 export type { ArrayLike };
 export { maskedCopy };
@@ -120,7 +122,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
-            if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, data, 0, 1);
+            if (def.nin === 2) binaryF64(def.loop(a.dtype) as BinaryLoop, size, a, b, data);
             else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
           } else runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], o);
         }
@@ -130,13 +132,18 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
     // the same for arrays of one dtype and shape, both exactly F-contiguous (A.T + B.T): NumPy's
     // trivial loop gives an F-contiguous result, walked in memory order like the operands
     if (a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && a.data instanceof Float64Array && b.data instanceof Float64Array && sameShape(a.shape, b.shape) && exactF(a) && exactF(b)) {
-      const r = def.cache.get(a.dtype);
-      if (r !== undefined && r.loopIn === "float64" && r.loopOut === "float64") {
+      let r = def.cache.get(a.dtype);
+      if (r === undefined) {
+        r = resolveLoop(def, def.nin === 2 ? [{ dtype: a.dtype }, { dtype: a.dtype }] : [{ dtype: a.dtype }]);
+        def.cache.set(a.dtype, r);
+      }
+      if (r.loopIn === "float64" && r.loopOut === "float64") {
         const size = a.size;
         const data = allocateUnfilled("float64", size, a.shape) as Float64Array; // the loop writes every element
-        const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: contiguous(a.shape, 8, "F"), offset: 0, base: null, writeable: true });
+        // a's strides are exactly the F strides of the result (exactF, 8-byte items): share the frozen array
+        const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: a.strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
-          if (def.nin === 2) (def.loop("float64") as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, data, 0, 1);
+          if (def.nin === 2) binaryF64(def.loop("float64") as BinaryLoop, size, a, b, data);
           else (def.loop("float64") as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
         }
         return o;
@@ -154,10 +161,29 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
     if (a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && out._writeable && sameShape(a.shape, b.shape) && sameShape(a.shape, out.shape) && exactC(out) && exactC(a) && exactC(b)) {
       const r = def.cache.get(a.dtype) ?? resolveLoop(def, def.nin === 2 ? [{ dtype: a.dtype }, { dtype: a.dtype }] : [{ dtype: a.dtype }]);
       if (!def.cache.has(a.dtype)) def.cache.set(a.dtype, r);
-      if (r.loopIn === a.dtype && r.loopOut === out.dtype && apartOrSame(out, a) && apartOrSame(out, b) && a.size > 0) {
+      const size = a.size;
+      if (def.nin === 2 && size >= MIN_RUN && r.loopIn === "float64" && r.loopOut === "float64" && a.data instanceof Float64Array && b.data instanceof Float64Array && out.data instanceof Float64Array) {
+        // float64 into float64: each operand's buffer and address read once, the wasm loop called directly
+        const A = a.data;
+        const B = b.data;
+        const O = out.data;
+        const mem = O.buffer;
+        const po = O.byteOffset + out.offset;
+        const pa = A.byteOffset + a.offset;
+        const pb = B.byteOffset + b.offset;
+        const bytes = size * 8;
+        if (A.buffer === mem && B.buffer === mem && inWasmMemory(mem) && (pa === po || pa + bytes <= po || po + bytes <= pa) && (pb === po || pb + bytes <= po || po + bytes <= pb)) {
+          const entry = wasmBinaryF64(def.loop("float64") as BinaryLoop);
+          if (entry !== null) {
+            entry(size, pa, 8, pb, 8, po, 8);
+            return out;
+          }
+        }
+      }
+      if (r.loopIn === a.dtype && r.loopOut === out.dtype && size > 0 && apartOrSame(out, a, size) && apartOrSame(out, b, size)) {
         if (out.data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
-          if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(a.size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, out.data, out.offset / 8, 1);
-          else (def.loop(a.dtype) as UnaryLoop)(a.size, a.data, a.offset / 8, 1, out.data, out.offset / 8, 1);
+          if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, out.data, out.offset / 8, 1);
+          else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / 8, 1, out.data, out.offset / 8, 1);
         } else runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], out);
         return out;
       }
@@ -177,7 +203,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
       const out = onlyOut ? (options.out as NDArray) : undefined;
       if (out !== undefined && r.loopIn === "float64" && r.loopOut === out.dtype && out._writeable && out.data instanceof Float64Array && exactC(out) && sameShape(out.shape, arr.shape)) {
         // in place or into another buffer; any other overlap takes the general path (read-first copy)
-        if (apartOrSame(out, arr)) {
+        if (apartOrSame(out, arr, arr.size)) {
           SCALAR[0] = (first ? y : x) as number;
           const loop = def.loop("float64") as BinaryLoop;
           const n = arr.size;
@@ -208,6 +234,27 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
   return applyGeneral(def, args, options ?? {});
 }
 
+/**
+ * o[0 .. size) = a OP b over contiguous float64 operands (same memory order) into a fresh result
+ * `o` (no overlap possible): the wasm loop called directly when all three live in wasm memory
+ * (each buffer and address read once), else the loop.
+ */
+function binaryF64(loop: BinaryLoop, size: number, a: NDArray, b: NDArray, o: Float64Array): void {
+  const A = a.data as Float64Array;
+  const B = b.data as Float64Array;
+  if (size >= MIN_RUN) {
+    const mem = o.buffer;
+    if (A.buffer === mem && B.buffer === mem && inWasmMemory(mem)) {
+      const entry = wasmBinaryF64(loop);
+      if (entry !== null) {
+        entry(size, A.byteOffset + a.offset, 8, B.byteOffset + b.offset, 8, o.byteOffset, 8);
+        return;
+      }
+    }
+  }
+  loop(size, A, a.offset / 8, 1, B, b.offset / 8, 1, o, 0, 1);
+}
+
 /** Whether `a`'s strides are exactly the F-contiguous strides of its shape (no length-1 freedom). */
 function exactF(a: NDArray): boolean {
   let s = a.itemsize;
@@ -223,12 +270,15 @@ function exactF(a: NDArray): boolean {
  * the same elements, so a loop may write `out` while reading `x` (NumPy's overlap rule needs no copy).
  * Arrays in wasm memory share one buffer (runtime/wasm/heap.ts): compare byte ranges, not buffers.
  */
-function apartOrSame(out: NDArray, x: NDArray): boolean {
-  if (out.data.buffer !== x.data.buffer) return true;
-  const o = out.data.byteOffset + out.offset;
-  const p = x.data.byteOffset + x.offset;
+function apartOrSame(out: NDArray, x: NDArray, size: number): boolean {
+  const od = out.data;
+  const xd = x.data;
+  if (od === xd && out.offset === x.offset && out.dtype === x.dtype) return true; // the same elements (in place)
+  if (od.buffer !== xd.buffer) return true;
+  const o = od.byteOffset + out.offset;
+  const p = xd.byteOffset + x.offset;
   if (o === p) return out.itemsize === x.itemsize;
-  return o + out.size * out.itemsize <= p || p + x.size * x.itemsize <= o;
+  return o + size * out.itemsize <= p || p + size * x.itemsize <= o;
 }
 
 /** The JS number of the scalar fast path, as a float64 operand with stride 0 (loops are synchronous). */

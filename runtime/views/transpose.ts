@@ -29,7 +29,8 @@ export function transposeArray(a: NDArray, axes?: readonly number[]): NDArray {
       seen.add(p);
     }
   }
-  return viewOf(a, perm.map((p) => a.shape[p]), perm.map((p) => a.strides[p]), a.offset);
+  // frozen here, so the NDArray constructor shares them instead of copying and freezing copies (Object.freeze is most of a view's cost)
+  return viewOf(a, Object.freeze(perm.map((p) => a.shape[p])), Object.freeze(perm.map((p) => a.strides[p])), a.offset);
 }
 
 /**

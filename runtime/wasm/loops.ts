@@ -152,6 +152,32 @@ export function accelerate<L extends BinaryLoop | UnaryLoop>(js: L): L {
   return out;
 }
 
+/** A wasm binary entry over two operands in memory: (n, a, sa, b, sb, o, so), addresses and strides in bytes. */
+export type WasmBinaryEntry = (n: number, a: number, sa: number, b: number, sb: number, o: number, so: number) => number;
+const entries = new Map<Function, WasmBinaryEntry | null>();
+
+/**
+ * The raw wasm entry of binary loop `loop` (a JS loop or the result of accelerate) when its twin
+ * runs float64 -> float64, else null: for the contiguous fast paths of ufunc/apply.ts, which read
+ * each operand's buffer and address once and call it directly (the typed-array getters `buffer`
+ * and `byteOffset` are most of a small call's overhead). The caller checks what accelerate checks:
+ * at least MIN_RUN elements, every operand in wasm memory.
+ *
+ * @example
+ * typeof wasmBinaryF64(addLoop) // "function" (null under STRIDED_NO_WASM=1)
+ */
+export function wasmBinaryF64(loop: BinaryLoop): WasmBinaryEntry | null {
+  let e = entries.get(loop);
+  if (e !== undefined) return e;
+  const js = source.get(loop) ?? loop;
+  table ??= twins();
+  const twin = table.get(js);
+  const w = twin === undefined || twin.kind !== "binary" || twin.input !== Float64Array || twin.output !== Float64Array ? null : wasm();
+  e = w === null || twin === undefined ? null : (w.loops[twin.name] as WasmBinaryEntry);
+  entries.set(loop, e);
+  return e;
+}
+
 /** A `where=`-masked binary run: like BinaryLoop, computing only where m[im + i*sm] is non-zero. */
 export type MaskedBinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
 /** A `where=`-masked unary run. */

@@ -30,6 +30,30 @@ function randomArray(dtype: "float64" | "float32" | "int32", n: number): NDArray
 const bytes = (a: NDArray): string => Buffer.from(a.tobytes()).toString("hex");
 
 describe("ufunc paths over wasm-memory arrays", () => {
+  it("out= overlapping an input (the direct float64 path) reads the inputs first; in place and disjoint views of one allocation too", () => {
+    const n = 1000;
+    for (const shift of [1, 2, 999, -1, -3]) {
+      const base = randomArray("float64", 2 * n + 10);
+      const b = randomArray("float64", n);
+      const lo = shift < 0 ? 5 - shift : 5;
+      const x = base.get(`${lo}:${lo + n}`);
+      const want = np.add(x.copy(), b);
+      np.add(x, b, { out: base.get(`${lo + shift}:${lo + shift + n}`) });
+      expect(bytes(base.get(`${lo + shift}:${lo + shift + n}`)), `shift ${shift}`).toBe(bytes(want));
+    }
+    const a = randomArray("float64", n);
+    const b = randomArray("float64", n);
+    const want = np.add(a, b);
+    np.add(a, b, { out: a });
+    expect(bytes(a), "in place").toBe(bytes(want));
+    const two = randomArray("float64", 2 * n);
+    const lo = two.get(`:${n}`);
+    const hi = two.get(`${n}:`);
+    const want2 = np.multiply(lo, b);
+    np.multiply(lo, b, { out: hi });
+    expect(bytes(hi), "disjoint halves").toBe(bytes(want2));
+  });
+
   for (const dtype of ["float64", "float32", "int32"] as const) {
     for (const n of [1000, 1037]) {
       it(`comparisons of ${dtype} (n=${n}) give the float64 comparison's answer`, () => {
