@@ -140,8 +140,8 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
       if (r.loopIn === "float64" && r.loopOut === "float64") {
         const size = a.size;
         const data = allocateUnfilled("float64", size, a.shape) as Float64Array; // the loop writes every element
-        // a's strides are exactly the F strides of the result (exactF, 8-byte items): share the frozen array
-        const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: a.strides, offset: 0, base: null, writeable: true });
+        // a's strides are exactly the F strides of the result (exactF, 8-byte items): share the frozen array (empty: all-zero strides)
+        const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: size > 0 ? a.strides : contiguous(a.shape, 8, "F"), offset: 0, base: null, writeable: true });
         if (size > 0) {
           if (def.nin === 2) binaryF64(def.loop("float64") as BinaryLoop, size, a, b, data);
           else (def.loop("float64") as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
