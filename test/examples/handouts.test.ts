@@ -74,8 +74,8 @@ afterAll(() => {
 });
 
 describe("the committed handouts", () => {
-  it("there are six, in order, one per seed section plus one that goes further", () => {
-    expect(HANDOUTS.map((f) => f.slice(0, 2))).toEqual(["01", "02", "03", "04", "05", "06"]);
+  it("there are seven, in order: one per seed section, one that goes further, one on a data set", () => {
+    expect(HANDOUTS.map((f) => f.slice(0, 2))).toEqual(["01", "02", "03", "04", "05", "06", "07"]);
   });
 
   it("match their sources in examples/src (build.mjs --check)", () => {
