@@ -15,8 +15,8 @@ async function main(): Promise<number> {
   const root = packageRoot();
   const quick = process.env.BENCH_QUICK === "1";
   const params: Params = quick
-    ? { starts: 1, warmup: 2, roundTrips: 20, declarations: 5, typedCells: 3, idleMs: 500 }
-    : { starts: 5, warmup: 10, roundTrips: 200, declarations: 50, typedCells: 20, idleMs: 2000 };
+    ? { starts: 1, warmup: 2, roundTrips: 20, declarations: 5, typedCells: 3, idleMs: 500, twoClientExecutes: 200, twoClientDeadlineMs: 60_000 }
+    : { starts: 5, warmup: 10, roundTrips: 200, declarations: 50, typedCells: 20, idleMs: 2000, twoClientExecutes: 10_000, twoClientDeadlineMs: 600_000 };
   const machine: Record<string, string | number> = {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,

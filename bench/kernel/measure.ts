@@ -6,6 +6,7 @@
 import { KernelClient, launchKernel, type KernelProcess } from "../../kernel/client/index.js";
 import type { KernelUnderTest } from "./kernels.js";
 import { treeRssBytes } from "./rss.js";
+import { twoClientPipeline, type TwoClientResult } from "./two-clients.js";
 import { median, percentile } from "./stats.js";
 
 export interface Params {
@@ -15,6 +16,9 @@ export interface Params {
   declarations: number;
   typedCells: number;
   idleMs: number;
+  /** Executes two clients pipeline into a fresh kernel (issue 11), and how long each kernel gets for them. */
+  twoClientExecutes?: number;
+  twoClientDeadlineMs?: number;
 }
 
 export interface KernelResult {
@@ -30,6 +34,8 @@ export interface KernelResult {
   idleRssMB: number;
   /** Cells whose iopub idle status never arrived (left out of the percentiles). */
   idleLost?: number;
+  /** Two clients pipelining executes with distinct texts (bench/kernel/two-clients.ts). */
+  twoClients?: TwoClientResult;
   error?: string;
 }
 
@@ -119,6 +125,18 @@ export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, 
       if (idleLost) log(`  ${k.name} lost the iopub idle of ${idleLost} cells (left out of the percentiles)`);
     } finally {
       await stop(s.kp, s.kc);
+    }
+    if (p.twoClientExecutes) {
+      const t = await start(k, cwd);
+      lastOutput = t.kp.output;
+      try {
+        await timedExecute(t.kc, k.onePlusOne);
+        const two = await twoClientPipeline(t.kp.connection, t.kp.pid, p.twoClientExecutes, p.twoClientDeadlineMs ?? 600_000);
+        r.twoClients = two;
+        log(`  ${k.name} two clients, ${two.sent} executes: ${two.ok} ok, ${two.failed} failed, in order ${two.inOrder}, counts increasing ${two.countsIncrease}, ${two.seconds.toFixed(1)} s, ${two.executesPerSecond.toFixed(0)} executes/s, RSS ${two.rssBeforeMB.toFixed(1)} -> ${two.rssAfterMB.toFixed(1)} MB${two.timedOut ? `; ${two.timedOut}` : ""}`);
+      } finally {
+        await stop(t.kp, t.kc);
+      }
     }
   } catch (e) {
     r.idleLost = idleLost;

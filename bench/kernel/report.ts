@@ -34,7 +34,24 @@ export function markdownTable(results: KernelResult[]): string {
     const ratio = typeof a === "number" && typeof b === "number" && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a";
     return `| ${m.label} | ${cells.join(" | ")} | ${ratio} |`;
   });
-  return [head, sep, ...rows].join("\n");
+  return [head, sep, ...rows, twoClientRow(results)].join("\n");
+}
+
+/** The two-client row: executes/s, or how far a kernel got before the deadline; RSS before -> after. */
+function twoClientRow(results: KernelResult[]): string {
+  const cell = (r: KernelResult): string => {
+    const t = r.twoClients;
+    if (!t) return "n/a";
+    const checks = t.inOrder && t.countsIncrease && t.failed === 0 ? "" : `, ${t.failed} failed${t.inOrder ? "" : ", out of order"}${t.countsIncrease ? "" : ", counts not increasing"}`;
+    const rss = `RSS ${t.rssBeforeMB.toFixed(0)} → ${t.rssAfterMB.toFixed(0)} MB`;
+    if (t.timedOut) return `${t.timedOut} (${t.executesPerSecond.toFixed(0)}/s${checks}), ${rss}`;
+    return `${t.executesPerSecond.toFixed(0)} executes/s (${t.seconds.toFixed(0)} s${checks}), ${rss}`;
+  };
+  const s = results.find((r) => r.name === "strided")?.twoClients;
+  const t = results.find((r) => r.name === "tslab")?.twoClients;
+  const ratio = s && t && !s.timedOut && !t.timedOut ? `${(s.executesPerSecond / t.executesPerSecond).toFixed(2)}× (throughput)` : "n/a";
+  const n = s?.sent ?? t?.sent ?? 0;
+  return `| ${n.toLocaleString("en")} distinct executes pipelined from two clients | ${results.map(cell).join(" | ")} | ${ratio} |`;
 }
 
 export interface Verdict {
@@ -70,7 +87,7 @@ export function markdownReport(results: KernelResult[], params: Params, machine:
     "iopub idle seen. TypeScript cells for strided and tslab, the same cells in Python for ipykernel.",
     "",
     `Machine: ${Object.entries(machine).map(([k, x]) => `${k} ${x}`).join(", ")}.`,
-    `Parameters: ${params.starts} starts, ${params.warmup} warm-up cells, ${params.roundTrips} round trips, ${params.declarations} declaration cells then ${params.typedCells} typed cells, RSS after ${params.idleMs} ms idle.`,
+    `Parameters: ${params.starts} starts, ${params.warmup} warm-up cells, ${params.roundTrips} round trips, ${params.declarations} declaration cells then ${params.typedCells} typed cells, RSS after ${params.idleMs} ms idle; ${params.twoClientExecutes ?? 0} executes from two clients on a fresh kernel, ${(params.twoClientDeadlineMs ?? 0) / 1000} s allowed per kernel.`,
     "",
     markdownTable(results),
     "",
