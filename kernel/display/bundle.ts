@@ -19,9 +19,48 @@ function hasOwnToString(value: object): boolean {
   return false;
 }
 
-/** The text/plain form: String(value) for objects with their own toString (like NDArray), else util.inspect. */
+/** The text/plain its display method gives an object (an NDArray's NumPy repr), else null. */
+function displayedText(v: unknown): string | null {
+  if (typeof v !== "object" || v === null) return null;
+  const method: unknown = (v as Record<symbol, unknown>)[JUPYTER_DISPLAY];
+  if (typeof method !== "function") return null;
+  const bundle: unknown = callFunction(method as () => unknown, v);
+  const text: unknown = bundle && typeof bundle === "object" ? (bundle as Record<string, unknown>)["text/plain"] : undefined;
+  return typeof text === "string" ? text : null;
+}
+
+/** Most elements a list shown element by element may have (util.inspect's maxArrayLength). */
+const MAX_LIST = 100;
+
+/**
+ * A JS array holding arrays (NumPy's tuples and lists of arrays: `np.nonzero(a)`,
+ * `np.unique(a, { return_counts: true })`, `np.split(a, 3)`) reads as Python shows a list of
+ * arrays, each element by its repr: `[array([0, 1]), array([2, 3])]`. Null when no element (at
+ * any depth) displays itself, or the list is long: then util.inspect shows it.
+ */
+function listText(value: readonly unknown[]): string | null {
+  if (value.length > MAX_LIST) return null;
+  let any = false;
+  const parts: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    const shown = Array.isArray(v) ? listText(v) : displayedText(v);
+    if (shown !== null) any = true;
+    parts[parts.length] = shown ?? inspect(v, { depth: 4, maxArrayLength: MAX_LIST, breakLength: 100 });
+  }
+  return any ? `[${parts.join(", ")}]` : null;
+}
+
+/**
+ * The text/plain form: String(value) for objects with their own toString (like NDArray), a list
+ * of arrays as Python's list of reprs, else util.inspect.
+ */
 export function plainText(value: unknown): string {
   try {
+    if (Array.isArray(value)) {
+      const list = listText(value);
+      if (list !== null) return list;
+    }
     if (typeof value === "object" && value !== null && !(inspect.custom in value) && hasOwnToString(value)) return String(value);
     return inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 });
   } catch (e) {

@@ -7,6 +7,9 @@ class WithToString {
   }
 }
 
+/** An object that displays itself as `text` (as an NDArray shows its repr). */
+const shown = (text: string): object => ({ [JUPYTER_DISPLAY]: () => ({ "text/plain": text }) });
+
 describe("toMimeBundle", () => {
   it.each([
     [42, "42"],
@@ -18,6 +21,9 @@ describe("toMimeBundle", () => {
     [10n, "10n"],
     [new WithToString(), "custom text"],
     [new Map([["k", 1]]), "Map(1) { 'k' => 1 }"],
+    [[shown("array([0, 1])"), shown("array([2])")], "[array([0, 1]), array([2])]"],
+    [[shown("array([[1, 0],\n       [0, 1]])"), 3, "s", [shown("array(5)"), null]], "[array([[1, 0],\n       [0, 1]]), 3, 's', [array(5), null]]"],
+    [[[1, 2], { a: 1 }], "[ [ 1, 2 ], { a: 1 } ]"],
   ])("text/plain of %s", (value, text) => {
     expect(toMimeBundle(value)).toEqual({ "text/plain": text });
     expect(plainText(value)).toBe(text);
