@@ -3,5 +3,22 @@
  * the notebook's output. `STRIDED_LOG=1` in the kernel's environment turns it on (lines on
  * stderr, prefixed `[strided]`); Jupyter writes a kernel's stderr to its own log/terminal.
  * Fatal start-up errors are written regardless.
+ * Read when this module loads, and again by a process started from the startup snapshot
+ * (snapshot/entry.ts: the module was loaded in the builder, whose environment is not the kernel's).
  */
-export const LOG_ENABLED: boolean = /^(1|true|yes|on)$/i.test(process.env.STRIDED_LOG ?? "");
+export let LOG_ENABLED: boolean = logSetting();
+
+/**
+ * Re-read `STRIDED_LOG` from this process's environment; returns the setting.
+ *
+ * @example
+ * readLogSetting() // false (true when STRIDED_LOG=1)
+ */
+export function readLogSetting(): boolean {
+  LOG_ENABLED = logSetting();
+  return LOG_ENABLED;
+}
+
+function logSetting(): boolean {
+  return /^(1|true|yes|on)$/i.test(process.env.STRIDED_LOG ?? "");
+}

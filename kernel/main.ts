@@ -55,10 +55,13 @@ async function loadSession(notebookDir: string, onRunning: (running: boolean) =>
  */
 export async function startKernel(connectionFile: string): Promise<void> {
   const started = performance.now();
-  if (process.env.STRIDED_SNAPSHOT_NOTE) log(process.env.STRIDED_SNAPSHOT_NOTE); // bin/strided-kernel started us without the snapshot
+  // Set when the kernel was meant to start from its startup snapshot and could not (bin/strided-kernel,
+  // snapshot/entry.ts): one line on the log and in kernel_info's banner (the kernel writes nothing to stderr by default).
+  const snapshotNote = process.env.STRIDED_SNAPSHOT_NOTE;
+  if (snapshotNote) log(snapshotNote);
   const connection = readConnectionFile(connectionFile);
   const sessionId = randomUUID();
-  const kernelInfo = kernelInfoContent();
+  const kernelInfo = kernelInfoContent(snapshotNote);
 
   let dispatcher: Dispatcher | null = null;
   const early: [InboundChannel, Message, number][] = [];

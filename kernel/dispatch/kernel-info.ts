@@ -35,12 +35,13 @@ export function typescriptVersion(): string {
 }
 
 /**
- * The content of a kernel_info_reply.
+ * The content of a kernel_info_reply. `note`: a line added to the banner (why the kernel started
+ * without its startup snapshot, bin/strided-kernel and kernel/snapshot/entry.ts).
  *
  * @example
  * kernelInfoContent().language_info.name; // "typescript"
  */
-export function kernelInfoContent(): {
+export function kernelInfoContent(note?: string): {
   status: "ok";
   protocol_version: string;
   implementation: string;
@@ -73,7 +74,7 @@ export function kernelInfoContent(): {
       pygments_lexer: "typescript",
       codemirror_mode: { name: "javascript", typescript: true },
     },
-    banner: `strided ${version}: TypeScript ${ts} on Node ${process.versions.node}, with NumPy-like strided arrays preloaded as np`,
+    banner: `strided ${version}: TypeScript ${ts} on Node ${process.versions.node}, with NumPy-like strided arrays preloaded as np${note ? `\n(${note})` : ""}`,
     help_links: [
       { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/intro.html" },
       { text: "NumPy: copies and views", url: "https://numpy.org/doc/stable/user/basics.copies.html" },

@@ -20,6 +20,7 @@ import vm from "node:vm";
 import type { SnapshotLoader as Loader } from "./loader.js";
 import type * as StampModule from "./stamp.js";
 import type * as MainModule from "../main.js";
+import type * as LogModule from "../log.js";
 import type * as CompilerModule from "../session/compiler.js";
 import type * as PathsModule from "../session/paths.js";
 import type * as NativeImportModule from "./native-import.js";
@@ -46,14 +47,17 @@ const loader = new SnapshotLoader(require, KERNEL_DIR);
 const load = <T>(rel: string): T => loader.load(path.join(KERNEL_DIR, rel)) as T;
 
 const main = load<typeof MainModule>("main.js");
+const { readLogSetting } = load<typeof LogModule>("log.js");
 load("session/index.js");
 load("display/bundle.js");
 const { CellCompiler } = load<typeof CompilerModule>("session/compiler.js");
 const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
 
 // Warm: the same steps a kernel takes before its first cell, plus one checked and emitted cell.
-// Then the warm-up's program and checker go (disposed: not in the blob); the parsed files stay in
-// the shared registry, held by warmSteps' own references, for the kernel's compiler to find.
+// The files that program used (lib, @types/node, the runtime's and the globals' declarations,
+// parsed and bound) are pinned in the shared registry, the rest of what warmSteps parsed is
+// dropped, and the warm-up's program and checker go (disposed: not in the blob); the kernel's
+// compiler finds the pinned files and skips its own warmSteps (typecheck/host.ts).
 {
   const warmed = new CellCompiler(PACKAGE_ROOT, false); // the kernel's default options, not the package's own tsconfig.json
   for (const _ of warmed.host.warmSteps()) {
@@ -63,17 +67,43 @@ const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
   const cell = "const __strided_warm = np.arange(6).reshape(2, 3); __strided_warm.sum({ axis: 0 })";
   const compiled = warmed.compile(cell, cell, (l) => l);
   if (!compiled.ok) throw new Error(`the snapshot's warm-up cell failed: ${compiled.outcome.evalue}`);
+  warmed.host.pinProgramFiles();
   warmed.host.service.dispose();
 }
 
 writeFileSync(BLOB_KEY, `${JSON.stringify(stamp.stampOf([...loader.files(), path.join(SNAPSHOT_DIR, "loader.js"), path.join(SNAPSHOT_DIR, "entry.js")]))}\n`);
 
+/**
+ * The blob this process was started from (`--snapshot-blob FILE` in execArgv), taken out of
+ * execArgv: a child process a cell forks (`child_process.fork` passes execArgv on) must start
+ * its own script, not this kernel. Its stamp is the `.key` beside it.
+ */
+function takeBlobArg(): string | null {
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--snapshot-blob" && i + 1 < args.length) {
+      const blob = args[i + 1];
+      process.execArgv = [...args.slice(0, i), ...args.slice(i + 2)];
+      return blob;
+    }
+    if (args[i].startsWith("--snapshot-blob=")) {
+      const blob = args[i].slice("--snapshot-blob=".length);
+      process.execArgv = [...args.slice(0, i), ...args.slice(i + 1)];
+      return blob;
+    }
+  }
+  return null;
+}
+
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // argv: [node, "kernel", CONNECTION_FILE] (the blob stands in for bin/strided.js).
-  const why = stamp.staleness(BLOB_KEY);
+  readLogSetting(); // log.js was evaluated in the builder, under the builder's environment
+  const blob = takeBlobArg();
+  const why = stamp.staleness(blob === null ? BLOB_KEY : `${path.resolve(blob)}.key`);
   const bin = path.join(PACKAGE_ROOT, "bin", "strided.js");
   if (why) {
-    main.log(`startup snapshot not used (${why}); starting without it (npm run build makes a new one)`);
+    // The ordinary start-up, from the files (the blob's copies of them stay unused).
+    process.env.STRIDED_SNAPSHOT_NOTE = `startup snapshot not used: ${why}; started without it (npm run build makes a new one)`;
     process.argv = [process.argv[0], bin, ...process.argv.slice(1)];
     createRequire(bin)(bin);
     return;
@@ -87,6 +117,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
     main.log("usage: node --snapshot-blob dist/kernel.blob kernel CONNECTION_FILE");
     process.exit(2);
   }
+  main.log(`started from the startup snapshot ${blob ?? "?"} (${Math.round(process.uptime() * 1000)} ms after process start)`);
   main.startKernel(file).catch((e: unknown) => {
     main.log(`cannot start: ${(e as Error).message}`);
     process.exit(1);

@@ -21,7 +21,7 @@ interface LoadedModule {
   exports: unknown;
 }
 
-type ModuleFunction = (exports: unknown, require: (spec: string) => unknown, module: LoadedModule, filename: string, dirname: string, dynamicImport: (spec: string) => Promise<unknown>) => void;
+type ModuleFunction = (exports: unknown, require: ((spec: string) => unknown) & { resolve(spec: string): string }, module: LoadedModule, filename: string, dirname: string, dynamicImport: (spec: string) => Promise<unknown>) => void;
 
 /**
  * Built-ins loaded only after deserialisation, through a stand-in that loads them on first use:
@@ -90,7 +90,9 @@ export class SnapshotLoader {
     if (file.startsWith(this.kernelDir)) source = source.replace(DYNAMIC_IMPORT, "__strided_import(");
     const dir = path.dirname(file);
     const fn = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname, __strided_import) {${source}\n})`, { filename: file }) as ModuleFunction;
-    const require = (spec: string): unknown => this.require(spec, dir);
+    const require = Object.assign((spec: string): unknown => this.require(spec, dir), {
+      resolve: (spec: string): string => (spec.startsWith("node:") || isBuiltin(spec) ? spec : this.resolve(spec, dir)),
+    });
     const dynamicImport = (spec: string): Promise<unknown> => {
       if (spec.startsWith(".")) {
         try {

@@ -12,11 +12,19 @@
  * Cost: one copy of every array each way (plus deflate for savez_compressed).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import type * as Fflate from "fflate";
+import type { Zippable } from "fflate";
 import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { fromNpyBytes, npyBytes } from "./npy.js";
+
+let fflateModule: typeof Fflate | undefined;
+/**
+ * fflate, loaded on first use: its module makes a `TextDecoder` when it loads (an ICU converter,
+ * a native object the kernel's startup snapshot cannot hold), and most sessions never zip.
+ */
+const fflate = (): typeof Fflate => (fflateModule ??= require("fflate") as typeof Fflate);
 
 /** Arrays by name, the last argument of `np.savez` (NumPy's keyword arguments). */
 export type NamedArrays = { readonly [name: string]: ArrayLike };
@@ -56,7 +64,7 @@ function zipContents(args: readonly (ArrayLike | NamedArrays)[]): Zippable {
 
 function writeZip(file: string, args: readonly (ArrayLike | NamedArrays)[], level: 0 | 6): void {
   const name = file.endsWith(".npz") ? file : `${file}.npz`;
-  writeFileSync(name, zipSync(zipContents(args), { level }));
+  writeFileSync(name, fflate().zipSync(zipContents(args), { level }));
 }
 
 /**
@@ -89,7 +97,7 @@ export function savez_compressed(file: string, ...args: (ArrayLike | NamedArrays
  * npzFromBytes(readFileSync("/tmp/strided-doc-example.npz")).get("y") // array([1., 1.])
  */
 export function npzFromBytes(bytes: Uint8Array): NpzFile {
-  const entries = unzipSync(bytes);
+  const entries = fflate().unzipSync(bytes);
   const z = new NpzFile();
   for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith("/")) continue;

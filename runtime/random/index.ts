@@ -1,6 +1,6 @@
 /**
- * `np.random`: NumPy's legacy functions over one global RandomState (seeded from entropy at load,
- * as NumPy's), plus `default_rng`, `Generator`, `RandomState`, `SeedSequence`, `PCG64`.
+ * `np.random`: NumPy's legacy functions over one global RandomState (seeded from entropy on first
+ * use; NumPy seeds it at import), plus `default_rng`, `Generator`, `RandomState`, `SeedSequence`, `PCG64`.
  */
 import type { NDArray } from "../core/ndarray.js";
 import { default_rng, Generator } from "./generator.js";
@@ -11,7 +11,12 @@ import { PCG64 } from "./pcg64.js";
 import { SeedSequence } from "./seed-sequence.js";
 import type { Size } from "./size.js";
 
-const global = new RandomState();
+let globalState: RandomState | undefined;
+/**
+ * The global legacy generator, made (and seeded from entropy) on first use rather than at load:
+ * a startup snapshot of the runtime must not carry one seed into every process started from it.
+ */
+const global = (): RandomState => (globalState ??= new RandomState());
 
 /**
  * Reseed the global legacy generator (NumPy's `np.random.seed`): an integer in [0, 2^32), an
@@ -19,7 +24,7 @@ const global = new RandomState();
  * @example np.random.seed(0); np.random.rand() // 0.5488135039273248
  */
 function seed(s?: LegacySeed): void {
-  global.seed(s);
+  global().seed(s);
 }
 
 /**
@@ -29,7 +34,7 @@ function seed(s?: LegacySeed): void {
 function rand(): number;
 function rand(...shape: [number, ...number[]]): NDArray;
 function rand(...shape: number[]): number | NDArray {
-  return global.rand(...shape);
+  return global().rand(...shape);
 }
 
 /**
@@ -39,7 +44,7 @@ function rand(...shape: number[]): number | NDArray {
 function randn(): number;
 function randn(...shape: [number, ...number[]]): NDArray;
 function randn(...shape: number[]): number | NDArray {
-  return global.randn(...shape);
+  return global().randn(...shape);
 }
 
 /**
@@ -49,7 +54,7 @@ function randn(...shape: number[]): number | NDArray {
 function randint(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
 function randint(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
 function randint(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray {
-  return global.randint(low, high, size, opts);
+  return global().randint(low, high, size, opts);
 }
 
 /**
@@ -59,7 +64,7 @@ function randint(low: number, high?: number | null, size?: Size, opts?: Integers
 function random_sample(size?: null): number;
 function random_sample(size: number | readonly number[]): NDArray;
 function random_sample(size?: Size): number | NDArray {
-  return global.random_sample(size);
+  return global().random_sample(size);
 }
 
 /**
@@ -69,7 +74,7 @@ function random_sample(size?: Size): number | NDArray {
 function standard_normal(size?: null): number;
 function standard_normal(size: number | readonly number[]): NDArray;
 function standard_normal(size?: Size): number | NDArray {
-  return global.standard_normal(size);
+  return global().standard_normal(size);
 }
 
 /**
@@ -79,7 +84,7 @@ function standard_normal(size?: Size): number | NDArray {
 function normal(loc?: number, scale?: number, size?: null): number;
 function normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
 function normal(loc?: number, scale?: number, size?: Size): number | NDArray {
-  return global.normal(loc, scale, size);
+  return global().normal(loc, scale, size);
 }
 
 /**
@@ -89,7 +94,7 @@ function normal(loc?: number, scale?: number, size?: Size): number | NDArray {
 function uniform(low?: number, high?: number, size?: null): number;
 function uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
 function uniform(low?: number, high?: number, size?: Size): number | NDArray {
-  return global.uniform(low, high, size);
+  return global().uniform(low, high, size);
 }
 
 /**
@@ -97,7 +102,7 @@ function uniform(low?: number, high?: number, size?: Size): number | NDArray {
  * @example np.random.seed(0); const a = np.arange(5); np.random.shuffle(a); a // array([2, 0, 1, 3, 4])
  */
 function shuffle(x: NDArray): void {
-  global.shuffle(x);
+  global().shuffle(x);
 }
 
 /**
@@ -105,7 +110,7 @@ function shuffle(x: NDArray): void {
  * @example np.random.seed(0); np.random.permutation(5) // array([2, 0, 1, 3, 4])
  */
 function permutation(x: number | NDArray): NDArray {
-  return global.permutation(x);
+  return global().permutation(x);
 }
 
 /**
@@ -118,7 +123,7 @@ function permutation(x: number | NDArray): NDArray {
 function choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
 function choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
 function choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray {
-  return global.choice(a, size, opts);
+  return global().choice(a, size, opts);
 }
 
 /**
@@ -126,7 +131,7 @@ function choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number 
  * @example np.random.seed(0); np.random.get_state()[2] // 624
  */
 function get_state(): LegacyState {
-  return global.get_state();
+  return global().get_state();
 }
 
 /**
@@ -134,7 +139,7 @@ function get_state(): LegacyState {
  * @example const s = np.random.get_state(); const x = np.random.rand(); np.random.set_state(s); np.random.rand() === x // true
  */
 function set_state(state: LegacyStateInput): void {
-  global.set_state(state);
+  global().set_state(state);
 }
 
 /** NumPy's `np.random` namespace. */

@@ -72,6 +72,11 @@ export const RUNTIME_PACKAGE = "strided";
  */
 const REGISTRY = ts.createDocumentRegistry();
 const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
+/**
+ * Set by pinProgramFiles (the startup snapshot's builder) to the options it pinned files for: the
+ * registry already holds what a first program with those options needs.
+ */
+let pinnedFor: string | null = null;
 
 interface VirtualFile {
   text: string;
@@ -194,35 +199,65 @@ export class CellHost {
    * asks for are released afterwards (releaseWarmed).
    */
   *warmSteps(slice = 6): Generator<void> {
+    this.warmed = [];
+    if (pinnedFor === JSON.stringify(this.options)) return; // started from a startup snapshot: parsed and bound already (pinProgramFiles)
     const nodeDir = path.join(KERNEL_TYPE_ROOTS[0] ?? "", "node");
     const undiciDir = path.join(PACKAGE_ROOT, "node_modules", "undici-types");
-    const list = (dir: string): string[] => (ts.sys.directoryExists(dir) ? ts.sys.readDirectory(dir, [".d.ts"], ["**/ts5.*/**"], undefined, 4) : []);
+    // By their real paths, as the program names them (module resolution follows symlinks: a
+    // linked node_modules would otherwise be parsed twice, under both names).
+    const list = (dir: string): string[] => (ts.sys.directoryExists(dir) ? ts.sys.readDirectory(ts.sys.realpath?.(dir) ?? dir, [".d.ts"], ["**/ts5.*/**"], undefined, 4) : []);
     const files = [...list(nodeDir), ...list(undiciDir), ...list(path.join(PACKAGE_ROOT, "dist", "runtime"))];
     const compilerHost: ts.ModuleResolutionHost = { fileExists: (f) => this.fileExists(f), readFile: (f) => ts.sys.readFile(f) };
     const cache = this.resolutionCache.getPackageJsonInfoCache();
-    // Internal in TypeScript 5.9 (the service uses it for the same key); without it, no module indicator is set, as the parser's default.
-    const indicator = (ts as unknown as { getSetExternalModuleIndicator?: (o: ts.CompilerOptions) => (f: ts.SourceFile) => void }).getSetExternalModuleIndicator?.(this.options);
     // Internal too: binding is per file and idempotent (the checker skips bound files).
     const bind = (ts as unknown as { bindSourceFile?: (f: ts.SourceFile, o: ts.CompilerOptions) => void }).bindSourceFile;
     const acquire = (f: string): void => {
-      const snap = this.snapshot(f);
-      if (!snap) return;
       const impliedNodeFormat = ts.getImpliedNodeFormatForFile(f as ts.Path, cache, compilerHost, this.options);
-      const sf = this.registry.acquireDocument(f, this.options, snap, String(this.virtual.get(f)?.version ?? 0), ts.ScriptKind.TS, {
-        languageVersion: ts.ScriptTarget.ES2022,
-        impliedNodeFormat,
-        setExternalModuleIndicator: indicator,
-      });
+      const sf = this.acquire(f, impliedNodeFormat, String(this.virtual.get(f)?.version ?? 0));
+      if (!sf) return;
       this.warmed.push({ file: f, impliedNodeFormat });
       bind?.(sf, this.options); // the checker binds every file it has not bound yet, in one piece
     };
-    this.warmed = [];
     acquire(LIB_BUNDLE_FILE_NAME);
     yield;
     for (let i = 0; i < files.length; i += slice) {
       for (const f of files.slice(i, i + slice)) acquire(f);
       yield;
     }
+  }
+
+  /** Take a reference on a file in the shared registry, with the key the service uses (parsed if it is not there). */
+  private acquire(f: string, impliedNodeFormat: ts.ResolutionMode, version: string): ts.SourceFile | undefined {
+    const snap = this.snapshot(f);
+    if (!snap) return undefined;
+    // Internal in TypeScript 5.9 (the service uses it for the same key); without it, no module indicator is set, as the parser's default.
+    const indicator = (ts as unknown as { getSetExternalModuleIndicator?: (o: ts.CompilerOptions) => (f: ts.SourceFile) => void }).getSetExternalModuleIndicator?.(this.options);
+    return this.registry.acquireDocument(f, this.options, snap, version, ts.ScriptKind.TS, {
+      languageVersion: ts.ScriptTarget.ES2022,
+      impliedNodeFormat,
+      setExternalModuleIndicator: indicator,
+    });
+  }
+
+  /**
+   * For the startup snapshot's builder (kernel/snapshot/entry.ts), after a cell was checked: take
+   * one more reference on every file of the current program but this host's cell and prelude
+   * (the lib, @types/node, the runtime's declarations, the kernel's globals, parsed and bound), so
+   * they stay in the registry — and in the blob — after this host is disposed, and drop what
+   * warmSteps parsed that the program does not use. A host made later (the kernel's, for the
+   * notebook's folder) finds them all and skips warmSteps.
+   */
+  pinProgramFiles(): number {
+    let n = 0;
+    for (const sf of this.program().getSourceFiles()) {
+      if (sf.fileName === this.cellFile || sf.fileName === this.preludeFile) continue;
+      const version = (sf as unknown as { version?: string }).version ?? String(this.virtual.get(sf.fileName)?.version ?? 0);
+      if (this.acquire(sf.fileName, sf.impliedNodeFormat, version) === sf) n++;
+      else throw new Error(`pinProgramFiles: ${sf.fileName} was parsed again instead of found in the registry`);
+    }
+    this.releaseWarmed();
+    pinnedFor = JSON.stringify(this.options);
+    return n;
   }
 
   /** Drop what warmSteps parsed that the program does not use (after the first program is made). */
