@@ -6,7 +6,7 @@
  * starts without one, as before. Exit code 0 either way unless STRIDED_SNAPSHOT_STRICT=1.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SNAPSHOT_DIR = __dirname;
@@ -34,19 +34,22 @@ export function buildSnapshot(): string | null {
   // The builder runs its entry as a plain script (no `exports`): wrap the compiled module.
   const wrapper = path.join(SNAPSHOT_DIR, "builder-entry.js");
   writeFileSync(wrapper, `(function (exports) {\n${readFileSync(path.join(SNAPSHOT_DIR, "entry.js"), "utf8")}\n})({});\n`);
-  rmSync(BLOB, { force: true });
   rmSync(BLOB_KEY, { force: true });
+  rmSync(BLOB, { force: true });
   rmSync(BLOB_NODE, { force: true });
+  // The stamp is written under a temporary name and renamed last: a key beside the blob means a complete blob.
+  const pendingKey = `${BLOB_KEY}.pending`;
   const r = spawnSync(process.execPath, ["--snapshot-blob", BLOB, "--build-snapshot", wrapper], {
     encoding: "utf8",
-    env: { ...process.env, STRIDED_SNAPSHOT_DIR: SNAPSHOT_DIR, STRIDED_SNAPSHOT_KEY: BLOB_KEY },
+    env: { ...process.env, STRIDED_SNAPSHOT_DIR: SNAPSHOT_DIR, STRIDED_SNAPSHOT_KEY: pendingKey },
   });
   if (r.status === 0) {
     writeFileSync(BLOB_NODE, `${binaryIdentity()}\n`);
+    renameSync(pendingKey, BLOB_KEY);
     return null;
   }
   rmSync(BLOB, { force: true });
-  rmSync(BLOB_KEY, { force: true });
+  rmSync(pendingKey, { force: true });
   return `${r.stdout}${r.stderr}`.trim() || `exit ${r.status}`;
 }
 

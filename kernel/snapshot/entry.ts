@@ -21,6 +21,7 @@ import type { SnapshotLoader as Loader } from "./loader.js";
 import type * as StampModule from "./stamp.js";
 import type * as MainModule from "../main.js";
 import type * as LogModule from "../log.js";
+import type * as CliModule from "../cli/main.js";
 import type * as CompilerModule from "../session/compiler.js";
 import type * as PathsModule from "../session/paths.js";
 import type * as NativeImportModule from "./native-import.js";
@@ -31,7 +32,8 @@ const ConsoleClass = (require("node:console") as { Console: unknown }).Console;
 const SNAPSHOT_DIR = process.env.STRIDED_SNAPSHOT_DIR ?? __dirname; // dist/kernel/snapshot
 const KERNEL_DIR = path.dirname(SNAPSHOT_DIR); // dist/kernel
 const DIST = path.dirname(KERNEL_DIR);
-const BLOB_KEY = process.env.STRIDED_SNAPSHOT_KEY ?? path.join(DIST, "kernel.blob.key");
+/** Where the builder writes the stamp (snapshot/build.ts renames it to `<blob>.key` once the blob is written). */
+const STAMP_OUT = process.env.STRIDED_SNAPSHOT_KEY ?? path.join(DIST, "kernel.blob.key");
 
 /** Evaluate one of our files that needs only built-ins (the loader itself, the stamp). */
 function bootstrap<T>(file: string): T {
@@ -71,7 +73,7 @@ const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
   warmed.host.service.dispose();
 }
 
-writeFileSync(BLOB_KEY, `${JSON.stringify(stamp.stampOf([...loader.files(), path.join(SNAPSHOT_DIR, "loader.js"), path.join(SNAPSHOT_DIR, "entry.js")]))}\n`);
+writeFileSync(STAMP_OUT, `${JSON.stringify(stamp.stampOf([...loader.files(), path.join(SNAPSHOT_DIR, "loader.js"), path.join(SNAPSHOT_DIR, "entry.js")]))}\n`);
 
 /**
  * The blob this process was started from (`--snapshot-blob FILE` in execArgv), taken out of
@@ -99,17 +101,19 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   // argv: [node, "kernel", CONNECTION_FILE] (the blob stands in for bin/strided.js).
   readLogSetting(); // log.js was evaluated in the builder, under the builder's environment
   const blob = takeBlobArg();
-  const why = stamp.staleness(blob === null ? BLOB_KEY : `${path.resolve(blob)}.key`);
+  const globalConsole = require("node:console") as { Console?: unknown };
+  if (typeof globalConsole.Console !== "function") Object.defineProperty(globalConsole, "Console", { value: ConsoleClass, configurable: true, writable: true });
+  const why = stamp.staleness(`${path.resolve(blob ?? path.join(DIST, "kernel.blob"))}.key`);
   const bin = path.join(PACKAGE_ROOT, "bin", "strided.js");
   if (why) {
     // The ordinary start-up, from the files (the blob's copies of them stay unused).
     process.env.STRIDED_SNAPSHOT_NOTE = `startup snapshot not used: ${why}; started without it (npm run build makes a new one)`;
-    process.argv = [process.argv[0], bin, ...process.argv.slice(1)];
-    createRequire(bin)(bin);
+    const cli = createRequire(bin)(path.join(KERNEL_DIR, "cli", "main.js")) as typeof CliModule; // evaluated afresh from the files
+    void cli.main(process.argv.slice(1)).then((code) => {
+      if (code !== null) process.exitCode = code;
+    });
     return;
   }
-  const globalConsole = require("node:console") as { Console?: unknown };
-  if (typeof globalConsole.Console !== "function") Object.defineProperty(globalConsole, "Console", { value: ConsoleClass, configurable: true, writable: true });
   const fromFiles = createRequire(path.join(SNAPSHOT_DIR, "native-import.js"));
   loader.setRealImport((fromFiles(path.join(SNAPSHOT_DIR, "native-import.js")) as typeof NativeImportModule).nativeImport);
   const [command, file] = process.argv.slice(1);

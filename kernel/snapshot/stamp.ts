@@ -1,15 +1,26 @@
 /**
  * What a startup snapshot was built from, stored beside the blob (`<blob>.key`, JSON): Node's
- * version and binary, and the size and mtime of every file the builder evaluated. The blob is
- * stale when any of them differs (a rebuild, an upgrade of Node or of a package): the kernel
- * then starts the ordinary way with a one-line note. Imports only Node built-ins.
+ * version and binary, and the size, mtime and SHA-1 of every file the builder evaluated. The blob
+ * is stale when Node's version differs or any file's content does (an edit, an upgrade of a
+ * package): the kernel then starts the ordinary way with a one-line note. A file whose mtime
+ * alone changed (tsc rewrites every output, unchanged or not) is hashed again and still fits.
+ * Imports only Node built-ins.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 
 export interface SnapshotStamp {
   node: string;
   execPath: string;
-  files: [file: string, size: number, mtimeMs: number][];
+  files: [file: string, size: number, mtimeMs: number, sha1: string][];
+}
+
+function sha1(file: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return "";
+  }
 }
 
 /**
@@ -25,15 +36,20 @@ export function stampOf(files: string[]): SnapshotStamp {
     files: files.map((f) => {
       try {
         const s = statSync(f);
-        return [f, s.size, s.mtimeMs];
+        return [f, s.size, s.mtimeMs, sha1(f)];
       } catch {
-        return [f, -1, -1];
+        return [f, -1, -1, ""];
       }
     }),
   };
 }
 
-/** Why the blob described by `keyFile` cannot be used now, or null when it can. */
+/**
+ * Why the blob described by `keyFile` cannot be used now, or null when it can.
+ *
+ * @example
+ * staleness("/nonexistent.key") // "no key beside the snapshot (/nonexistent.key)"
+ */
 export function staleness(keyFile: string): string | null {
   let stored: SnapshotStamp;
   try {
@@ -42,10 +58,14 @@ export function staleness(keyFile: string): string | null {
     return `no key beside the snapshot (${keyFile})`;
   }
   if (stored.node !== process.version) return `built by Node ${stored.node}, this is ${process.version}`;
-  const now = stampOf(stored.files.map((f) => f[0]));
-  for (let i = 0; i < now.files.length; i++) {
-    const [f, size, mtime] = now.files[i];
-    if (size !== stored.files[i][1] || mtime !== stored.files[i][2]) return `${f} changed since the snapshot was built`;
+  for (const [f, size, mtime, hash] of stored.files) {
+    let s;
+    try {
+      s = statSync(f);
+    } catch {
+      return `${f} is gone since the snapshot was built`;
+    }
+    if (s.size !== size || (s.mtimeMs !== mtime && sha1(f) !== hash)) return `${f} changed since the snapshot was built`;
   }
   return null;
 }

@@ -73,10 +73,10 @@ export const RUNTIME_PACKAGE = "strided";
 const REGISTRY = ts.createDocumentRegistry();
 const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
 /**
- * Set by pinProgramFiles (the startup snapshot's builder) to the options it pinned files for: the
- * registry already holds what a first program with those options needs.
+ * Set by pinProgramFiles (the startup snapshot's builder): the files it pinned and the registry
+ * key of their options; a first program whose options have that key finds them all parsed.
  */
-let pinnedFor: string | null = null;
+let pinned: { key: string; options: ts.CompilerOptions; files: { file: string; impliedNodeFormat: ts.ResolutionMode }[] } | null = null;
 
 interface VirtualFile {
   text: string;
@@ -200,7 +200,12 @@ export class CellHost {
    */
   *warmSteps(slice = 6): Generator<void> {
     this.warmed = [];
-    if (pinnedFor === JSON.stringify(this.options)) return; // started from a startup snapshot: parsed and bound already (pinProgramFiles)
+    if (pinned) {
+      if (pinned.key === this.registry.getKeyForCompilationSettings(this.options)) return; // started from a startup snapshot: parsed and bound already (pinProgramFiles)
+      // The notebook's tsconfig.json changes how files parse or bind: the pinned copies are of no use here.
+      for (const p of pinned.files) this.registry.releaseDocument(p.file, pinned.options, ts.ScriptKind.TS, p.impliedNodeFormat);
+      pinned = null;
+    }
     const nodeDir = path.join(KERNEL_TYPE_ROOTS[0] ?? "", "node");
     const undiciDir = path.join(PACKAGE_ROOT, "node_modules", "undici-types");
     // By their real paths, as the program names them (module resolution follows symlinks: a
@@ -248,16 +253,16 @@ export class CellHost {
    * notebook's folder) finds them all and skips warmSteps.
    */
   pinProgramFiles(): number {
-    let n = 0;
+    const files: { file: string; impliedNodeFormat: ts.ResolutionMode }[] = [];
     for (const sf of this.program().getSourceFiles()) {
       if (sf.fileName === this.cellFile || sf.fileName === this.preludeFile) continue;
       const version = (sf as unknown as { version?: string }).version ?? String(this.virtual.get(sf.fileName)?.version ?? 0);
-      if (this.acquire(sf.fileName, sf.impliedNodeFormat, version) === sf) n++;
-      else throw new Error(`pinProgramFiles: ${sf.fileName} was parsed again instead of found in the registry`);
+      if (this.acquire(sf.fileName, sf.impliedNodeFormat, version) !== sf) throw new Error(`pinProgramFiles: ${sf.fileName} was parsed again instead of found in the registry`);
+      files.push({ file: sf.fileName, impliedNodeFormat: sf.impliedNodeFormat });
     }
     this.releaseWarmed();
-    pinnedFor = JSON.stringify(this.options);
-    return n;
+    pinned = { key: this.registry.getKeyForCompilationSettings(this.options), options: this.options, files };
+    return files.length;
   }
 
   /** Drop what warmSteps parsed that the program does not use (after the first program is made). */

@@ -1,10 +1,11 @@
 /**
- * Start the real kernel process (`node bin/strided.js kernel CONN`, from dist/ as users run it)
- * and connect our own client to it.
+ * Start the real kernel process as an installed kernel.json starts it (`/bin/sh bin/strided-kernel
+ * NODE CONN`: from the startup snapshot dist/kernel.blob, else `node bin/strided.js kernel CONN`,
+ * from dist/ as users run it) and connect our own client to it.
  *
- * dist/ is rebuilt first when any .ts under kernel/ or runtime/ is newer than it (npm test builds
- * before vitest; this makes a targeted `npx vitest run test/e2e` honest too). Test files run in
- * parallel forks, so the build is guarded by a lock folder.
+ * dist/ and the blob are rebuilt first when any .ts under kernel/ or runtime/ is newer than them
+ * (npm test builds before vitest; this makes a targeted `npx vitest run test/e2e` honest too).
+ * Test files run in parallel forks, so the build is guarded by a lock folder.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -13,7 +14,11 @@ import { KernelClient, launchKernel, type ClientOptions, type KernelProcess, typ
 
 export const ROOT = resolve(__dirname, "../../..");
 export const BIN = join(ROOT, "bin", "strided.js");
+/** The launcher kernel.json's argv calls (kernel/cli/install.ts). */
+export const LAUNCHER = join(ROOT, "bin", "strided-kernel");
 const BUILT = join(ROOT, "dist", "kernel", "cli", "main.js");
+/** The startup snapshot's stamp, written when the blob is built (kernel/snapshot/build.ts). */
+export const BLOB_KEY = join(ROOT, "dist", "kernel.blob.key");
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -26,9 +31,9 @@ function newestSource(dir: string): number {
 }
 
 function isStale(): boolean {
-  if (!existsSync(BUILT)) return true;
+  if (!existsSync(BUILT) || !existsSync(BLOB_KEY)) return true;
   const built = statSync(BUILT).mtimeMs;
-  return ["kernel", "runtime"].some((d) => existsSync(join(ROOT, d)) && newestSource(join(ROOT, d)) > built);
+  return statSync(BLOB_KEY).mtimeMs < built || ["kernel", "runtime"].some((d) => existsSync(join(ROOT, d)) && newestSource(join(ROOT, d)) > built);
 }
 
 /** Build dist/ if it is missing or older than the sources. */
@@ -49,9 +54,13 @@ export async function ensureBuilt(): Promise<void> {
     }
     try {
       if (isStale()) {
-        spawnSync(process.execPath, [join(ROOT, "scripts", "build-wasm.mjs")], { encoding: "utf8" }); // the wasm loops module tsc compiles
-        const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { encoding: "utf8" });
-        if (!existsSync(BUILT)) throw new Error(`build did not produce ${BUILT}:\n${r.stdout}${r.stderr}`);
+        if (!existsSync(BUILT) || ["kernel", "runtime"].some((d) => existsSync(join(ROOT, d)) && newestSource(join(ROOT, d)) > statSync(BUILT).mtimeMs)) {
+          spawnSync(process.execPath, [join(ROOT, "scripts", "build-wasm.mjs")], { encoding: "utf8" }); // the wasm loops module tsc compiles
+          const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.json")], { encoding: "utf8" });
+          if (!existsSync(BUILT)) throw new Error(`build did not produce ${BUILT}:\n${r.stdout}${r.stderr}`);
+        }
+        // The startup snapshot (a failure leaves no blob: the kernels then start without it, and test/e2e/snapshot.test.ts fails).
+        spawnSync(process.execPath, [join(ROOT, "dist", "kernel", "snapshot", "build.js")], { encoding: "utf8" });
       }
       return;
     } finally {
@@ -68,9 +77,9 @@ export interface RunningKernel {
 }
 
 /** Start our kernel and wait until it answers kernel_info with iopub in place. */
-export async function startKernel(opts: ClientOptions & { cwd?: string } = {}): Promise<RunningKernel> {
+export async function startKernel(opts: ClientOptions & { cwd?: string; env?: Record<string, string>; launcher?: string } = {}): Promise<RunningKernel> {
   await ensureBuilt();
-  const kp = await launchKernel({ argv: [process.execPath, BIN, "kernel", "{connection_file}"], cwd: opts.cwd ?? ROOT });
+  const kp = await launchKernel({ argv: ["/bin/sh", opts.launcher ?? LAUNCHER, process.execPath, "{connection_file}"], cwd: opts.cwd ?? ROOT, env: opts.env });
   const kc = await KernelClient.connect(kp.connection, opts);
   try {
     const died = kp.exited.then((s) => { throw new Error(`kernel exited (code ${s.code}, signal ${s.signal}) before it was ready:\n${kp.output()}`); });

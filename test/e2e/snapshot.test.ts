@@ -1,0 +1,105 @@
+/**
+ * The startup snapshot (kernel/snapshot/, bin/strided-kernel): the kernel, started as kernel.json
+ * starts it, runs from dist/kernel.blob (its log says so, with STRIDED_LOG=1), and a missing,
+ * stale or foreign blob falls back to the ordinary start-up, with one line on the log and in
+ * kernel_info's banner, and still answers. The blob is built before the e2e tests
+ * (support/kernel.ts ensureBuilt; `npm test` and `npm run build` build it too): a blob that fails
+ * to build fails the first test here.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BLOB_KEY, LAUNCHER, ROOT, ensureBuilt, resultText, startKernel, type RunningKernel } from "./support/kernel.js";
+
+const BLOB = join(ROOT, "dist", "kernel.blob");
+let scratch: string;
+beforeAll(async () => {
+  await ensureBuilt();
+  scratch = mkdtempSync(join(tmpdir(), "strided-snapshot-"));
+});
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A copy of the package's launcher whose dist/ holds the kernel's files and, as `blob` says, a blob beside them. */
+function fakeRoot(name: string, blob: "none" | { key: (stored: string) => string; node?: string }): string {
+  const root = join(scratch, name);
+  mkdirSync(join(root, "bin"), { recursive: true });
+  mkdirSync(join(root, "dist"), { recursive: true });
+  copyFileSync(LAUNCHER, join(root, "bin", "strided-kernel"));
+  copyFileSync(join(ROOT, "bin", "strided.js"), join(root, "bin", "strided.js"));
+  symlinkSync(join(ROOT, "dist", "kernel"), join(root, "dist", "kernel"));
+  if (blob !== "none") {
+    symlinkSync(BLOB, join(root, "dist", "kernel.blob"));
+    writeFileSync(join(root, "dist", "kernel.blob.key"), blob.key(readFileSync(BLOB_KEY, "utf8")));
+    writeFileSync(join(root, "dist", "kernel.blob.node"), blob.node ?? readFileSync(`${BLOB}.node`, "utf8"));
+  }
+  return join(root, "bin", "strided-kernel");
+}
+
+async function firstResult(k: RunningKernel): Promise<string | undefined> {
+  const r = await k.kc.execute("1 + 1", { timeout: 60_000 });
+  return resultText(r.iopub);
+}
+
+describe("started as kernel.json starts it", () => {
+  it("runs from the startup snapshot, and a cell's child processes do not inherit it", async () => {
+    const k = await startKernel({ env: { STRIDED_LOG: "1" }, cwd: scratch });
+    try {
+      expect(await firstResult(k)).toBe("2");
+      expect(k.kp.output()).toContain(`started from the startup snapshot ${BLOB}`);
+      expect(k.kp.output()).not.toContain("startup snapshot not used");
+      const info = await k.kc.kernelInfo();
+      expect(info.content.banner).not.toContain("startup snapshot");
+      expect(info.content.language_info.version).toMatch(/^\d+\.\d+\.\d+/); // typescript/package.json found through the snapshot's require.resolve
+      // child_process.fork passes execArgv on: without the blob in it, the child runs its own script.
+      const r = await k.kc.execute('import { execFileSync } from "node:child_process";\nexecFileSync(process.execPath, [...process.execArgv, "-e", "console.log(6 * 7)"], { encoding: "utf8" }).trim()', { timeout: 60_000 });
+      expect(resultText(r.iopub)).toBe("'42'");
+      // np.random's global generator is seeded in this process, not once in the blob.
+      const draws = await k.kc.execute("np.random.rand()", { timeout: 60_000 });
+      const other = await startKernel({ cwd: scratch });
+      try {
+        const draws2 = await other.kc.execute("np.random.rand()", { timeout: 60_000 });
+        expect(resultText(draws.iopub)).toMatch(/^0\.\d+/);
+        expect(resultText(draws2.iopub)).not.toBe(resultText(draws.iopub));
+      } finally {
+        await other.stop();
+      }
+    } finally {
+      await k.stop();
+    }
+  }, 120_000);
+
+  it("writes nothing to stderr without STRIDED_LOG", async () => {
+    const k = await startKernel({ cwd: scratch });
+    try {
+      expect(await firstResult(k)).toBe("2");
+      expect(k.kp.output()).toBe("");
+    } finally {
+      await k.stop();
+    }
+  }, 60_000);
+});
+
+describe("falls back to the ordinary start-up, with a note on the log and in the banner", () => {
+  const cases: [string, Parameters<typeof fakeRoot>[1], RegExp][] = [
+    ["missing", "none", /no startup snapshot \(.*kernel\.blob missing\)/],
+    ["built by another Node binary", { key: (k) => k, node: "1 1\n" }, /startup snapshot not used \(built by another Node binary\)/],
+    ["stale: a source changed since", { key: (k) => k.replace(/("[^"]*\/dist\/kernel\/main\.js",)\d+/, "$1" + "1") }, /startup snapshot not used: .*main\.js changed since the snapshot was built/],
+  ];
+  for (const [name, blob, note] of cases) {
+    it(name, async () => {
+      const launcher = fakeRoot(name.split(":")[0].replace(/\W+/g, "-"), blob);
+      const k = await startKernel({ env: { STRIDED_LOG: "1" }, cwd: scratch, launcher });
+      try {
+        expect(await firstResult(k)).toBe("2");
+        expect(k.kp.output()).toMatch(note);
+        expect(k.kp.output()).not.toContain("started from the startup snapshot");
+        expect((await k.kc.kernelInfo()).content.banner).toMatch(note);
+      } finally {
+        await k.stop();
+      }
+    }, 90_000);
+  }
+});
