@@ -2,11 +2,11 @@
  * Two clients pipelining executes into one kernel (issue 11): each client sends all of its cells at
  * once, with cell texts distinct across both (`1000001 * 2 + 1`, `2000001 * 2 + 1`, ...; the same
  * text in TypeScript and Python), and the kernel's replies are checked: every one arrives, each
- * client's settle in the order it sent them, execution counts increase per client, and the kernel
+ * client's replies come in the order it sent them, execution counts increase per client, and the kernel
  * process tree's RSS is read before and after. Used by `npm run bench:kernel` (10,000 executes) and
  * by test/e2e/two-clients.test.ts (2 × 1,000).
  */
-import { KernelClient, type ConnectionInfo } from "../../kernel/client/index.js";
+import { KernelClient, type ConnectionInfo, type ExecuteReplyContent } from "../../kernel/client/index.js";
 import { treeRssBytes } from "./rss.js";
 
 export interface TwoClientResult {
@@ -17,7 +17,7 @@ export interface TwoClientResult {
   /** Replies received with another status (first few described in `failures`). */
   failed: number;
   failures: string[];
-  /** True when each client's requests settled in the order it sent them. */
+  /** True when each client's execute_replies arrived in the order it sent the requests. */
   inOrder: boolean;
   /** True when each client's execution counts strictly increase in the order it sent. */
   countsIncrease: boolean;
@@ -55,14 +55,16 @@ export async function twoClientPipeline(connection: ConnectionInfo, pid: number,
       const all: Promise<void>[] = [];
       for (let i = 0; i < per; i++) {
         const code = `${(ci + 1) * 1_000_000 + i + 1} * 2 + 1`;
+        const content = { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true };
         all.push(
-          c.execute(code, { timeout: deadlineMs }).then((s) => {
+          // Timed to the execute_reply (tslab loses iopub idles under load); the deadline below ends the run first.
+          c.request<ExecuteReplyContent>("shell", "execute_request", content, { timeout: deadlineMs + 60_000 }).then((reply) => {
             settledOrder.push(i);
-            counts[i] = Number(s.reply.content.execution_count);
-            if (s.reply.content.status === "ok") r.ok++;
+            counts[i] = Number(reply.content.execution_count);
+            if (reply.content.status === "ok") r.ok++;
             else {
               r.failed++;
-              if (r.failures.length < 3) r.failures.push(`${code}: ${s.reply.content.status} ${s.reply.content.ename ?? ""} ${s.reply.content.evalue ?? ""}`);
+              if (r.failures.length < 3) r.failures.push(`${code}: ${reply.content.status} ${reply.content.ename ?? ""} ${reply.content.evalue ?? ""}`);
             }
           }),
         );
