@@ -85,7 +85,8 @@ export function takeFrom(a: NDArray, indices: ArrayLike, axisArg: number | null,
       }
     }
   } else {
-    for (const i of list) if (mode === "raise" && n > 0) adjust(i, n, axis, mode);
+    // NumPy checks each index once per outer element (PyArray_TakeFrom's loop): none when the axes before `axis` hold nothing
+    for (const i of list) if (mode === "raise" && outer > 0) adjust(i, n, axis, mode);
   }
   if (out !== undefined) {
     copyInto(out, res);
