@@ -238,12 +238,15 @@ export function loadtxtString(text: string, options: LoadtxtOptions = {}): NDArr
 
 /**
  * NumPy's `np.loadtxt(fname, { dtype, comments, delimiter, skiprows, usecols, unpack, ndmin, max_rows })`.
+ * `fname` is a path, or the lines themselves as a list of strings (NumPy also takes a list of str).
  *
  * @example
  * np.savetxt("/tmp/b.txt", np.array([1, 2, 3]), { fmt: "%d" });
  * np.loadtxt("/tmp/b.txt", { dtype: "int32" }) // array([1, 2, 3])
+ * np.loadtxt(["0 1", "2 3"]).tolist() // [[0, 1], [2, 3]]
  */
-export function loadtxt(fname: string, options?: LoadtxtOptions): NDArray {
+export function loadtxt(fname: string | readonly string[], options?: LoadtxtOptions): NDArray {
+  if (typeof fname !== "string") return loadtxtString(fname.map((line) => line.replace(/\r?\n$/, "")).join("\n"), options);
   let buf = readFileSync(fname);
   if (fname.endsWith(".gz")) buf = gunzipSync(buf);
   return loadtxtString(buf.toString("utf8"), options);

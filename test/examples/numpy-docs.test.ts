@@ -45,6 +45,8 @@ interface Routine {
 type Status = "pass" | "pass-int" | "difference" | "pending" | "fail" | "skip" | "noop";
 interface Outcome {
   routine: string;
+  /** NumPy printed something for it (a value, stdout or an error), not only bound names. */
+  printed: boolean;
   source: string;
   ts: string | null;
   status: Status;
@@ -95,14 +97,15 @@ describe.skipIf(!hasNumpy)("NumPy 1.24's docstring examples, translated by API.m
       if (seeded.status !== "ok") throw new Error(`setup ${setup} failed: ${seeded.ename}: ${seeded.evalue}`);
       for (const e of examples) {
         if (e.skip !== null) {
-          outcomes.push({ routine, source: e.source, ts: null, status: e.skip === "noop" ? "noop" : "skip", detail: e.skip });
+          outcomes.push({ routine, printed: false, source: e.source, ts: null, status: e.skip === "noop" ? "noop" : "skip", detail: e.skip });
           continue;
         }
         const { ok, loose, detail } = await runCell(e);
         const listed = DIFFERENCES.find((d) => d.routine === routine && d.source === e.source);
         const pending = PENDING.find((d) => d.routine === routine && d.source === e.source);
         const status: Status = ok ? (loose ? "pass-int" : "pass") : listed ? "difference" : pending ? "pending" : "fail";
-        outcomes.push({ routine, source: e.source, ts: e.ts, status, detail: ok ? (listed || pending ? "listed but passes" : "") : detail });
+        const printed = e.expected.value !== null || e.expected.stdout !== "" || e.expected.error !== null;
+        outcomes.push({ routine, printed, source: e.source, ts: e.ts, status, detail: ok ? (listed || pending ? "listed but passes" : "") : detail });
       }
     }
   }, 900_000);
@@ -128,6 +131,8 @@ describe.skipIf(!hasNumpy)("NumPy 1.24's docstring examples, translated by API.m
     }
     const run = total.pass + total["pass-int"] + total.difference + total.pending + total.fail;
     lines.push(`${"TOTAL".padEnd(28)} ${String(run).padStart(4)} ${String(total.pass + total["pass-int"]).padStart(5)} ${String(total["pass-int"]).padStart(6)} ${String(total.difference).padStart(5)} ${String(total.pending).padStart(5)} ${String(total.fail).padStart(5)} ${String(total.skip).padStart(5)}`);
+    const printedPasses = outcomes.filter((o) => o.printed && o.status.startsWith("pass")).length;
+    lines.push(`of the ${total.pass + total["pass-int"]} passes, ${printedPasses} print something in NumPy (a value, text or an error); the others only bind names`);
     const pendingPasses = PENDING.filter((d) => outcomes.some((o) => o.routine === d.routine && o.source === d.source && o.status.startsWith("pass")));
     if (pendingPasses.length > 0) lines.push("", "pending rows that pass now (remove them from PENDING):", ...pendingPasses.map((d) => `  [${d.routine}] ${d.source}`));
     const reasons = new Map<string, number>();

@@ -44,6 +44,12 @@ export const DIFFERENCES: Difference[] = [
     reason: "follows from the row above (row and col were not bound)",
   },
   {
+    routine: "loadtxt",
+    source: "x, y = np.loadtxt(c, delimiter=',', usecols=(0, 2), unpack=True)",
+    reason: "README Decisions (Runtime): an NDArray is not iterable, so unpack: true's transposed array does not unpack into x, y",
+  },
+  ...["x", "y"].map((source) => ({ routine: "loadtxt", source, reason: "follows from the row above (x and y were not bound)" })),
+  {
     routine: "ndarray.tobytes",
     source: "x.tobytes('C') == x.tobytes()",
     reason: "README Decisions (Runtime): tobytes gives a new Uint8Array, and `==` on two Uint8Arrays is JavaScript's identity (compare with Buffer.compare)",
