@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { buildKernelJson } from "../../kernel/cli/install.js";
 
 export interface KernelUnderTest {
   name: string;
@@ -34,7 +35,7 @@ export function kernelsUnderTest(root: string): KernelUnderTest[] {
   return [
     {
       name: "strided",
-      argv: [process.execPath, join(root, "bin", "strided.js"), "kernel", "{connection_file}"],
+      argv: buildKernelJson(root).argv, // as the installed kernel.json starts it: bin/strided-kernel, from the startup snapshot when built
       env: (JSON.parse(readFileSync(join(root, "kernel.json"), "utf8")) as { env?: Record<string, string> }).env ?? {},
       missing: existsSync(join(root, "dist", "kernel", "cli", "main.js")) ? null : "dist/ not built (npm run build)",
       ...ts,

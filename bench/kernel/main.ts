@@ -3,8 +3,8 @@
  * harness in the same run. Prints a table with ratios to tslab and writes bench/results/kernel.json
  * and kernel.md. Environment: BENCH_QUICK=1 for a short smoke run (not written to bench/results).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../../kernel/cli/package-root.js";
 import { kernelsUnderTest } from "./kernels.js";
@@ -27,6 +27,9 @@ async function main(): Promise<number> {
   };
   const log = (s: string): void => { process.stdout.write(`${s}\n`); };
   const results: KernelResult[] = [];
+  // The kernels run in an empty folder, as a newcomer's notebook folder (this package's own
+  // tsconfig.json would be read by strided as a notebook's, bypassing its startup snapshot's parsed lib).
+  const notebookDir = mkdtempSync(join(tmpdir(), "strided-bench-"));
   const only = process.env.BENCH_KERNELS?.split(",");
   for (const k of kernelsUnderTest(root)) {
     if (only && !only.includes(k.name)) continue;
@@ -35,7 +38,7 @@ async function main(): Promise<number> {
       continue;
     }
     log(`${k.name}:`);
-    results.push(await measureKernel(k, params, root, log));
+    results.push(await measureKernel(k, params, notebookDir, log));
   }
   machine["load average at end"] = loadavg()[0].toFixed(2);
   const date = new Date().toISOString();

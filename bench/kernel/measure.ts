@@ -28,6 +28,8 @@ export interface KernelResult {
   startupMedianMs: number;
   /** Spawn → first `1 + 1` settled (includes loading whatever the kernel loads lazily). */
   firstResultMedianMs: number;
+  /** A restart as jupyter_client does it (shutdown_request with restart, the process ends, the same argv again) → first `1 + 1` settled. */
+  restartResultMedianMs: number;
   roundTripP50Ms: number;
   roundTripP99Ms: number;
   typedAfterDeclarationsP50Ms: number;
@@ -82,25 +84,37 @@ export async function measureKernel(k: KernelUnderTest, p: Params, cwd: string, 
   idleLost = 0;
   let lastOutput: (() => string) | null = null;
   const r: KernelResult = {
-    name: k.name, startupMs: [], startupMedianMs: NaN, firstResultMedianMs: NaN,
+    name: k.name, startupMs: [], startupMedianMs: NaN, firstResultMedianMs: NaN, restartResultMedianMs: NaN,
     roundTripP50Ms: NaN, roundTripP99Ms: NaN, typedAfterDeclarationsP50Ms: NaN, idleRssMB: NaN,
   };
   try {
     const firstResults: number[] = [];
+    const restartResults: number[] = [];
     for (let i = 0; i < p.starts; i++) {
       const s = await start(k, cwd);
       lastOutput = s.kp.output;
       r.startupMs.push(s.firstReply);
+      let restarted: Awaited<ReturnType<typeof start>> | null = null;
       try {
         await timedExecute(s.kc, k.onePlusOne);
         firstResults.push(now() - s.t0);
+        // Restart as jupyter_client does: shutdown_request with restart=true, wait for the process to end, launch again.
+        const t = now();
+        await s.kc.shutdown(true, 10_000).catch(() => undefined);
+        await Promise.race([s.kp.exited, new Promise((res) => setTimeout(res, 10_000))]);
+        restarted = await start(k, cwd);
+        lastOutput = restarted.kp.output;
+        await timedExecute(restarted.kc, k.onePlusOne);
+        restartResults.push(now() - t);
       } finally {
         await stop(s.kp, s.kc);
+        if (restarted) await stop(restarted.kp, restarted.kc);
       }
-      log(`  ${k.name} start ${i + 1}/${p.starts}: first kernel_info_reply ${s.firstReply.toFixed(0)} ms, first result ${firstResults.at(-1)?.toFixed(0)} ms`);
+      log(`  ${k.name} start ${i + 1}/${p.starts}: first kernel_info_reply ${s.firstReply.toFixed(0)} ms, first result ${firstResults.at(-1)?.toFixed(0)} ms, after a restart ${restartResults.at(-1)?.toFixed(0)} ms`);
     }
     r.startupMedianMs = median(r.startupMs);
     r.firstResultMedianMs = median(firstResults);
+    r.restartResultMedianMs = median(restartResults);
 
     const s = await start(k, cwd);
     lastOutput = s.kp.output;

@@ -12,6 +12,7 @@ type Metric = { key: keyof KernelResult; label: string; unit: string; digits: nu
 export const METRICS: Metric[] = [
   { key: "startupMedianMs", label: "start-up to first kernel_info_reply (median)", unit: "ms", digits: 0 },
   { key: "firstResultMedianMs", label: "start-up to first `1 + 1` result (median)", unit: "ms", digits: 0 },
+  { key: "restartResultMedianMs", label: "restart to first `1 + 1` result (median)", unit: "ms", digits: 0 },
   { key: "roundTripP50Ms", label: "`1 + 1` round trip p50", unit: "ms", digits: 2 },
   { key: "roundTripP99Ms", label: "`1 + 1` round trip p99", unit: "ms", digits: 2 },
   { key: "typedAfterDeclarationsP50Ms", label: "typed cell after the declaration cells p50", unit: "ms", digits: 2 },
