@@ -25,6 +25,20 @@ def make(name, n):
     if name == "less": return lambda: a < b
     if name == "sum": return lambda: np.sum(a)
     if name == "max": return lambda: np.max(a)
+    if name == "add_where":
+        m = rand(n, 3) < 0.5
+        return lambda: np.add(a, b, out=c, where=m)
+    if name == "less_f32":
+        a32 = a.astype(np.float32); b32 = b.astype(np.float32)
+        return lambda: a32 < b32
+    if name == "sum_f32":
+        a32 = a.astype(np.float32)
+        return lambda: np.sum(a32)
+    if name == "astype_f32": return lambda: a.astype(np.float32)
+    if name == "copy_T":
+        r, k = squareish(n)
+        A = a.reshape(r, k)
+        return lambda: A.T.copy()
     if name == "add_T":
         r, k = squareish(n)
         A = a.reshape(r, k); B = b.reshape(r, k)

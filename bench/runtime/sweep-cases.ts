@@ -45,6 +45,20 @@ export const CASES: readonly SweepCase[] = [
   { name: "less", numpy: "a < b", target: null, make: (n) => { const a = randArray(n, 1), b = randArray(n, 2); return () => np.less(a, b); } },
   { name: "sum", numpy: "np.sum(a)", target: 1.2, make: (n) => { const a = randArray(n, 1); return () => np.sum(a); } },
   { name: "max", numpy: "np.max(a)", target: null, make: (n) => { const a = randArray(n, 1); return () => np.max(a); } },
+  { name: "add_where", numpy: "np.add(a, b, out=c, where=m)", target: null, make: (n) => { const a = randArray(n, 1), b = randArray(n, 2), c = np.zeros([n]), m = np.less(randArray(n, 3), 0.5); return () => np.add(a, b, { out: c, where: m }); } },
+  { name: "less_f32", numpy: "a32 < b32", target: null, make: (n) => { const a = randArray(n, 1).astype("float32"), b = randArray(n, 2).astype("float32"); return () => np.less(a, b); } },
+  { name: "sum_f32", numpy: "np.sum(a32)", target: null, make: (n) => { const a = randArray(n, 1).astype("float32"); return () => np.sum(a); } },
+  { name: "astype_f32", numpy: "a.astype(np.float32)", target: null, make: (n) => { const a = randArray(n, 1); return () => a.astype("float32"); } },
+  {
+    name: "copy_T",
+    numpy: "A.T.copy()",
+    target: null,
+    make: (n) => {
+      const [r, c] = squareish(n);
+      const A = randArray(n, 1).reshape(r, c);
+      return () => A.T.copy();
+    },
+  },
   {
     name: "add_T",
     numpy: "A.T + B.T",
