@@ -225,8 +225,8 @@ class Translator:
             return json.dumps(v)
         if isinstance(v, complex):
             raise Skip("complex numbers")
-        if isinstance(v, bytes):
-            raise Skip("Python bytes literal")
+        if isinstance(v, bytes):  # Python bytes are a JS Uint8Array (as a.tobytes() returns one)
+            return f"Uint8Array.from([{', '.join(str(b) for b in v)}])"
         if v is Ellipsis:
             raise Skip("Ellipsis outside an index")
         raise Skip(f"constant {v!r}")
