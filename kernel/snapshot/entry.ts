@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
-import type { SnapshotLoader as Loader } from "./loader.js";
+import type { NodeModuleApi, SnapshotLoader as Loader } from "./loader.js";
 import type * as StampModule from "./stamp.js";
 import type * as MainModule from "../main.js";
 import type * as LogModule from "../log.js";
@@ -114,6 +114,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
     });
     return;
   }
+  loader.registerWithNode(require("node:module") as NodeModuleApi); // one instance of each module for Node's require/import too
   const fromFiles = createRequire(path.join(SNAPSHOT_DIR, "native-import.js"));
   loader.setRealImport((fromFiles(path.join(SNAPSHOT_DIR, "native-import.js")) as typeof NativeImportModule).nativeImport);
   const [command, file] = process.argv.slice(1);

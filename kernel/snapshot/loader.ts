@@ -21,6 +21,13 @@ interface LoadedModule {
   exports: unknown;
 }
 
+/** The parts of Node's `Module` class (node:module's default export) registerWithNode uses. */
+export interface NodeModuleApi {
+  new (id: string, parent: null): { filename: string; paths: string[]; exports: unknown; loaded: boolean };
+  _cache: Record<string, unknown>;
+  _nodeModulePaths(dir: string): string[];
+}
+
 type ModuleFunction = (exports: unknown, require: ((spec: string) => unknown) & { resolve(spec: string): string }, module: LoadedModule, filename: string, dirname: string, dynamicImport: (spec: string) => Promise<unknown>) => void;
 
 /**
@@ -74,6 +81,23 @@ export class SnapshotLoader {
   /** Node's own `import()`, for specifiers the snapshot does not hold (set after deserialisation). */
   setRealImport(f: (spec: string) => Promise<unknown>): void {
     this.realImport = f;
+  }
+
+  /**
+   * After deserialisation: enter every module loaded here into Node's own CommonJS cache
+   * (`Module._cache`), so that Node's `require` and `import` of the same file (a notebook's module
+   * importing "strided", run/modules.ts) give these very instances, not a second copy.
+   */
+  registerWithNode(moduleApi: NodeModuleApi): void {
+    for (const [file, m] of this.cache) {
+      if (moduleApi._cache[file]) continue;
+      const mod = new moduleApi(file, null);
+      mod.filename = file;
+      mod.paths = moduleApi._nodeModulePaths(path.dirname(file));
+      mod.exports = m.exports;
+      mod.loaded = true;
+      moduleApi._cache[file] = mod;
+    }
   }
 
   /** Load a file (absolute path) and return its exports. */
