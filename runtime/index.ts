@@ -4,9 +4,10 @@
  */
 export { np, type Np } from "./np.js";
 export { NDArray, type NDArrayParts } from "./core/ndarray.js";
+export type { Kind, Elem } from "./core/rank.js";
 export { DTYPES, type DType, type TypedArray } from "./core/dtype.js";
 export { allocationStats, type AllocationStats } from "./core/alloc.js";
-export { IndexError, ValueError, MemoryError, AxisError, TooHardError, UFuncTypeError } from "./core/errors.js";
+export { AttributeError, IndexError, ValueError, MemoryError, AxisError, TooHardError, UFuncTypeError } from "./core/errors.js";
 // structure: the types of indices, flags, array-likes and overlap answers
 export { Flags } from "./core/flags.js";
 export { IInfo, FInfo, type IntDType, type FloatDType } from "./core/limits.js";

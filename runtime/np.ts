@@ -8,6 +8,7 @@ import { DTYPES, type DType } from "./core/dtype.js";
 import { NDArray } from "./core/ndarray.js";
 import * as errors from "./core/errors.js";
 import { iinfo, finfo } from "./core/limits.js";
+import { asrank } from "./core/asrank.js";
 import "./core/flags.js";
 import "./indexing/methods.js";
 import * as create from "./create/index.js";
@@ -37,6 +38,7 @@ const core = {
   pi: Math.PI,
   e: Math.E,
   euler_gamma: 0.5772156649015329,
+  asrank,
   bool: "bool",
   int8: "int8",
   uint8: "uint8",
@@ -50,6 +52,7 @@ const core = {
   float64: "float64",
   IndexError: errors.IndexError,
   ValueError: errors.ValueError,
+  AttributeError: errors.AttributeError,
   MemoryError: errors.MemoryError,
   AxisError: errors.AxisError,
   TooHardError: errors.TooHardError,

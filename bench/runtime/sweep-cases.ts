@@ -18,7 +18,7 @@ export interface SweepCase {
 }
 
 /** Deterministic floats in (0, 1): a Lehmer generator, as bench/runtime/main.ts. */
-export function randArray(n: number, seed = 1): NDArray {
+export function randArray(n: number, seed = 1): NDArray<1, "number"> {
   const a = np.zeros([n]);
   const d = a.data as Float64Array;
   let s = seed;

@@ -8,6 +8,11 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
+/** Python's `AttributeError` as NumPy raises it (`a.shape = ...` that would need a copy). */
+export class AttributeError extends Error {
+  override name = "AttributeError";
+}
+
 /** NumPy's `ValueError`: a value of the right type but the wrong content (shapes, sizes). */
 export class ValueError extends Error {
   override name = "ValueError";

@@ -13,6 +13,7 @@
 import { inspect } from "node:util";
 import { ValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
+import type { Kind } from "./rank.js";
 
 /**
  * Whether shape/strides (bytes) are C-contiguous under NumPy's relaxed rule.
@@ -154,7 +155,7 @@ export function flagEntries(f: Flags): [string, boolean][] {
 }
 
 declare module "./ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * NumPy's memory-layout flags of this array.
      *

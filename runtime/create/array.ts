@@ -22,6 +22,7 @@ import { formatShape, toOrder, type OrderAK } from "../core/shape.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { newLike } from "./layout.js";
 import { optDType, type CopyOptions } from "./options.js";
+import type { KindFrom, KindOf, RankOf } from "../core/rank.js";
 
 /** What `np.array` accepts: a number, a bigint, a boolean, an NDArray, a typed array, or nested arrays of these. */
 export type ArrayLike = number | bigint | boolean | NDArray | ArrayData | readonly ArrayLike[];
@@ -188,13 +189,13 @@ function contiguousStridesOf(shape: readonly number[], itemsize: number): number
  * np.array([1, 2.5]).dtype // "float64"
  * np.array([[1, 2], [3, 4]], { order: "F" }).strides // [4, 8]
  */
-export function array(object: ArrayLike, options?: CopyOptions): NDArray {
+export function array<A extends ArrayLike, O extends CopyOptions | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
   const order: OrderAK = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
   if (object instanceof NDArray) {
     const dtype = optDType(options, object.dtype);
     const out = newLike(object, order, dtype);
     copyInto(out, object);
-    return out;
+    return out as never;
   }
   const shape = shapeOf(object);
   const s: Scan = newScan();
@@ -203,10 +204,10 @@ export function array(object: ArrayLike, options?: CopyOptions): NDArray {
   const c = newArray(shape, dtype, "C");
   // stores cast as NumPy does: float -> int truncates toward zero (then wraps); see core/cast.ts for int64
   store(object, c, 0);
-  if (order !== "F" || c.ndim <= 1) return c;
+  if (order !== "F" || c.ndim <= 1) return c as never;
   const f = newArray(shape, dtype, "F");
   copyInto(f, c);
-  return f;
+  return f as never;
 }
 
 /**
@@ -218,7 +219,7 @@ export function array(object: ArrayLike, options?: CopyOptions): NDArray {
  * np.asarray(a) === a // true
  * np.asarray(a, { dtype: "float64" }) === a // false
  */
-export function asarray(object: ArrayLike, options?: CopyOptions): NDArray {
+export function asarray<A extends ArrayLike, O extends CopyOptions | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
   if (object instanceof NDArray) {
     const order = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
     const dtypeOk = options?.dtype === undefined || optDType(options, object.dtype) === object.dtype;
@@ -226,7 +227,7 @@ export function asarray(object: ArrayLike, options?: CopyOptions): NDArray {
       order === "K" || order === "A" ||
       (order === "C" && isCContiguous(object.shape, object.strides, object.itemsize)) ||
       (order === "F" && isFContiguous(object.shape, object.strides, object.itemsize));
-    if (dtypeOk && orderOk) return object;
+    if (dtypeOk && orderOk) return object as never;
   }
   return array(object, options);
 }

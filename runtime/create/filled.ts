@@ -10,8 +10,10 @@ import { copyInto } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { toShape } from "../core/shape.js";
-import { inferDType } from "./array.js";
+import { array, inferDType } from "./array.js";
 import { optDType, optOrder, type CreateOptions } from "./options.js";
+import type { KindFrom, KindOf, ShapeRank } from "../core/rank.js";
+import type { ArrayLike } from "./array.js";
 
 /**
  * A new array of zeros (NumPy's `np.zeros(shape, dtype=float64, order='C')`).
@@ -20,8 +22,8 @@ import { optDType, optOrder, type CreateOptions } from "./options.js";
  * np.zeros([2, 3]).strides // [24, 8]
  * np.zeros(3, { dtype: "int32" }).tolist() // [0, 0, 0]
  */
-export function zeros(shape: number | readonly number[], options?: CreateOptions | DType): NDArray {
-  return newArray(toShape(shape), optDType(options, DEFAULT_FLOAT), optOrder(options));
+export function zeros<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  return newArray(toShape(shape), optDType(options, DEFAULT_FLOAT), optOrder(options)) as never;
 }
 
 /**
@@ -30,8 +32,8 @@ export function zeros(shape: number | readonly number[], options?: CreateOptions
  * @example
  * np.empty([2, 2], { order: "F" }).flags.f_contiguous // true
  */
-export function empty(shape: number | readonly number[], options?: CreateOptions | DType): NDArray {
-  return zeros(shape, options);
+export function empty<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  return zeros(shape, options) as never;
 }
 
 /**
@@ -40,21 +42,28 @@ export function empty(shape: number | readonly number[], options?: CreateOptions
  * @example
  * np.ones(3).tolist() // [1, 1, 1]
  */
-export function ones(shape: number | readonly number[], options?: CreateOptions | DType): NDArray {
-  return full(shape, 1, typeof options === "string" ? { dtype: options } : { dtype: DEFAULT_FLOAT, ...options });
+export function ones<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  return full(shape, 1, typeof options === "string" ? { dtype: options } : { dtype: DEFAULT_FLOAT, ...(options as CreateOptions | undefined) }) as never;
 }
 
 /**
- * A new array filled with `fill_value`; the dtype defaults to the value's (int32 for an integer,
- * float64 for other numbers, bool for a boolean), as NumPy's `np.full`.
+ * A new array filled with `fill_value` (a number, a boolean, an array or nested JS arrays, which
+ * broadcast to `shape`); the dtype defaults to the value's (int32 for integers, float64 for other
+ * numbers, bool for booleans), as NumPy's `np.full(shape, fill_value, dtype=None, order='C')`.
  *
  * @example
  * np.full([2, 2], 7).tolist() // [[7, 7], [7, 7]]
  * np.full(2, 0.5).dtype // "float64"
+ * np.full([2, 2], [1, 2]).tolist() // [[1, 2], [1, 2]]
  */
-export function full(shape: number | readonly number[], fill_value: number | boolean | NDArray, options?: CreateOptions | DType): NDArray {
-  const dflt = fill_value instanceof NDArray ? fill_value.dtype : inferDType(fill_value);
+export function full<const S extends number | readonly number[], F extends ArrayLike, O extends CreateOptions | DType | undefined = undefined>(
+  shape: S,
+  fill_value: F,
+  options?: O,
+): NDArray<ShapeRank<S>, KindFrom<O, KindOf<F>>> {
+  const value = fill_value instanceof NDArray || typeof fill_value === "number" || typeof fill_value === "boolean" ? fill_value : array(fill_value);
+  const dflt = value instanceof NDArray ? value.dtype : inferDType(value);
   const a = newArray(toShape(shape), optDType(options, dflt), optOrder(options));
-  copyInto(a, fill_value);
-  return a;
+  copyInto(a, value);
+  return a as never;
 }

@@ -10,6 +10,10 @@ import { toShape, type OrderAK } from "../core/shape.js";
 import { asarray, type ArrayLike } from "./array.js";
 import { newLike } from "./layout.js";
 import { optDType, optOrderAK } from "./options.js";
+import type { KindFrom, KindOf, RankOf, ShapeRank } from "../core/rank.js";
+
+/** The rank of a `*_like` result: the prototype's, or that of `{ shape }`. */
+type LikeRank<A, O> = O extends { shape: infer S } ? ShapeRank<S> : RankOf<A>;
 
 /** Options of the `*_like` functions. */
 export interface LikeOptions {
@@ -18,11 +22,12 @@ export interface LikeOptions {
   shape?: number | readonly number[];
 }
 
-function like(proto: ArrayLike, options: LikeOptions | DType | undefined, fill: number | boolean | null): NDArray {
+function like(proto: ArrayLike, options: LikeOptions | DType | undefined, fill: ArrayLike | null): NDArray {
   const p = asarray(proto);
   const opts = typeof options === "string" ? { dtype: options } : options;
   const out = newLike(p, optOrderAK(opts, "K"), optDType(opts, p.dtype), opts?.shape === undefined ? undefined : toShape(opts.shape));
-  if (fill !== null && fill !== 0 && fill !== false) copyInto(out, fill);
+  if (fill === null || fill === 0 || fill === false) return out;
+  copyInto(out, typeof fill === "number" || typeof fill === "boolean" ? fill : asarray(fill));
   return out;
 }
 
@@ -32,8 +37,8 @@ function like(proto: ArrayLike, options: LikeOptions | DType | undefined, fill: 
  * @example
  * np.empty_like(np.zeros([2, 3]).T).flags.f_contiguous // true
  */
-export function empty_like(a: ArrayLike, options?: LikeOptions | DType): NDArray {
-  return like(a, options, null);
+export function empty_like<A extends ArrayLike, const O extends LikeOptions | DType | undefined = undefined>(a: A, options?: O): NDArray<LikeRank<A, O>, KindFrom<O, KindOf<A>>> {
+  return like(a, options, null) as never;
 }
 
 /**
@@ -42,8 +47,8 @@ export function empty_like(a: ArrayLike, options?: LikeOptions | DType): NDArray
  * @example
  * np.zeros_like(np.arange(3)).tolist() // [0, 0, 0]
  */
-export function zeros_like(a: ArrayLike, options?: LikeOptions | DType): NDArray {
-  return like(a, options, 0);
+export function zeros_like<A extends ArrayLike, const O extends LikeOptions | DType | undefined = undefined>(a: A, options?: O): NDArray<LikeRank<A, O>, KindFrom<O, KindOf<A>>> {
+  return like(a, options, 0) as never;
 }
 
 /**
@@ -52,8 +57,8 @@ export function zeros_like(a: ArrayLike, options?: LikeOptions | DType): NDArray
  * @example
  * np.ones_like(np.arange(3), { dtype: "float32" }).dtype // "float32"
  */
-export function ones_like(a: ArrayLike, options?: LikeOptions | DType): NDArray {
-  return like(a, options, 1);
+export function ones_like<A extends ArrayLike, const O extends LikeOptions | DType | undefined = undefined>(a: A, options?: O): NDArray<LikeRank<A, O>, KindFrom<O, KindOf<A>>> {
+  return like(a, options, 1) as never;
 }
 
 /**
@@ -62,8 +67,8 @@ export function ones_like(a: ArrayLike, options?: LikeOptions | DType): NDArray 
  * @example
  * np.full_like(np.arange(3), 2.7).tolist() // [2, 2, 2]
  */
-export function full_like(a: ArrayLike, fill_value: number | boolean, options?: LikeOptions | DType): NDArray {
-  return like(a, options, fill_value);
+export function full_like<A extends ArrayLike, const O extends LikeOptions | DType | undefined = undefined>(a: A, fill_value: ArrayLike, options?: O): NDArray<LikeRank<A, O>, KindFrom<O, KindOf<A>>> {
+  return like(a, options, fill_value) as never;
 }
 
 /**
@@ -74,9 +79,9 @@ export function full_like(a: ArrayLike, fill_value: number | boolean, options?: 
  * np.copy(a).base // null
  * np.shares_memory(a, np.copy(a)) // false
  */
-export function copy(a: ArrayLike, options?: { order?: OrderAK }): NDArray {
+export function copy<A extends ArrayLike>(a: A, options?: { order?: OrderAK } | OrderAK): NDArray<RankOf<A>, KindOf<A>> {
   const p = asarray(a);
-  const out = newLike(p, optOrderAK(options, "K"));
+  const out = newLike(p, optOrderAK(typeof options === "string" ? { order: options } : options, "K"));
   copyInto(out, p);
-  return out;
+  return out as never;
 }

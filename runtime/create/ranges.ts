@@ -11,10 +11,12 @@
  */
 import { DEFAULT_FLOAT, DEFAULT_INT, DTYPES, isBigDType, type DType } from "../core/dtype.js";
 import { scalarFor } from "../core/iterate.js";
-import { ValueError } from "../core/errors.js";
+import { AxisError, ValueError } from "../core/errors.js";
 import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { optDType, optOrder, type CreateOptions } from "./options.js";
+import type { KindFrom } from "../core/rank.js";
+import { keywordArgs } from "../stats/keywords.js";
 
 /**
  * NumPy's `ZeroDivisionError` (a step of zero in `np.arange`).
@@ -37,6 +39,9 @@ type DTypeOpt = { dtype?: DType };
  * np.arange(1, 2, 0.25).tolist() // [1, 1.25, 1.5, 1.75]
  * np.arange(5, 0, -2).tolist() // [5, 3, 1]
  */
+export function arange(...args: number[]): NDArray<1, "number">;
+export function arange(...args: (number | bigint)[]): NDArray<1, "bigint">;
+export function arange<O extends DTypeOpt>(...args: [...(number | bigint)[], O]): NDArray<1, KindFrom<O, "number">>;
 export function arange(...args: (number | bigint | DTypeOpt)[]): NDArray {
   let opts: DTypeOpt | undefined;
   if (args.length > 0 && typeof args[args.length - 1] === "object") opts = args.pop() as DTypeOpt;
@@ -70,7 +75,6 @@ export function arange(...args: (number | bigint | DTypeOpt)[]): NDArray {
   return a;
 }
 
-/** Options of `np.linspace`. */
 /**
  * `np.arange` with bigint arguments or an int64/uint64 dtype: exact, as NumPy's LONGLONG_fill
  * (the first two values cast to the dtype, then start + i * delta in 64-bit integers). Bigint
@@ -107,9 +111,15 @@ function arangeBig(nums: readonly (number | bigint)[], opts: DTypeOpt | undefine
   return a;
 }
 
+/** NumPy's keywords of `np.linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0)`. */
 export interface LinspaceOptions {
+  num?: number;
   endpoint?: boolean;
+  /** Also return the step: `[samples, step]` (NumPy's tuple). */
+  retstep?: boolean;
   dtype?: DType;
+  /** Only 0 (the scalar start and stop here give 1-D samples). */
+  axis?: number;
 }
 
 /**
@@ -118,8 +128,33 @@ export interface LinspaceOptions {
  * @example
  * np.linspace(0, 1, 5).tolist() // [0, 0.25, 0.5, 0.75, 1]
  * np.linspace(0, 1, 3, { endpoint: false }).tolist() // [0, 0.3333333333333333, 0.6666666666666666]
+ * np.linspace(2, 3, { num: 5, endpoint: false, retstep: true })[1] // 0.2
  */
-export function linspace(start: number, stop: number, num: number = 50, options?: LinspaceOptions): NDArray {
+export function linspace<O extends LinspaceOptions & { retstep: true }>(start: number, stop: number, options: O): [NDArray<1, KindFrom<O, "number">>, number];
+export function linspace<O extends LinspaceOptions & { retstep: true }>(start: number, stop: number, num: number, options: O): [NDArray<1, KindFrom<O, "number">>, number];
+export function linspace<O extends LinspaceOptions | undefined = undefined>(start: number, stop: number, options?: O): NDArray<1, KindFrom<O, "number">>;
+export function linspace<O extends LinspaceOptions | undefined = undefined>(start: number, stop: number, num?: number, options?: O): NDArray<1, KindFrom<O, "number">>;
+export function linspace(
+  start: number,
+  stop: number,
+  num: number,
+  endpoint?: boolean,
+  retstep?: boolean,
+  dtype?: DType | null,
+  axis?: number,
+): NDArray | [NDArray, number];
+export function linspace(start: number, stop: number, ...rest: unknown[]): NDArray | [NDArray, number] {
+  const o = keywordArgs<LinspaceOptions>("linspace", rest, ["num", "endpoint", "retstep", "dtype", "axis"]);
+  if (o.axis !== undefined && o.axis !== 0 && o.axis !== -1) throw new AxisError(o.axis, 1);
+  if (typeof start !== "number" || typeof stop !== "number") throw new TypeError("linspace takes numbers for start and stop (array start/stop are not supported)");
+  const num = o.num ?? 50;
+  const samples = linspaceArray(start, stop, num, o);
+  if (o.retstep !== true) return samples;
+  const div = (o.endpoint ?? true) ? num - 1 : num;
+  return [samples, div > 0 ? (stop - start) / div : NaN];
+}
+
+function linspaceArray(start: number, stop: number, num: number, options: LinspaceOptions): NDArray {
   if (!Number.isInteger(num)) throw new TypeError(`'${num}' cannot be interpreted as an integer`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options?.endpoint ?? true;
@@ -157,6 +192,8 @@ export interface EyeOptions extends CreateOptions {
  * np.eye(2).tolist() // [[1, 0], [0, 1]]
  * np.eye(2, 3, { k: 1 }).tolist() // [[0, 1, 0], [0, 0, 1]]
  */
+export function eye<O extends EyeOptions | undefined = undefined>(N: number, M?: number | null, options?: O): NDArray<2, KindFrom<O, "number">>;
+export function eye<O extends EyeOptions>(N: number, options: O): NDArray<2, KindFrom<O, "number">>;
 export function eye(N: number, M?: number | EyeOptions | null, options?: EyeOptions): NDArray {
   let cols: number;
   let opts = options;

@@ -10,11 +10,12 @@ import { flagsHtml } from "./flags-html.js";
 import { plainText } from "./plain.js";
 
 import { DISPLAY, type TextBundle } from "./protocol.js";
+import type { Kind } from "../core/rank.js";
 
 export type { TextBundle };
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * Jupyter's display protocol: NumPy's repr as text/plain and the array's card as text/html.
      *

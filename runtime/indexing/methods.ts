@@ -9,6 +9,7 @@ import { NDArray } from "../core/ndarray.js";
 import { array, type ArrayLike } from "../create/array.js";
 import { gather, scatter } from "./advanced.js";
 import { resolveIndex, type IndexArg } from "./resolve.js";
+import type { AtIndex, IndexResult, Kind, KindValues, ShiftByRank } from "../core/rank.js";
 
 /**
  * An index string that always gives an array, so `a.get("1:3")` is typed `NDArray`: it holds a
@@ -20,7 +21,7 @@ export type ViewIndexString = `${string}:${string}` | `${string}...${string}` | 
 export type SetValue = number | bigint | boolean | NDArray | readonly ArrayLike[];
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * NumPy's `a[index]`. Strings hold NumPy's syntax (`"1:3, ::-1"`, `"..., None"`); numbers are
      * integer indices; `null` is `None`; an integer array (JS or NDArray) or a bool mask is a fancy
@@ -32,10 +33,18 @@ declare module "../core/ndarray.js" {
      * a.get(1, 2)              // 6
      * a.get("1:, ::2").tolist() // [[4, 6], [8, 10]]  (a view: base === a)
      * a.get([0, 2]).shape     // [2, 4]  (a copy)
+     *
+     * Typed by rank: on `NDArray<2>`, `a.get(1, 2)` is a `number`, `a.get(1)` and `a.get("0, :")`
+     * are `NDArray<1>`, `a.get(null, "...")` is `NDArray<3>`. On an array of unknown rank (plain
+     * `NDArray`) integer indices give `NDArray | number | boolean | bigint`: narrow the array once
+     * with `np.asrank(a, 2)` (checked) or `a as NDArray<2>`.
      */
-    get(index: ViewIndexString, ...rest: IndexArg[]): NDArray;
-    get(index: readonly number[] | readonly boolean[], ...rest: IndexArg[]): NDArray;
-    get(...index: IndexArg[]): NDArray | number | boolean | bigint;
+    get(index: number): AtIndex<R, K>;
+    get<const S extends string>(index: S): IndexResult<R, K, [S]>;
+    get(index: readonly number[] | readonly boolean[]): NDArray<R, K>;
+    get<MR extends number>(mask: NDArray<MR, "boolean">): NDArray<ShiftByRank<MR, 1>[R], K>;
+    get<IR extends number>(index: NDArray<IR, "number" | "bigint">): NDArray<ShiftByRank<1, IR>[R], K>;
+    get<const I extends readonly IndexArg[]>(...index: I): IndexResult<R, K, I>;
     /**
      * NumPy's `a[index] = value`, broadcasting `value`; the last argument is the value (a number
      * or a bigint for int64/uint64 arrays, cast as NumPy casts a Python scalar).
@@ -54,13 +63,17 @@ declare module "../core/ndarray.js" {
      * np.arange(6).reshape(2, 3).item(4)    // 4
      * np.arange(6).reshape(2, 3).item(1, 0) // 3
      */
-    item(...index: number[]): number | boolean | bigint;
+    item(...index: number[]): KindValues[K];
     /**
      * The elements as nested JS arrays (a number or boolean for 0-d arrays; bigints for int64/uint64).
      *
      * @example
      * np.arange(4).reshape(2, 2).tolist() // [[0, 1], [2, 3]]
      */
+    tolist(this: NDArray<0, K>): KindValues[K];
+    tolist(this: NDArray<1, K>): KindValues[K][];
+    tolist(this: NDArray<2, K>): KindValues[K][][];
+    tolist(this: NDArray<3, K>): KindValues[K][][][];
     tolist(): unknown;
     /**
      * Set every element to `value` (cast to the array's dtype), in place.
@@ -101,7 +114,7 @@ NDArray.prototype.get = function (this: NDArray, ...index: IndexArg[]): NDArray 
   if (r.kind === "advanced") return gather(r.sel);
   if (r.scalar) return scalarOf(r.view, firstIndex(r.view));
   return r.view;
-} as NDArray["get"]; // the overloads above only narrow the result type for strings with ':', '...' or 'None' and JS index arrays
+} as NDArray["get"]; // the overloads above only narrow the result type (rank and kind)
 
 /** NumPy converts a nested-list value with at most the target's ndim (ndmax): deeper is an error. */
 function checkDepth(raw: unknown, ndim: number): void {
@@ -183,7 +196,7 @@ NDArray.prototype.tolist = function (this: NDArray): unknown {
     return out;
   };
   return rec(0, firstIndex(this));
-};
+} as NDArray["tolist"];
 
 NDArray.prototype.fill = function (this: NDArray, value: number | boolean | bigint): void {
   copyInto(this, value);

@@ -75,6 +75,6 @@ export interface TraceOptions {
 export function trace(a: ArrayLike, offset: number | TraceOptions = 0, axis1 = 0, axis2 = 1, options?: TraceOptions): NDArray | number {
   const o: TraceOptions = typeof offset === "object" ? offset : { ...options, offset, axis1, axis2 };
   const d = diagonal(arr(a), { offset: o.offset ?? 0, axis1: o.axis1 ?? 0, axis2: o.axis2 ?? 1 });
-  if (d.ndim === 1 && o.out === undefined) return sum(d, o.dtype !== undefined ? { dtype: o.dtype } : undefined);
-  return sum(d, { axis: -1, dtype: o.dtype, out: o.out });
+  if (d.ndim === 1 && o.out === undefined) return sum(d, o.dtype !== undefined ? { dtype: o.dtype } : undefined) as number; // a bool dtype gives a boolean at run time
+  return sum(d, { axis: -1, dtype: o.dtype, out: o.out }) as NDArray;
 }

@@ -29,6 +29,7 @@ import { promoteTypes } from "../ufunc/promote.js";
 import { multiply } from "../ufunc/ufuncs.js";
 import { inLoopDType } from "../reduce/reduce.js";
 import { asF64, setNumbers } from "../ufunc/f64.js";
+import type { ArithKind, Kind, KindOf, RankDown, RankMax, RankMinus, RankOf, RankPlus } from "../core/rank.js";
 
 /** A matrix inside some array: element index of [0,0] and element strides of rows/columns. */
 interface Mat {
@@ -88,6 +89,15 @@ function operands(x: ArrayLike, y: ArrayLike): [NDArray, NDArray, DType] {
   return [asF64(inLoopDType(a0, dtype)).view, asF64(inLoopDType(b0, dtype)).view, dtype];
 }
 
+/**
+ * What `np.dot` gives for operands of ranks RA and RB: a scalar operand multiplies (the larger
+ * rank), otherwise the rank is RA + RB - 2 (1-D with 1-D is a 0-d array here).
+ */
+export type DotResult<RA extends number, RB extends number, K extends Kind> = NDArray<RA extends 0 ? RB : RB extends 0 ? RA : RankMinus<RankPlus<RA, RB>, 2>, K>;
+/** `np.matmul`'s result rank: vectors lose their axis, stacks broadcast. */
+export type MatmulRank<RA extends number, RB extends number> =
+  number extends RA | RB ? number : RA extends 1 ? RankDown<RB> : RB extends 1 ? RankDown<RA> : RankMax<RA, RB>;
+
 const es = (a: NDArray, i: number): number => a.strides[i] / a.itemsize;
 
 /**
@@ -99,10 +109,13 @@ const es = (a: NDArray, i: number): number => a.strides[i] / a.itemsize;
  * np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])) // array([[17], [39]])
  * np.dot(np.ones([2, 3]), np.ones([2, 3]))                  // throws ValueError: shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)
  */
-export function dot(x: ArrayLike, y: ArrayLike): NDArray {
+export function dot(x: number, y: number): number;
+export function dot<X extends ArrayLike, Y extends ArrayLike>(x: X, y: Y): DotResult<RankOf<X>, RankOf<Y>, ArithKind<KindOf<X>, KindOf<Y>>>;
+export function dot(x: ArrayLike, y: ArrayLike): NDArray | number {
+  if (typeof x === "number" && typeof y === "number") return multiply(x, y);
   const x0 = asarray(x);
   const y0 = asarray(y);
-  if (x0.ndim === 0 || y0.ndim === 0) return multiply(x0, y0) as NDArray;
+  if (x0.ndim === 0 || y0.ndim === 0) return multiply(x0, y0);
   const [a, b, dtype] = operands(x0, y0);
   const ka = a.ndim - 1;
   const kb = b.ndim === 1 ? 0 : b.ndim - 2;
@@ -158,6 +171,7 @@ const SIG = "(n?,k),(k,m?)->(n?,m?)";
  * np.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1])) // array([3, 7])
  * np.matmul(np.ones([4, 2, 3]), np.ones([3, 5])).shape     // [4, 2, 5]
  */
+export function matmul<X extends ArrayLike, Y extends ArrayLike>(x: X, y: Y): NDArray<MatmulRank<RankOf<X>, RankOf<Y>>, ArithKind<KindOf<X>, KindOf<Y>>>;
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   const [a0, b0, dtype] = operands(x, y);
   [a0, b0].forEach((t, i) => {

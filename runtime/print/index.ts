@@ -4,9 +4,10 @@
  */
 import { NDArray } from "../core/ndarray.js";
 import { array_repr, array_str } from "./array2string.js";
+import type { Kind } from "../core/rank.js";
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * NumPy's `str(a)`.
      *

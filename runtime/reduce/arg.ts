@@ -14,6 +14,8 @@ import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { asF64 } from "../ufunc/f64.js";
 import { isCContiguous } from "../core/flags.js";
+import { reduceOptions } from "./reduce.js";
+import type { RankOf, Reduced } from "../core/rank.js";
 
 /** argmin/argmax keywords. */
 export interface ArgOptions {
@@ -143,10 +145,9 @@ function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDA
  * np.argmax(np.array([1, 7, 7, 2]))                     // 1
  * np.argmax(np.array([[1, 9], [8, 2]]), { axis: 0 })    // array([1, 0])
  */
-export function argmax(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
-export function argmax(a: ArrayLike, options: ArgOptions): NDArray;
-export function argmax(a: ArrayLike, options?: ArgOptions): NDArray | number {
-  return arg(a, options, true);
+export function argmax<A extends ArrayLike, const O extends ArgOptions | number | null | undefined = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, "number">;
+export function argmax(a: ArrayLike, axisOrOptions?: ArgOptions | number | null): NDArray | number {
+  return arg(a, reduceOptions<ArgOptions>(axisOrOptions), true);
 }
 
 /**
@@ -155,8 +156,7 @@ export function argmax(a: ArrayLike, options?: ArgOptions): NDArray | number {
  * @example
  * np.argmin(np.array([3, 1, 1])) // 1
  */
-export function argmin(a: ArrayLike, options?: { axis?: null; keepdims?: false }): number;
-export function argmin(a: ArrayLike, options: ArgOptions): NDArray;
-export function argmin(a: ArrayLike, options?: ArgOptions): NDArray | number {
-  return arg(a, options, false);
+export function argmin<A extends ArrayLike, const O extends ArgOptions | number | null | undefined = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, "number">;
+export function argmin(a: ArrayLike, axisOrOptions?: ArgOptions | number | null): NDArray | number {
+  return arg(a, reduceOptions<ArgOptions>(axisOrOptions), false);
 }

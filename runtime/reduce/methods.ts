@@ -5,85 +5,93 @@
 import { NDArray } from "../core/ndarray.js";
 import { dot } from "../linalg/product.js";
 import { argmax, argmin, type ArgOptions } from "./arg.js";
-import { all, any, max, min, prod, sum, type ReduceOptions, type ScalarReduceOptions } from "./reduce.js";
-import { mean, std, var_, type ScalarVarOptions, type VarOptions } from "./stats.js";
+import { all, any, max, min, prod, sum, type ReduceArg } from "./reduce.js";
+import { mean, std, var_, type VarOptions } from "./stats.js";
 import type { ArrayLike } from "../create/array.js";
+import type { ArithKind, KindFrom, KindValues, KindOf, RankOf, Reduced, SumKind } from "../core/rank.js";
+import type { DotResult } from "../linalg/product.js";
+
+/** The second argument of mean/std/var: options (with `ddof` for std/var), or NumPy's positional `axis`. */
+type VarArg = VarOptions | number | readonly number[] | null | undefined;
+/** The argument of argmin/argmax: options, or NumPy's positional `axis`. */
+type ArgArg = ArgOptions | number | null | undefined;
+import type { Kind } from "../core/rank.js";
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * Sum over axes (NumPy's pairwise summation: float64 sums match NumPy bit for bit).
      * @example
      * np.array([[1, 2], [3, 4]]).sum()              // 10
      * np.array([[1, 2], [3, 4]]).sum({ axis: 0 })   // array([4, 6])
      */
-    sum(options?: ScalarReduceOptions): number;
-    sum(options: ReduceOptions): NDArray;
+    sum(): KindValues[SumKind<K>];
+    sum<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, SumKind<K>>>;
     /**
      * Product over axes.
      * @example np.array([1, 2, 3, 4]).prod() // 24
      */
-    prod(options?: ScalarReduceOptions): number;
-    prod(options: ReduceOptions): NDArray;
+    prod(): KindValues[SumKind<K>];
+    prod<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, SumKind<K>>>;
     /**
      * Mean over axes (integers give float64).
      * @example np.array([1, 2, 3, 4]).mean() // 2.5
      */
-    mean(options?: ScalarReduceOptions): number;
-    mean(options: ReduceOptions): NDArray;
+    mean(): number;
+    mean<const O extends VarArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, "number">>;
     /**
      * Largest element over axes (NaN propagates).
      * @example np.array([[1, 5], [3, 2]]).max({ axis: 1 }) // array([5, 3])
      */
-    max(options?: ScalarReduceOptions): number;
-    max(options: ReduceOptions): NDArray;
+    max(): KindValues[K];
+    max<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, K>>;
     /**
      * Smallest element over axes (NaN propagates).
      * @example np.array([[1, 5], [3, 2]]).min() // 1
      */
-    min(options?: ScalarReduceOptions): number;
-    min(options: ReduceOptions): NDArray;
+    min(): KindValues[K];
+    min<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, K>>;
     /**
      * Index of the first largest element (flattened in C order when no axis).
      * @example np.array([1, 7, 7, 2]).argmax() // 1
      */
-    argmax(options?: { axis?: null; keepdims?: false }): number;
-    argmax(options: ArgOptions): NDArray;
+    argmax(): number;
+    argmax<const O extends ArgArg>(axisOrOptions: O): Reduced<R, O, "number">;
     /**
      * Index of the first smallest element (flattened in C order when no axis).
      * @example np.array([3, 1, 1]).argmin() // 1
      */
-    argmin(options?: { axis?: null; keepdims?: false }): number;
-    argmin(options: ArgOptions): NDArray;
+    argmin(): number;
+    argmin<const O extends ArgArg>(axisOrOptions: O): Reduced<R, O, "number">;
     /**
      * Standard deviation over axes, with `ddof`.
      * @example np.array([1, 2, 3, 4]).std() // 1.118033988749895
      */
-    std(options?: ScalarVarOptions): number;
-    std(options: VarOptions): NDArray;
+    std(): number;
+    std<const O extends VarArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, "number">>;
     /**
      * Variance over axes, with `ddof`.
      * @example np.array([1, 2, 3, 4]).var({ ddof: 1 }) // 1.6666666666666667
      */
-    var(options?: ScalarVarOptions): number;
-    var(options: VarOptions): NDArray;
+    var(): number;
+    var<const O extends VarArg>(axisOrOptions: O): Reduced<R, O, KindFrom<O, "number">>;
     /**
      * Whether any element is non-zero (over axes).
      * @example np.array([0, 0, 3]).any() // true
      */
-    any(options?: ScalarReduceOptions): boolean;
-    any(options: ReduceOptions): NDArray;
+    any(): boolean;
+    any<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, "boolean">;
     /**
      * Whether every element is non-zero (over axes).
      * @example np.array([1, 0]).all() // false
      */
-    all(options?: ScalarReduceOptions): boolean;
-    all(options: ReduceOptions): NDArray;
+    all(): boolean;
+    all<const O extends ReduceArg>(axisOrOptions: O): Reduced<R, O, "boolean">;
     /**
      * `np.dot(this, b)`.
      * @example np.array([[1, 2], [3, 4]]).dot(np.array([1, 1])) // array([3, 7])
      */
-    dot(b: ArrayLike): NDArray;
+    dot<RR extends number, KK extends Kind, B extends ArrayLike>(this: NDArray<RR, KK>, b: B): DotResult<RR, RankOf<B>, ArithKind<KK, KindOf<B>>>;
   }
 }
 
@@ -109,6 +117,6 @@ patch("std", std as Fn);
 patch("var", var_ as Fn);
 patch("any", any as Fn);
 patch("all", all as Fn);
-NDArray.prototype.dot = function (this: NDArray, b: ArrayLike): NDArray {
+NDArray.prototype.dot = function (this: NDArray, b: ArrayLike) {
   return dot(this, b);
-};
+} as NDArray["dot"];

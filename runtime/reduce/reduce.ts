@@ -31,9 +31,12 @@ import { asarray, type ArrayLike } from "../create/array.js";
 import { canCast } from "../ufunc/promote.js";
 import { keepOrderStrides } from "../ufunc/nditer.js";
 import { maximum, minimum } from "../ufunc/kernels.js";
+import { copyto } from "../ufunc/copyto.js";
+import { logical_not } from "../ufunc/ufuncs.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
 import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
 import { BIG_FOLDS, bigFoldInto } from "./int64.js";
+import type { KindFrom, KindOf, RankOf, Reduced, SumKind } from "../core/rank.js";
 
 /** NumPy's reduction keywords. */
 export interface ReduceOptions {
@@ -45,6 +48,25 @@ export interface ReduceOptions {
   out?: NDArray;
   /** dtype of the accumulator and result. */
   dtype?: DType;
+  /** The value the reduction starts from (sum, prod, max, min): NumPy's `initial`. */
+  initial?: number | boolean;
+  /** Bool mask (broadcast against the input): reduce only the elements where it is true (NumPy's `where`). */
+  where?: ArrayLike;
+}
+
+/** A reduction's second argument: the options object, or NumPy's positional `axis` (a number, an array of numbers, or null). */
+export type ReduceArg = ReduceOptions | number | readonly number[] | null | undefined;
+
+/**
+ * The options object of a reduction's second argument (NumPy allows `axis` positionally: `np.sum(a, 0)`).
+ *
+ * @example
+ * reduceOptions(-1) // { axis: -1 }
+ */
+export function reduceOptions<O extends { axis?: unknown }>(arg: O | number | readonly number[] | null | undefined): O | undefined {
+  if (arg === undefined) return undefined;
+  if (arg === null || typeof arg === "number" || Array.isArray(arg)) return { axis: arg } as O;
+  return arg as O;
 }
 
 /** Options with which a reduction returns a plain number: no axis, no keepdims, no out. */
@@ -53,6 +75,21 @@ export interface ScalarReduceOptions {
   keepdims?: false;
   out?: undefined;
   dtype?: DType;
+  initial?: number | boolean;
+  where?: ArrayLike;
+}
+
+/**
+ * `x` with the elements where `where` is false replaced by `fill` (the reduction's identity or
+ * `initial`), in `x`'s memory order; `x` itself without a mask. NumPy's masked reductions skip
+ * those elements instead: the same answer, and for floats the same to rounding (the pairwise
+ * blocks differ), so `where` sums are not promised bit for bit.
+ */
+export function maskedInput(x: NDArray, where: ArrayLike | undefined, fill: number | boolean): NDArray {
+  if (where === undefined || where === true) return x;
+  const out = x.copy("K");
+  copyto(out, fill, { where: logical_not(where), casting: "unsafe" });
+  return out;
 }
 
 /**
@@ -203,8 +240,8 @@ function sumInt32(d: Int32Array, lo: number, n: number): number {
 }
 
 /** The shared body of sum-like reductions (dtype given or defaulted). */
-export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDArray {
-  const res = reduceResult(a, red, dtype, 0);
+export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType, initial: number | boolean = 0): NDArray {
+  const res = reduceResult(a, red, dtype, Number(initial));
   if (dtype === "bool") {
     runFold(inLoopDType(a, "bool"), res, red, (acc, v) => (acc !== 0 || v !== 0 ? 1 : 0), null, null);
     return res;
@@ -220,7 +257,7 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
   if (x.data instanceof Int32Array && res.data instanceof Int32Array && red.every((r) => r)) {
     const [lo, hi] = elementSpan(x);
     if (hi - lo + 1 === x.size) {
-      res.data[0] = sumInt32(x.data, lo, x.size);
+      res.data[0] = sumInt32(x.data, lo, x.size) + res.data[0];
       return res;
     }
   }
@@ -231,6 +268,7 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType): NDAr
   }
   const xv = asF64(x).view;
   const acc = res.data instanceof Float64Array ? res.data : (allocate("float64", res.size, res.shape) as Float64Array);
+  if (acc !== res.data && initial !== 0) for (let i = 0; i < acc.length; i++) acc[i] = Number(res.data[i]);
   addReduce(spaceOf(xv, res, red), xv.data as Float64Array, acc, false, acc !== res.data);
   if (acc !== res.data) setNumbers(res.data, acc);
   return res;
@@ -262,12 +300,13 @@ function accDType(a: NDArray, options: ReduceOptions | undefined): DType {
  * np.sum(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([4, 6])
  * np.arange(4).sum({ keepdims: true })            // array([6])
  */
-export function sum(a: ArrayLike, options?: ScalarReduceOptions): number;
-export function sum(a: ArrayLike, options: ReduceOptions): NDArray;
-export function sum(a: ArrayLike, options?: ReduceOptions): NDArray | number {
-  const x = asarray(a);
-  const red = reducedAxes(options?.axis, x.ndim);
-  return finish(sumInto(x, red, accDType(x, options)), red, options) as NDArray | number;
+export function sum<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, SumKind<KindOf<A>>>>;
+export function sum(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number {
+  const options = reduceOptions(axisOrOptions);
+  const x0 = asarray(a);
+  const red = reducedAxes(options?.axis, x0.ndim);
+  const x = maskedInput(x0, options?.where, 0);
+  return finish(sumInto(x, red, accDType(x0, options), options?.initial ?? 0), red, options) as NDArray | number;
 }
 
 /**
@@ -276,14 +315,14 @@ export function sum(a: ArrayLike, options?: ReduceOptions): NDArray | number {
  * @example
  * np.prod(np.array([1, 2, 3, 4])) // 24
  */
-export function prod(a: ArrayLike, options?: ScalarReduceOptions): number;
-export function prod(a: ArrayLike, options: ReduceOptions): NDArray;
-export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+export function prod<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, SumKind<KindOf<A>>>>;
+export function prod(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number {
+  const options = reduceOptions(axisOrOptions);
   const x0 = asarray(a);
   const red = reducedAxes(options?.axis, x0.ndim);
   const dtype = accDType(x0, options);
-  const x = inLoopDType(x0, dtype);
-  const res = reduceResult(x, red, dtype, 1);
+  const x = inLoopDType(maskedInput(x0, options?.where, 1), dtype);
+  const res = reduceResult(x, red, dtype, Number(options?.initial ?? 1));
   if (isBigDType(dtype)) {
     bigFoldInto(x, res, red, BIG_FOLDS.prod, null);
     return finish(res, red, options) as NDArray | number;
@@ -301,11 +340,15 @@ export function prod(a: ArrayLike, options?: ReduceOptions): NDArray | number {
 function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum" | "minimum"): NDArray | number | boolean | bigint {
   const x0 = asarray(a);
   const red = reducedAxes(options?.axis, x0.ndim);
-  emptyCheck(x0, red, name);
+  const initial = options?.initial;
+  if (options?.where !== undefined && initial === undefined) {
+    throw new ValueError(`reduction operation '${name}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+  }
+  if (initial === undefined) emptyCheck(x0, red, name);
   const dtype = options?.dtype ?? x0.dtype;
-  const x = inLoopDType(x0, dtype);
-  const res = reduceResult(x, red, dtype, 0);
-  const seed = new Uint8Array(res.size);
+  const x = inLoopDType(initial === undefined ? x0 : maskedInput(x0, options?.where, initial), dtype);
+  const res = reduceResult(x, red, dtype, Number(initial ?? 0));
+  const seed = initial === undefined ? new Uint8Array(res.size) : null;
   if (isBigDType(dtype)) {
     bigFoldInto(x, res, red, name === "maximum" ? BIG_FOLDS.max : BIG_FOLDS.min, seed);
     return finish(res, red, options);
@@ -322,9 +365,9 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
  * np.max(np.array([[1, 5], [3, 2]]), { axis: 1 }) // array([5, 3])
  * np.max(np.zeros(0))                             // throws ValueError: zero-size array to reduction operation maximum which has no identity
  */
-export function max(a: ArrayLike, options?: ScalarReduceOptions): number;
-export function max(a: ArrayLike, options: ReduceOptions): NDArray;
-export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+export function max<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, KindOf<A>>>;
+export function max(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number {
+  const options = reduceOptions(axisOrOptions);
   return minmax(a, options, "maximum") as NDArray | number;
 }
 
@@ -334,15 +377,16 @@ export function max(a: ArrayLike, options?: ReduceOptions): NDArray | number {
  * @example
  * np.min(np.array([[1, 5], [3, 2]]), { axis: 0 }) // array([1, 2])
  */
-export function min(a: ArrayLike, options?: ScalarReduceOptions): number;
-export function min(a: ArrayLike, options: ReduceOptions): NDArray;
-export function min(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+export function min<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, KindOf<A>>>;
+export function min(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number {
+  const options = reduceOptions(axisOrOptions);
   return minmax(a, options, "minimum") as NDArray | number;
 }
 
 function logical(a: ArrayLike, options: ReduceOptions | undefined, isAll: boolean): NDArray | boolean {
-  const x = asarray(a);
-  const red = reducedAxes(options?.axis, x.ndim);
+  const x0 = asarray(a);
+  const red = reducedAxes(options?.axis, x0.ndim);
+  const x = maskedInput(x0, options?.where, isAll);
   const res = reduceResult(x, red, "bool", isAll ? 1 : 0);
   const f = isAll ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => (p !== 0 || v !== 0 ? 1 : 0);
   runFold(x, res, red, f, null, null);
@@ -355,9 +399,9 @@ function logical(a: ArrayLike, options: ReduceOptions | undefined, isAll: boolea
  * @example
  * np.any(np.array([0, 0, 3])) // true
  */
-export function any(a: ArrayLike, options?: ScalarReduceOptions): boolean;
-export function any(a: ArrayLike, options: ReduceOptions): NDArray;
-export function any(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
+export function any<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, "boolean">;
+export function any(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | boolean {
+  const options = reduceOptions(axisOrOptions);
   return logical(a, options, false);
 }
 
@@ -367,9 +411,9 @@ export function any(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
  * @example
  * np.all(np.array([[1, 0], [1, 1]]), { axis: 1 }) // array([False,  True])
  */
-export function all(a: ArrayLike, options?: ScalarReduceOptions): boolean;
-export function all(a: ArrayLike, options: ReduceOptions): NDArray;
-export function all(a: ArrayLike, options?: ReduceOptions): NDArray | boolean {
+export function all<A extends ArrayLike, const O extends ReduceArg = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, "boolean">;
+export function all(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | boolean {
+  const options = reduceOptions(axisOrOptions);
   return logical(a, options, true);
 }
 

@@ -11,7 +11,8 @@ import { DTYPES, type DType } from "../core/dtype.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { multiply, sqrt, subtract, true_divide } from "../ufunc/ufuncs.js";
-import { finish, reduceCount, reducedAxes, sumInto, type ReduceOptions, type ScalarReduceOptions } from "./reduce.js";
+import { finish, reduceCount, reducedAxes, reduceOptions, sumInto, type ReduceOptions, type ScalarReduceOptions } from "./reduce.js";
+import type { KindFrom, RankOf, Reduced } from "../core/rank.js";
 
 /** var/std keywords: the reduction keywords plus `ddof` (delta degrees of freedom). */
 export interface VarOptions extends ReduceOptions {
@@ -40,9 +41,9 @@ function divideInPlace(r: NDArray, n: number): NDArray {
  * np.mean(np.array([1, 2, 3, 4]))                    // 2.5
  * np.mean(np.array([[1, 2], [3, 4]]), { axis: 0 })   // array([2., 3.])
  */
-export function mean(a: ArrayLike, options?: ScalarReduceOptions): number;
-export function mean(a: ArrayLike, options: ReduceOptions): NDArray;
-export function mean(a: ArrayLike, options?: ReduceOptions): NDArray | number {
+export function mean<A extends ArrayLike, const O extends ReduceOptions | number | readonly number[] | null | undefined = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, "number">>;
+export function mean(a: ArrayLike, axisOrOptions?: ReduceOptions | number | readonly number[] | null): NDArray | number {
+  const options = reduceOptions<ReduceOptions>(axisOrOptions);
   const x = asarray(a);
   const red = reducedAxes(options?.axis, x.ndim);
   const dtype = floatDType(x, options?.dtype);
@@ -70,9 +71,9 @@ function variance(a: ArrayLike, options: VarOptions | undefined): { v: NDArray; 
  * np.var(np.array([1, 2, 3, 4]))              // 1.25
  * np.var(np.array([1, 2, 3, 4]), { ddof: 1 }) // 1.6666666666666667
  */
-export function var_(a: ArrayLike, options?: ScalarVarOptions): number;
-export function var_(a: ArrayLike, options: VarOptions): NDArray;
-export function var_(a: ArrayLike, options?: VarOptions): NDArray | number {
+export function var_<A extends ArrayLike, const O extends VarOptions | number | readonly number[] | null | undefined = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, "number">>;
+export function var_(a: ArrayLike, axisOrOptions?: VarOptions | number | readonly number[] | null): NDArray | number {
+  const options = reduceOptions<VarOptions>(axisOrOptions);
   const { v, red } = variance(a, options);
   return finish(v, red, options) as NDArray | number;
 }
@@ -83,9 +84,9 @@ export function var_(a: ArrayLike, options?: VarOptions): NDArray | number {
  * @example
  * np.std(np.array([1, 2, 3, 4])) // 1.118033988749895
  */
-export function std(a: ArrayLike, options?: ScalarVarOptions): number;
-export function std(a: ArrayLike, options: VarOptions): NDArray;
-export function std(a: ArrayLike, options?: VarOptions): NDArray | number {
+export function std<A extends ArrayLike, const O extends VarOptions | number | readonly number[] | null | undefined = undefined>(a: A, options?: O): Reduced<RankOf<A>, O, KindFrom<O, "number">>;
+export function std(a: ArrayLike, axisOrOptions?: VarOptions | number | readonly number[] | null): NDArray | number {
+  const options = reduceOptions<VarOptions>(axisOrOptions);
   const { v, red } = variance(a, options);
   sqrt(v, { out: v });
   return finish(v, red, options) as NDArray | number;

@@ -10,9 +10,10 @@ import { nonzero } from "./nonzero.js";
 import { searchsorted, type SearchsortedOptions } from "./search.js";
 import { argsort, sortLanesInPlace, toSortKind, type SortKind, type SortOptions } from "./sort.js";
 import { ValueError } from "../core/errors.js";
+import type { Kind } from "../core/rank.js";
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * Sort in place along `axis` (default the last; NaN last). Returns nothing, as NumPy.
      * @example
@@ -30,7 +31,7 @@ declare module "../core/ndarray.js" {
      * Indices of the non-zero elements, one int32 array per axis: `np.nonzero(a)`.
      * @example np.array([0, 2, 0, 3]).nonzero() // [array([1, 3])]
      */
-    nonzero(): NDArray[];
+    nonzero(): NDArray<1, "number">[];
     /**
      * Where `v` would be inserted to keep this sorted 1-D array sorted: `np.searchsorted(a, v, ...)`.
      * @example np.array([1, 2, 3]).searchsorted(2, "right") // 2

@@ -202,7 +202,7 @@ export function diff(a: ArrayLike, ...args: unknown[]): NDArray {
   const index = (s: string): string => x.shape.map((_, i) => (i === axis ? s : ":")).join(", ");
   const i1 = index("1:");
   const i2 = index(":-1");
-  const op = x.dtype === "bool" ? not_equal : subtract;
-  for (let k = 0; k < n; k++) x = op(x.get(i1), x.get(i2));
+  const op: (p: NDArray, q: NDArray) => NDArray = x.dtype === "bool" ? not_equal : subtract;
+  for (let k = 0; k < n; k++) x = op(x.get(i1) as NDArray, x.get(i2) as NDArray); // index strings with ":" give views
   return x;
 }

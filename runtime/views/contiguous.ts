@@ -14,6 +14,7 @@ import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { type Order } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
+import type { KindFrom, KindOf, RankMax, RankOf, ShapeRank } from "../core/rank.js";
 
 function asOrdered(x: ArrayLike, order: Order, options?: { dtype?: DType }): NDArray {
   let a = asarray(x);
@@ -36,8 +37,8 @@ function asOrdered(x: ArrayLike, order: Order, options?: { dtype?: DType }): NDA
  * np.ascontiguousarray(a) === a // true
  * np.ascontiguousarray(a.T).flags.c_contiguous // true (a copy)
  */
-export function ascontiguousarray(a: ArrayLike, options?: { dtype?: DType }): NDArray {
-  return asOrdered(a, "C", options);
+export function ascontiguousarray<A extends ArrayLike, O extends { dtype?: DType } | DType | undefined = undefined>(a: A, options?: O): NDArray<RankMax<RankOf<A>, 1>, KindFrom<O, KindOf<A>>> {
+  return asOrdered(a, "C", typeof options === "string" ? { dtype: options } : options) as never;
 }
 
 /**
@@ -48,8 +49,8 @@ export function ascontiguousarray(a: ArrayLike, options?: { dtype?: DType }): ND
  * np.asfortranarray(a.T) === a.T // false (a.T makes a new view object each time)
  * np.asfortranarray(a).flags.f_contiguous // true
  */
-export function asfortranarray(a: ArrayLike, options?: { dtype?: DType }): NDArray {
-  return asOrdered(a, "F", options);
+export function asfortranarray<A extends ArrayLike, O extends { dtype?: DType } | DType | undefined = undefined>(a: A, options?: O): NDArray<RankMax<RankOf<A>, 1>, KindFrom<O, KindOf<A>>> {
+  return asOrdered(a, "F", typeof options === "string" ? { dtype: options } : options) as never;
 }
 
 /**
@@ -60,6 +61,7 @@ export function asfortranarray(a: ArrayLike, options?: { dtype?: DType }): NDArr
  * b.strides // [0, 4]
  * b.set(0, 0, 5) // throws ValueError: assignment destination is read-only
  */
-export function broadcast_to(a: ArrayLike, shape: number | readonly number[]): NDArray {
-  return broadcastTo(asarray(a), shape);
+export function broadcast_to<A extends ArrayLike, const S extends number | readonly number[]>(a: A, shape: S | { shape: S }): NDArray<ShapeRank<S>, KindOf<A>> {
+  const sh = typeof shape === "object" && !Array.isArray(shape) ? (shape as { shape: S }).shape : (shape as S);
+  return broadcastTo(asarray(a), sh) as never;
 }

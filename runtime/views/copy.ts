@@ -13,6 +13,7 @@ import { copyInto } from "../core/iterate.js";
 import { NDArray } from "../core/ndarray.js";
 import { toOrder, type OrderAK } from "../core/shape.js";
 import { newLike } from "../create/layout.js";
+import type { Kind, KindOfDType } from "../core/rank.js";
 
 /** Options of `astype`. */
 export interface AstypeOptions {
@@ -21,7 +22,7 @@ export interface AstypeOptions {
 }
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * A copy in new memory (NumPy's `ndarray.copy(order='C')`; `K` keeps the memory order).
      *
@@ -30,7 +31,7 @@ declare module "../core/ndarray.js" {
      * a.copy().flags.c_contiguous   // true
      * a.copy("K").flags.f_contiguous // true
      */
-    copy(order?: OrderAK): NDArray;
+    copy(order?: OrderAK | { order?: OrderAK }): NDArray<R, K>;
     /**
      * The elements cast to `dtype` (a copy unless `{ copy: false }` and nothing changes).
      * Floats to ints truncate toward zero; anything to bool is `!= 0`.
@@ -38,17 +39,18 @@ declare module "../core/ndarray.js" {
      * @example
      * np.array([1.7, -1.7]).astype("int32").tolist() // [1, -1]
      */
-    astype(dtype: DType, options?: AstypeOptions): NDArray;
+    astype<D extends DType>(dtype: D, options?: AstypeOptions | OrderAK): NDArray<R, KindOfDType<D>>;
   }
 }
 
-NDArray.prototype.copy = function (this: NDArray, order?: OrderAK): NDArray {
-  const out = newLike(this, toOrder(order, ["C", "F", "A", "K"] as const, "C"), this.dtype, undefined, false); // unfilled: copyInto writes every element
+NDArray.prototype.copy = function (this: NDArray, order?: OrderAK | { order?: OrderAK }): NDArray {
+  const out = newLike(this, toOrder(typeof order === "object" && order !== null ? order.order : order, ["C", "F", "A", "K"] as const, "C"), this.dtype, undefined, false); // unfilled: copyInto writes every element
   copyInto(out, this);
   return out;
 };
 
-NDArray.prototype.astype = function (this: NDArray, dtype: DType, options?: AstypeOptions): NDArray {
+NDArray.prototype.astype = function (this: NDArray, dtype: DType, orderOrOptions?: AstypeOptions | OrderAK): NDArray {
+  const options = typeof orderOrOptions === "string" ? { order: orderOrOptions } : orderOrOptions;
   const dt = toDType(dtype);
   const order = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
   if (options?.copy === false && dt === this.dtype) {
@@ -62,4 +64,4 @@ NDArray.prototype.astype = function (this: NDArray, dtype: DType, options?: Asty
   const out = newLike(this, order, dt, undefined, false); // unfilled: copyInto writes every element
   copyInto(out, this);
   return out;
-};
+} as NDArray["astype"];

@@ -12,6 +12,8 @@ import { viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { normalizeAxis } from "../core/shape.js";
 import { reshapeArray } from "./reshape.js";
+import type { AxisCount, Kind, KindOf, RankMinus, RankOf, RankPlus, ShiftByRank } from "../core/rank.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 
 function axisList(axis: number | readonly number[], ndim: number): number[] {
   const list = typeof axis === "number" ? [axis] : axis.slice();
@@ -27,7 +29,10 @@ function axisList(axis: number | readonly number[], ndim: number): number[] {
  * np.expand_dims(np.arange(3), 0).shape // [1, 3]
  * np.expand_dims(np.arange(3), [0, 2]).shape // [1, 3, 1]
  */
-export function expand_dims(a: NDArray, axis: number | readonly number[]): NDArray {
+export function expand_dims<A extends ArrayLike, const X extends number | readonly number[]>(a: A, axis: X | { axis: X }): NDArray<RankPlus<RankOf<A>, AxisCount<X>>, KindOf<A>>;
+export function expand_dims(x: ArrayLike, axisArg: number | readonly number[] | { axis: number | readonly number[] }): NDArray {
+  const a = asarray(x);
+  const axis = typeof axisArg === "object" && !Array.isArray(axisArg) ? (axisArg as { axis: number | readonly number[] }).axis : (axisArg as number | readonly number[]);
   const n = a.ndim + (typeof axis === "number" ? 1 : axis.length);
   const axes = axisList(axis, n);
   const shape: number[] = [];
@@ -60,20 +65,22 @@ export function squeezeArray(a: NDArray, axis?: number | readonly number[] | nul
 }
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * A view without length-1 axes (all, or those named by `axis`).
      *
      * @example
      * np.zeros([1, 2, 1]).squeeze().shape // [2]
      */
-    squeeze(axis?: number | readonly number[]): NDArray;
+    squeeze(): NDArray<number, K>;
+    squeeze<const X extends number | readonly number[]>(axis: X | { axis: X }): NDArray<ShiftByRank<AxisCount<X>, 0>[R], K>;
+    squeeze(axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray<number, K>;
   }
 }
 
-NDArray.prototype.squeeze = function (this: NDArray, axis?: number | readonly number[]): NDArray {
-  return squeezeArray(this, axis);
-};
+NDArray.prototype.squeeze = function (this: NDArray, axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray {
+  return squeeze(this, axis);
+} as NDArray["squeeze"];
 
 /**
  * NumPy's `np.squeeze(a, axis=None)`.
@@ -81,7 +88,11 @@ NDArray.prototype.squeeze = function (this: NDArray, axis?: number | readonly nu
  * @example
  * np.squeeze(np.zeros([1, 3])).shape // [3]
  */
-export function squeeze(a: NDArray, axis?: number | readonly number[] | null | { axis?: number | readonly number[] }): NDArray {
-  if (axis !== null && typeof axis === "object" && !Array.isArray(axis)) return squeezeArray(a, (axis as { axis?: number | readonly number[] }).axis);
+export function squeeze<A extends ArrayLike>(a: A): NDArray<number, KindOf<A>>;
+export function squeeze<A extends ArrayLike, const X extends number | readonly number[]>(a: A, axis: X | { axis: X }): NDArray<RankMinus<RankOf<A>, AxisCount<X>>, KindOf<A>>;
+export function squeeze<A extends ArrayLike>(a: A, axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray<number, KindOf<A>>;
+export function squeeze(x: ArrayLike, axis?: number | readonly number[] | null | { axis?: number | readonly number[] | null }): NDArray {
+  const a = asarray(x);
+  if (axis !== null && typeof axis === "object" && !Array.isArray(axis)) return squeezeArray(a, (axis as { axis?: number | readonly number[] | null }).axis);
   return squeezeArray(a, axis as number | readonly number[] | null | undefined);
 }

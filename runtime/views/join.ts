@@ -19,6 +19,7 @@ import { normalizeAxis } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { expand_dims } from "./dims.js";
 import { ravelArray } from "./ravel.js";
+import type { KindFrom, KindOf, RankOf, RankUp } from "../core/rank.js";
 
 const INT_BY_SIZE: Record<number, DType> = { 1: "int8", 2: "int16", 4: "int32" };
 
@@ -89,7 +90,10 @@ export interface ConcatenateOptions {
  * np.concatenate([np.arange(2), np.arange(3)]).tolist() // [0, 1, 0, 1, 2]
  * np.concatenate([np.zeros([2, 2]), np.ones([2, 1])], { axis: 1 }).shape // [2, 3]
  */
-export function concatenate(arrays: readonly ArrayLike[], options?: ConcatenateOptions): NDArray {
+export function concatenate<A extends ArrayLike>(arrays: readonly A[], axis?: number | null): NDArray<RankOf<A>, KindOf<A>>;
+export function concatenate<A extends ArrayLike, O extends ConcatenateOptions>(arrays: readonly A[], options: O): NDArray<O extends { axis: null } ? 1 : RankOf<A>, KindFrom<O, KindOf<A>>>;
+export function concatenate(arrays: readonly ArrayLike[], axisOrOptions?: ConcatenateOptions | number | null): NDArray {
+  const options: ConcatenateOptions | undefined = typeof axisOrOptions === "number" || axisOrOptions === null ? { axis: axisOrOptions } : axisOrOptions;
   if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
   let arrs = arrays.map((a) => asarray(a));
   let axisOpt = options?.axis === undefined ? 0 : options.axis;
@@ -144,7 +148,9 @@ export function concatenate(arrays: readonly ArrayLike[], options?: ConcatenateO
  * np.stack([np.arange(3), np.arange(3)]).shape // [2, 3]
  * np.stack([np.arange(3), np.arange(3)], { axis: 1 }).shape // [3, 2]
  */
-export function stack(arrays: readonly ArrayLike[], options?: { axis?: number; dtype?: DType }): NDArray {
+export function stack<A extends ArrayLike, O extends { axis?: number; dtype?: DType } | number | undefined = undefined>(arrays: readonly A[], options?: O): NDArray<RankUp<RankOf<A>>, KindFrom<O, KindOf<A>>>;
+export function stack(arrays: readonly ArrayLike[], axisOrOptions?: { axis?: number; dtype?: DType } | number): NDArray {
+  const options = typeof axisOrOptions === "number" ? { axis: axisOrOptions } : axisOrOptions;
   if (arrays.length === 0) throw new ValueError("need at least one array to stack");
   const arrs = arrays.map((a) => asarray(a));
   const s0 = arrs[0].shape;

@@ -18,6 +18,8 @@ import { NDArray } from "../core/ndarray.js";
 import { contiguousStrides, toOrder, type OrderAK } from "../core/shape.js";
 import { isFortran, kIterationAxes, sortedStridePerm } from "../create/layout.js";
 import { reshapeArray } from "./reshape.js";
+import type { Kind, KindOf } from "../core/rank.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 
 /**
  * A 1-D copy of `a` with its elements visited with axes in `axes` order (outermost first).
@@ -90,7 +92,7 @@ export function ravelArray(a: NDArray, orderArg: unknown = "C"): NDArray {
 }
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * The elements as 1-D: a view when they are already contiguous in that order (`K`: in
      * memory order), else a copy (NumPy's PyArray_Ravel).
@@ -101,22 +103,23 @@ declare module "../core/ndarray.js" {
      * a.T.ravel().tolist()           // [0, 3, 1, 4, 2, 5] (a copy)
      * a.T.ravel("K").base === a.base // true (memory order needs no copy)
      */
-    ravel(order?: OrderAK): NDArray;
+    ravel(order?: OrderAK | { order?: OrderAK }): NDArray<1, K>;
     /**
      * A 1-D copy of the elements in `order` (always a copy).
      *
      * @example
      * np.arange(4).reshape(2, 2).flatten("F").tolist() // [0, 2, 1, 3]
      */
-    flatten(order?: OrderAK): NDArray;
+    flatten(order?: OrderAK | { order?: OrderAK }): NDArray<1, K>;
   }
 }
 
-NDArray.prototype.ravel = function (this: NDArray, order?: OrderAK): NDArray {
-  return ravelArray(this, order ?? "C");
+const orderOf = (order: OrderAK | { order?: OrderAK } | undefined): OrderAK => (typeof order === "object" && order !== null ? order.order : order) ?? "C";
+NDArray.prototype.ravel = function (this: NDArray, order?: OrderAK | { order?: OrderAK }): NDArray<1> {
+  return ravelArray(this, orderOf(order)) as NDArray<1>;
 };
-NDArray.prototype.flatten = function (this: NDArray, order?: OrderAK): NDArray {
-  return flattenArray(this, order ?? "C");
+NDArray.prototype.flatten = function (this: NDArray, order?: OrderAK | { order?: OrderAK }): NDArray<1> {
+  return flattenArray(this, orderOf(order)) as NDArray<1>;
 };
 
 /**
@@ -125,6 +128,6 @@ NDArray.prototype.flatten = function (this: NDArray, order?: OrderAK): NDArray {
  * @example
  * np.ravel(np.zeros([2, 3])).shape // [6]
  */
-export function ravel(a: NDArray, order: OrderAK | { order?: OrderAK } = "C"): NDArray {
-  return ravelArray(a, typeof order === "object" ? (order.order ?? "C") : order);
+export function ravel<A extends ArrayLike>(a: A, order: OrderAK | { order?: OrderAK } = "C"): NDArray<1, KindOf<A>> {
+  return ravelArray(asarray(a), orderOf(order)) as never;
 }

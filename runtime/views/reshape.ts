@@ -12,13 +12,15 @@
  * requested order and view the copy (so the result's base is that copy, as in NumPy).
  * Cost: O(ndim) for a view, O(size) for a copy.
  */
-import { ValueError } from "../core/errors.js";
+import { AttributeError, ValueError } from "../core/errors.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { copyInto } from "../core/iterate.js";
 import { newArray, viewOf } from "../core/make.js";
-import { NDArray } from "../core/ndarray.js";
+import { NDArray, shapeSetter } from "../core/ndarray.js";
 import { contiguousStrides, toOrder, type Order } from "../core/shape.js";
 import { isFortran } from "../create/layout.js";
+import type { Kind, KindOf, ShapeRank } from "../core/rank.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 
 /**
  * The shape as NumPy's reshape error prints it (numpy/core/src/multiarray/common.c
@@ -138,6 +140,26 @@ export function reshapeArray(a: NDArray, dims: readonly number[], orderArg: unkn
 }
 
 /**
+ * NumPy's `a.shape = newshape` (numpy/core/src/multiarray/getset.c array_shape_set): reshape in C
+ * order; when that gives a view of the same memory, this array takes its shape and strides in
+ * place; when it would need a copy, NumPy's AttributeError.
+ */
+shapeSetter.set = (a: NDArray, value: number | readonly number[]): void => {
+  const dims = typeof value === "number" ? [value] : Array.from(value);
+  const r = reshapeArray(a, dims, "C");
+  if (r.data !== a.data || r.offset !== a.offset) {
+    throw new AttributeError("Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.");
+  }
+  a._shape = r._shape;
+  a._strides = r._strides;
+};
+
+/** NumPy's keywords of `reshape`. */
+export interface ReshapeOptions {
+  order?: "C" | "F" | "A";
+}
+
+/**
  * Split `reshape`'s arguments: numbers or one array, then an optional `{ order }`.
  *
  * @example
@@ -150,13 +172,16 @@ export function reshapeArgs(args: readonly unknown[]): { dims: number[]; order: 
   if (last !== null && typeof last === "object" && !Array.isArray(last)) {
     order = (last as { order?: unknown }).order ?? "C";
     rest = rest.slice(0, -1);
+  } else if (rest.length === 2 && Array.isArray(rest[0]) && typeof last === "string") {
+    order = last;
+    rest = rest.slice(0, -1);
   }
   if (rest.length === 1 && Array.isArray(rest[0])) return { dims: (rest[0] as number[]).slice(), order };
   return { dims: rest as number[], order };
 }
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * The same elements with a new shape (one length may be -1): a view when the strides allow
      * it (NumPy's `_attempt_nocopy_reshape`), else a copy. Numbers or one array, then `{ order }`.
@@ -166,7 +191,9 @@ declare module "../core/ndarray.js" {
      * np.arange(12).reshape([2, -1], { order: "F" }).strides // [4, 8]
      * np.arange(12).reshape(5) // throws ValueError: cannot reshape array of size 12 into shape (5,)
      */
-    reshape(...shape: number[] | [readonly number[]] | [...number[], { order?: "C" | "F" | "A" }] | [readonly number[], { order?: "C" | "F" | "A" }]): NDArray;
+    reshape<const S extends readonly number[]>(...shape: S): NDArray<S["length"], K>;
+    reshape<const S extends readonly number[]>(shape: S, options?: ReshapeOptions | "C" | "F" | "A"): NDArray<S["length"], K>;
+    reshape<const S extends readonly number[]>(...shapeAndOptions: [...S, ReshapeOptions]): NDArray<S["length"], K>;
   }
 }
 
@@ -181,6 +208,15 @@ NDArray.prototype.reshape = function (this: NDArray, ...args: unknown[]): NDArra
  * @example
  * np.reshape(np.arange(6), [3, 2]).tolist() // [[0, 1], [2, 3], [4, 5]]
  */
-export function reshape(a: NDArray, newshape: number | readonly number[], options?: { order?: "C" | "F" | "A" }): NDArray {
-  return reshapeArray(a, typeof newshape === "number" ? [newshape] : newshape, options?.order ?? "C");
+export function reshape<A extends ArrayLike, const S extends number | readonly number[]>(a: A, newshape: S, options?: ReshapeOptions | "C" | "F" | "A"): NDArray<ShapeRank<S>, KindOf<A>>;
+export function reshape<A extends ArrayLike, const S extends number | readonly number[]>(a: A, options: ReshapeOptions & { newshape: S }): NDArray<ShapeRank<S>, KindOf<A>>;
+export function reshape(a: ArrayLike, newshape: number | readonly number[] | (ReshapeOptions & { newshape: number | readonly number[] }), options?: ReshapeOptions | "C" | "F" | "A"): NDArray {
+  let shape = newshape;
+  let opts = options;
+  if (typeof shape === "object" && !Array.isArray(shape)) {
+    opts = shape as ReshapeOptions;
+    shape = (shape as { newshape: number | readonly number[] }).newshape;
+  }
+  const order = typeof opts === "string" ? opts : (opts?.order ?? "C");
+  return reshapeArray(asarray(a), typeof shape === "number" ? [shape] : (shape as readonly number[]), order);
 }

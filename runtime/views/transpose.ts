@@ -9,6 +9,8 @@ import { ValueError } from "../core/errors.js";
 import { viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { normalizeAxis } from "../core/shape.js";
+import type { Kind, KindOf, RankOf } from "../core/rank.js";
+import { asarray, type ArrayLike } from "../create/array.js";
 
 /**
  * A view with axes permuted (`axes` omitted: reversed).
@@ -49,28 +51,28 @@ export function swapaxesArray(a: NDArray, axis1: number, axis2: number): NDArray
 }
 
 declare module "../core/ndarray.js" {
-  interface NDArray {
+  interface NDArray<R extends number = number, K extends Kind = Kind> {
     /**
      * The transposed view (axes reversed).
      *
      * @example
      * np.zeros([2, 3]).T.strides // [8, 24]
      */
-    readonly T: NDArray;
+    readonly T: NDArray<R, K>;
     /**
      * A view with permuted axes: no argument reverses; else numbers or one array.
      *
      * @example
      * np.zeros([2, 3, 4]).transpose(2, 0, 1).shape // [4, 2, 3]
      */
-    transpose(...axes: number[] | [readonly number[]]): NDArray;
+    transpose(...axes: number[] | [readonly number[] | null]): NDArray<R, K>;
     /**
      * A view with `axis1` and `axis2` exchanged.
      *
      * @example
      * np.zeros([2, 3]).swapaxes(0, 1).shape // [3, 2]
      */
-    swapaxes(axis1: number, axis2: number): NDArray;
+    swapaxes(axis1: number, axis2: number): NDArray<R, K>;
   }
 }
 
@@ -82,8 +84,9 @@ Object.defineProperty(NDArray.prototype, "T", {
 });
 
 NDArray.prototype.transpose = function (this: NDArray, ...axes: unknown[]): NDArray {
+  if (axes.length === 1 && axes[0] === null) return transposeArray(this);
   const list = axes.length === 1 && Array.isArray(axes[0]) ? (axes[0] as number[]) : (axes as number[]);
-  return transposeArray(this, list);
+  return transposeArray(this, list.length ? list : undefined);
 };
 
 NDArray.prototype.swapaxes = function (this: NDArray, axis1: number, axis2: number): NDArray {
@@ -96,8 +99,9 @@ NDArray.prototype.swapaxes = function (this: NDArray, axis1: number, axis2: numb
  * @example
  * np.transpose(np.zeros([2, 3])).shape // [3, 2]
  */
-export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray {
-  return transposeArray(a, axes ?? undefined);
+export function transpose<A extends ArrayLike>(a: A, axes?: readonly number[] | null | { axes?: readonly number[] | null }): NDArray<RankOf<A>, KindOf<A>> {
+  const list = axes !== null && typeof axes === "object" && !Array.isArray(axes) ? (axes as { axes?: readonly number[] | null }).axes : (axes as readonly number[] | null | undefined);
+  return transposeArray(asarray(a), list ?? undefined) as never;
 }
 
 /**
@@ -106,7 +110,7 @@ export function transpose(a: NDArray, axes?: readonly number[] | null): NDArray 
  * @example
  * np.swapaxes(np.zeros([2, 3]), 0, 1).shape // [3, 2]
  */
-export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
-  return swapaxesArray(a, axis1, axis2);
+export function swapaxes<A extends ArrayLike>(a: A, axis1: number, axis2: number): NDArray<RankOf<A>, KindOf<A>> {
+  return swapaxesArray(asarray(a), axis1, axis2) as never;
 }
 

@@ -25,16 +25,17 @@ export const SYNTAX_HELPER = "__strided_syntax__";
 /** The augmentation's text. */
 export function syntaxAugmentationText(): string {
   const helper = JSON.stringify(codeModule("kernel", "session", "syntax", "helper.js"));
+  const rank = JSON.stringify(codeModule("runtime", "core", "rank.js"));
   return [
-    "export {};",
+    `import type { AtIndex, Kind, KindValues } from ${rank};`,
     `declare module ${JSON.stringify(NDARRAY_MODULE)} {`,
-    "  interface NDArray {",
-    "    /** NumPy's `a[i]` in a kernel cell: `a.get(i)`, a number on 1-D, a view on n-D; `a[i] = v` is `a.set(i, v)`. */",
-    "    [index: number]: NDArray | number | boolean | bigint;",
-    "    /** NumPy's basic indexing in a kernel cell: `a[\"1:3\"]`, `a[\"::-1, 1\"]`, `a[\"..., None\"]` read as `a.get(...)` (a view); assigning is `a.set(...)`. */",
-    "    [index: `${string}:${string}` | `${string}...${string}` | `${string}None${string}`]: NDArray;",
+    "  interface NDArray<R extends number = number, K extends Kind = Kind> {",
+    "    /** NumPy's `a[i]` in a kernel cell: `a.get(i)`, an element on 1-D (`number`, `boolean` or `bigint` by dtype), a view of one rank less on n-D; `a[i] = v` is `a.set(i, v)`. */",
+    "    [index: number]: AtIndex<R, K>;",
+    "    /** NumPy's basic indexing in a kernel cell: `a[\"1:3\"]`, `a[\"::-1, 1\"]`, `a[\"..., None\"]` read as `a.get(...)` (a view, typed by rank once rewritten); assigning is `a.set(...)`. */",
+    "    [index: `${string}:${string}` | `${string}...${string}` | `${string}None${string}`]: NDArray<number, K>;",
     "    /** NumPy's `a[i, j]` in a kernel cell, written as one string `a[\"1, 2\"]`: `a.get(\"1, 2\")`. */",
-    "    [index: `${string},${string}`]: NDArray | number | boolean | bigint;",
+    "    [index: `${string},${string}`]: NDArray<number, K> | KindValues[K];",
     "  }",
     "}",
     "declare global {",

@@ -38,7 +38,7 @@ export function explainDiagnostic(d: ts.Diagnostic, operators: readonly Rewritte
 }
 
 /**
- * `a[0][1]`: `a[0]` is typed `NDArray | number | boolean` (an element on 1-D), which has no
+ * `a[0][1]` on an array of unknown rank: `a[0]` is typed `NDArray | number | boolean | bigint` (an element on 1-D), which has no
  * subscript; TypeScript says "Property 'get' does not exist on type 'number'".
  */
 function explainSubscript(d: ts.Diagnostic, operators: readonly RewrittenOperator[], file: ts.SourceFile): ts.Diagnostic {
@@ -49,8 +49,8 @@ function explainSubscript(d: ts.Diagnostic, operators: readonly RewrittenOperato
   if (!m) return d;
   const receiver = file.text.slice(op.exprStart, op.start).trim();
   const messageText =
-    `${receiver} may be a number or a boolean (its type is '${m[2]}': an element when the array is 1-D), which has no subscript: ` +
-    `index once with NumPy's tuple index (a[0, 1], a[0, "1:3"]) or write (${receiver} as NDArray)[...]`;
+    `${receiver} may be a number or a boolean (its type is '${m[2]}': an element when the array is 1-D, and this array's rank is not known to the types), which has no subscript: ` +
+    `index once with NumPy's tuple index (a[0, 1], a[0, "1:3"]), narrow the array once (np.asrank(a, 2), or a as NDArray<2>), or write (${receiver} as NDArray)[...]`;
   return { ...d, messageText };
 }
 

@@ -14,6 +14,7 @@ import type { NDArray } from "../../../runtime/core/ndarray.js";
 import type { IndexArg } from "../../../runtime/indexing/resolve.js";
 import type { ArrayLike } from "../../../runtime/create/array.js";
 import type { BinaryUFunc } from "../../../runtime/ufunc/ufuncs.js";
+import type { Kind } from "../../../runtime/core/rank.js";
 import { SYNTAX_HELPER } from "./augment.js";
 
 export const syntaxHelper = {
@@ -24,7 +25,7 @@ export const syntaxHelper = {
    * const a = np.arange(4);
    * __strided_syntax__.updateAt(np.add, a, ["1:3"], 10); // a is now [0, 11, 12, 3]
    */
-  updateAt(ufunc: BinaryUFunc, target: NDArray, index: readonly IndexArg[], value: ArrayLike): NDArray | number | boolean | bigint {
+  updateAt(ufunc: BinaryUFunc<Kind>, target: NDArray, index: readonly IndexArg[], value: ArrayLike): NDArray | number | boolean | bigint {
     const current = target.get(...index);
     if (typeof current === "object") {
       ufunc(current, value, { out: current });
@@ -32,7 +33,7 @@ export const syntaxHelper = {
       if (current.base === null) target.set(...index, current);
       return current;
     }
-    const result = ufunc(current, value);
+    const result = ufunc(current as ArrayLike, value);
     target.set(...index, result);
     return result;
   },

@@ -1,7 +1,9 @@
 /**
  * Which JavaScript operator on an array calls which NumPy ufunc (NumPy's own operator table,
- * `ndarray.__add__` -> `np.add` ...). `===`, `==`, `!=`, `&&`, `||`, `??` keep JavaScript's meaning
- * (identity, truthiness), so `b.base === a` reads as Python's `b.base is a`.
+ * `ndarray.__add__` -> `np.add` ...), `==`/`!=` included (`ndarray.__eq__` is `np.equal`, so
+ * `a[a == 0] = 9` works). `===`, `!==`, `&&`, `||`, `??` keep JavaScript's meaning (identity,
+ * truthiness), so `b.base === a` reads as Python's `b.base is a`; `x == null` keeps JavaScript's
+ * meaning too (rewrite.ts never rewrites an equality with a `null`/`undefined` operand).
  */
 import ts from "typescript";
 
@@ -19,6 +21,8 @@ export const BINARY_UFUNCS: ReadonlyMap<ts.SyntaxKind, string> = new Map([
   [K.LessThanEqualsToken, "less_equal"],
   [K.GreaterThanToken, "greater"],
   [K.GreaterThanEqualsToken, "greater_equal"],
+  [K.EqualsEqualsToken, "equal"],
+  [K.ExclamationEqualsToken, "not_equal"],
   [K.AmpersandToken, "bitwise_and"],
   [K.BarToken, "bitwise_or"],
   [K.CaretToken, "bitwise_xor"],

@@ -5,6 +5,7 @@
  *
  *   x + y        -> np.add(x, y)               -x          -> np.negative(x)
  *   x < 3        -> np.less(x, 3)              a["1:3"]    -> a.get("1:3")
+ *   a == 0       -> np.equal(a, 0)             (`===` stays identity; `a == null` stays JS)
  *   x += y       -> np.add(x, y, { out: x })   (in place, also for a `const x`)
  *   s += x       -> s = np.add(s, x)           (s not an array: NumPy rebinds s)
  *   a[i] = v     -> a.set(i, v)                a[i] += v   -> __strided_syntax__.updateAt(np.add, a, [i], v)
@@ -69,6 +70,8 @@ export function arrayTest(ndarrayFile: (fileName: string) => boolean): ArrayTest
   return test;
 }
 
+const isEquality = (k: ts.SyntaxKind): boolean => k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken;
+
 const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 
 const LITERALS = new Set([
@@ -102,6 +105,12 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     return sym ? madeNames.get(sym) : undefined;
   };
 
+  /** `x == null` / `x != undefined`: JavaScript's nullish test, never NumPy's equal. */
+  const isNullish = (e: ts.Expression): boolean => {
+    const inner = skipParens(e);
+    if (inner.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(inner) && inner.text === "undefined") || ts.isVoidExpression(inner)) return true;
+    return (checker.getTypeAtLocation(inner).flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0;
+  };
   const isArray = (e: ts.Expression): boolean => {
     const inner = skipParens(e);
     if (LITERALS.has(inner.kind)) return false; // no type lookup for `2`, `"s"`, `true`
@@ -281,7 +290,7 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
       if (isAssignment(node.operatorToken.kind) && visitAssignment(node)) return;
       visitChildren(node);
       const ufunc = BINARY_UFUNCS.get(node.operatorToken.kind);
-      if (ufunc && (isArray(node.left) || isArray(node.right))) {
+      if (ufunc && (isArray(node.left) || isArray(node.right)) && !(isEquality(node.operatorToken.kind) && (isNullish(node.left) || isNullish(node.right)))) {
         open(node.left, `np.${ufunc}(`, node.operatorToken.getStart(sf));
         replace(node.operatorToken, ",");
         close(node.right, ")", node.operatorToken.getStart(sf));

@@ -24,7 +24,7 @@ export function ambientText(): string {
   return [
     `declare const np: typeof ${runtime}.np;`,
     `declare const NDArray: typeof ${runtime}.NDArray;`,
-    `type NDArray = ${runtime}.NDArray;`,
+    `type NDArray<R extends number = number, K extends ${runtime}.Kind = ${runtime}.Kind> = ${runtime}.NDArray<R, K>;`,
     `declare const display: typeof ${globals}.display;`,
     `declare const clear_output: typeof ${globals}.clear_output;`,
     `declare const input: typeof ${globals}.input;`,

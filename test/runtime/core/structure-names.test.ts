@@ -26,7 +26,7 @@ describe("np has the structure half of API.md section 3", () => {
     expect(a.T.base).toBe(a.base);
     expect(a.data).toBeInstanceOf(Int32Array);
     expect(a.offset).toBe(0);
-    expect((a.get(1) as typeof a).offset).toBe(12);
+    expect(a.get(1).offset).toBe(12); // a.get(1) on a 2-D array is typed NDArray<1>: no cast
     expect(a.flags.c_contiguous).toBe(true);
   });
 });

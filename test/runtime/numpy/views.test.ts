@@ -107,7 +107,7 @@ describe.skipIf(!ok)("view/copy chains against NumPy", () => {
       const size = shape.reduce((a, b) => a * b, 1);
       // generate ops by walking the JS results, so later ops fit the current shape
       const ops: ViewOp[] = [];
-      let cur = np.arange(size).reshape(shape, { order }).copy(order);
+      let cur: NDArray = np.arange(size).reshape(shape, { order }).copy(order);
       const len = r.int(1, 5);
       for (let k = 0; k < len; k++) {
         const op = randomOp(r, cur.shape);

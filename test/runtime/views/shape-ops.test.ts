@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
+import type { NDArray } from "../../../runtime/core/ndarray.js";
 
 const a = () => np.arange(24).reshape(2, 3, 4);
 
 describe("transpose, swapaxes, T", () => {
-  const cases: [string, () => ReturnType<typeof a>, number[], number[]][] = [
+  const cases: [string, () => NDArray, number[], number[]][] = [
     ["T", () => a().T, [4, 3, 2], [4, 16, 48]],
     ["transpose()", () => a().transpose(), [4, 3, 2], [4, 16, 48]],
     ["transpose(1, 0, 2)", () => a().transpose(1, 0, 2), [3, 2, 4], [16, 48, 4]],
@@ -12,7 +13,7 @@ describe("transpose, swapaxes, T", () => {
     ["swapaxes(0, 2)", () => a().swapaxes(0, 2), [4, 3, 2], [4, 16, 48]],
     ["np.transpose", () => np.transpose(a(), [2, 1, 0]), [4, 3, 2], [4, 16, 48]],
     ["np.swapaxes", () => np.swapaxes(a(), -1, 0), [4, 3, 2], [4, 16, 48]],
-    ["0-d T", () => np.zeros([]).T as ReturnType<typeof a>, [], []],
+    ["0-d T", () => np.zeros([]).T, [], []],
   ];
   it.each(cases)("%s", (_n, make, shape, strides) => {
     const v = make();

@@ -56,7 +56,11 @@ describe("the rewritten cell (what runs)", () => {
     ["const z = x + y; z * 2", "const z = np.add(x, y); np.multiply(z, 2)"],
     // JavaScript's meanings kept, and code without arrays untouched
     ["x === y", "x === y"],
-    ["x == y || x != y", "x == y || x != y"],
+    ["x == y", "np.equal(x, y)"],
+    ["x != 0", "np.not_equal(x, 0)"],
+    ["a[a == 0] = 9", "a.set(np.equal(a, 0), 9)"],
+    ["x === y || x !== y", "x === y || x !== y"],
+    ["x == null || x != undefined", "x == null || x != undefined"],
     ["x && y", "x && y"],
     ["a.shape[0] + 1", "a.shape[0] + 1"],
     ["a['shape']", "a['shape']"],
@@ -124,11 +128,14 @@ describe("errors name the misuse at the cell's line and column, before the cell 
     ["x[0]--", 1, 1, /operator '--'/],
     ["+x", 1, 1, /unary \+ .*x\.copy\(\)/],
     ["x << 1", 1, 3, /operator '<<'.*left_shift/],
-    ["let n = 0; n += x", 1, 12, /Type 'NDArray' is not assignable to type 'number'/],
-    ["const m = x + 1;\nm.nope", 2, 3, /Property 'nope' does not exist on type 'NDArray'/],
+    ["let n = 0; n += x", 1, 12, /Type 'NDArray<1, "number">' is not assignable to type 'number'/],
+    ["const m = x + 1;\nm.nope", 2, 3, /Property 'nope' does not exist on type 'NDArray<1, "number">'/],
     ["a[(0, 2)]", 1, 4, /comma operator/],
-    ["a[0][1]", 1, 5, /a\[0\] may be a number or a boolean .*a\[0, 1\].*\(a\[0\] as NDArray\)/],
-    ["const row = a[1];\nrow[0] = 5", 2, 4, /row may be a number or a boolean/],
+    // an array of unknown rank (a plain `NDArray`): an integer index may give an element
+    ["const un: NDArray = a;\nun[0][1]", 2, 6, /un\[0\] may be a number or a boolean .*a\[0, 1\].*np\.asrank\(a, 2\).*\(un\[0\] as NDArray\)/],
+    ["const un: NDArray = a;\nconst row = un[1];\nrow[0] = 5", 3, 4, /row may be a number or a boolean/],
+    // indexing an element of a known rank is an error (two[0][1] is a number)
+    ["const two = np.zeros([2, 3]);\ntwo[0][1][2]", 2, 1, /expression of type '2' can't be used to index type 'Number'/],
   ])("%s", async (cell, line, column, message) => {
     const e = await failure(cell);
     expect(e.ename).toBe("TSError");

@@ -82,6 +82,12 @@ const ROWS: [string, string][] = [
   ["F[1]", "F[1]"],
   ['r["1:"]', "r[1:]"],
   ["x[x > 1]", "x[x > 1]"],
+  // == and != are NumPy's element-wise comparisons; === stays identity (Python's `is`)
+  ["x == 2", "x == 2"],
+  ["x != y", "x != y"],
+  ["a == np.arange(4)", "a == np.arange(4, dtype=np.int32)"],
+  ["const v = x.copy(); v[v == 0] = 9; v", "v = x.copy(); v[v == 0] = 9; v"],
+  ["x[x != 1]", "x[x != 1]"],
   ["a[[0, 2]]", "a[[0, 2]]"],
   ['a["1:3"].base === a', "a[1:3].base is a"],
   ["a[5]", "a[5]"],

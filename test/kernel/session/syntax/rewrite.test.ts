@@ -58,7 +58,9 @@ const OPERATORS: [string, string][] = [
   ["(a[0] as NDArray)[1]", "(a.get(0) as NDArray).get(1)"],
   // JavaScript's own meanings are kept
   ["x === x", "true"],
-  ["x == y", "false"],
+  ["x == x", "np.equal(x, x)"],
+  ["x !== x", "false"],
+  ["x == null", "false"],
   ["a['1:3'].base === a", "a.get('1:3').base === a"],
   ["`${x}`", "String(x)"],
 ];

@@ -1,0 +1,66 @@
+/**
+ * Static types in cells (issue 9): each row is a cell checked by the kernel's own language service
+ * (CellHost, the NumPy-syntax rewrite included), with the type the checker gives an expression, as
+ * the checker prints it. Errors that must still be reported are rows too.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import ts from "typescript";
+import { CellHost } from "../../../../kernel/session/typecheck/host.js";
+import { applyNumpySyntax } from "../../../../kernel/session/syntax/check.js";
+
+const SETUP = [
+  "const v = np.arange(5);",
+  "const b = v > 2;",
+  "const m = np.arange(12).reshape(3, 4);",
+  "const u: NDArray = np.zeros([2, 3]);",
+  "const f = np.linspace(0, 1, 5);",
+].join("\n");
+
+let host: CellHost;
+
+/** The checked type of `expr` in a cell after SETUP, and the cell's errors. */
+function typeOf(expr: string, setup = SETUP): { type: string; errors: string[] } {
+  const code = `${setup}\nconst __t = (${expr});\n`;
+  host.setCell(code);
+  const out = applyNumpySyntax(host, code, host.cellDiagnostics());
+  const program = host.program();
+  const sf = program.getSourceFile(host.cellFile)!;
+  const checker = program.getTypeChecker();
+  let type = "?";
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === "__t") type = checker.typeToString(checker.getTypeAtLocation(n.name), undefined, ts.TypeFormatFlags.NoTruncation);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { type, errors: out.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")) };
+}
+
+describe("types in cells", () => {
+  beforeAll(() => {
+    host = new CellHost(process.cwd());
+  });
+  it.each([
+    ["v", 'NDArray<1, "number">'],
+    ["v[2]", "number"],
+    ["v.item(2)", "number"],
+    ["m", 'NDArray<2, "number">'],
+    ["m[1]", 'NDArray<1, "number">'],
+    ["m[2][3]", "number"],
+    ["m[1, 2]", "number"],
+    ['m[0, ":"]', 'NDArray<1, "number">'],
+    ['v[np.newaxis, ":"]', 'NDArray<2, "number">'],
+    ['m["..., None"]', 'NDArray<3, "number">'],
+    ["m.sum()", "number"],
+    ["b[0]", "boolean"],
+    ["u[0]", 'number | bigint | boolean | NDArray<number, Kind>'],
+    ["np.asrank(u, 2)[0]", 'NDArray<1, Kind>'],
+    ["(u as NDArray<2>)[0, 1]", 'number | bigint | boolean'],
+    ["v + m", 'NDArray<2, "number">'],
+    ["v == 1", 'NDArray<1, "boolean">'],
+    ["m[1].tolist()", "number[]"],
+  ])("%s is %s", (expr, expected) => {
+    const r = typeOf(expr);
+    expect(r.errors).toEqual([]);
+    expect(r.type).toBe(expected);
+  });
+});
