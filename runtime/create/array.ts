@@ -188,9 +188,11 @@ function contiguousStridesOf(shape: readonly number[], itemsize: number): number
  * np.array([[1, 2], [3, 4]]).dtype // "int32"
  * np.array([1, 2.5]).dtype // "float64"
  * np.array([[1, 2], [3, 4]], { order: "F" }).strides // [4, 8]
+ * np.array([1, 2], "float32").dtype // "float32"
  */
-export function array<A extends ArrayLike, O extends CopyOptions | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
-  const order: OrderAK = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
+export function array<A extends ArrayLike, O extends CopyOptions | DType | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
+  // NumPy's dtype is also the second positional argument: np.array([1, 2], "float32")
+  const order: OrderAK = toOrder(typeof options === "object" ? options.order : undefined, ["C", "F", "A", "K"] as const, "K");
   if (object instanceof NDArray) {
     const dtype = optDType(options, object.dtype);
     const out = newLike(object, order, dtype);
@@ -218,11 +220,12 @@ export function array<A extends ArrayLike, O extends CopyOptions | undefined = u
  * const a = np.arange(3);
  * np.asarray(a) === a // true
  * np.asarray(a, { dtype: "float64" }) === a // false
+ * np.asarray(a, "int32") === a // true
  */
-export function asarray<A extends ArrayLike, O extends CopyOptions | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
+export function asarray<A extends ArrayLike, O extends CopyOptions | DType | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
   if (object instanceof NDArray) {
-    const order = toOrder(options?.order, ["C", "F", "A", "K"] as const, "K");
-    const dtypeOk = options?.dtype === undefined || optDType(options, object.dtype) === object.dtype;
+    const order = toOrder(typeof options === "object" ? options.order : undefined, ["C", "F", "A", "K"] as const, "K");
+    const dtypeOk = options === undefined || (typeof options === "object" && options.dtype === undefined) || optDType(options, object.dtype) === object.dtype;
     const orderOk =
       order === "K" || order === "A" ||
       (order === "C" && isCContiguous(object.shape, object.strides, object.itemsize)) ||

@@ -21,9 +21,11 @@ import type { ArrayLike } from "./array.js";
  * @example
  * np.zeros([2, 3]).strides // [24, 8]
  * np.zeros(3, { dtype: "int32" }).tolist() // [0, 0, 0]
+ * np.zeros([2, 3], "float32", "F").strides // [4, 8]
  */
-export function zeros<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
-  return newArray(toShape(shape), optDType(options, DEFAULT_FLOAT), optOrder(options)) as never;
+export function zeros<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O, order?: "C" | "F"): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  // NumPy's positional form np.zeros(shape, dtype, order)
+  return newArray(toShape(shape), optDType(options, DEFAULT_FLOAT), order === undefined ? optOrder(options) : optOrder({ order })) as never;
 }
 
 /**
@@ -32,8 +34,8 @@ export function zeros<const S extends number | readonly number[], O extends Crea
  * @example
  * np.empty([2, 2], { order: "F" }).flags.f_contiguous // true
  */
-export function empty<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
-  return zeros(shape, options) as never;
+export function empty<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O, order?: "C" | "F"): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  return zeros(shape, options, order) as never;
 }
 
 /**
@@ -42,8 +44,9 @@ export function empty<const S extends number | readonly number[], O extends Crea
  * @example
  * np.ones(3).tolist() // [1, 1, 1]
  */
-export function ones<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
-  return full(shape, 1, typeof options === "string" ? { dtype: options } : { dtype: DEFAULT_FLOAT, ...(options as CreateOptions | undefined) }) as never;
+export function ones<const S extends number | readonly number[], O extends CreateOptions | DType | undefined = undefined>(shape: S, options?: O, order?: "C" | "F"): NDArray<ShapeRank<S>, KindFrom<O, "number">> {
+  const opts: CreateOptions = typeof options === "string" ? { dtype: options } : { dtype: DEFAULT_FLOAT, ...(options as CreateOptions | undefined) };
+  return full(shape, 1, order === undefined ? opts : { ...opts, order }) as never;
 }
 
 /**

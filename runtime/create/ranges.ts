@@ -41,10 +41,13 @@ type DTypeOpt = { dtype?: DType };
  */
 export function arange(...args: number[]): NDArray<1, "number">;
 export function arange(...args: (number | bigint)[]): NDArray<1, "bigint">;
-export function arange<O extends DTypeOpt>(...args: [...(number | bigint)[], O]): NDArray<1, KindFrom<O, "number">>;
-export function arange(...args: (number | bigint | DTypeOpt)[]): NDArray {
+export function arange<O extends DTypeOpt | DType>(...args: [...(number | bigint)[], O]): NDArray<1, KindFrom<O, "number">>;
+export function arange(...args: (number | bigint | DTypeOpt | DType)[]): NDArray {
   let opts: DTypeOpt | undefined;
-  if (args.length > 0 && typeof args[args.length - 1] === "object") opts = args.pop() as DTypeOpt;
+  // the dtype as options or, as NumPy allows, positionally after start, stop, step: np.arange(1, 5, 2, "int8")
+  const last = args[args.length - 1];
+  if (typeof last === "object") opts = args.pop() as DTypeOpt;
+  else if (typeof last === "string") opts = { dtype: args.pop() as DType };
   if (args.some((x) => typeof x === "bigint") || isBigDType(optDType(opts, DEFAULT_INT))) return arangeBig(args as (number | bigint)[], opts);
   const nums = args as number[];
   for (const x of nums) if (typeof x !== "number") throw new TypeError(`arange arguments must be numbers, got ${typeof x}`);
@@ -182,6 +185,8 @@ function linspaceArray(start: number, stop: number, num: number, options: Linspa
 
 /** Options of `np.eye`. */
 export interface EyeOptions extends CreateOptions {
+  /** Number of columns (default N). */
+  M?: number | null;
   k?: number;
 }
 
@@ -191,16 +196,21 @@ export interface EyeOptions extends CreateOptions {
  * @example
  * np.eye(2).tolist() // [[1, 0], [0, 1]]
  * np.eye(2, 3, { k: 1 }).tolist() // [[0, 1, 0], [0, 0, 1]]
+ * np.eye(2, 3, 1).tolist() // [[0, 1, 0], [0, 0, 1]]
+ * np.eye(2, { M: 3, k: 1, dtype: "int8" }).dtype // "int8"
  */
 export function eye<O extends EyeOptions | undefined = undefined>(N: number, M?: number | null, options?: O): NDArray<2, KindFrom<O, "number">>;
+export function eye<O extends EyeOptions | DType | undefined = undefined>(N: number, M: number | null | undefined, k: number, options?: O): NDArray<2, KindFrom<O, "number">>;
 export function eye<O extends EyeOptions>(N: number, options: O): NDArray<2, KindFrom<O, "number">>;
-export function eye(N: number, M?: number | EyeOptions | null, options?: EyeOptions): NDArray {
+export function eye(N: number, M?: number | EyeOptions | null, kOrOptions?: number | EyeOptions, last?: EyeOptions | DType): NDArray {
+  // NumPy's eye(N, M=None, k=0, dtype=float, order='C'): positionally, or as options
+  let opts: EyeOptions | undefined = typeof kOrOptions === "object" ? kOrOptions : typeof last === "string" ? { dtype: last } : last;
+  if (typeof kOrOptions === "number") opts = { ...opts, k: kOrOptions };
   let cols: number;
-  let opts = options;
   if (typeof M === "object" && M !== null) {
     opts = M;
-    cols = N;
-  } else cols = M ?? N;
+    cols = M.M ?? N;
+  } else cols = M ?? opts?.M ?? N;
   const k = opts?.k ?? 0;
   const a = newArray([N, cols].map((x) => {
     if (!Number.isInteger(x)) throw new TypeError(`'${x}' cannot be interpreted as an integer`);

@@ -28,16 +28,16 @@ declare module "../core/ndarray.js" {
      * index. Slices, `...` and `None` give views; all-integer full indexing gives a number
      * (a boolean for bool arrays, a bigint for int64/uint64); fancy indexing gives a copy.
      *
+     * Typed by rank: on `NDArray<2>`, `a.get(1, 2)` is a `number`, `a.get(1)` and `a.get("0, :")`
+     * are `NDArray<1>`, `a.get(null, "...")` is `NDArray<3>`. On an array of unknown rank (plain
+     * `NDArray`) integer indices give `NDArray | number | boolean | bigint`: narrow the array once
+     * with `np.asrank(a, 2)` (checked) or `a as NDArray<2>`.
+     *
      * @example
      * const a = np.arange(12).reshape(3, 4);
      * a.get(1, 2)              // 6
      * a.get("1:, ::2").tolist() // [[4, 6], [8, 10]]  (a view: base === a)
      * a.get([0, 2]).shape     // [2, 4]  (a copy)
-     *
-     * Typed by rank: on `NDArray<2>`, `a.get(1, 2)` is a `number`, `a.get(1)` and `a.get("0, :")`
-     * are `NDArray<1>`, `a.get(null, "...")` is `NDArray<3>`. On an array of unknown rank (plain
-     * `NDArray`) integer indices give `NDArray | number | boolean | bigint`: narrow the array once
-     * with `np.asrank(a, 2)` (checked) or `a as NDArray<2>`.
      */
     get(index: number): AtIndex<R, K>;
     get<const S extends string>(index: S): IndexResult<R, K, [S]>;

@@ -45,8 +45,9 @@ export function overlap(a: NDArray, b: NDArray, maxWork: number = -1): Overlap {
  * np.shares_memory(a.get("::2"), a.get("1::2")) // false (interleaved, no common element)
  * np.shares_memory(a, a.copy()) // false
  */
-export function shares_memory(a: NDArray, b: NDArray, options?: ShareOptions): boolean {
-  const r = solveMayShareMemory(a, b, work(options, -1));
+export function shares_memory(a: NDArray, b: NDArray, options?: ShareOptions | number): boolean {
+  // max_work is also NumPy's third positional argument
+  const r = solveMayShareMemory(a, b, work(typeof options === "number" ? { max_work: options } : options, -1));
   if (r === "too-hard") throw new TooHardError("Exceeded max_work");
   return r === "yes";
 }
@@ -60,8 +61,8 @@ export function shares_memory(a: NDArray, b: NDArray, options?: ShareOptions): b
  * np.may_share_memory(a.get("::2"), a.get("1::2")) // true (ranges overlap)
  * np.may_share_memory(a.get("::2"), a.get("1::2"), { max_work: -1 }) // false
  */
-export function may_share_memory(a: NDArray, b: NDArray, options?: ShareOptions): boolean {
-  const r = solveMayShareMemory(a, b, work(options, 0));
+export function may_share_memory(a: NDArray, b: NDArray, options?: ShareOptions | number): boolean {
+  const r = solveMayShareMemory(a, b, work(typeof options === "number" ? { max_work: options } : options, 0));
   return r !== "no";
 }
 

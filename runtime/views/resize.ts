@@ -75,7 +75,7 @@ NDArray.prototype.resize = function (this: NDArray, ...args: unknown[]): void {
   if (!isCContiguous(this.shape, this.strides, this.itemsize)) throw new ValueError("resize only works on single-segment arrays");
   if (this.base !== null) throw new ValueError("cannot resize this array: it does not own its data");
   const size = shapeSize(shape);
-  const self = this as unknown as { data: NDArray["data"]; shape: readonly number[]; strides: readonly number[]; offset: number };
+  const self = this as unknown as { data: NDArray["data"]; offset: number };
   if (size !== this.size) {
     const fresh = newArray([size], this.dtype);
     const keep = Math.min(size, this.size);
@@ -84,6 +84,7 @@ NDArray.prototype.resize = function (this: NDArray, ...args: unknown[]): void {
     self.data = fresh.data;
     self.offset = 0;
   }
-  self.shape = Object.freeze(shape);
-  self.strides = Object.freeze(contiguousStrides(shape, this.itemsize, "C"));
+  // the fields behind the shape and strides getters (assigning `shape` would be NumPy's no-copy reshape)
+  this._shape = Object.freeze(shape);
+  this._strides = Object.freeze(contiguousStrides(shape, this.itemsize, "C"));
 };

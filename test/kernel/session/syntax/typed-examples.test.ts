@@ -93,6 +93,19 @@ const ROWS: [string, string][] = [
   ["np.squeeze(np.zeros([1, 3, 1]), { axis: 0 })", "np.squeeze(np.zeros([1, 3, 1]), axis=0)"],
   ["m.copy({ order: \"F\" })", "m.copy(order='F')"],
   ["f.astype(\"int32\", \"F\")", "f.astype('int32', 'F')"],
+  ["np.array([1, 2], \"float32\")", "np.array([1, 2], 'float32')"],
+  ["np.asarray(x, \"float64\")", "np.asarray(x, 'float64')"],
+  ["np.arange(1, 5, 2, \"int8\")", "np.arange(1, 5, 2, 'int8')"],
+  ["np.zeros([2, 3], \"float32\", \"F\").strides", "list(np.zeros([2, 3], 'float32', 'F').strides)"],
+  ["np.ones(3, \"int8\")", "np.ones(3, 'int8')"],
+  ["np.eye(3, 4, 1)", "np.eye(3, 4, 1)"],
+  ["np.eye(3, 4, 1, \"int8\")", "np.eye(3, 4, 1, 'int8')"],
+  ["np.eye(3, { M: 4, k: -1 })", "np.eye(3, M=4, k=-1)"],
+  ["np.shares_memory(x, x[\"1:\"], 10)", "bool(np.shares_memory(x, x[1:], 10))"],
+  ["np.add(x, x, np.zeros(4, { dtype: \"int32\" }))", "np.add(x, x, np.zeros(4, dtype=i4))"],
+  ["const r = np.array([[0, 1], [2, 3]]); r.resize(2, 3); r", "r = np.array([[0, 1], [2, 3]], dtype=i4); r.resize((2, 3)); r"],
+  ["const k: number = m.sum({ axis: 1, keepdims: true })[2][0]; k", "m.sum(axis=1, keepdims=True)[2][0].item()"],
+  ["const c: boolean = (m > 4).item(5); c", "(m > 4).item(5)"],
 ];
 
 async function kernelAnswer(cell: string): Promise<{ ok: unknown } | { error: string }> {

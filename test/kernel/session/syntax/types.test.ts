@@ -58,9 +58,51 @@ describe("types in cells", () => {
     ["v + m", 'NDArray<2, "number">'],
     ["v == 1", 'NDArray<1, "boolean">'],
     ["m[1].tolist()", "number[]"],
+    ["m.sum({ axis: 0 })", 'NDArray<1, "number">'],
+    ["m.sum(1)", 'NDArray<1, "number">'],
+    ["m.sum({ axis: 0, keepdims: true })", 'NDArray<2, "number">'],
+    ["m.max({ axis: [0, 1] })", 'NDArray<0, "number">'],
+    ["b.item(0)", "boolean"],
+    ["b.sum()", "number"],
+    ['np.arange(3, { dtype: "int64" })[1]', "bigint"],
+    ['np.arange(3, { dtype: "int64" }).item(1)', "bigint"],
+    ['np.zeros([2, 3], { dtype: "bool" })[0, 1]', "boolean"],
+    ["np.sqrt(m)", 'NDArray<2, "number">'],
+    ["np.add(v, 1)", 'NDArray<1, "number">'],
+    ["np.multiply(np.zeros([2, 3, 4]), v)", 'NDArray<3, "number">'],
+    ["np.less(m, v)", 'NDArray<2, "boolean">'],
+    ["np.add(m, 1, { out: m })", 'NDArray<2, "number">'],
+    ['m[":, 0"]', 'NDArray<1, "number">'],
+    ['m["1, 2"]', "number"],
+    ['m["::2, 1:, None"]', 'NDArray<3, "number">'],
+    ['u["1:3"]', "NDArray<number, Kind>"],
+    ["m.T.copy()", 'NDArray<2, "number">'],
+    ['m.astype("bool")', 'NDArray<2, "boolean">'],
+    ["np.ones_like(m)", 'NDArray<2, "number">'],
+    ["np.array([[1, 2], [3, 4]])", 'NDArray<2, "number">'],
+    ["np.array([true, false])", 'NDArray<1, "boolean">'],
+    ["np.expand_dims(v, { axis: 0 })", 'NDArray<2, "number">'],
+    ["m[m > 2]", 'NDArray<1, "number">'],
+    ["f.mean()", "number"],
+    ["np.dot(3, 4)", "number"],
   ])("%s is %s", (expr, expected) => {
     const r = typeOf(expr);
     expect(r.errors).toEqual([]);
     expect(r.type).toBe(expected);
+  });
+});
+
+describe("errors that must still be reported", () => {
+  beforeAll(() => {
+    host ??= new CellHost(process.cwd());
+  });
+  it.each([
+    ['v + "a"', "operator '+' (np.add) cannot be applied to an NDArray"],
+    ["(5)[0]", "can't be used to index type"],
+    ["v.get(0).shape", "Property 'shape' does not exist on type 'number'"],
+    ["np.arange(3).sum().shape", "Property 'shape' does not exist on type 'number'"],
+  ])("%s is refused (%s)", (expr, message) => {
+    const r = typeOf(expr);
+    expect(r.errors.join("\n")).toContain(message);
   });
 });
