@@ -17,6 +17,13 @@ import type { AtIndex, IndexResult, Kind, KindValues, ShiftByRank } from "../cor
  */
 export type ViewIndexString = `${string}:${string}` | `${string}...${string}` | `${string}None${string}`;
 
+/**
+ * One slice written with numbers and no comma (`"1:3"`, `":"`, `"::-1"`, `"2:"`): the array's own
+ * rank. A non-generic overload of `get` listed first, so the commonest index strings cost the
+ * checker no inference (other strings are read by `IndexResult`, to the same answer).
+ */
+export type OneSlice = ":" | "::" | `${number}:` | `:${number}` | `${number}:${number}` | `::${number}` | `${number}:${number}:${number}` | `${number}::${number}` | `:${number}:${number}`;
+
 /** A value `set` can store: a number, a bigint, a boolean, an array, or nested JS arrays. */
 export type SetValue = number | bigint | boolean | NDArray | readonly ArrayLike[];
 
@@ -40,6 +47,7 @@ declare module "../core/ndarray.js" {
      * a.get([0, 2]).shape     // [2, 4]  (a copy)
      */
     get(index: number): AtIndex<R, K>;
+    get(index: OneSlice): NDArray<R, K>;
     get<const S extends string>(index: S): IndexResult<R, K, [S]>;
     get(index: readonly number[] | readonly boolean[]): NDArray<R, K>;
     get<MR extends number>(mask: NDArray<MR, "boolean">): NDArray<ShiftByRank<MR, 1>[R], K>;

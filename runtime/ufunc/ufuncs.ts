@@ -43,6 +43,10 @@ export interface BinaryUFunc<BB extends Kind = "number"> {
   <O extends NDArray>(x: ArrayLike, y: ArrayLike, options: WithOut<O>): O;
   /** `out` given positionally, as NumPy allows: `np.add(a, b, c)`. */
   <O extends NDArray>(x: ArrayLike, y: ArrayLike, out: O): O;
+  /** The commonest operands (numeric 1-D and 2-D arrays, numbers) first and without type parameters: the checker resolves them without inference (the generic overloads below give the same types). */
+  (x: NDArray<1, "number">, y: NDArray<1, "number"> | number, options?: PlainUFuncOptions): NDArray<1, "number">;
+  (x: NDArray<2, "number">, y: NDArray<2, "number"> | number, options?: PlainUFuncOptions): NDArray<2, "number">;
+  (x: number, y: NDArray<1, "number">, options?: PlainUFuncOptions): NDArray<1, "number">;
   <R1 extends number, K1 extends Kind, R2 extends number, K2 extends Kind>(x: NDArray<R1, K1>, y: NDArray<R2, K2>, options?: PlainUFuncOptions): NDArray<RankMax<R1, R2>, ArithKind<K1, K2, BB>>;
   <R extends number, K extends Kind>(x: NDArray<R, K>, y: number, options?: PlainUFuncOptions): NDArray<R, WithNumberKind<K>>;
   <R extends number, K extends Kind>(x: number, y: NDArray<R, K>, options?: PlainUFuncOptions): NDArray<R, WithNumberKind<K>>;
@@ -57,6 +61,9 @@ export interface BinaryPredicate {
   <O extends NDArray>(x: ArrayLike, y: ArrayLike, options: WithOut<O>): O;
   /** `out` given positionally, as NumPy allows: `np.add(a, b, c)`. */
   <O extends NDArray>(x: ArrayLike, y: ArrayLike, out: O): O;
+  /** The commonest operands first and without type parameters (cheap for the checker; the generic overloads give the same types). */
+  (x: NDArray<1, "number">, y: NDArray<1, "number"> | number, options?: PlainUFuncOptions): NDArray<1, "boolean">;
+  (x: NDArray<2, "number">, y: NDArray<2, "number"> | number, options?: PlainUFuncOptions): NDArray<2, "boolean">;
   <R1 extends number, R2 extends number>(x: NDArray<R1>, y: NDArray<R2>, options?: UFuncOptions): NDArray<RankMax<R1, R2>, "boolean">;
   <R extends number>(x: NDArray<R>, y: number | boolean | bigint, options?: UFuncOptions): NDArray<R, "boolean">;
   <R extends number>(x: number | boolean | bigint, y: NDArray<R>, options?: UFuncOptions): NDArray<R, "boolean">;
@@ -68,6 +75,9 @@ export interface UnaryUFunc<Float extends boolean = false> {
   <O extends NDArray>(x: ArrayLike, options: WithOut<O>): O;
   /** `out` given positionally, as NumPy allows: `np.isinf(x, y)`. */
   <O extends NDArray>(x: ArrayLike, out: O): O;
+  /** The commonest operands first and without type parameters (cheap for the checker). */
+  (x: NDArray<1, "number">, options?: PlainUFuncOptions): NDArray<1, "number">;
+  (x: NDArray<2, "number">, options?: PlainUFuncOptions): NDArray<2, "number">;
   <R extends number, K extends Kind>(x: NDArray<R, K>, options?: PlainUFuncOptions): NDArray<R, Float extends true ? "number" : K>;
   (x: number, options?: ScalarUFuncOptions): number;
   (x: bigint, options?: ScalarUFuncOptions): bigint | number;
