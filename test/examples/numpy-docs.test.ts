@@ -139,7 +139,7 @@ describe.skipIf(!hasNumpy)("NumPy 1.24's docstring examples, translated by API.m
     for (const o of outcomes) if (o.status === "skip") reasons.set(o.detail, (reasons.get(o.detail) ?? 0) + 1);
     lines.push("", "skipped by rule:", ...[...reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `  ${String(n).padStart(3)}  ${r}`));
     // fd 2 directly: the cell session redirects this process's console and streams to its cells
-    writeSync(2, `\nNumPy docstring examples (run = pass + documented difference + pending (issue 9) + fail; (int) = passes under the default-integer rule)\n${lines.join("\n")}\n`);
+    writeSync(2, `\nNumPy docstring examples (run = pass + documented difference + pending + fail; (int) = passes under the default-integer rule)\n${lines.join("\n")}\n`);
     if (process.env.NUMPY_DOCS_REPORT) writeFileSync(process.env.NUMPY_DOCS_REPORT, JSON.stringify(outcomes, null, 1));
     expect(run).toBeGreaterThan(400);
     expect(rows.size).toBeGreaterThan(100);

@@ -72,16 +72,8 @@ export const DIFFERENCES: Difference[] = [
 ];
 
 /**
- * Examples that wait for issue 9 (the `types` branch: `==` on arrays, np.transpose of an
- * array-like, linspace's `num` keyword). A pending row may pass or fail; the test prints which
- * pass so the row can be removed.
+ * Examples that wait for work in progress on another branch (a runtime or kernel change not yet
+ * on main): a pending row may pass or fail; the test prints which pass so the row can be removed.
+ * Empty since issue 9 (`==` on arrays, array-likes in np.transpose, linspace's `num`) landed.
  */
-export const PENDING: Difference[] = [
-  { routine: "nonzero", source: "np.transpose(np.nonzero(x))", reason: "np.transpose takes an NDArray only until issue 9 (array-likes)" },
-  { routine: "arccos", source: "x = np.linspace(-1, 1, num=100)", reason: "linspace's `num` keyword arrives with issue 9" },
-  ...["np.all(np.flip(A,2) == A[:,:,::-1,...])", "np.all(np.fliplr(A) == A[:,::-1,...])", "np.all(np.flipud(A) == A[::-1,...])", "np.fromfunction(lambda i, j: i == j, (3, 3), dtype=int)"].map((source) => ({
-    routine: source.includes("fromfunction") ? "fromfunction" : source.slice(10, source.indexOf("(", 10)),
-    source,
-    reason: "`==` between arrays is element-wise in cells (API.md) once issue 9 lands; until then JavaScript's identity",
-  })),
-];
+export const PENDING: Difference[] = [];
