@@ -106,6 +106,7 @@ const ROWS: [string, string][] = [
   ["const r = np.array([[0, 1], [2, 3]]); r.resize(2, 3); r", "r = np.array([[0, 1], [2, 3]], dtype=i4); r.resize((2, 3)); r"],
   ["const k: number = m.sum({ axis: 1, keepdims: true })[2][0]; k", "m.sum(axis=1, keepdims=True)[2][0].item()"],
   ["const c: boolean = (m > 4).item(5); c", "(m > 4).item(5)"],
+  ["const w: NDArray = m; const q: number = np.asrank(w, 2, \"number\")[1, 2]; q", "m[1, 2].item()"],
 ];
 
 async function kernelAnswer(cell: string): Promise<{ ok: unknown } | { error: string }> {

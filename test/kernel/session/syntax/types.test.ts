@@ -85,6 +85,8 @@ describe("types in cells", () => {
     ["m[m > 2]", 'NDArray<1, "number">'],
     ["f.mean()", "number"],
     ["np.dot(3, 4)", "number"],
+    ['np.asrank(u, 2, "number")[0, 1]', "number"],
+    ['(u as NDArray<2, "number">)[1]', 'NDArray<1, "number">'],
   ])("%s is %s", (expr, expected) => {
     const r = typeOf(expr);
     expect(r.errors).toEqual([]);
