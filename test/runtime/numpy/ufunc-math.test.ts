@@ -189,6 +189,11 @@ function generate(seed: number): Case[] {
       c.out = viewWithShape(r, pick(r, ALL_DTYPES), R);
       if (r() < 0.5) c.where = viewWithShape(r, "bool", R);
     }
+    // clip casts unsafely into its out: a float result (NaN, out of range) into a uint32 out is
+    // undefined behaviour in C, and NumPy 1.24's SIMD part and scalar tail disagree within one array
+    // (NaN -> 2147483648; -3e9 -> 2147483648 in the SIMD part, 1294967296 in the tail): not comparable
+    const floatResult = strong.some((t) => t === "float32" || t === "float64") || [lo, hi].some((x) => typeof x === "number" && !Number.isInteger(x));
+    if (c.out !== undefined && !Array.isArray(c.out) && c.out.dtype === "uint32" && floatResult) continue;
     cases.push(c);
   }
   for (let i = 0; i < 200; i++) {
