@@ -194,7 +194,7 @@ export class Dispatcher implements Outbox {
       return { status: "ok", execution_count: n, user_expressions: {}, payload };
     }
     const io = new RequestPublisher(this, ctx.msg, req.allow_stdin);
-    let outcome = await session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history });
+    let outcome = await session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history, executionCount: n });
     if (outcome.status === "ok" && outcome.hasValue && outcome.value !== undefined && !req.silent) {
       try {
         const data = this.opts.toMimeBundle(outcome.value);

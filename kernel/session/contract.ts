@@ -51,6 +51,8 @@ export interface ExecuteOptions {
   allowStdin: boolean;
   silent: boolean;
   storeHistory: boolean;
+  /** The execution count the front end shows for this cell (`In [n]`); tracebacks name the cell by it. */
+  executionCount?: number;
 }
 
 /** The TypeScript cell pipeline as the dispatcher sees it. */

@@ -176,7 +176,7 @@ class Session implements StridedCellSession {
         this.compiling = false;
       }
       if (!compiled.ok) return compiled.outcome;
-      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine }, compiled.declares);
+      this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine, label: opts.executionCount }, compiled.declares);
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
       const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;

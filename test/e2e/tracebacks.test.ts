@@ -44,3 +44,12 @@ it("a reshape error names NDArray.reshape and no runtime file", async () => {
   expect(tb).toContain("    at NDArray.reshape (strided runtime)\n    at <cell> (Cell [2], line 1, column 14)");
   expect(tb).not.toMatch(/runtime[/\\]|\.js:\d+/);
 });
+
+it("frames name the cell by the execution count the front end shows, also after a help request and a silent execute", async () => {
+  await k.kc.execute("np.shares_memory?", { timeout: 60_000 }); // counted (In [n]) but never compiled
+  await k.kc.execute("const silentOne = 1", { timeout: 60_000, silent: true }); // compiled, not counted
+  const { reply } = await k.kc.execute("np.arange(6).reshape(4, 4)", { timeout: 60_000 });
+  const content = reply.content as unknown as { execution_count: number; traceback: string[] };
+  const tb = content.traceback.map(strip).join("\n");
+  expect(tb).toContain(`    at <cell> (Cell [${content.execution_count}], line 1, column 14)`);
+});

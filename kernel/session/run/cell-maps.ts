@@ -14,6 +14,8 @@ import { Map } from "../../primordials.js"; // built-ins captured at start-up: a
 export interface CellMapEntry {
   map: SourceMap;
   mapLine: (line0: number) => number;
+  /** The cell's execution count (`In [n]`), when it differs from the internal cell number or is known. */
+  label?: number;
 }
 
 export class BoundedCellMaps implements CellMaps {

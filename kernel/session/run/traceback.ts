@@ -22,7 +22,7 @@ const CELL_FRAME = /strided-cell-(\d+)\.js:(\d+):(\d+)/;
 
 /** Source maps of the cells run so far, by cell number, plus how each cell's lines map back. */
 export interface CellMaps {
-  get(cell: number): { map: SourceMap; mapLine: (line0: number) => number } | undefined;
+  get(cell: number): { map: SourceMap; mapLine: (line0: number) => number; label?: number } | undefined;
 }
 
 function mapFrame(frame: string, maps: CellMaps): string | undefined {
@@ -35,7 +35,9 @@ function mapFrame(frame: string, maps: CellMaps): string | undefined {
   const cell = Number(m[1]);
   const entry = maps.get(cell);
   const pos = entry?.map.lookup(Number(m[2]) - 1, Number(m[3]) - 1);
-  const where = pos ? `Cell [${cell}], line ${entry!.mapLine(pos.line) + 1}, column ${pos.column + 1}` : `Cell [${cell}]`;
+  // named by the execution count the front end showed (In [n]); the internal number when unknown
+  const name = entry?.label ?? cell;
+  const where = pos ? `Cell [${name}], line ${entry!.mapLine(pos.line) + 1}, column ${pos.column + 1}` : `Cell [${name}]`;
   return frame.replace(/\(?strided-cell-\d+\.js:\d+:\d+\)?/, `(${where})`).replace(/^\s*at \(/, "    at <cell> (");
 }
 
