@@ -64,7 +64,7 @@ const int32Array = (values: Numbers): NDArray => {
  * np.unique(np.array([[1, 0, 0], [1, 0, 0], [2, 3, 4]]), { axis: 0 }).tolist() // [[1, 0, 0], [2, 3, 4]]
  */
 export function unique(ar: ArrayLike, options?: { return_index?: false; return_inverse?: false; return_counts?: false; axis?: number | null; equal_nan?: boolean }): NDArray;
-export function unique(ar: ArrayLike, options: UniqueOptions): NDArray[];
+export function unique(ar: ArrayLike, options: UniqueOptions): [NDArray, ...NDArray<1, "number">[]];
 export function unique(ar: ArrayLike, return_index?: boolean, return_inverse?: boolean, return_counts?: boolean, axis?: number | null): NDArray | NDArray[];
 export function unique(ar: ArrayLike, ...args: unknown[]): NDArray | NDArray[] {
   const o = keywordArgs<UniqueOptions>("unique", args, ["return_index", "return_inverse", "return_counts", "axis"]);

@@ -41,6 +41,8 @@ describe("types in cells", () => {
   });
   it.each([
     ["v", 'NDArray<1, "number">'],
+    ["np.unique(v, { return_counts: true })[1]", 'NDArray<1, "number">'],
+    ["np.unique(v, { return_counts: true })[1].sum()", "number"],
     ["v[2]", "number"],
     ["v.item(2)", "number"],
     ["m", 'NDArray<2, "number">'],
