@@ -28,6 +28,7 @@ import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { collectWasmTemporaries } from "./run/wasm-collect.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -196,6 +197,7 @@ class Session implements StridedCellSession {
       } finally {
         this.onRunning(false);
       }
+      collectWasmTemporaries(); // dead arrays' wasm regions come back before the next cell (run/wasm-collect.ts)
       // display(x) as the last statement returns a handle; like IPython's None, it is no result.
       const value = isDisplayHandle(this.helpers.last) ? undefined : this.helpers.last;
       this.helpers.last = undefined;

@@ -43,6 +43,7 @@ let top = ALIGN; // bump pointer (address 0 is never handed out)
 let outstanding = 0;
 let sinceNudge = 0;
 let freedTotal = 0;
+let allocatedTotal = 0;
 let configured = false;
 const free: number[][] = [];
 /** Every SharedArrayBuffer object of the memory handed out (a new one after each grow). */
@@ -150,6 +151,7 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   }
   registry.register(data, (ptr / ALIGN) * 128 + idx);
   outstanding += bytes;
+  allocatedTotal += bytes;
   sinceNudge += bytes;
   if (sinceNudge >= NUDGE_BYTES) nudge(NUDGE_BYTES);
   return data;
@@ -183,6 +185,8 @@ export interface WasmHeapStats {
   readonly outstandingBytes: number;
   /** Bytes freed by the collector so far. */
   readonly freedBytes: number;
+  /** Bytes handed out so far (every allocation, freed or not). */
+  readonly allocatedBytes: number;
 }
 
 /**
@@ -195,7 +199,7 @@ export interface WasmHeapStats {
 export function wasmHeapStats(): WasmHeapStats | null {
   const w = wasm();
   if (w === null) return null;
-  return { memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal };
+  return { memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal, allocatedBytes: allocatedTotal };
 }
 
 /**

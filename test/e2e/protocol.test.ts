@@ -64,7 +64,9 @@ describe("requests", () => {
 
   it("stop_on_error aborts the requests queued behind a failing cell", async () => {
     const runs = [
-      k.kc.execute('throw new Error("first")'),
+      // the failing cell runs 300 ms, so the two behind it are queued when it fails (a cell that
+      // failed at once could reply before the client's later sends arrive: those are not queued)
+      k.kc.execute('const t0 = Date.now(); while (Date.now() - t0 < 300) {} throw new Error("first")'),
       k.kc.execute("1 + 1"),
       k.kc.execute("2 + 2"),
     ];

@@ -1,0 +1,49 @@
+/**
+ * Between cells: a full garbage collection once cells have put COLLECT_BYTES of new arrays in
+ * WebAssembly memory since the last one, so the regions of dead arrays come back before the next
+ * cell and the wasm memory's high-water mark (which never shrinks) stays near one batch of
+ * temporaries, not near whatever V8's own heuristics let pile up (it does not count wasm memory).
+ *
+ * Rule: never inside a cell (a cell's own loop keeps today's budget and nudges, runtime/wasm/heap.ts);
+ * only when wasm allocations grew, so a notebook that holds large live arrays is not collected per cell.
+ * Cost: one major collection (tens of ms with the checker's heap) per COLLECT_BYTES allocated;
+ * nothing for cells that allocate less. `gc` comes from a fresh vm context after
+ * `--expose-gc` is set, so a cell's global scope gets no `gc`.
+ */
+import v8 from "node:v8";
+import vm from "node:vm";
+import { wasmHeapStats } from "../../../runtime/wasm/heap.js";
+
+/** Wasm bytes allocated by cells after which the kernel collects between cells. */
+export const COLLECT_BYTES = 64 * 2 ** 20;
+
+let collectedAt = 0;
+let gcFn: (() => void) | null | undefined;
+
+function gc(): (() => void) | null {
+  if (gcFn === undefined) {
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      gcFn = vm.runInNewContext("gc") as () => void;
+    } catch {
+      gcFn = null;
+    }
+  }
+  return gcFn;
+}
+
+/**
+ * Collect if cells allocated COLLECT_BYTES in wasm memory since the last collection; true when it did.
+ *
+ * @example
+ * collectWasmTemporaries() // false (nothing allocated yet)
+ */
+export function collectWasmTemporaries(): boolean {
+  const stats = wasmHeapStats();
+  if (stats === null || stats.allocatedBytes - collectedAt < COLLECT_BYTES) return false;
+  collectedAt = stats.allocatedBytes;
+  const f = gc();
+  if (f === null) return false;
+  f();
+  return true;
+}
