@@ -2,6 +2,7 @@
 import { createCellSession, type StridedCellSession } from "../../../../kernel/session/index.js";
 import type { EvalOutcome } from "../../../../kernel/session/contract.js";
 import { MemoryPublisher, OPTS } from "../memory-publisher.js";
+import { unJsonFloats, type NumpyAnswer } from "../../../support/numpy.js";
 
 let session: StridedCellSession | undefined;
 
@@ -62,3 +63,21 @@ export const SETUP = [
   "const s1 = np.array([7]);",
   "const b = np.array([true, false, true, false]);",
 ].join("\n");
+
+/** The kernel's answer to `cell` in the NumPy driver's encoding; an error as its name, with its message when `withMessage`. */
+export async function kernelAnswer(cell: string, withMessage: boolean): Promise<{ ok: unknown } | { error: string }> {
+  const r = await run(cell);
+  if (r.status === "error") return { error: withMessage ? `${r.ename}: ${r.evalue}` : r.ename };
+  return { ok: plain(r.value) };
+}
+
+/** NumPy's answer in the same encoding as kernelAnswer. */
+export function numpyAnswer(a: NumpyAnswer, withMessage: boolean): { ok: unknown } | { error: string } {
+  if ("error" in a) return { error: withMessage ? `${a.error}: ${a.message}` : a.error };
+  const v = a.ok as Record<string, unknown> | unknown;
+  if (v && typeof v === "object" && "__ndarray__" in v) {
+    const arr = v as unknown as { dtype: string; shape: number[]; values: unknown; owndata: boolean };
+    return { ok: { dtype: arr.dtype, shape: arr.shape, values: unJsonFloats(arr.values), owndata: arr.owndata } };
+  }
+  return { ok: unJsonFloats(v) };
+}

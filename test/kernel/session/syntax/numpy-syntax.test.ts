@@ -7,9 +7,9 @@
  * (the runtime's default integer).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { numpyBatch, unJsonFloats, type NumpyAnswer } from "../../../support/numpy.js";
+import { numpyBatch, type NumpyAnswer } from "../../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../../support/requirements.js";
-import { plain, run, SETUP, value } from "./cells.js";
+import { kernelAnswer, numpyAnswer, SETUP, value } from "./cells.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "NumPy-syntax differential tests against NumPy");
 
@@ -128,23 +128,6 @@ const ROWS: [string, string][] = [
   ["const v = a.copy(); v[1, 2] = 99; v", "v = a.copy(); v[1, 2] = 99; v"],
 ];
 
-/** The kernel's answer in the driver's encoding (values with NaN/Infinity as numbers). */
-async function kernelAnswer(cell: string): Promise<{ ok: unknown } | { error: string }> {
-  const r = await run(cell);
-  if (r.status === "error") return { error: r.ename };
-  return { ok: plain(r.value) };
-}
-
-function numpyAnswer(a: NumpyAnswer): { ok: unknown } | { error: string } {
-  if ("error" in a) return { error: a.error };
-  const v = a.ok as Record<string, unknown> | unknown;
-  if (v && typeof v === "object" && "__ndarray__" in v) {
-    const arr = v as unknown as { dtype: string; shape: number[]; values: unknown; owndata: boolean };
-    return { ok: { dtype: arr.dtype, shape: arr.shape, values: unJsonFloats(arr.values), owndata: arr.owndata } };
-  }
-  return { ok: unJsonFloats(v) };
-}
-
 describe.skipIf(!ok)("NumPy syntax in cells agrees with NumPy", () => {
   let answers: NumpyAnswer[] = [];
   beforeAll(async () => {
@@ -153,8 +136,8 @@ describe.skipIf(!ok)("NumPy syntax in cells agrees with NumPy", () => {
   }, 120_000);
 
   it.each(ROWS.map((row, i) => [...row, i] as const))("%s  (NumPy: %s)", async (cell, _py, i) => {
-    const want = numpyAnswer(answers[i]);
-    const got = await kernelAnswer(cell);
+    const want = numpyAnswer(answers[i], false);
+    const got = await kernelAnswer(cell, false);
     if ("error" in want) expect(got, `NumPy raised ${want.error}`).toHaveProperty("error");
     else expect(got).toEqual(want);
   });

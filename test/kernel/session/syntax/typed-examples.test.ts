@@ -6,9 +6,9 @@
  * must raise. NumPy runs with NEP 50 weak scalars and int32 arrays (the runtime's defaults).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { numpyBatch, unJsonFloats, type NumpyAnswer } from "../../../support/numpy.js";
+import { numpyBatch, type NumpyAnswer } from "../../../support/numpy.js";
 import { missingPythonModules, requirement } from "../../../support/requirements.js";
-import { plain, run, value } from "./cells.js";
+import { kernelAnswer, numpyAnswer, value } from "./cells.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "typed examples against NumPy");
 
@@ -109,22 +109,6 @@ const ROWS: [string, string][] = [
   ["const w: NDArray = m; const q: number = np.asrank(w, 2, \"number\")[1, 2]; q", "m[1, 2].item()"],
 ];
 
-async function kernelAnswer(cell: string): Promise<{ ok: unknown } | { error: string }> {
-  const r = await run(cell);
-  if (r.status === "error") return { error: `${r.ename}: ${r.evalue}` };
-  return { ok: plain(r.value) };
-}
-
-function numpyAnswer(a: NumpyAnswer): { ok: unknown } | { error: string } {
-  if ("error" in a) return { error: `${a.error}: ${a.message}` };
-  const v = a.ok as Record<string, unknown> | unknown;
-  if (v && typeof v === "object" && "__ndarray__" in v) {
-    const arr = v as unknown as { dtype: string; shape: number[]; values: unknown; owndata: boolean };
-    return { ok: { dtype: arr.dtype, shape: arr.shape, values: unJsonFloats(arr.values), owndata: arr.owndata } };
-  }
-  return { ok: unJsonFloats(v) };
-}
-
 describe.skipIf(!ok)("issue 9's examples type-check without casts and agree with NumPy", () => {
   let answers: NumpyAnswer[] = [];
   beforeAll(async () => {
@@ -133,8 +117,8 @@ describe.skipIf(!ok)("issue 9's examples type-check without casts and agree with
   }, 120_000);
 
   it.each(ROWS.map((row, i) => [...row, i] as const))("%s  (NumPy: %s)", async (cell, _py, i) => {
-    const want = numpyAnswer(answers[i]);
-    const got = await kernelAnswer(cell);
+    const want = numpyAnswer(answers[i], true);
+    const got = await kernelAnswer(cell, true);
     if ("error" in want) {
       expect(got, `NumPy raised ${want.error}`).toHaveProperty("error");
       if ("error" in got) expect(got.error).toBe(want.error);
