@@ -35,6 +35,7 @@ import { copyto } from "../ufunc/copyto.js";
 import { logical_not } from "../ufunc/ufuncs.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
 import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
+import { wasmExtremum, wasmSumI32 } from "../wasm/loops.js";
 import { BIG_FOLDS, bigFoldInto } from "./int64.js";
 import type { KindFrom, KindOf, RankOf, Reduced, SumKind } from "../core/rank.js";
 
@@ -257,7 +258,7 @@ export function sumInto(a: NDArray, red: readonly boolean[], dtype: DType, initi
   if (x.data instanceof Int32Array && res.data instanceof Int32Array && red.every((r) => r)) {
     const [lo, hi] = elementSpan(x);
     if (hi - lo + 1 === x.size) {
-      res.data[0] = sumInt32(x.data, lo, x.size) + res.data[0];
+      res.data[0] = (wasmSumI32(x.data, lo, x.size) ?? sumInt32(x.data, lo, x.size)) + res.data[0];
       return res;
     }
   }
@@ -346,6 +347,19 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   }
   if (initial === undefined) emptyCheck(x0, red, name);
   const dtype = options?.dtype ?? x0.dtype;
+  // the whole of a float64/float32/int32 array with no gaps between its elements, to a scalar: the
+  // wasm loop over its span (the same elements in memory order; a float run holding a NaN or giving
+  // a zero returns NaN and takes the fold below, which keeps NumPy's first NaN and sign of zero)
+  if (initial === undefined && dtype === x0.dtype && options?.keepdims !== true && options?.out === undefined && red.every((r) => r)) {
+    const d = x0.data;
+    if ((d instanceof Float64Array && dtype === "float64") || (d instanceof Float32Array && dtype === "float32") || (d instanceof Int32Array && dtype === "int32")) {
+      const [lo, hi] = elementSpan(x0);
+      if (hi - lo + 1 === x0.size) {
+        const v = wasmExtremum(name === "maximum" ? "max" : "min", d, lo, x0.size);
+        if (v === v) return v;
+      }
+    }
+  }
   const x = inLoopDType(initial === undefined ? x0 : maskedInput(x0, options?.where, initial), dtype);
   const res = reduceResult(x, red, dtype, Number(initial ?? 0));
   const seed = initial === undefined ? new Uint8Array(res.size) : null;

@@ -333,3 +333,36 @@ export function wasmExtremumF64(kind: "max" | "min", d: Float64Array, i0: number
   if (w === null) return NaN;
   return kind === "max" ? w.loops.max_f64(p, n) : w.loops.min_f64(p, n);
 }
+
+/**
+ * The largest (or smallest) value of a contiguous run d[i0 .. i0+n) of a float64, float32 or
+ * int32 array in wasm (the loops max_T/min_T), or NaN when the caller must fold itself: fewer than
+ * MIN_RUN elements, not in wasm memory, or, for floats, a NaN in the run or a zero result (NumPy
+ * keeps the first NaN and the first zero's sign, which only the sequential fold knows). An int32
+ * run always gets its answer.
+ *
+ * @example
+ * wasmExtremum("max", np.arange(1000).data as Int32Array, 0, 1000) // 999
+ */
+export function wasmExtremum(kind: "max" | "min", d: Float64Array | Float32Array | Int32Array, i0: number, n: number): number {
+  if (n < MIN_RUN || !inWasmMemory(d.buffer)) return NaN;
+  const w = wasm();
+  if (w === null) return NaN;
+  const p = d.byteOffset + i0 * d.BYTES_PER_ELEMENT;
+  if (d instanceof Float64Array) return kind === "max" ? w.loops.max_f64(p, n) : w.loops.min_f64(p, n);
+  if (d instanceof Float32Array) return kind === "max" ? w.loops.max_f32(p, n) : w.loops.min_f32(p, n);
+  return kind === "max" ? w.loops.max_i32(p, n) : w.loops.min_i32(p, n);
+}
+
+/**
+ * The sum of a contiguous int32 run d[i0 .. i0+n) modulo 2^32, as a signed int32 (what storing it
+ * into an Int32Array gives), or undefined when the run is shorter than MIN_RUN or not in wasm memory.
+ *
+ * @example
+ * wasmSumI32(np.arange(1000).data as Int32Array, 0, 1000) // 499500
+ */
+export function wasmSumI32(d: Int32Array, i0: number, n: number): number | undefined {
+  if (n < MIN_RUN || !inWasmMemory(d.buffer)) return undefined;
+  const w = wasm();
+  return w === null ? undefined : w.loops.sum_i32(d.byteOffset + i0 * 4, n);
+}

@@ -1,18 +1,23 @@
-// Loop family: reductions over a contiguous float64 run.
+// Loop family: reductions over a contiguous run.
 // - sum_f64(p, n), sum_f32(p, n): NumPy's pairwise sum (loops_utils.h.src, runtime/reduce/pairwise.ts) in the
 //   same order: for n < 8 a plain loop from 0; for n <= 128 eight accumulators r0..r7 held as four
 //   f64x2 vectors (r0,r1) (r2,r3) (r4,r5) (r6,r7) (float32: two f32x4, (r0..r3) (r4..r7),
 //   every addition rounded to float32 as NumPy's float loop does), each lane adding every eighth element, combined
 //   as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the tail; above 128 the split at
 //   floor(n/2) rounded down to a multiple of 8. Every addition is NumPy's, in NumPy's order.
-// - OP_f64(p, n) for OP in max, min: the extreme value over four accumulators (two vectors of
-//   pmax/pmin); returns NaN when the run holds a NaN or the result is a zero, and the caller then
-//   runs its own sequential fold (which keeps NumPy's first NaN and sign of zero).
-import { F32, F64, bump } from "./dtypes.mjs";
+// - OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value over two vector
+//   accumulators (pmax/pmin for floats, max_s/min_s for i32); a float loop returns NaN when the run
+//   holds a NaN or the result is a zero, and the caller then runs its own sequential fold (which
+//   keeps NumPy's first NaN and sign of zero); the i32 result is always the answer.
+// - sum_i32(p, n): the int32 sum modulo 2^32 (NumPy's int32 accumulation wraps; any order, same bits).
+import { F32, F64, I32, bump } from "./dtypes.mjs";
 
 export const SUMS = [F64, F32];
 
-export const EXTREMA = ["max", "min"];
+export const EXTREMA = [["max", [F64, F32, I32]], ["min", [F64, F32, I32]]];
+
+/** Element types whose sum wraps modulo 2^width (wrappingSum). */
+export const WRAPPING_SUMS = [I32];
 
 /** sum_T(p, n): NumPy's pairwise sum over a contiguous run of element type `d` (see the file head). */
 export function pairwiseSum(d) {
@@ -59,41 +64,84 @@ export function pairwiseSum(d) {
    (call $${name} (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const ${shift}))) (i32.sub (local.get $n) (local.get $n2)))))`;
 }
 
-/** max_f64 / min_f64 over a contiguous run of n >= 4 elements (see the file head). */
-export function extremum(op) {
-  const p = `f64x2.p${op}`;
-  // scalar pmax: b > a ? b : a (pmin: b < a ? b : a), written with select
-  const cmp = op === "max" ? "f64.gt" : "f64.lt";
+/**
+ * OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value of a contiguous run of
+ * n >= 2 * lanes elements over two vector accumulators (see the file head). Floats: pmax/pmin
+ * (b > a ? b : a), which equal the sequential fold whenever the run holds no NaN and the result is
+ * not a zero; otherwise the float loop returns NaN and the caller folds. i32: max_s/min_s, exact.
+ */
+export function extremum(op, d) {
+  const { t, vec, size, lanes } = d;
+  const float = d !== I32;
+  const p = float ? `${vec}.p${op}` : `${vec}.${op}_s`;
+  // scalar: b > a ? b : a (min: b < a ? b : a), written with select
+  const cmp = op === "max" ? (float ? `${t}.gt` : `${t}.gt_s`) : float ? `${t}.lt` : `${t}.lt_s`;
   const pick = (a, b) => `(select ${b} ${a} (${cmp} ${b} ${a}))`;
-  const name = `${op}_f64`;
+  const shift = Math.log2(size);
+  const name = `${op}_${d.name}`;
+  const lane = (k) => `(${vec}.extract_lane ${k} (local.get $r0))`;
+  let fold = lane(0);
+  for (let k = 1; k < lanes; k++) fold = pick(fold, lane(k));
+  const isNaN = (x) => `(${vec}.ne (local.get $${x}) (local.get $${x}))`;
   return `
- (func $${name} (export "${name}") (param $p i32) (param $n i32) (result f64)
-  (local $end i32) (local $vend i32) (local $r0 v128) (local $r1 v128) (local $x v128) (local $y v128) (local $nan v128) (local $res f64) (local $s f64)
-  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 3))))
-  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+ (func $${name} (export "${name}") (param $p i32) (param $n i32) (result ${t})
+  (local $end i32) (local $vend i32) (local $r0 v128) (local $r1 v128) (local $x v128) (local $y v128) (local $nan v128) (local $res ${t}) (local $s ${t})
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const ${shift}))))
+  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const ${-2 * lanes})) (i32.const ${shift}))))
   (local.set $r0 (v128.load offset=0 align=1 (local.get $p)))
   (local.set $r1 (v128.load offset=16 align=1 (local.get $p)))
-  (local.set $nan (v128.or (f64x2.ne (local.get $r0) (local.get $r0)) (f64x2.ne (local.get $r1) (local.get $r1))))
+  ${float ? `(local.set $nan (v128.or ${isNaN("r0")} ${isNaN("r1")}))` : ""}
   ${bump("p", "(i32.const 32)")}
   (block $d (loop $l
    (br_if $d (i32.ge_u (local.get $p) (local.get $vend)))
    (local.set $x (v128.load offset=0 align=1 (local.get $p)))
    (local.set $y (v128.load offset=16 align=1 (local.get $p)))
-   (local.set $nan (v128.or (local.get $nan) (v128.or (f64x2.ne (local.get $x) (local.get $x)) (f64x2.ne (local.get $y) (local.get $y)))))
+   ${float ? `(local.set $nan (v128.or (local.get $nan) (v128.or ${isNaN("x")} ${isNaN("y")})))` : ""}
    (local.set $r0 (${p} (local.get $r0) (local.get $x)))
    (local.set $r1 (${p} (local.get $r1) (local.get $y)))
    ${bump("p", "(i32.const 32)")}
    (br $l)))
   (local.set $r0 (${p} (local.get $r0) (local.get $r1)))
-  (local.set $res ${pick("(f64x2.extract_lane 0 (local.get $r0))", "(f64x2.extract_lane 1 (local.get $r0))")})
+  (local.set $res ${fold})
   (block $d (loop $l
    (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
-   (local.set $s (f64.load align=1 (local.get $p)))
-   (if (f64.ne (local.get $s) (local.get $s)) (then (return (f64.const nan))))
+   (local.set $s (${t}.load align=1 (local.get $p)))
+   ${float ? `(if (${t}.ne (local.get $s) (local.get $s)) (then (return (${t}.const nan))))` : ""}
    (local.set $res ${pick("(local.get $res)", "(local.get $s)")})
-   ${bump("p", "(i32.const 8)")}
+   ${bump("p", `(i32.const ${size})`)}
    (br $l)))
-  (if (v128.any_true (local.get $nan)) (then (return (f64.const nan))))
-  (if (f64.eq (local.get $res) (f64.const 0)) (then (return (f64.const nan))))
+  ${float ? `(if (v128.any_true (local.get $nan)) (then (return (${t}.const nan))))
+  (if (${t}.eq (local.get $res) (${t}.const 0)) (then (return (${t}.const nan))))` : ""}
+  (local.get $res))`;
+}
+
+/**
+ * sum_i32(p, n): the sum of a contiguous int32 run modulo 2^32 (i32x4.add wraps; integer addition
+ * modulo 2^32 is associative, so any order gives NumPy's int32 accumulation's bits), n >= 8.
+ */
+export function wrappingSum(d) {
+  const { t, vec, size, lanes } = d;
+  const shift = Math.log2(size);
+  const name = `sum_${d.name}`;
+  let h = `(${vec}.extract_lane 0 (local.get $r0))`;
+  for (let k = 1; k < lanes; k++) h = `(${t}.add ${h} (${vec}.extract_lane ${k} (local.get $r0)))`;
+  return `
+ (func $${name} (export "${name}") (param $p i32) (param $n i32) (result ${t})
+  (local $end i32) (local $vend i32) (local $r0 v128) (local $r1 v128) (local $res ${t})
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const ${shift}))))
+  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const ${-2 * lanes})) (i32.const ${shift}))))
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $vend)))
+   (local.set $r0 (${vec}.add (local.get $r0) (v128.load offset=0 align=1 (local.get $p))))
+   (local.set $r1 (${vec}.add (local.get $r1) (v128.load offset=16 align=1 (local.get $p))))
+   ${bump("p", "(i32.const 32)")}
+   (br $l)))
+  (local.set $r0 (${vec}.add (local.get $r0) (local.get $r1)))
+  (local.set $res ${h})
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+   (local.set $res (${t}.add (local.get $res) (${t}.load align=1 (local.get $p))))
+   ${bump("p", `(i32.const ${size})`)}
+   (br $l)))
   (local.get $res))`;
 }

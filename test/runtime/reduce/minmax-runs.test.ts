@@ -52,3 +52,29 @@ describe("contiguous max/min runs (four accumulators) equal NumPy's sequential f
     });
   });
 });
+
+// The whole-array fast path (runtime/reduce/reduce.ts: the wasm max_T/min_T over the array's span)
+// for float64, float32 and int32, in memory order and reversed; long enough to live in wasm memory
+const LONG: [string, number[]][] = [
+  ...CASES.map(([name, xs]): [string, number[]] => [`${name}, x4`, [...xs, ...xs, ...xs, ...xs]]),
+  ["random, 5000", series(5000, 29, null)],
+  ["NaN last of 4099", series(4099, 31, null).map((v, i) => (i === 4098 ? NaN : v))],
+];
+const same = (got: unknown, want: number): boolean => Object.is(got, want) || (Number.isNaN(got) && Number.isNaN(want));
+
+describe("whole-array max/min of float64, float32 and int32 equal NumPy's sequential fold", () => {
+  for (const dtype of ["float64", "float32", "int32"] as const) {
+    it.each(LONG)(`${dtype}: %s`, (_, xs0) => {
+      const xs = dtype === "float32" ? xs0.map(Math.fround) : dtype === "int32" ? xs0.map((v) => (Number.isFinite(v) ? Math.round(v * 1e6) | 0 : 7) + 0) : xs0;
+      const a = np.array(xs, { dtype });
+      const r = a.get("::-1");
+      const rev = [...xs].reverse();
+      for (const [arr, vals] of [[a, xs], [r, rev]] as const) {
+        expect(same(np.max(arr), seqMax(vals)), `max ${np.max(arr)} vs ${seqMax(vals)}`).toBe(true);
+        expect(same(np.min(arr), seqMin(vals)), `min ${np.min(arr)} vs ${seqMin(vals)}`).toBe(true);
+        // the general path (keepdims) agrees
+        expect(same(np.max(arr, { keepdims: true }).item(), seqMax(vals))).toBe(true);
+      }
+    });
+  }
+});

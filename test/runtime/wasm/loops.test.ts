@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { TypedArray } from "../../../runtime/core/dtype.js";
 import type { BinaryLoop, UnaryLoop } from "../../../runtime/ufunc/kernels.js";
-import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, wasmExtremumF64, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
+import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, wasmExtremum, wasmExtremumF64, wasmSumI32, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
 import { wasmAllocate, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
 import { pairwiseSum, pairwiseSumF32JS } from "../../../runtime/reduce/pairwise.js";
@@ -221,6 +221,57 @@ describe.skipIf(skip)("wasm twins agree with their JS loops bit for bit", () => 
         const got = wasmExtremumF64(kind, w, 0, n);
         if (Number.isNaN(got)) expect(Number.isNaN(acc) || acc === 0).toBe(true);
         else expect(Object.is(got, acc)).toBe(true);
+      }
+    }
+  });
+
+  it("max/min of float64, float32 and int32 runs: the sequential fold's value at every length and alignment (NaN: the caller folds)", () => {
+    const lengths = [...Array.from({ length: 60 }, (_, i) => i), 63, 64, 65, 127, 128, 129, 1000, 1031, 8193];
+    const kinds = [Float64Array, Float32Array, Int32Array] as const;
+    let answered = 0;
+    for (const C of kinds) {
+      const int = C === Int32Array;
+      for (const n of lengths) {
+        for (const start of [0, 1, 2, 3]) {
+          const d = new C(n + start);
+          fill(d, int);
+          const r = rnd();
+          if (!int && r < 0.5) for (let i = 0; i < d.length; i++) if (Number.isNaN(d[i])) d[i] = 0.25; // most runs without NaN
+          if (!int && r < 0.25) for (let i = 0; i < d.length; i++) if (d[i] === 0) d[i] = -1.5; // and some without zeros
+          const w = wasmCopy(d, C) as Float64Array | Float32Array | Int32Array;
+          for (const kind of ["max", "min"] as const) {
+            let acc = d[start];
+            for (let i = start + 1; i < start + n; i++) {
+              const v = d[i];
+              acc = kind === "max" ? (acc >= v || acc !== acc ? acc : v) : acc <= v || acc !== acc ? acc : v;
+            }
+            const got = wasmExtremum(kind, w, start, n);
+            const where = `${C.name} ${kind} n=${n} start=${start} (SEED=${SEED})`;
+            if (n < 16) expect(Number.isNaN(got), where).toBe(true);
+            else if (int) expect(Object.is(got, acc), `${where}: wasm ${got} JS ${acc}`).toBe(true);
+            else if (Number.isNaN(got)) expect(Number.isNaN(acc) || acc === 0, `${where}: wasm NaN, JS ${acc}`).toBe(true);
+            else expect(Object.is(got, acc), `${where}: wasm ${got} JS ${acc}`).toBe(true);
+            if (n >= 16 && !Number.isNaN(got)) answered++;
+          }
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(300); // the wasm loops did answer (not only NaN)
+  });
+
+  it("int32 sum: wasm wraps modulo 2^32 exactly as the Int32Array store of the exact sum, at every length and alignment", () => {
+    const lengths = [...Array.from({ length: 60 }, (_, i) => i), 63, 64, 65, 127, 128, 129, 1000, 1031, 8193, 100003];
+    for (const n of lengths) {
+      for (const start of [0, 1, 2, 3]) {
+        const d = new Int32Array(n + start);
+        fill(d, true);
+        const w = wasmCopy(d, Int32Array) as Int32Array;
+        let exact = 0n;
+        for (let i = start; i < start + n; i++) exact += BigInt(d[i]);
+        const want = Number(BigInt.asIntN(32, exact));
+        const got = wasmSumI32(w, start, n);
+        if (n < 16) expect(got).toBeUndefined();
+        else expect(got, `n=${n} start=${start} (SEED=${SEED})`).toBe(want);
       }
     }
   });
