@@ -95,3 +95,23 @@ describe("concatenate and stack", () => {
   ];
   it.each(errors)("%s", (_n, f, msg) => expect(f).toThrow(msg));
 });
+
+describe("a.T shares one frozen reversed shape and strides per source (views/transpose.ts)", () => {
+  it("is read-only, right, and unaffected by reshaping another view in place", () => {
+    const a = np.arange(24).reshape(2, 3, 4);
+    const t1 = a.T;
+    const t2 = a.T;
+    expect(t1).not.toBe(t2); // a new view each time, as NumPy's a.T is not a.T
+    expect(t1.shape).toEqual([4, 3, 2]);
+    expect(t1.strides).toEqual([4, 16, 48]);
+    expect(Object.isFrozen(t1.shape) && Object.isFrozen(t1.strides)).toBe(true);
+    expect(() => (t1.shape as number[]).push(1)).toThrow(TypeError);
+    const c = a.T;
+    c.shape = [2, 2, 3, 2]; // splits axis 0 (no copy): this view's shape changes in place
+    expect(c.shape).toEqual([2, 2, 3, 2]);
+    expect(a.T.shape).toEqual([4, 3, 2]); // the shared reversed shape did not
+    expect(t1.shape).toEqual([4, 3, 2]);
+    expect(t2.T.shape).toEqual([2, 3, 4]);
+    expect(t2.T.tolist()).toEqual(a.tolist());
+  });
+});
