@@ -5,7 +5,7 @@
 //   every addition rounded to float32 as NumPy's float loop does), each lane adding every eighth element, combined
 //   as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the tail; above 128 the split at
 //   floor(n/2) rounded down to a multiple of 8. Every addition is NumPy's, in NumPy's order.
-// - OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value over two vector
+// - OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value over four vector
 //   accumulators (pmax/pmin for floats, max_s/min_s for i32); a float loop returns NaN when the run
 //   holds a NaN or the result is a zero, and the caller then runs its own sequential fold (which
 //   keeps NumPy's first NaN and sign of zero); the i32 result is always the answer.
@@ -64,9 +64,12 @@ export function pairwiseSum(d) {
    (call $${name} (i32.add (local.get $p) (i32.shl (local.get $n2) (i32.const ${shift}))) (i32.sub (local.get $n) (local.get $n2)))))`;
 }
 
+/** Vector accumulators of the extremum loops (pmax's latency is hidden behind four independent chains). */
+const ACC = 4;
+
 /**
  * OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value of a contiguous run of
- * n >= 2 * lanes elements over two vector accumulators (see the file head). Floats: pmax/pmin
+ * n >= ACC * lanes elements over ACC vector accumulators (see the file head). Floats: pmax/pmin
  * (b > a ? b : a), which equal the sequential fold whenever the run holds no NaN and the result is
  * not a zero; otherwise the float loop returns NaN and the caller folds. i32: max_s/min_s, exact.
  */
@@ -79,29 +82,28 @@ export function extremum(op, d) {
   const pick = (a, b) => `(select ${b} ${a} (${cmp} ${b} ${a}))`;
   const shift = Math.log2(size);
   const name = `${op}_${d.name}`;
+  const ks = Array.from({ length: ACC }, (_, k) => k);
   const lane = (k) => `(${vec}.extract_lane ${k} (local.get $r0))`;
   let fold = lane(0);
   for (let k = 1; k < lanes; k++) fold = pick(fold, lane(k));
-  const isNaN = (x) => `(${vec}.ne (local.get $${x}) (local.get $${x}))`;
+  const isNaN = (x) => `(${vec}.ne ${x} ${x})`;
+  const anyNaN = (xs) => xs.map(isNaN).reduce((x, y) => `(v128.or ${x} ${y})`);
   return `
  (func $${name} (export "${name}") (param $p i32) (param $n i32) (result ${t})
-  (local $end i32) (local $vend i32) (local $r0 v128) (local $r1 v128) (local $x v128) (local $y v128) (local $nan v128) (local $res ${t}) (local $s ${t})
+  (local $end i32) (local $vend i32) ${ks.map((k) => `(local $r${k} v128) (local $x${k} v128)`).join(" ")} (local $nan v128) (local $res ${t}) (local $s ${t})
   (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const ${shift}))))
-  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const ${-2 * lanes})) (i32.const ${shift}))))
-  (local.set $r0 (v128.load offset=0 align=1 (local.get $p)))
-  (local.set $r1 (v128.load offset=16 align=1 (local.get $p)))
-  ${float ? `(local.set $nan (v128.or ${isNaN("r0")} ${isNaN("r1")}))` : ""}
-  ${bump("p", "(i32.const 32)")}
+  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const ${-ACC * lanes})) (i32.const ${shift}))))
+  ${ks.map((k) => `(local.set $r${k} (v128.load offset=${16 * k} align=1 (local.get $p)))`).join("\n  ")}
+  ${float ? `(local.set $nan ${anyNaN(ks.map((k) => `(local.get $r${k})`))})` : ""}
+  ${bump("p", `(i32.const ${16 * ACC})`)}
   (block $d (loop $l
    (br_if $d (i32.ge_u (local.get $p) (local.get $vend)))
-   (local.set $x (v128.load offset=0 align=1 (local.get $p)))
-   (local.set $y (v128.load offset=16 align=1 (local.get $p)))
-   ${float ? `(local.set $nan (v128.or (local.get $nan) (v128.or ${isNaN("x")} ${isNaN("y")})))` : ""}
-   (local.set $r0 (${p} (local.get $r0) (local.get $x)))
-   (local.set $r1 (${p} (local.get $r1) (local.get $y)))
-   ${bump("p", "(i32.const 32)")}
+   ${ks.map((k) => `(local.set $x${k} (v128.load offset=${16 * k} align=1 (local.get $p)))`).join("\n   ")}
+   ${float ? `(local.set $nan (v128.or (local.get $nan) ${anyNaN(ks.map((k) => `(local.get $x${k})`))}))` : ""}
+   ${ks.map((k) => `(local.set $r${k} (${p} (local.get $r${k}) (local.get $x${k})))`).join("\n   ")}
+   ${bump("p", `(i32.const ${16 * ACC})`)}
    (br $l)))
-  (local.set $r0 (${p} (local.get $r0) (local.get $r1)))
+  (local.set $r0 (${p} (${p} (local.get $r0) (local.get $r1)) (${p} (local.get $r2) (local.get $r3))))
   (local.set $res ${fold})
   (block $d (loop $l
    (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
