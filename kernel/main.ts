@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
+import { IdleCompaction } from "./idle-compaction.js";
 import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
@@ -86,12 +87,17 @@ export async function startKernel(connectionFile: string): Promise<void> {
 
   let kick: () => void = () => {};
   const kicked = new Promise<void>((r) => (kick = r));
+  /** Once the kernel is quiet, its heap is compacted (idle-compaction.ts). */
+  const idle = new IdleCompaction(log);
   const receive = (channel: InboundChannel, msg: Message, seq: number): void => {
     if (!dispatcher) {
       early.push([channel, msg, seq]);
       return;
     }
+    idle.busy();
     dispatcher.receive(channel, msg, seq);
+    const d = dispatcher;
+    void d.whenIdle().then(() => idle.quiet());
     // Loading the session blocks this thread for a while: answer a waiting kernel_info first.
     if (msg.header.msg_type === "kernel_info_request") void dispatcher.whenIdle().then(kick);
     else kick();

@@ -1,0 +1,89 @@
+/**
+ * When the kernel goes quiet: one compacting full garbage collection, so the main thread's heap
+ * gives back the pages its work left half-empty.
+ *
+ * Why: every cell makes a TypeScript program and checker; what they leave is garbage spread over
+ * many old-space pages, and V8's ordinary full collections free the objects but keep any page
+ * with one live object on it (measured in process after 1,000 distinct cells: old space 211 MB
+ * committed for 65 MB live after `gc()`; 66 MB after a compacting one; RSS 406 -> 224 MB).
+ * V8's own memory reducer does not compact that far on an idle kernel.
+ *
+ * Rule: once per quiet period, QUIET_MS after the last shell request was answered, and only if
+ * a request came since the last compaction (an idle kernel is not collected again and again).
+ * A request arriving later finds the collection done; one arriving during it waits for it.
+ * Cost: one full collection with compaction, ~50-150 ms of the main thread on this machine with
+ * the warm language service, once per pause of the user. `gc` comes from a fresh vm context
+ * after `--expose-gc` is set, so a cell's global scope gets no `gc`; `--compact-on-every-full-gc`
+ * is set around that one call only (V8 reads it per collection).
+ */
+import v8 from "node:v8";
+import vm from "node:vm";
+import { clearTimeout, performance, setTimeout } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+/** How long the kernel must have been quiet before it compacts its heap. */
+export const QUIET_MS = 1000;
+
+let gcFn: (() => void) | null | undefined;
+
+function gc(): (() => void) | null {
+  if (gcFn === undefined) {
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      gcFn = vm.runInNewContext("gc") as () => void;
+    } catch {
+      gcFn = null;
+    }
+  }
+  return gcFn;
+}
+
+/**
+ * One compacting full collection now; returns how long it took (ms), or null without `gc`.
+ *
+ * @example
+ * compactHeap() // 83.2
+ */
+export function compactHeap(): number | null {
+  const f = gc();
+  if (f === null) return null;
+  const t = performance.now();
+  v8.setFlagsFromString("--compact-on-every-full-gc");
+  try {
+    f();
+  } finally {
+    v8.setFlagsFromString("--no-compact-on-every-full-gc");
+  }
+  return performance.now() - t;
+}
+
+/** Schedules compactHeap once per quiet period (see the rule above). */
+export class IdleCompaction {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private worked = false;
+
+  constructor(
+    private readonly log: (line: string) => void = () => undefined,
+    private readonly quietMs = QUIET_MS,
+  ) {}
+
+  /** A request came: whatever was scheduled waits for the next quiet period. */
+  busy(): void {
+    this.worked = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Every request so far has been answered: compact after quietMs unless another comes. */
+  quiet(): void {
+    if (!this.worked || this.timer) return;
+    const timer = setTimeout(() => {
+      if (this.timer !== timer) return;
+      this.timer = null;
+      this.worked = false;
+      const ms = compactHeap();
+      if (ms !== null) this.log(`idle: heap compacted in ${ms.toFixed(0)} ms`);
+    }, this.quietMs);
+    timer.unref?.();
+    this.timer = timer;
+  }
+}
