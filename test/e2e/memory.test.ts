@@ -8,9 +8,11 @@
  *   cell 500 (asserted as the target says).
  * - 3,000 distinct cells without declarations (`i * 2 + 1`): the target is RSS <= 200 MB; the
  *   kernel's idle RSS is already above that before the first cell (the TypeScript language
- *   service, kernel/snapshot's business), so what is asserted is that what each distinct cell
+ *   service and the startup snapshot's data), so what is asserted is that what each distinct cell
  *   leaves behind is bounded: RSS after cell 3,000 within 8 MB of cell 1,000 (a leak of 4 kB a
- *   cell would be 8 MB; before the bounds, cells kept ~75 kB each), and under 300 MB.
+ *   cell would be 8 MB; before the bounds, cells kept ~75 kB each), and under 300 MB; once the
+ *   kernel is quiet again, RSS within 16 MB of its idle RSS before the cells (measured +4.5 MB,
+ *   218.6 -> 223.1 MB, 2026-12-05, load ~8) and at most 240 MB (the plateau reached).
  */
 import { afterEach, expect, it } from "vitest";
 import { treeRssBytes } from "../../bench/kernel/rss.js";
@@ -22,6 +24,21 @@ afterEach(async () => {
   await k?.stop();
   k = undefined;
 });
+
+/**
+ * RSS once the kernel has been quiet for 2.5 s, as bench:kernel reads idle RSS (2 s): by then it
+ * has compacted its heap (kernel/idle-compaction.ts, QUIET_MS 1 s) and V8 has unmapped the pages.
+ */
+async function idleRss(kernel: RunningKernel): Promise<number> {
+  await new Promise((r) => setTimeout(r, 2500));
+  return treeRssBytes(kernel.kp.pid) / MB;
+}
+
+/**
+ * The plateau reached (issue 11 asks <= 200 MB, not met: the startup snapshot's data, kept mapped by
+ * Node, and its copy in the transport worker's heap are ~70 MB of it; README, Decisions, Kernel).
+ */
+const IDLE_AFTER_DISTINCT_MB = 240;
 
 /** Pipeline `n` cells; RSS (MB) of the kernel's process tree when the replies of the `at` cells arrive. */
 async function pipelined(kernel: RunningKernel, n: number, code: (i: number) => string, at: number[]): Promise<Map<number, number>> {
@@ -49,13 +66,17 @@ it("3,000 cells each making and dropping a 1e5-element array: RSS at cell 3,000 
   expect(r3000 - r500).toBeLessThanOrEqual(8);
 }, 300_000);
 
-it("3,000 distinct cells without declarations: what they leave behind is bounded (RSS at cell 3,000 within 8 MB of cell 1,000)", async () => {
+it("3,000 distinct cells without declarations: what they leave behind is bounded (RSS at cell 3,000 within 8 MB of cell 1,000; idle RSS after them within 16 MB of before)", async () => {
   k = await startKernel();
   await k.kc.execute("1 + 1", { timeout: 120_000 });
   const start = treeRssBytes(k.kp.pid) / MB;
+  const idleBefore = await idleRss(k);
   const rss = await pipelined(k, 3000, (i) => `${i} * 2 + 1`, [500, 1000, 2000, 3000]);
   const [r1000, r3000] = [rss.get(1000) as number, rss.get(3000) as number];
-  console.log(`RSS over distinct cells: start ${start.toFixed(1)} MB, cell 500 ${rss.get(500)?.toFixed(1)}, 1000 ${r1000.toFixed(1)}, 2000 ${rss.get(2000)?.toFixed(1)}, 3000 ${r3000.toFixed(1)} MB (issue 11's target: <= 200 MB)`);
+  const idleAfter = await idleRss(k);
+  console.log(`RSS over distinct cells: start ${start.toFixed(1)} MB, idle ${idleBefore.toFixed(1)}, cell 500 ${rss.get(500)?.toFixed(1)}, 1000 ${r1000.toFixed(1)}, 2000 ${rss.get(2000)?.toFixed(1)}, 3000 ${r3000.toFixed(1)} MB, idle after ${idleAfter.toFixed(1)} MB (issue 11's target: <= 200 MB)`);
   expect(r3000 - r1000).toBeLessThanOrEqual(8);
   expect(r3000).toBeLessThan(300);
+  expect(idleAfter - idleBefore).toBeLessThanOrEqual(16);
+  expect(idleAfter).toBeLessThanOrEqual(IDLE_AFTER_DISTINCT_MB);
 }, 400_000);
