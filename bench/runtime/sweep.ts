@@ -5,17 +5,22 @@
  * interleaved (every round asks the three in turn for every case and size) and each side keeps its
  * best, so all three sample the same spells of load on a shared machine.
  * Writes bench/results/runtime-sweep.{md,json,svg} (the SVG by plot.ts). BENCH_QUICK=1: one
- * short round, nothing written.
+ * short round, nothing written. BENCH_CASES=add_alloc,add_T: only those cases (nothing written;
+ * BENCH_ROUNDS still applies).
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release } from "node:os";
 import { join } from "node:path";
-import { CASES, SIZES } from "./sweep-cases.js";
+import { CASES as ALL_CASES, SIZES } from "./sweep-cases.js";
 import { loglogChart, type Panel } from "./plot.js";
 
+const only = process.env.BENCH_CASES?.split(",").filter((x) => x !== "");
+const CASES = only === undefined || only.length === 0 ? ALL_CASES : ALL_CASES.filter((c) => only.includes(c.name));
 const quick = process.env.BENCH_QUICK === "1";
+/** Results are written only by a full run (every case, not quick). */
+const partial = quick || CASES.length !== ALL_CASES.length;
 const ROUNDS = quick ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 const MIN_TIME = quick ? 0.005 : 0.02;
 const REPEATS = 3;
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
     ],
   }));
   const svg = loglogChart(panels, 3, "Time per call against array size (log-log), float64");
-  if (!quick) {
+  if (!partial) {
     const dir = join(__dirname, "../../../bench/results");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "runtime-sweep.md"), md);

@@ -87,6 +87,8 @@ export function extremum(op, d) {
   let fold = lane(0);
   for (let k = 1; k < lanes; k++) fold = pick(fold, lane(k));
   const isNaN = (x) => `(${vec}.ne ${x} ${x})`;
+  // the accumulators folded pairwise: ((r0 op r1) op (r2 op r3)) for four
+  const combine = (xs) => (xs.length === 1 ? xs[0] : `(${p} ${combine(xs.slice(0, xs.length >> 1))} ${combine(xs.slice(xs.length >> 1))})`);
   const anyNaN = (xs) => xs.map(isNaN).reduce((x, y) => `(v128.or ${x} ${y})`);
   return `
  (func $${name} (export "${name}") (param $p i32) (param $n i32) (result ${t})
@@ -103,7 +105,7 @@ export function extremum(op, d) {
    ${ks.map((k) => `(local.set $r${k} (${p} (local.get $r${k}) (local.get $x${k})))`).join("\n   ")}
    ${bump("p", `(i32.const ${16 * ACC})`)}
    (br $l)))
-  (local.set $r0 (${p} (${p} (local.get $r0) (local.get $r1)) (${p} (local.get $r2) (local.get $r3))))
+  (local.set $r0 ${combine(ks.map((k) => `(local.get $r${k})`))})
   (local.set $res ${fold})
   (block $d (loop $l
    (br_if $d (i32.ge_u (local.get $p) (local.get $end)))

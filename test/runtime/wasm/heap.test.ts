@@ -88,3 +88,31 @@ describe.skipIf(skip)("the wasm heap", () => {
     expect(wasmHeapStats()!.memoryBytes).toBeLessThanOrEqual(2 * (BUDGET_BYTES + NUDGE_BYTES));
   }, 600_000);
 });
+
+describe.skipIf(skip)("with FinalizationRegistry.prototype.cleanupSome (node --harmony-weak-refs-with-cleanup-some)", () => {
+  it("a synchronous loop of 2,000 results of 8 MB keeps them in wasm memory (dead regions reused inside the loop)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { join, resolve } = await import("node:path");
+    const { existsSync } = await import("node:fs");
+    const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
+    expect(existsSync(join(dist, "np.js")), "dist/ is built by npm test before vitest").toBe(true);
+    const script = `
+      const { np } = require(${JSON.stringify(join(dist, "np.js"))});
+      const { inWasmMemory, wasmHeapStats, BUDGET_BYTES } = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+      const a = np.ones([1000000]), b = np.ones([1000000]);
+      let inWasm = 0, over = 0;
+      for (let i = 0; i < 2000; i++) {
+        const r = np.add(a, b);
+        if (inWasmMemory(r.data.buffer)) inWasm++;
+        if (wasmHeapStats().outstandingBytes > BUDGET_BYTES) over++;
+      }
+      console.log(JSON.stringify({ cleanupSome: typeof FinalizationRegistry.prototype.cleanupSome, inWasm, over, budget: BUDGET_BYTES }));`;
+    const r = spawnSync(process.execPath, ["--harmony-weak-refs-with-cleanup-some", "-e", script], { encoding: "utf8", env: { ...process.env, STRIDED_NO_WASM: "" } });
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout.trim().split("\n").pop()!) as { cleanupSome: string; inWasm: number; over: number; budget: number };
+    expect(got.cleanupSome).toBe("function");
+    expect(got.over).toBe(0);
+    // without cleanupSome at most budget / 8 MB (64) of them could be (the synchronous-loop test above)
+    expect(got.inWasm).toBeGreaterThan(got.budget / 8e6 * 4);
+  }, 600_000);
+});
