@@ -23,6 +23,7 @@ import type * as MainModule from "../main.js";
 import type * as LogModule from "../log.js";
 import type * as CliModule from "../cli/main.js";
 import type * as CompilerModule from "../session/compiler.js";
+import type * as HostModule from "../session/typecheck/host.js";
 import type * as PathsModule from "../session/paths.js";
 import type * as NativeImportModule from "./native-import.js";
 
@@ -53,6 +54,7 @@ const { readLogSetting } = load<typeof LogModule>("log.js");
 load("session/index.js");
 load("display/bundle.js");
 const { CellCompiler } = load<typeof CompilerModule>("session/compiler.js");
+const { stripLibraryDocComments } = load<typeof HostModule>("session/typecheck/host.js");
 const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
 
 // Warm: the same steps a kernel takes before its first cell, plus one checked and emitted cell.
@@ -61,6 +63,7 @@ const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
 // dropped, and the warm-up's program and checker go (disposed: not in the blob); the kernel's
 // compiler finds the pinned files and skips its own warmSteps (typecheck/host.ts).
 {
+  stripLibraryDocComments(true); // the lib's and @types/node's doc comments are read on demand (typecheck/host.ts)
   const warmed = new CellCompiler(PACKAGE_ROOT, false); // the kernel's default options, not the package's own tsconfig.json
   for (const _ of warmed.host.warmSteps()) {
     /* all at once: nothing to answer while building */

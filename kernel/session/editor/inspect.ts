@@ -18,8 +18,10 @@ export function inspect(host: CellHost, code: string, cursor: number): InspectRe
   // Front ends send the cursor just after the name (`np.zeros|`): look there, then one before.
   // Inside a call's parentheses (`np.zeros(3, |`): the function being called.
   const callee = calleeEnd(code, cursor);
-  const info = at(cursor) ?? at(cursor - 1) ?? (callee > 0 ? at(callee - 1) : undefined);
+  let info = at(cursor) ?? at(cursor - 1) ?? (callee > 0 ? at(callee - 1) : undefined);
   if (!info) return { found: false, data: {} };
+  // A name of the lib or @types/node, parsed without its doc comment (startup snapshot): read its file with them, ask again.
+  if (!info.documentation?.length && !info.tags?.length && host.readDocsAt(info.textSpan.start)) info = at(info.textSpan.start) ?? info;
   const signature = ts.displayPartsToString(info.displayParts);
   let doc = ts.displayPartsToString(info.documentation);
   let tags = info.tags ?? [];
