@@ -23,6 +23,7 @@ import { Evaluator, type Helpers } from "./run/evaluate.js";
 import { importForCell, requireForCell } from "./run/modules.js";
 import { BoundedCellMaps } from "./run/cell-maps.js";
 import { installStreams } from "./run/streams.js";
+import { installNodeGuard } from "./run/node-guard.js";
 import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown } from "./run/traceback.js";
@@ -101,6 +102,7 @@ class Session implements StridedCellSession {
     });
     installGlobals(() => this.scopeBindings());
     guardNextTick();
+    installNodeGuard(); // run/node-guard.ts: a timer or promise continuation patching Function.prototype.apply & co
     // Runtime frames collapse to one line in a traceback (run/runtime-frames.ts); V8's default of
     // 10 frames could end inside the runtime and leave out the cell's own frames.
     const RealError = globalThisRef.Error as ErrorConstructor & { stackTraceLimit: number };

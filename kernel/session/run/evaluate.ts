@@ -15,6 +15,7 @@ import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
+import { putBackNote } from "./node-guard.js";
 import { Promise, Error, Number, BigInt, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How an evaluation ended. */
@@ -104,9 +105,8 @@ export class Evaluator {
   private guardNode(ctx: CellContext): void {
     const restored = restoreNodeCritical();
     if (restored.length === 0) return;
-    const names = restored.join(", ");
     try {
-      ctx.io.stream("stderr", `${names} ${restored.length === 1 ? "was" : "were"} put back: Node's own event loop calls ${restored.length === 1 ? "it" : "them"} for every callback, so the kernel would stop answering\n`);
+      ctx.io.stream("stderr", putBackNote(restored));
     } catch {
       // no publisher: nothing to tell
     }

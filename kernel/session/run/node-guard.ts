@@ -1,0 +1,69 @@
+/**
+ * Keep Node's event loop callable whenever a cell's code patches what it calls.
+ *
+ * Hard rule: after ANY piece of notebook code returns to Node (the cell's synchronous part, a
+ * timer, an immediate, a tick, a promise continuation, an I/O or event callback), the built-ins
+ * Node's own event loop calls (primordials.ts, NODE_CRITICAL: `Function.prototype.apply`/`call`/
+ * `bind`, `Array.prototype.pop`, array iteration) are the originals again before Node's code runs.
+ *
+ * Why: node:internal/async_hooks' callbackTrampoline calls `cb.apply(...)` and then
+ * `execution_async_resources.pop()` for every callback, EventEmitter#emit calls `handler.apply`;
+ * these are Node's code, which the kernel cannot give its own references. A patch made by a timer
+ * between cells (no cell running) stopped every later callback: worker messages, so no reply.
+ *
+ * How: an async hook's `after` runs right after each callback and promise reaction, before
+ * Node's bookkeeping that follows it (callbackTrampoline emits `after` before its `pop()`), and
+ * puts them back (six descriptor reads when nothing changed). A callback that patches and then
+ * throws skips `after`: the uncaught-exception capture puts them back before Node emits the event
+ * (EventEmitter#emit would call `handler.apply`). The note goes to the stderr of the cell whose
+ * code patched (the async context's cell), as that cell's other late output does.
+ */
+import { createHook } from "node:async_hooks";
+import { currentCell } from "./context.js";
+import { process, Reflect, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+/** The line a cell's stderr gets when the kernel put built-ins back. */
+export function putBackNote(restored: readonly string[]): string {
+  const one = restored.length === 1;
+  return `${restored.join(", ")} ${one ? "was" : "were"} put back: Node's own event loop calls ${one ? "it" : "them"} for every callback, so the kernel would stop answering\n`;
+}
+
+/** Put the event loop's built-ins back now, telling the cell whose code is running (if any). Never throws. */
+export function restoreAndNote(): void {
+  let restored: string[];
+  try {
+    restored = restoreNodeCritical();
+  } catch {
+    return;
+  }
+  if (restored.length === 0) return;
+  try {
+    currentCell()?.io.stream("stderr", putBackNote(restored));
+  } catch {
+    // no publisher: nothing to tell
+  }
+}
+
+let installed = false;
+
+/** Install the `after` hook and the uncaught-exception capture (once). */
+export function installNodeGuard(): void {
+  if (installed) return;
+  installed = true;
+  createHook({ after: restoreAndNote }).enable();
+  // The capture runs before 'uncaughtException' is emitted; it then emits it itself with the
+  // built-ins back, so listeners (the kernel's and a cell's own) still hear it.
+  const emit = process.emit;
+  const setCapture = process.setUncaughtExceptionCaptureCallback;
+  if (typeof setCapture !== "function") return;
+  try {
+    Reflect.apply(setCapture, process, [
+      (error: unknown) => {
+        restoreAndNote();
+        Reflect.apply(emit, process, ["uncaughtException", error, "uncaughtException"]);
+      },
+    ]);
+  } catch {
+    // a capture callback is already set (a domain): keep Node's path
+  }
+}
