@@ -25,6 +25,7 @@ const setPrototypeOf = g.Object.setPrototypeOf;
 const create = g.Object.create;
 const freeze = g.Object.freeze;
 const ownKeys = g.Reflect.ownKeys;
+const reflectDeleteProperty = g.Reflect.deleteProperty;
 
 /** A callable, constructible stand-in for `C` whose statics are frozen copies of C's. */
 function guardConstructor<C extends (abstract new (...args: never[]) => unknown) | ((...args: never[]) => unknown)>(original: C): C {
@@ -126,12 +127,31 @@ for (const target of GUARDED) {
 }
 const getOwnPropertyDescriptor = g.Object.getOwnPropertyDescriptor;
 const NOT_READABLE = g.Symbol("not readable");
+/**
+ * Prototypes on which a property a cell ADDS is inherited by the kernel's own objects (a setter
+ * `text` or `name` on Object.prototype runs inside TypeScript's constructors; a `then` makes every
+ * object a thenable): inside withPristineBuiltins such additions are taken off. Not the global
+ * object (its additions are the notebook's variables) nor namespaces (nothing inherits from them).
+ */
+const WATCHED: object[] = [];
+/** WATCHED[i]'s own keys as the kernel loaded them (null-prototype objects: lookups run no cell code). */
+const WATCHED_KEYS: Record<string | symbol, true>[] = [];
+for (let i = 0; i < GUARDED.length; i++) {
+  const target = GUARDED[i];
+  if (target === g || target === g.JSON || target === g.Math || target === g.Reflect || (typeof target === "function" && target !== g.Function.prototype)) continue;
+  const keys = create(null) as Record<string | symbol, true>;
+  const own = ownKeys(target);
+  for (let j = 0; j < own.length; j++) keys[own[j]] = true;
+  WATCHED[WATCHED.length] = target;
+  WATCHED_KEYS[WATCHED_KEYS.length] = keys;
+}
 
 function sameDescriptor(a: PropertyDescriptor | undefined, b: PropertyDescriptor): boolean {
   return a !== undefined && a.value === b.value && a.get === b.get && a.set === b.set;
 }
 
-type Change = { target: object; key: string | symbol; now: PropertyDescriptor | undefined; descriptor: PropertyDescriptor };
+/** `descriptor` undefined: the built-in had no such property (a cell added it). */
+type Change = { target: object; key: string | symbol; now: PropertyDescriptor | undefined; descriptor: PropertyDescriptor | undefined };
 
 /** The built-in properties a cell replaced, deleted or redefined, or null if none. */
 function changedBuiltins(): Change[] | null {
@@ -150,10 +170,20 @@ function changedBuiltins(): Change[] | null {
   }
   for (let i = 0; i < ACCESSORS.length; i++) {
     const a = ACCESSORS[i];
+    if (a.target === NO_TARGET) continue;
     const now = getOwnPropertyDescriptor(a.target, a.key);
     if (sameDescriptor(now, a.descriptor)) continue;
     if (changed === null) changed = [];
     changed[changed.length] = { target: a.target, key: a.key, now, descriptor: a.descriptor };
+  }
+  for (let i = 0; i < WATCHED.length; i++) {
+    const own = ownKeys(WATCHED[i]);
+    const was = WATCHED_KEYS[i];
+    for (let j = 0; j < own.length; j++) {
+      if (was[own[j]] === true) continue;
+      if (changed === null) changed = [];
+      changed[changed.length] = { target: WATCHED[i], key: own[j], now: getOwnPropertyDescriptor(WATCHED[i], own[j]), descriptor: undefined };
+    }
   }
   return changed;
 }
@@ -167,6 +197,21 @@ function changedBuiltins(): Change[] | null {
  * withPristineBuiltins(() => compiler.compile(code)) // compiled with the original Array.prototype.map
  */
 export function withPristineBuiltins<T>(fn: () => T): T {
+  pristineDepth++;
+  try {
+    return withPristineBuiltinsNow(fn);
+  } finally {
+    pristineDepth--;
+  }
+}
+
+let pristineDepth = 0;
+/** True while kernel code runs inside withPristineBuiltins (an accessor the kernel installed then answers with the kernel's value). */
+export function inPristineWindow(): boolean {
+  return pristineDepth > 0;
+}
+
+function withPristineBuiltinsNow<T>(fn: () => T): T {
   const changed = changedBuiltins();
   if (changed === null) return fn();
   const restored: Change[] = [];
@@ -174,7 +219,8 @@ export function withPristineBuiltins<T>(fn: () => T): T {
   for (let i = 0; i < changed.length; i++) {
     const c = changed[i];
     try {
-      defineProperty(c.target, c.key, c.descriptor);
+      if (c.descriptor !== undefined) defineProperty(c.target, c.key, c.descriptor);
+      else if (!reflectDeleteProperty(c.target, c.key)) continue; // non-configurable: it stays
       restored[restored.length] = c;
     } catch {
       // frozen or non-configurable by the cell: nothing to restore
@@ -196,13 +242,40 @@ export function withPristineBuiltins<T>(fn: () => T): T {
 }
 
 /**
+ * Record the current value of `target[key]` as the built-in's own: the kernel replaced it at
+ * start-up on purpose (run/cell-stacks.ts: Error.prepareStackTrace), so withPristineBuiltins puts
+ * back this value, not Node's, when a cell replaces it.
+ *
+ * @example
+ * Error.prepareStackTrace = mine; adoptBuiltin(Error, "prepareStackTrace") // kernel paths now see `mine`
+ */
+export function adoptBuiltin(target: object, key: string | symbol): void {
+  const descriptor = getOwnPropertyDescriptor(target, key);
+  if (!descriptor) return;
+  for (let i = 0; i < DATA_TARGETS.length; i++) {
+    if (DATA_TARGETS[i] !== target || DATA_KEYS[i] !== key) continue;
+    DATA_TARGETS[i] = NO_TARGET; // no longer a data property of the built-in: never compared again
+    DATA_VALUES[i] = undefined;
+  }
+  for (let i = 0; i < ACCESSORS.length; i++) if (ACCESSORS[i].target === target && ACCESSORS[i].key === key) ACCESSORS[i].target = NO_TARGET;
+  if ("value" in descriptor) {
+    DATA_TARGETS[DATA_TARGETS.length] = target;
+    DATA_KEYS[DATA_KEYS.length] = key;
+    DATA_VALUES[DATA_VALUES.length] = descriptor.value;
+    DATA_DESCRIPTORS[DATA_DESCRIPTORS.length] = descriptor;
+  } else ACCESSORS[ACCESSORS.length] = { target, key, descriptor };
+}
+/** Stands in for a record adoptBuiltin retired: an object with no own properties, so it always reads as unchanged. */
+const NO_TARGET: object = freeze(create(null));
+
+/**
  * Built-ins Node's own event loop calls on every callback, found by tracing a kernel whose cell
  * wrapped them (node:internal/async_hooks' callbackTrampoline calls `cb.apply`, popAsyncContext
  * `Array.prototype.pop`; events and streams iterate arrays): replaced by a cell, they stop every
  * callback of the process (worker messages, timers, the inspector), so no kernel code would run
  * again to answer. The kernel puts these back after each cell and says so on the cell's stderr.
  */
-const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor }[] = [];
+const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor | undefined }[] = [];
 {
   const arrayIteratorPrototype = getPrototypeOf([][g.Symbol.iterator]()) as object;
   const list: [object, string | symbol, string][] = [
@@ -217,6 +290,15 @@ const NODE_CRITICAL: { target: object; key: string | symbol; label: string; desc
     const [target, key, label] = list[i];
     NODE_CRITICAL[NODE_CRITICAL.length] = { target, key, label, descriptor: getOwnPropertyDescriptor(target, key) as PropertyDescriptor };
   }
+  // A `then` on these makes every plain object, array or function a thenable: each promise the
+  // kernel (or Node) resolves with one (a reply's content, a message) would resolve to whatever
+  // that `then` gives. The built-ins have none; one a cell adds is taken off.
+  const thenables: [object, string][] = [
+    [g.Object.prototype, "Object.prototype.then"],
+    [g.Array.prototype, "Array.prototype.then"],
+    [g.Function.prototype, "Function.prototype.then"],
+  ];
+  for (let i = 0; i < thenables.length; i++) NODE_CRITICAL[NODE_CRITICAL.length] = { target: thenables[i][0], key: "then", label: thenables[i][1], descriptor: undefined };
 }
 
 /**
@@ -230,9 +312,11 @@ export function restoreNodeCritical(): string[] {
   const restored: string[] = [];
   for (let i = 0; i < NODE_CRITICAL.length; i++) {
     const c = NODE_CRITICAL[i];
-    if (sameDescriptor(getOwnPropertyDescriptor(c.target, c.key), c.descriptor)) continue;
+    const now = getOwnPropertyDescriptor(c.target, c.key);
+    if (c.descriptor === undefined ? now === undefined : sameDescriptor(now, c.descriptor)) continue;
     try {
-      defineProperty(c.target, c.key, c.descriptor);
+      if (c.descriptor !== undefined) defineProperty(c.target, c.key, c.descriptor);
+      else if (!reflectDeleteProperty(c.target, c.key)) continue;
       restored[restored.length] = c.label;
     } catch {
       // made non-configurable by the cell: nothing the kernel can do

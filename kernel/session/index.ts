@@ -24,9 +24,10 @@ import { importForCell, requireForCell } from "./run/modules.js";
 import { BoundedCellMaps } from "./run/cell-maps.js";
 import { installStreams } from "./run/streams.js";
 import { installNodeGuard } from "./run/node-guard.js";
+import { installCellStacks } from "./run/cell-stacks.js";
 import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
-import { cellUrl, describeThrown } from "./run/traceback.js";
+import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries } from "./run/wasm-collect.js";
@@ -103,6 +104,7 @@ class Session implements StridedCellSession {
     installGlobals(() => this.scopeBindings());
     guardNextTick();
     installNodeGuard(); // run/node-guard.ts: a timer or promise continuation patching Function.prototype.apply & co
+    installCellStacks((stack) => rewriteStack(stack, this.maps)); // e.stack in a cell reads as the traceback does
     // Runtime frames collapse to one line in a traceback (run/runtime-frames.ts); V8's default of
     // 10 frames could end inside the runtime and leave out the cell's own frames.
     const RealError = globalThisRef.Error as ErrorConstructor & { stackTraceLimit: number };

@@ -22,10 +22,24 @@ import { createHook } from "node:async_hooks";
 import { currentCell } from "./context.js";
 import { process, Reflect, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
-/** The line a cell's stderr gets when the kernel put built-ins back. */
+/** The lines a cell's stderr gets when the kernel put built-ins back (or took a cell's `then` off a prototype). */
 export function putBackNote(restored: readonly string[]): string {
-  const one = restored.length === 1;
-  return `${restored.join(", ")} ${one ? "was" : "were"} put back: Node's own event loop calls ${one ? "it" : "them"} for every callback, so the kernel would stop answering\n`;
+  const back: string[] = [];
+  const thens: string[] = [];
+  for (let i = 0; i < restored.length; i++) {
+    const label = restored[i];
+    if (label.length > 5 && label.slice(-5) === ".then") thens[thens.length] = label;
+    else back[back.length] = label;
+  }
+  let text = "";
+  if (back.length > 0) {
+    const one = back.length === 1;
+    text += `${back.join(", ")} ${one ? "was" : "were"} put back: Node's own event loop calls ${one ? "it" : "them"} for every callback, so the kernel would stop answering\n`;
+  }
+  if (thens.length > 0) {
+    text += `${thens.join(", ")} ${thens.length === 1 ? "was" : "were"} removed: it makes every object a thenable, so every promise resolved with an object (the kernel's replies too) would take its value from it\n`;
+  }
+  return text;
 }
 
 /** Put the event loop's built-ins back now, telling the cell whose code is running (if any). Never throws. */

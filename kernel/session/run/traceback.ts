@@ -41,6 +41,41 @@ function mapFrame(frame: string, maps: CellMaps): string | undefined {
   return frame.replace(/\(?strided-cell-\d+\.js:\d+:\d+\)?/, `(${where})`).replace(/^\s*at \(/, "    at <cell> (");
 }
 
+/** A stack line: a frame, or the note foldRepeats leaves (kept when a stack is read again). */
+const FRAME_LINE = /^\s+(?:at |\[Previous line repeated )/;
+const REPEAT_NOTE = /^\s+\[Previous line repeated (\d+) more times?\]$/;
+
+/**
+ * Python's rule for recursion: a frame repeated more than 3 times in a row shows 3 times, then
+ * `[Previous line repeated N more times]`. A note already there (a stack read twice) adds its count.
+ *
+ * @example
+ * foldRepeats(["  at r (Cell [1])", "  at r (Cell [1])", "  at r (Cell [1])", "  at r (Cell [1])", "  at r (Cell [1])"])
+ * // ["  at r (Cell [1])", "  at r (Cell [1])", "  at r (Cell [1])", "    [Previous line repeated 2 more times]"]
+ */
+export function foldRepeats(frames: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < frames.length; ) {
+    let j = i + 1;
+    let extra = 0;
+    for (;;) {
+      if (j < frames.length && frames[j] === frames[i]) j++;
+      else {
+        const note = j < frames.length ? REPEAT_NOTE.exec(frames[j]) : null;
+        if (note === null) break;
+        extra += Number(note[1]);
+        j++;
+      }
+    }
+    const count = j - i - (extra > 0 ? 1 : 0) + extra; // frames in the run, notes counted by what they stood for
+    const shown = Math.min(count, 3);
+    for (let k = 0; k < shown; k++) out[out.length] = frames[i];
+    if (count > 3) out[out.length] = `    [Previous line repeated ${count - 3} more time${count - 3 === 1 ? "" : "s"}]`;
+    i = j;
+  }
+  return out;
+}
+
 /** ename, evalue and traceback of a thrown value. */
 export function describeThrown(thrown: unknown, maps: CellMaps): { ename: string; evalue: string; traceback: string[] } {
   if (thrown instanceof Error || (thrown && typeof thrown === "object" && "stack" in thrown && "message" in thrown)) {
@@ -48,10 +83,36 @@ export function describeThrown(thrown: unknown, maps: CellMaps): { ename: string
     const ename = e.name || e.constructor?.name || "Error";
     const evalue = String(e.message);
     const lines = String(e.stack ?? "").split("\n");
-    const frames = collapseRuntimeFrames(lines.filter((l) => /^\s+at /.test(l)).map((l) => mapFrame(l, maps)).filter((l): l is string => l !== undefined));
+    const frames = foldRepeats(collapseRuntimeFrames(lines.filter((l) => FRAME_LINE.test(l)).map((l) => mapFrame(l, maps)).filter((l): l is string => l !== undefined)));
     return { ename, evalue, traceback: [`\x1b[31m${ename}\x1b[0m: ${evalue}`, ...frames] };
   }
   const evalue = typeof thrown === "string" ? thrown : inspect(thrown);
   const ename = thrown === null ? "null" : typeof thrown === "object" ? (thrown.constructor?.name ?? "Object") : typeof thrown;
   return { ename: `Uncaught ${ename}`, evalue, traceback: [`\x1b[31mUncaught\x1b[0m ${evalue}`] };
+}
+
+
+/**
+ * A stack as V8 formats it -> the same frames a traceback shows: cell frames at the line and
+ * column typed, kernel frames dropped, runtime frames collapsed to the function the user called.
+ * The header (`Error: message`, possibly several lines) is kept. Idempotent: a rewritten stack
+ * comes back the same, so describeThrown can read a stack this already rewrote.
+ *
+ * @example
+ * rewriteStack("Error: x\n    at strided-cell-3.js:1:7\n    at Session.post (node:inspector:1:1)", maps) // "Error: x\n    at <cell> (Cell [3], line 1, column 7)"
+ */
+export function rewriteStack(stack: string, maps: CellMaps): string {
+  const lines = stack.split("\n");
+  let first = 0;
+  while (first < lines.length && !FRAME_LINE.test(lines[first])) first++;
+  const frames: string[] = [];
+  for (let i = first; i < lines.length; i++) {
+    if (!FRAME_LINE.test(lines[i])) continue;
+    const mapped = mapFrame(lines[i], maps);
+    if (mapped !== undefined) frames[frames.length] = mapped;
+  }
+  const out = lines.slice(0, first);
+  const collapsed = foldRepeats(collapseRuntimeFrames(frames));
+  for (let i = 0; i < collapsed.length; i++) out[out.length] = collapsed[i];
+  return out.join("\n");
 }
