@@ -77,7 +77,7 @@ export function formatBytes(n: number): string {
  *
  * @example
  * allocate("float64", 4, [4]) // Float64Array(4) [0, 0, 0, 0]
- * allocate("float64", 1e12, [1e12]) // throws MemoryError: unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64
+ * allocate("float64", 1e12, [1e12]) // throws MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64
  */
 export function allocate(dtype: DType, size: number, shape: readonly number[]): ArrayData {
   const info = DTYPES[dtype];
@@ -102,7 +102,7 @@ export function allocate(dtype: DType, size: number, shape: readonly number[]): 
 /** NumPy's MemoryError for `bytes` asked for an array of `shape` (made only on failure: no closure per call). */
 function memoryError(dtype: DType, bytes: number, shape: readonly number[]): MemoryError {
   const shp = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-  return new MemoryError(`unable to allocate ${formatBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`);
+  return new MemoryError(`Unable to allocate ${formatBytes(bytes)} for an array with shape ${shp} and data type ${dtype}`);
 }
 
 /** Sizes up to this many bytes stay on V8's heap (`new Ctor(n)`, V8's typed_array_max_size_in_heap). */

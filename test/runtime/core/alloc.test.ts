@@ -49,7 +49,7 @@ describe("allocateUnfilled", () => {
 
   it("fails like allocate, naming the bytes, for sizes that cannot fit", () => {
     expect(() => allocateUnfilled("float64", 1e12, [1e12])).toThrow(MemoryError);
-    expect(() => allocateUnfilled("float64", 1e12, [1e12])).toThrow("unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64");
+    expect(() => allocateUnfilled("float64", 1e12, [1e12])).toThrow("Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64");
     expect(() => allocateUnfilled("int32", -1, [-1])).toThrow(MemoryError);
   });
 });

@@ -33,6 +33,6 @@ describe("zeros / ones / empty / full", () => {
     expect(() => np.zeros([2, -1])).toThrow("negative dimensions are not allowed");
     expect(() => np.zeros(2.5)).toThrow("expected a sequence of integers or a single integer, got '2.5'");
     expect(() => np.zeros(3, { order: "X" as "C" })).toThrow("order must be one of 'C' or 'F' (got 'X')");
-    expect(() => np.zeros(1e12)).toThrow("unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64");
+    expect(() => np.zeros(1e12)).toThrow("Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64");
   });
 });
