@@ -28,6 +28,13 @@ import { currentCell, type CellContext } from "./context.js";
 
 const KERNEL_DIR = path.dirname(SESSION_DIR);
 const THIS_FILE = __filename;
+/**
+ * Thin layers the event loop runs around the notebook's callbacks, which hold no kernel state a
+ * termination could leave half-done: the async hook that puts Node's built-ins back after every
+ * callback (run/node-guard.ts) and the leaf helpers it calls (primordials.ts; real kernel work
+ * that calls them has its own kernel frames on the stack).
+ */
+const GUARD_FILES = [path.join(path.dirname(THIS_FILE), "node-guard.js"), path.join(KERNEL_DIR, "primordials.js")];
 const OriginalError = Error;
 const originalNextTick = process.nextTick;
 const proc = process;
@@ -93,6 +100,7 @@ type Kind = "kernel" | "node" | "notebook" | "check";
 
 function kindOf(location: string): Kind {
   if (location === THIS_FILE) return "node"; // the nextTick guard's closure: a thin wrapper around the cell's callback
+  if (location === GUARD_FILES[0] || location === GUARD_FILES[1]) return "node";
   if (stringStartsWith(location, "node:inspector") || stringStartsWith(location, KERNEL_DIR) || stringIncludes(location, "/node_modules/typescript/")) return "kernel";
   if (location === "strided-run" || location === "strided-scope" || location === "user-expression" || stringStartsWith(location, "node:vm")) return "kernel";
   if (stringStartsWith(location, "node:")) return "node";
