@@ -9,10 +9,15 @@
  * V8's own memory reducer does not compact that far on an idle kernel.
  *
  * Rule: once per quiet period, QUIET_MS after the last shell request was answered, and only if
- * a request came since the last compaction (an idle kernel is not collected again and again).
- * A request arriving later finds the collection done; one arriving during it waits for it.
- * Cost: one full collection with compaction, ~50-150 ms of the main thread on this machine with
- * the warm language service, once per pause of the user. `gc` comes from a fresh vm context
+ * an execute_request came since the last compaction (an idle kernel is not collected again and
+ * again; a front end's kernel_info before its first cell starts nothing, so the first result
+ * never waits for a collection). A request arriving later finds the collection done; one arriving
+ * during it waits for it.
+ * Cost: one full collection with compaction of the warm language service's heap (~80 MB), 320-440 ms
+ * of the main thread measured under load 6-7 on 2 cores (a plain full collection: 140-185 ms, but
+ * 6-13 MB more RSS left), once per pause of the user; cells sent back to back never wait for it.
+ * V8's own memory reducer (`--gc-memory-reducer-start-delay-ms=500`) did not shrink the heap within
+ * 2 s of quiet (252 MB after bench:kernel's workload against 232 MB with this). `gc` comes from a fresh vm context
  * after `--expose-gc` is set, so a cell's global scope gets no `gc`; `--compact-on-every-full-gc`
  * is set around that one call only (V8 reads it per collection).
  */
@@ -66,9 +71,9 @@ export class IdleCompaction {
     private readonly quietMs = QUIET_MS,
   ) {}
 
-  /** A request came: whatever was scheduled waits for the next quiet period. */
-  busy(): void {
-    this.worked = true;
+  /** A request came: whatever was scheduled waits for the next quiet period; `work`: it runs cells (execute_request). */
+  busy(work = true): void {
+    if (work) this.worked = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -94,7 +94,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
       early.push([channel, msg, seq]);
       return;
     }
-    idle.busy();
+    idle.busy(msg.header.msg_type === "execute_request");
     dispatcher.receive(channel, msg, seq);
     const d = dispatcher;
     void d.whenIdle().then(() => idle.quiet());

@@ -147,6 +147,8 @@ async function main(): Promise<void> {
       await Promise.all(runs);
       await measure(`after ${distinct} distinct cells`, kp.pid, kc);
     }
+    const compactions = kp.output().split("\n").filter((l) => l.includes("heap compacted"));
+    if (compactions.length) process.stdout.write(`\nkernel log (STRIDED_LOG=1): ${compactions.map((l) => l.replace(/^.*heap compacted in /, "")).join(", ")}\n`);
   } finally {
     await kc.shutdown(false, 5000).catch(() => undefined);
     kc.close();

@@ -13,9 +13,10 @@ import { Promise, Map, Error, process, withPristineBuiltins } from "../primordia
 /**
  * The worker's heap: it only frames and signs messages, so a small young generation (V8's
  * default lets each semi-space grow to 16 MB, resident once touched) saves memory; the old
- * generation stays roomy, since a worker out of memory would take every socket down.
+ * generation stays roomy, since a worker out of memory would take every socket down. 2 MB: the
+ * smallest V8 keeps (a 2 MB new space; 4 MB kept 4 MB of it resident).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 256 };
 
 /** What the dispatcher needs from a transport: a way to send. Tests pass an in-memory one. */
 export interface KernelTransport {

@@ -29,10 +29,14 @@ it("compacting gives back the pages that garbage spread over (one survivor in ev
   expect(after).toBeLessThan(withGarbage - 20);
 });
 
-it("runs once per quiet period, only after work, and a request in between postpones it", async () => {
+it("runs once per quiet period, only after an execute, and a request in between postpones it", async () => {
   const lines: string[] = [];
   const idle = new IdleCompaction((l) => lines.push(l), 50);
   idle.quiet(); // no work yet: nothing scheduled
+  await new Promise((r) => setTimeout(r, 120));
+  expect(lines).toEqual([]);
+  idle.busy(false); // a request that runs no cell (kernel_info): still nothing
+  idle.quiet();
   await new Promise((r) => setTimeout(r, 120));
   expect(lines).toEqual([]);
   idle.busy();
