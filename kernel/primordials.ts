@@ -258,6 +258,7 @@ export function adoptBuiltin(target: object, key: string | symbol): void {
     DATA_VALUES[i] = undefined;
   }
   for (let i = 0; i < ACCESSORS.length; i++) if (ACCESSORS[i].target === target && ACCESSORS[i].key === key) ACCESSORS[i].target = NO_TARGET;
+  for (let i = 0; i < WATCHED.length; i++) if (WATCHED[i] === target) WATCHED_KEYS[i][key] = true; // the kernel's addition, not a cell's
   if ("value" in descriptor) {
     DATA_TARGETS[DATA_TARGETS.length] = target;
     DATA_KEYS[DATA_KEYS.length] = key;

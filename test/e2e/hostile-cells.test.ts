@@ -139,3 +139,15 @@ it("a stack overflow folds its repeated frames as Python does; np.zeros(1e12) sa
   expect(huge.reply.content.evalue).toBe("Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64");
   await expectAlive();
 });
+
+it("a pending promise or a timer as a cell's result shows no kernel object (the cell context's store is not enumerable)", async () => {
+  for (const code of ["new Promise((r) => setTimeout(r, 10))", "setTimeout(() => {}, 10)"]) {
+    const r = await run(code);
+    expect(r.reply.content.status).toBe("ok");
+    const text = resultText(r.iopub) ?? "";
+    expect(text).toMatch(/^(Promise \{|Timeout \{)/);
+    expect(text).not.toMatch(/kResourceStore|RequestPublisher|Dispatcher|io:/);
+  }
+  const late = await run('setTimeout(() => console.log("late"), 20); await new Promise((r) => setTimeout(r, 60)); 1');
+  expect(streamText(late.iopub, "stdout")).toBe("late\n");
+});

@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import v8 from "node:v8";
 import { LOG_ENABLED } from "../../log.js";
 import type { Publisher } from "../contract.js";
-import { process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { adoptBuiltin, process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** What a running cell may publish to, and whether it may ask for input. */
 export interface CellContext {
@@ -19,6 +19,35 @@ export interface CellContext {
 
 /** The store of the cell whose code is running now. */
 export const cellContext = new AsyncLocalStorage<CellContext>();
+
+/**
+ * Keep the store off what a cell displays. Node's AsyncLocalStorage writes it onto every async
+ * resource as an ordinary (enumerable) symbol property (`resource[kResourceStore] = store`), so a
+ * cell whose result is a pending promise or a timer showed `[Symbol(kResourceStore)]: { cell: 2,
+ * io: RequestPublisher { outbox: Dispatcher { ... } } }`: the kernel's objects. A setter for that
+ * symbol on Object.prototype turns the write into a non-enumerable own property (reads and later
+ * writes are the own property's; util.inspect and the debugger's previews skip it).
+ * Cost: one setter call per async resource made in a cell's context.
+ */
+{
+  const key = (cellContext as unknown as { kResourceStore?: unknown }).kResourceStore;
+  if (typeof key === "symbol") {
+    const define = Object.defineProperty;
+    Object.defineProperty(Object.prototype, key, {
+      configurable: true,
+      enumerable: false,
+      get: () => undefined,
+      set(this: object, store: unknown) {
+        try {
+          define(this, key, { value: store, writable: true, enumerable: false, configurable: true });
+        } catch {
+          // a frozen resource: no store, as an assignment to it would give
+        }
+      },
+    });
+    adoptBuiltin(Object.prototype, key);
+  }
+}
 
 /** The running cell's context, or undefined outside any cell. */
 export function currentCell(): CellContext | undefined {
