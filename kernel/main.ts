@@ -18,6 +18,7 @@ import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
 import { IdleCompaction } from "./idle-compaction.js";
+import { exitProcess, rememberKernelExitListeners } from "./exit-listeners.js";
 import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
@@ -77,7 +78,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     try {
       await transport?.close();
     } finally {
-      process.exit(0);
+      exitProcess(0); // not process.exit: a cell may have replaced it (exit-listeners.ts)
     }
   };
 
@@ -122,13 +123,12 @@ export async function startKernel(connectionFile: string): Promise<void> {
   // A cell's process.exit(n): its output is flushed and the sockets closed before the process
   // exits with status n (a worker ended with open zeromq sockets aborts the process). The
   // front end then sees a dead kernel, as after ipykernel's os._exit.
-  const exit = process.exit.bind(process);
   process.exit = ((code?: number | string | null) => {
     try {
       dispatcher?.flushOutput();
       transport?.closeNow();
     } finally {
-      exit(code as number | undefined);
+      exitProcess(code as number | undefined); // the notebook's exit listeners time-boxed (exit-listeners.ts)
     }
   }) as typeof process.exit;
 
@@ -149,6 +149,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     session = l.session;
     toBundle = l.toMimeBundle;
     log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
+    rememberKernelExitListeners(); // before any cell runs: later ones are the notebook's (exit-listeners.ts)
     return l.session;
   });
 

@@ -29,3 +29,23 @@ it("shutdown while a cell spins still ends the process", async () => {
     await k.stop();
   }
 });
+
+it("a cell's exit listeners (one spinning, one throwing) and a replaced process.exit do not keep the kernel from exiting 0", async () => {
+  const k = await startKernel();
+  try {
+    const code = [
+      'process.on("exit", () => { while (true) {} });',
+      'process.on("exit", () => { throw new Error("in exit"); });',
+      "process.exit = (() => {}) as any;",
+      "1",
+    ].join("\n");
+    expect((await k.kc.execute(code, { timeout: 60_000 })).reply.content.status).toBe("ok");
+    const reply = await k.kc.shutdown(false, 10_000);
+    expect(reply.content).toMatchObject({ status: "ok" });
+    // The spinning listener is stopped after 1 s (kernel/exit-listeners.ts); jupyter_client waits 5 s before it kills.
+    const exit = await Promise.race([k.kp.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), 4_000))]);
+    expect(exit).toEqual({ code: 0, signal: null });
+  } finally {
+    await k.stop();
+  }
+});
