@@ -18,6 +18,21 @@ export const BLOB_KEY = `${BLOB}.key`;
 /** The Node binary the blob is for, as bin/strided-kernel compares it (`stat -L -c '%s %Y'`). */
 export const BLOB_NODE = `${BLOB}.node`;
 
+/**
+ * The V8 flags the kernel runs with, read from bin/strided-kernel's `node_flags="…"` line (the one
+ * place they are written): the blob is built under the same flags (V8 refuses a blob built under
+ * others) and `dist/kernel.blob.node` records them, so the launcher falls back to the ordinary
+ * start-up for a blob built under other flags instead of failing.
+ *
+ * @example
+ * kernelNodeFlags() // ["--harmony-weak-refs-with-cleanup-some"]
+ */
+export function kernelNodeFlags(launcher = path.join(DIST, "..", "bin", "strided-kernel")): string[] {
+  const line = /^node_flags="([^"]*)"$/m.exec(readFileSync(launcher, "utf8"));
+  if (!line) throw new Error(`${launcher} has no node_flags="…" line`);
+  return line[1].split(" ").filter((f) => f !== "");
+}
+
 /** `size mtime-seconds` of a binary, as `stat -L -c '%s %Y'` prints them. */
 export function binaryIdentity(file = process.execPath): string {
   const s = statSync(realpathSync(file));
@@ -39,12 +54,13 @@ export function buildSnapshot(): string | null {
   rmSync(BLOB_NODE, { force: true });
   // The stamp is written under a temporary name and renamed last: a key beside the blob means a complete blob.
   const pendingKey = `${BLOB_KEY}.pending`;
-  const r = spawnSync(process.execPath, ["--snapshot-blob", BLOB, "--build-snapshot", wrapper], {
+  const flags = kernelNodeFlags();
+  const r = spawnSync(process.execPath, [...flags, "--snapshot-blob", BLOB, "--build-snapshot", wrapper], {
     encoding: "utf8",
     env: { ...process.env, STRIDED_SNAPSHOT_DIR: SNAPSHOT_DIR, STRIDED_SNAPSHOT_KEY: pendingKey },
   });
   if (r.status === 0) {
-    writeFileSync(BLOB_NODE, `${binaryIdentity()}\n`);
+    writeFileSync(BLOB_NODE, `${[binaryIdentity(), ...flags].join(" ")}\n`);
     renameSync(pendingKey, BLOB_KEY);
     return null;
   }

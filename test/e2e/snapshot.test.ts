@@ -56,6 +56,9 @@ describe("started as kernel.json starts it", () => {
       // child_process.fork passes execArgv on: without the blob in it, the child runs its own script.
       const r = await k.kc.execute('import { execFileSync } from "node:child_process";\nexecFileSync(process.execPath, [...process.execArgv, "-e", "console.log(6 * 7)"], { encoding: "utf8" }).trim()', { timeout: 60_000 });
       expect(resultText(r.iopub)).toBe("'42'");
+      // Under the launcher's V8 flags (bin/strided-kernel's node_flags): the wasm allocator's cleanupSome exists.
+      const flags = await k.kc.execute('"cleanupSome" in FinalizationRegistry.prototype', { timeout: 60_000 });
+      expect(resultText(flags.iopub)).toBe("true");
       // np.random's global generator is seeded in this process, not once in the blob.
       const draws = await k.kc.execute("np.random.rand()", { timeout: 60_000 });
       const other = await startKernel({ cwd: scratch });
@@ -85,7 +88,9 @@ describe("started as kernel.json starts it", () => {
 describe("falls back to the ordinary start-up, with a note on the log and in the banner", () => {
   const cases: [string, Parameters<typeof fakeRoot>[1], RegExp][] = [
     ["missing", "none", /no startup snapshot \(.*kernel\.blob missing\)/],
-    ["built by another Node binary", { key: (k) => k, node: "1 1\n" }, /startup snapshot not used \(built by another Node binary\)/],
+    ["built by another Node binary", { key: (k) => k, node: "1 1\n" }, /startup snapshot not used \(built by another Node binary or under other V8 flags\)/],
+    // A blob built before the launcher's node_flags changed: V8 would refuse it (and exit), so the launcher must not use it.
+    ["built under other V8 flags", { key: (k) => k, node: `${readFileSync(`${BLOB}.node`, "utf8").split(" ").slice(0, 2).join(" ")}\n` }, /startup snapshot not used \(built by another Node binary or under other V8 flags\)/],
     ["stale: a source changed since", { key: (k) => k.replace(/("[^"]*\/dist\/kernel\/main\.js",)\d+/, "$1" + "1") }, /startup snapshot not used: .*main\.js changed since the snapshot was built/],
   ];
   for (const [name, blob, note] of cases) {
