@@ -11,9 +11,11 @@
  *   service and the startup snapshot's data), so what is asserted is that what each distinct cell
  *   leaves behind is bounded: RSS after cell 3,000 within 8 MB of cell 1,000 (a leak of 4 kB a
  *   cell would be 8 MB; before the bounds, cells kept ~75 kB each), and under 300 MB; once the
- *   kernel is quiet again, RSS within 24 MB of its idle RSS before the cells and at most 256 MB
- *   (the plateau reached; measured 2026-12-05, load 6-8: 218.6 -> 223.1 MB, and 229.4 -> 242.3 MB
- *   since the launcher asks malloc for transparent huge pages, which it frees in 2 MB pieces).
+ *   kernel is quiet again, RSS within 32 MB of its idle RSS before the cells and at most 256 MB
+ *   (the plateau reached; measured 2026-12-05, load 4-8: 218.6 -> 223.1 MB before the launcher asked
+ *   malloc for transparent huge pages, 229.4 -> 242.3 MB after, and 215.1 -> 236.4 MB with the
+ *   128 KB mmap threshold: freed memory inside huge pages stays resident; without huge pages the
+ *   same cells leave +5 MB).
  */
 import { afterEach, expect, it } from "vitest";
 import { treeRssBytes } from "../../bench/kernel/rss.js";
@@ -67,7 +69,7 @@ it("3,000 cells each making and dropping a 1e5-element array: RSS at cell 3,000 
   expect(r3000 - r500).toBeLessThanOrEqual(8);
 }, 300_000);
 
-it("3,000 distinct cells without declarations: what they leave behind is bounded (RSS at cell 3,000 within 8 MB of cell 1,000; idle RSS after them within 24 MB of before)", async () => {
+it("3,000 distinct cells without declarations: what they leave behind is bounded (RSS at cell 3,000 within 8 MB of cell 1,000; idle RSS after them within 32 MB of before)", async () => {
   k = await startKernel();
   await k.kc.execute("1 + 1", { timeout: 120_000 });
   const start = treeRssBytes(k.kp.pid) / MB;
@@ -78,6 +80,6 @@ it("3,000 distinct cells without declarations: what they leave behind is bounded
   console.log(`RSS over distinct cells: start ${start.toFixed(1)} MB, idle ${idleBefore.toFixed(1)}, cell 500 ${rss.get(500)?.toFixed(1)}, 1000 ${r1000.toFixed(1)}, 2000 ${rss.get(2000)?.toFixed(1)}, 3000 ${r3000.toFixed(1)} MB, idle after ${idleAfter.toFixed(1)} MB (issue 11's target: <= 200 MB)`);
   expect(r3000 - r1000).toBeLessThanOrEqual(8);
   expect(r3000).toBeLessThan(300);
-  expect(idleAfter - idleBefore).toBeLessThanOrEqual(24);
+  expect(idleAfter - idleBefore).toBeLessThanOrEqual(32);
   expect(idleAfter).toBeLessThanOrEqual(IDLE_AFTER_DISTINCT_MB);
 }, 400_000);
