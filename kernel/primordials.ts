@@ -276,7 +276,7 @@ const NO_TARGET: object = freeze(create(null));
  * callback of the process (worker messages, timers, the inspector), so no kernel code would run
  * again to answer. The kernel puts these back after each cell and says so on the cell's stderr.
  */
-const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor | undefined }[] = [];
+const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor | undefined; functionsAllowed?: boolean }[] = [];
 {
   const arrayIteratorPrototype = getPrototypeOf([][g.Symbol.iterator]()) as object;
   const list: [object, string | symbol, string][] = [
@@ -303,6 +303,17 @@ const NODE_CRITICAL: { target: object; key: string | symbol; label: string; desc
 }
 
 /**
+ * Add `target[key]` (as it is now) to what restoreNodeCritical puts back; with `functionsAllowed`,
+ * only a value that is no function is undone (packages wrap `process.emit`; `null` stops Node).
+ *
+ * @example
+ * protectForEventLoop(EventEmitter.prototype, "emit", "EventEmitter.prototype.emit")
+ */
+export function protectForEventLoop(target: object, key: string | symbol, label: string, functionsAllowed = false): void {
+  NODE_CRITICAL[NODE_CRITICAL.length] = { target, key, label, descriptor: getOwnPropertyDescriptor(target, key), functionsAllowed };
+}
+
+/**
  * Put back the built-ins Node's event loop needs (NODE_CRITICAL) if a cell replaced them; the
  * names of those put back (usually none: one comparison each).
  *
@@ -315,6 +326,7 @@ export function restoreNodeCritical(): string[] {
     const c = NODE_CRITICAL[i];
     const now = getOwnPropertyDescriptor(c.target, c.key);
     if (c.descriptor === undefined ? now === undefined : sameDescriptor(now, c.descriptor)) continue;
+    if (c.functionsAllowed && (now === undefined || typeof now.value === "function" || now.get !== undefined)) continue; // a wrapper (signal-exit wraps process.emit): left as is
     try {
       if (c.descriptor !== undefined) defineProperty(c.target, c.key, c.descriptor);
       else if (!reflectDeleteProperty(c.target, c.key)) continue;

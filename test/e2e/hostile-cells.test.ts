@@ -121,11 +121,12 @@ it("a `then` on Object.prototype is taken off (every object would be a thenable)
 });
 
 it("a `process` global that throws when read", async () => {
-  const r = await run('Object.defineProperty(globalThis, "process", { get() { throw new Error("no process"); }, configurable: true }); 0');
+  const r = await run('const realProcess = process; Object.defineProperty(globalThis, "process", { get() { throw new Error("no process"); }, configurable: true }); 0');
   expect(r.reply.content.status).toBe("ok");
   await expectAlive();
   const out = await run('console.log("out"); 1');
   expect(streamText(out.iopub, "stdout")).toBe("out\n");
+  expect((await run('Object.defineProperty(globalThis, "process", { value: realProcess, configurable: true, writable: true }); 0')).reply.content.status).toBe("ok");
 });
 
 it("a stack overflow folds its repeated frames as Python does; np.zeros(1e12) says what it cannot allocate", async () => {
@@ -150,4 +151,19 @@ it("a pending promise or a timer as a cell's result shows no kernel object (the 
   }
   const late = await run('setTimeout(() => console.log("late"), 20); await new Promise((r) => setTimeout(r, 60)); 1');
   expect(streamText(late.iopub, "stdout")).toBe("late\n");
+});
+
+it("EventEmitter's methods, the thread port's postMessage, process.emit/nextTick set to null (in the cell or a timer): put back; __strided__ deleted: put back", async () => {
+  const now = await run('import { EventEmitter } from "node:events"; import { MessagePort } from "node:worker_threads";\nEventEmitter.prototype.emit = null as any; (MessagePort.prototype as any).postMessage = null; process.nextTick = null as any; (process as any).emit = 1; 0');
+  expect(now.reply.content.status).toBe("ok");
+  const said = streamText(now.iopub, "stderr");
+  for (const name of ["EventEmitter.prototype.emit", "MessagePort.prototype.postMessage", "process.nextTick", "process.emit"]) expect(said).toContain(name);
+  await expectAlive();
+  const late = await run("setTimeout(() => { (EventEmitter.prototype as any).on = null; (MessagePort.prototype as any).postMessage = null; }, 20); 0");
+  await sleep(200);
+  await expectAlive();
+  expect(stderrBy.get(late.reply.parent_header.msg_id as string) ?? "").toContain("EventEmitter.prototype.on, MessagePort.prototype.postMessage were put back");
+  const gone = await run("delete (globalThis as any).__strided__; 0");
+  expect(gone.reply.content.ename).toBe("ReferenceError");
+  await expectAlive();
 });

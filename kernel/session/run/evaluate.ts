@@ -16,7 +16,7 @@ import vm from "node:vm";
 import { cellContext, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
 import { putBackNote } from "./node-guard.js";
-import { Promise, Error, Number, BigInt, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Error, Number, BigInt, Object, globalThisRef, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
@@ -70,6 +70,7 @@ export class Evaluator {
 
   /** Run `js` in the cell's context. Resolves when the script (and its top-level awaits) finished. */
   run(js: string, ctx: CellContext): Promise<RunResult> {
+    this.ensureHelpers();
     return new Promise<RunResult>((resolve) => {
       let settled = false;
       const finish = (r: RunResult): void => {
@@ -101,6 +102,24 @@ export class Evaluator {
     });
   }
 
+  /**
+   * Put `globalThis.__strided__` back if a cell deleted or replaced it (`delete globalThis.__strided__`
+   * made every later cell fail: emitted cells and the run call name it).
+   */
+  private ensureHelpers(): void {
+    const g = globalThisRef as unknown as { __strided__?: unknown };
+    try {
+      if (g.__strided__ === this.helpers) return;
+    } catch {
+      // a getter a cell put there threw: redefine it
+    }
+    try {
+      Object.defineProperty(globalThisRef, "__strided__", { value: this.helpers, configurable: true, enumerable: false, writable: false });
+    } catch {
+      // frozen global object: nothing to do
+    }
+  }
+
   /** Undo a cell's replacement of a built-in Node's event loop calls (primordials.ts, NODE_CRITICAL), and tell the cell. */
   private guardNode(ctx: CellContext): void {
     const restored = restoreNodeCritical();
@@ -129,6 +148,7 @@ export class Evaluator {
   private thrownValue(ex: RemoteObject | undefined): Promise<unknown> {
     if (!ex) return Promise.resolve(undefined);
     if (ex.objectId === undefined) return Promise.resolve(ex.unserializableValue !== undefined ? unserializable(ex.unserializableValue) : ex.value);
+    this.ensureHelpers(); // the cell may have deleted it: the thrown value is fetched through it
     return new Promise((resolve, reject) => {
       this.session.post(
         "Runtime.callFunctionOn",

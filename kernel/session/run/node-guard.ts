@@ -8,7 +8,8 @@
  *
  * Why: node:internal/async_hooks' callbackTrampoline calls `cb.apply(...)` and then
  * `execution_async_resources.pop()` for every callback, EventEmitter#emit calls `handler.apply`;
- * these are Node's code, which the kernel cannot give its own references. A patch made by a timer
+ * these are Node's code, which the kernel cannot give its own references. EventEmitter's methods
+ * and the thread port's postMessage are on the same path (installNodeGuard adds them). A patch made by a timer
  * between cells (no cell running) stopped every later callback: worker messages, so no reply.
  *
  * How: an async hook's `after` runs right after each callback and promise reaction, before
@@ -20,7 +21,9 @@
  */
 import { createHook } from "node:async_hooks";
 import { currentCell } from "./context.js";
-import { process, Reflect, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { EventEmitter } from "node:events";
+import { MessagePort, Worker } from "node:worker_threads";
+import { process, Reflect, protectForEventLoop, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The lines a cell's stderr gets when the kernel put built-ins back (or took a cell's `then` off a prototype). */
 export function putBackNote(restored: readonly string[]): string {
@@ -64,6 +67,16 @@ let installed = false;
 export function installNodeGuard(): void {
   if (installed) return;
   installed = true;
+  // Also what every event and thread message goes through: EventEmitter's methods (process,
+  // streams, the transport's Worker), the port that carries every request and reply between this
+  // thread and the transport worker, and process's own emit/on/nextTick (a function there is a
+  // package's wrapper, left alone; anything else stops Node). Captured now, after the kernel's
+  // own process.nextTick guard (run/terminate.ts) is in place.
+  const emitter = EventEmitter.prototype;
+  for (const key of ["emit", "on", "addListener", "once", "removeListener", "off", "prependListener"]) protectForEventLoop(emitter, key, `EventEmitter.prototype.${key}`);
+  protectForEventLoop(MessagePort.prototype, "postMessage", "MessagePort.prototype.postMessage");
+  protectForEventLoop(Worker.prototype, "postMessage", "Worker.prototype.postMessage");
+  for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, true);
   createHook({ after: restoreAndNote }).enable();
   // The capture runs before 'uncaughtException' is emitted; it then emits it itself with the
   // built-ins back, so listeners (the kernel's and a cell's own) still hear it.
