@@ -30,7 +30,7 @@ import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
-import { collectWasmTemporaries } from "./run/wasm-collect.js";
+import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -194,6 +194,7 @@ class Session implements StridedCellSession {
       const out: Publisher = opts.silent
         ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
         : io;
+      installWasmCollector(); // the runtime's wasm allocator and timeit collect with the kernel's gc (run/wasm-collect.ts)
       this.onRunning(true);
       let r;
       try {

@@ -40,6 +40,11 @@ import { MAX_PAGES, wasm, type WasmMemory } from "./instance.js";
 
 /** Bytes of wasm allocations after which the allocator nudges V8 to collect (see the file head). */
 export const NUDGE_BYTES = 256 * 2 ** 20;
+/**
+ * With a collector and cleanupSome: bytes of wasm allocations between two synchronous collections
+ * inside one loop (STRIDED_WASM_CYCLE_MB overrides, read at first use; see the file head).
+ */
+export let CYCLE_BYTES = 256 * 2 ** 20;
 /** Most bytes held in wasm memory at once; STRIDED_WASM_BUDGET_MB overrides (read at first use). */
 export let BUDGET_BYTES = 512 * 2 ** 20;
 const PAGE = 65536;
@@ -48,6 +53,9 @@ const ALIGN = 64;
 let top = ALIGN; // bump pointer (address 0 is never handed out)
 let outstanding = 0;
 let sinceNudge = 0;
+let sinceCollect = 0;
+/** The full, synchronous collection setCollector installed (the kernel's gc), or null. */
+let collector: (() => void) | null = null;
 let freedTotal = 0;
 let allocatedTotal = 0;
 let configured = false;
@@ -106,6 +114,46 @@ function configure(): void {
   configured = true;
   const mb = Number(process.env.STRIDED_WASM_BUDGET_MB);
   if (Number.isFinite(mb) && mb >= 0) BUDGET_BYTES = mb * 2 ** 20;
+  const cy = Number(process.env.STRIDED_WASM_CYCLE_MB);
+  if (Number.isFinite(cy) && cy > 0) CYCLE_BYTES = cy * 2 ** 20;
+}
+
+/**
+ * Give the allocator a full, synchronous garbage collection to run (the kernel passes its `gc`,
+ * kernel/session/run/wasm-collect.ts; null takes it back). Without one, `globalThis.gc` is used
+ * when it is a function (node --expose-gc).
+ *
+ * @example
+ * setCollector(null) // undefined
+ */
+export function setCollector(fn: (() => void) | null): void {
+  collector = fn;
+}
+
+/** The collector to use: setCollector's, else node --expose-gc's global `gc`, else null. */
+function collectorFn(): (() => void) | null {
+  if (collector !== null) return collector;
+  const g = (globalThis as { gc?: unknown }).gc;
+  return typeof g === "function" ? (g as () => void) : null;
+}
+
+/**
+ * Collect now and hand the regions of dead arrays back at once: a full collection (the collector,
+ * see setCollector), then the registry's callbacks through cleanupSome where the engine has it
+ * (elsewhere they run after the current task). timeit calls it between runs, untimed. False when
+ * there is no collector (nothing done).
+ *
+ * @example
+ * reclaimWasm() // false (no collector: plain node without --expose-gc)
+ */
+export function reclaimWasm(): boolean {
+  const f = collectorFn();
+  if (f === null) return false;
+  f();
+  if (cleanupSome !== null) cleanupSome();
+  sinceCollect = 0;
+  sinceNudge = 0;
+  return true;
 }
 
 /** Grow the memory so that `end` bytes fit; false when it cannot (4 GiB or the system refuses). */
@@ -142,11 +190,15 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   if (!configured) configure();
   const info = DTYPES[dtype];
   const [idx, bytes] = classOf(size * info.itemsize);
+  // a synchronous loop with a collector and cleanupSome: collect every CYCLE_BYTES, so the loop
+  // reuses the regions of its own dead results (already touched) instead of fresh pages
+  if (sinceCollect >= CYCLE_BYTES && cleanupSome !== null && collectorFn() !== null) reclaimWasm();
   if (outstanding + bytes > BUDGET_BYTES && cleanupSome !== null) cleanupSome(); // regions V8 already found dead, freed now (see the file head)
   if (outstanding + bytes > BUDGET_BYTES) {
     // over budget: the caller makes an ordinary buffer, which V8 counts; nudge once in a while
     sinceNudge += bytes;
-    if (sinceNudge >= NUDGE_BYTES) nudge(NUDGE_BYTES);
+    sinceCollect += bytes;
+    if (sinceNudge >= NUDGE_BYTES && !(cleanupSome !== null && collectorFn() !== null)) nudge(NUDGE_BYTES);
     return null;
   }
   let ptr = free[idx]?.pop();
@@ -173,8 +225,9 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   registry.register(data, (ptr / ALIGN) * 128 + idx);
   outstanding += bytes;
   allocatedTotal += bytes;
+  sinceCollect += bytes;
   sinceNudge += bytes;
-  if (sinceNudge >= NUDGE_BYTES) nudge(NUDGE_BYTES);
+  if (sinceNudge >= NUDGE_BYTES && !(cleanupSome !== null && collectorFn() !== null)) nudge(NUDGE_BYTES);
   return data;
 }
 

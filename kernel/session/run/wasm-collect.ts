@@ -9,10 +9,13 @@
  * Cost: one major collection (tens of ms with the checker's heap) per COLLECT_BYTES allocated;
  * nothing for cells that allocate less. `gc` comes from a fresh vm context after
  * `--expose-gc` is set, so a cell's global scope gets no `gc`.
+ * The same `gc` is the runtime's collector (setCollector, installed before the first cell runs):
+ * timeit collects with it between runs, and a synchronous loop every CYCLE_BYTES of wasm
+ * allocations (runtime/wasm/heap.ts).
  */
 import v8 from "node:v8";
 import vm from "node:vm";
-import { wasmHeapStats } from "../../../runtime/wasm/heap.js";
+import { setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
 
 /** Wasm bytes allocated by cells after which the kernel collects between cells. */
 export const COLLECT_BYTES = 64 * 2 ** 20;
@@ -46,4 +49,22 @@ export function collectWasmTemporaries(): boolean {
   if (f === null) return false;
   f();
   return true;
+}
+
+let installed = false;
+
+/**
+ * Hand the kernel's `gc` to the runtime's wasm allocator (once; before a cell runs, not at
+ * snapshot time). True when a collector is installed.
+ *
+ * @example
+ * installWasmCollector() // true
+ */
+export function installWasmCollector(): boolean {
+  if (!installed) {
+    installed = true;
+    const f = gc();
+    if (f !== null) setCollector(f);
+  }
+  return gcFn !== null && gcFn !== undefined;
 }

@@ -8,6 +8,7 @@ import { TimeitResult } from "../../../runtime/timeit/result.js";
 import { allocationText } from "../../../runtime/timeit/html.js";
 import { allocate } from "../../../runtime/core/alloc.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
+import { setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
 
 /** A clock that only moves when the timed function says so. */
 function fakeClock(): { now: () => number; advance: (s: number) => void } {
@@ -182,3 +183,35 @@ describe("display", () => {
     expect(r[DISPLAY]()["text/html"].match(/class="timeit-run"/g)).toHaveLength(1);
   });
 });
+
+describe.skipIf(wasmHeapStats() === null)("between runs, timeit collects (untimed) when a run allocated wasm memory", () => {
+  it("calls the collector between runs and trials, never between a run's two clock readings", () => {
+    const events: string[] = [];
+    let t = 0;
+    setCollector(() => events.push("gc"));
+    try {
+      const r = timeit(() => {
+        allocate("float64", 200_000, [200_000]); // 1.6 MB in wasm memory
+        t += 0.3;
+      }, { timer: () => (events.push("t"), t), repeat: 4 });
+      expect(r.loops).toBe(1);
+      // 1 trial + 4 runs: clock pairs t t, with one collection between consecutive pairs
+      expect(events.join(" ")).toBe("t t gc t t gc t t gc t t gc t t");
+    } finally {
+      setCollector(null);
+    }
+  });
+  it("does not collect when the runs allocate (almost) nothing in wasm memory", () => {
+    let calls = 0;
+    setCollector(() => calls++);
+    try {
+      const x = new Float64Array(1000);
+      timeit(() => x.fill(1), { number: 100, repeat: 5 });
+      timeit(() => allocate("float64", 8, [8]), { number: 100, repeat: 5 }); // on the JS heap
+      expect(calls).toBe(0);
+    } finally {
+      setCollector(null);
+    }
+  });
+});
+

@@ -116,3 +116,37 @@ describe.skipIf(skip)("with FinalizationRegistry.prototype.cleanupSome (node --h
     expect(got.inWasm).toBeGreaterThan(got.budget / 8e6 * 4);
   }, 600_000);
 });
+
+describe.skipIf(skip)("with a collector (setCollector, as the kernel installs its gc) and cleanupSome", () => {
+  it("a synchronous loop collects through the collector every CYCLE_BYTES and reuses its own regions: wasm memory stays near one cycle", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { join, resolve } = await import("node:path");
+    const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
+    const script = `
+      const { np } = require(${JSON.stringify(join(dist, "np.js"))});
+      const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+      const v8 = require("node:v8"), vm = require("node:vm");
+      v8.setFlagsFromString("--expose-gc");
+      const gc = vm.runInNewContext("gc");
+      let calls = 0;
+      heap.setCollector(() => { calls++; gc(); });
+      const a = np.ones([100000]), b = np.ones([100000]); // 800 KB results (class 832 KB)
+      let inWasm = 0;
+      for (let i = 0; i < 1000; i++) if (heap.inWasmMemory(np.add(a, b).data.buffer)) inWasm++;
+      const s = heap.wasmHeapStats();
+      console.log(JSON.stringify({ calls, inWasm, memory: s.memoryBytes, allocated: s.allocatedBytes, cycle: heap.CYCLE_BYTES }));`;
+    const r = spawnSync(process.execPath, ["--harmony-weak-refs-with-cleanup-some", "-e", script], {
+      encoding: "utf8",
+      env: { ...process.env, STRIDED_NO_WASM: "", STRIDED_WASM_CYCLE_MB: "32" },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout.trim().split("\n").pop()!) as { calls: number; inWasm: number; memory: number; allocated: number; cycle: number };
+    expect(got.cycle).toBe(32 * 2 ** 20);
+    expect(got.inWasm).toBe(1000);
+    // ~800 MB allocated in 32 MB cycles: a collection per cycle, through the collector given
+    expect(got.calls).toBeGreaterThanOrEqual(Math.floor(got.allocated / got.cycle) - 1);
+    // regions reused: the memory holds about one cycle (doubling growth), not the 512 MB budget
+    expect(got.memory).toBeLessThanOrEqual(4 * got.cycle);
+  }, 600_000);
+});
+
