@@ -37,7 +37,8 @@ function mapFrame(frame: string, maps: CellMaps): string | undefined {
   const pos = entry?.map.lookup(Number(m[2]) - 1, Number(m[3]) - 1);
   // named by the execution count the front end showed (In [n]); the internal number when unknown
   const name = entry?.label ?? cell;
-  const where = pos ? `Cell [${name}], line ${entry!.mapLine(pos.line) + 1}, column ${pos.column + 1}` : `Cell [${name}]`;
+  // An old cell's map may be gone (run/cell-maps.ts keeps a bounded number): say so, by its run number (its In [n] went with the map).
+  const where = !entry ? `cell run ${cell}: its line map is no longer kept` : pos ? `Cell [${name}], line ${entry.mapLine(pos.line) + 1}, column ${pos.column + 1}` : `Cell [${name}]`;
   return frame.replace(/\(?strided-cell-\d+\.js:\d+:\d+\)?/, `(${where})`).replace(/^\s*at \(/, "    at <cell> (");
 }
 
