@@ -167,3 +167,15 @@ it("EventEmitter's methods, the thread port's postMessage, process.emit/nextTick
   expect(gone.reply.content.ename).toBe("ReferenceError");
   await expectAlive();
 });
+
+it("thrown values that fight back (a throwing message getter, a proxy, a throwing toString): an error reply, never a hang", async () => {
+  const getter = await run('const bad = new Error("m"); Object.defineProperty(bad, "message", { get() { throw new Error("message getter"); } }); throw bad;');
+  expect(getter.reply.content.status).toBe("error");
+  expect(getter.reply.content.evalue).toBe("<reading the error's message threw: message getter>");
+  const proxy = await run('throw new Proxy({}, { get() { throw new Error("proxy trap"); }, getPrototypeOf() { throw new Error("proto trap"); }, has() { throw new Error("has trap"); } });');
+  expect(proxy.reply.content.status).toBe("error");
+  const prim = await run('throw { toString() { throw new Error("toString"); }, [Symbol.toPrimitive]() { throw new Error("prim"); } };');
+  expect(prim.reply.content.status).toBe("error");
+  expect(prim.reply.content.ename).toBe("Uncaught Object");
+  await expectAlive();
+});

@@ -48,6 +48,18 @@ interface EvaluateResponse {
 
 const INTERRUPTED = /interrupted by `SIGINT`|Execution was terminated/;
 
+/**
+ * Whether a thrown value is V8's "interrupted"/"terminated" error. Never throws: a cell may throw
+ * an Error whose `message` is a getter that throws (that hung the kernel: no reply, ever).
+ */
+function isInterruption(value: unknown): boolean {
+  try {
+    return value instanceof Error && INTERRUPTED.test(String(value.message));
+  } catch {
+    return false;
+  }
+}
+
 function unserializable(s: string): unknown {
   if (s.endsWith("n")) return BigInt(s.slice(0, -1));
   if (s === "-0") return -0;
@@ -89,7 +101,7 @@ export class Evaluator {
           if (!r.exceptionDetails) return finish({ kind: "ok" });
           promiseThen(
             this.thrownValue(r.exceptionDetails.exception),
-            (value) => finish(value instanceof Error && INTERRUPTED.test(value.message) ? { kind: "interrupted" } : { kind: "thrown", value }),
+            (value) => finish(isInterruption(value) ? { kind: "interrupted" } : { kind: "thrown", value }),
             (e: unknown) => finish({ kind: "thrown", value: e }),
           );
         });
@@ -97,7 +109,7 @@ export class Evaluator {
         cellContext.run(ctx, () => vm.runInThisContext("__strided__.post()", { breakOnSigint: true, filename: "strided-run" }));
         this.guardNode(ctx); // the cell's synchronous part is done: before any callback runs
       } catch (e) {
-        finish(e instanceof Error && INTERRUPTED.test(e.message) ? { kind: "interrupted" } : { kind: "thrown", value: e });
+        finish(isInterruption(e) ? { kind: "interrupted" } : { kind: "thrown", value: e });
       }
     });
   }

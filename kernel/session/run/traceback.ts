@@ -77,18 +77,57 @@ export function foldRepeats(frames: string[]): string[] {
   return out;
 }
 
-/** ename, evalue and traceback of a thrown value. */
+/** `obj[key]`, or undefined when reading it throws (a getter or a proxy trap of the cell's). */
+function read(obj: unknown, key: string): unknown {
+  try {
+    return (obj as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text of a value that may refuse to become text (a `toString` that throws): `fallback` then. */
+function text(v: unknown, fallback: string): string {
+  try {
+    return typeof v === "string" ? v : String(v);
+  } catch {
+    return fallback;
+  }
+}
+
+/** ename, evalue and traceback of a thrown value. Never throws, whatever the cell threw (getters, proxies, toString). */
 export function describeThrown(thrown: unknown, maps: CellMaps): { ename: string; evalue: string; traceback: string[] } {
-  if (thrown instanceof Error || (thrown && typeof thrown === "object" && "stack" in thrown && "message" in thrown)) {
-    const e = thrown as Error;
-    const ename = e.name || e.constructor?.name || "Error";
-    const evalue = String(e.message);
-    const lines = String(e.stack ?? "").split("\n");
+  let errorLike = false;
+  try {
+    errorLike = thrown instanceof Error || (!!thrown && typeof thrown === "object" && "stack" in thrown && "message" in thrown);
+  } catch {
+    errorLike = false; // a proxy's trap threw
+  }
+  if (errorLike) {
+    const name = read(thrown, "name");
+    const ename = (name ? text(name, "") : "") || text(read(read(thrown, "constructor"), "name") ?? "", "") || "Error";
+    let evalue: string;
+    try {
+      evalue = text((thrown as { message?: unknown }).message, "<the error's message could not be shown>");
+    } catch (e) {
+      evalue = `<reading the error's message threw: ${text(read(e, "message") ?? e, "?")}>`;
+    }
+    const lines = text(read(thrown, "stack") ?? "", "").split("\n");
     const frames = foldRepeats(collapseRuntimeFrames(lines.filter((l) => FRAME_LINE.test(l)).map((l) => mapFrame(l, maps)).filter((l): l is string => l !== undefined)));
     return { ename, evalue, traceback: [`\x1b[31m${ename}\x1b[0m: ${evalue}`, ...frames] };
   }
-  const evalue = typeof thrown === "string" ? thrown : inspect(thrown);
-  const ename = thrown === null ? "null" : typeof thrown === "object" ? (thrown.constructor?.name ?? "Object") : typeof thrown;
+  let evalue: string;
+  try {
+    evalue = typeof thrown === "string" ? thrown : inspect(thrown);
+  } catch {
+    evalue = "<a value that could not be shown>";
+  }
+  let ename: string;
+  try {
+    ename = thrown === null ? "null" : typeof thrown === "object" ? text((thrown as { constructor?: { name?: unknown } }).constructor?.name ?? "Object", "Object") : typeof thrown;
+  } catch {
+    ename = "Object";
+  }
   return { ename: `Uncaught ${ename}`, evalue, traceback: [`\x1b[31mUncaught\x1b[0m ${evalue}`] };
 }
 
