@@ -11,16 +11,17 @@
  *   only (not setup, not autorange) divided by repeat * number.
  * Clock: performance.now() (monotonic, sub-microsecond). Unlike IPython we cannot switch the
  * garbage collector off during the runs, so a run may include a GC pause (the spread shows it).
- * - Between runs (untimed, before the setup): when the previous run or trial allocated wasm memory,
- *   (at least RECLAIM_BYTES), a full collection and the registry's callbacks (runtime/wasm/heap.ts reclaimWasm, with the
- *   collector the kernel installs, or node --expose-gc's gc), so every run starts with its dead
+ * - Before every run and trial (untimed, before the setup): when at least RECLAIM_BYTES of wasm
+ *   memory were allocated since the last collection (by the previous run, or before timeit), a
+ *   full collection and the registry's callbacks (runtime/wasm/heap.ts reclaimWasm, with the
+ *   collector the kernel installs, or node --expose-gc's gc), so every run starts with the dead
  *   results' regions free and already touched, as NumPy's results are freed at once by reference
  *   counting. IPython switches the GC off during the runs; we collect between runs, not during.
  * Async: when fn returns a promise (detected on its first call), every call is awaited and
  * timeit returns a Promise<TimeitResult>: write `await timeit(async () => ...)`.
  */
 import { allocationStats } from "../core/alloc.js";
-import { reclaimWasm, wasmHeapStats } from "../wasm/heap.js";
+import { reclaimWasm } from "../wasm/heap.js";
 import { TimeitResult } from "./result.js";
 
 /** Options, as IPython's %timeit flags. */
@@ -74,10 +75,6 @@ const defaultTimer = (): number => performance.now() / 1000;
 /** Wasm bytes a run must have allocated for timeit to collect before the next one (a collection costs ms). */
 export const RECLAIM_BYTES = 2 ** 20;
 
-/** Bytes allocated in wasm memory so far (0 without wasm). */
-function wasmAllocated(): number {
-  return wasmHeapStats()?.allocatedBytes ?? 0;
-}
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return (typeof v === "object" || typeof v === "function") && v !== null && typeof (v as { then?: unknown }).then === "function";
@@ -119,14 +116,12 @@ export function timeit(fn: () => unknown, opts: TimeitOptions = {}): TimeitResul
   const timer = opts.timer ?? defaultTimer;
   const steps = plan(opts);
   let first = true;
-  let wasmMark = wasmAllocated();
   try {
     let next = steps.next();
     while (!next.done) {
       const number = next.value;
-      if (wasmAllocated() - wasmMark >= RECLAIM_BYTES) reclaimWasm(); // untimed: the last run's dead results come back
+      reclaimWasm(RECLAIM_BYTES); // untimed: dead results since the last collection come back (the file head)
       if (opts.setup) opts.setup();
-      wasmMark = wasmAllocated();
       const a0 = allocationStats();
       const t0 = timer();
       for (let i = 0; i < number; i++) {
@@ -150,12 +145,10 @@ export function timeit(fn: () => unknown, opts: TimeitOptions = {}): TimeitResul
 async function timeitAsync(fn: () => unknown, opts: TimeitOptions, timer: () => number): Promise<TimeitResult> {
   const steps = plan(opts);
   let next = steps.next();
-  let wasmMark = wasmAllocated();
   while (!next.done) {
     const number = next.value;
-    if (wasmAllocated() - wasmMark >= RECLAIM_BYTES) reclaimWasm(); // untimed: the last run's dead results come back
+    reclaimWasm(RECLAIM_BYTES); // untimed: dead results since the last collection come back (the file head)
     if (opts.setup) await opts.setup();
-    wasmMark = wasmAllocated();
     const a0 = allocationStats();
     const t0 = timer();
     for (let i = 0; i < number; i++) await fn();

@@ -42,9 +42,19 @@ import { MAX_PAGES, wasm, type WasmMemory } from "./instance.js";
 export const NUDGE_BYTES = 256 * 2 ** 20;
 /**
  * With a collector and cleanupSome: bytes of wasm allocations between two synchronous collections
- * inside one loop (STRIDED_WASM_CYCLE_MB overrides, read at first use; see the file head).
+ * inside one loop. Adaptive: after each collection, CYCLE_BYTES_PER_MS per millisecond it took,
+ * between 32 MiB and the budget less 64 MiB (448 MiB; at least half the budget), so collections
+ * cost about the same per byte allocated whatever the heap (plain node's 5-9 ms give ~40 MiB
+ * cycles; the kernel's 60-75 ms, the checker's heap, the largest). STRIDED_WASM_CYCLE_MB fixes it
+ * (read at first use; see the file head).
  */
-export let CYCLE_BYTES = 256 * 2 ** 20;
+export let CYCLE_BYTES = 32 * 2 ** 20;
+/** Cycle bytes per millisecond a collection took (~0.15 ns of collection per byte allocated). */
+const CYCLE_BYTES_PER_MS = 6.4 * 2 ** 20;
+const MIN_CYCLE_BYTES = 32 * 2 ** 20;
+let cycleFixed = false;
+/** With a collector: wasm bytes allocated since the last collection before an over-budget allocation collects. */
+const MIN_RECLAIM_BYTES = 64 * 2 ** 20;
 /** Most bytes held in wasm memory at once; STRIDED_WASM_BUDGET_MB overrides (read at first use). */
 export let BUDGET_BYTES = 512 * 2 ** 20;
 const PAGE = 65536;
@@ -115,7 +125,13 @@ function configure(): void {
   const mb = Number(process.env.STRIDED_WASM_BUDGET_MB);
   if (Number.isFinite(mb) && mb >= 0) BUDGET_BYTES = mb * 2 ** 20;
   const cy = Number(process.env.STRIDED_WASM_CYCLE_MB);
-  if (Number.isFinite(cy) && cy > 0) CYCLE_BYTES = cy * 2 ** 20;
+  cycleFixed = Number.isFinite(cy) && cy > 0;
+  if (cycleFixed) CYCLE_BYTES = cy * 2 ** 20;
+}
+
+/** The largest cycle: the budget less MIN_RECLAIM_BYTES, at least half the budget. */
+function maxCycle(): number {
+  return Math.max(BUDGET_BYTES / 2, BUDGET_BYTES - MIN_RECLAIM_BYTES);
 }
 
 /**
@@ -140,16 +156,19 @@ function collectorFn(): (() => void) | null {
 /**
  * Collect now and hand the regions of dead arrays back at once: a full collection (the collector,
  * see setCollector), then the registry's callbacks through cleanupSome where the engine has it
- * (elsewhere they run after the current task). timeit calls it between runs, untimed. False when
- * there is no collector (nothing done).
+ * (elsewhere they run after the current task). timeit calls it before runs, untimed. False when
+ * there is no collector or less than `minBytes` were allocated in wasm memory since the last
+ * collection it made (nothing done).
  *
  * @example
  * reclaimWasm() // false (no collector: plain node without --expose-gc)
  */
-export function reclaimWasm(): boolean {
+export function reclaimWasm(minBytes = 0): boolean {
   const f = collectorFn();
-  if (f === null) return false;
+  if (f === null || sinceCollect < minBytes) return false;
+  const t0 = performance.now();
   f();
+  if (!cycleFixed) CYCLE_BYTES = Math.min(maxCycle(), Math.max(MIN_CYCLE_BYTES, (performance.now() - t0) * CYCLE_BYTES_PER_MS));
   if (cleanupSome !== null) cleanupSome();
   sinceCollect = 0;
   sinceNudge = 0;
@@ -192,7 +211,7 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   const [idx, bytes] = classOf(size * info.itemsize);
   // a synchronous loop with a collector and cleanupSome: collect every CYCLE_BYTES, so the loop
   // reuses the regions of its own dead results (already touched) instead of fresh pages
-  if (sinceCollect >= CYCLE_BYTES && cleanupSome !== null && collectorFn() !== null) reclaimWasm();
+  if (cleanupSome !== null && (sinceCollect >= CYCLE_BYTES || (outstanding + bytes > BUDGET_BYTES && sinceCollect >= MIN_RECLAIM_BYTES)) && collectorFn() !== null) reclaimWasm();
   if (outstanding + bytes > BUDGET_BYTES && cleanupSome !== null) cleanupSome(); // regions V8 already found dead, freed now (see the file head)
   if (outstanding + bytes > BUDGET_BYTES) {
     // over budget: the caller makes an ordinary buffer, which V8 counts; nudge once in a while

@@ -8,7 +8,7 @@ import { TimeitResult } from "../../../runtime/timeit/result.js";
 import { allocationText } from "../../../runtime/timeit/html.js";
 import { allocate } from "../../../runtime/core/alloc.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
-import { setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
+import { reclaimWasm, setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
 
 /** A clock that only moves when the timed function says so. */
 function fakeClock(): { now: () => number; advance: (s: number) => void } {
@@ -190,6 +190,8 @@ describe.skipIf(wasmHeapStats() === null)("between runs, timeit collects (untime
     let t = 0;
     setCollector(() => events.push("gc"));
     try {
+      reclaimWasm(); // what earlier tests allocated
+      events.length = 0;
       const r = timeit(() => {
         allocate("float64", 200_000, [200_000]); // 1.6 MB in wasm memory
         t += 0.3;
@@ -201,10 +203,24 @@ describe.skipIf(wasmHeapStats() === null)("between runs, timeit collects (untime
       setCollector(null);
     }
   });
+  it("collects before the first run what was allocated before timeit", () => {
+    const events: string[] = [];
+    setCollector(() => events.push("gc"));
+    try {
+      allocate("float64", 200_000, [200_000]);
+      let t = 0;
+      timeit(() => (t += 1), { timer: () => (events.push("t"), t), number: 1, repeat: 2 });
+      expect(events.join(" ")).toBe("gc t t t t");
+    } finally {
+      setCollector(null);
+    }
+  });
   it("does not collect when the runs allocate (almost) nothing in wasm memory", () => {
     let calls = 0;
     setCollector(() => calls++);
     try {
+      reclaimWasm();
+      calls = 0;
       const x = new Float64Array(1000);
       timeit(() => x.fill(1), { number: 100, repeat: 5 });
       timeit(() => allocate("float64", 8, [8]), { number: 100, repeat: 5 }); // on the JS heap

@@ -118,6 +118,27 @@ describe.skipIf(skip)("with FinalizationRegistry.prototype.cleanupSome (node --h
 });
 
 describe.skipIf(skip)("with a collector (setCollector, as the kernel installs its gc) and cleanupSome", () => {
+  it("the cycle adapts to what a collection costs: 6.4 MiB per ms, from 32 MiB to the budget less 64 MiB", async () => {
+    const heap = await import("../../../runtime/wasm/heap.js");
+    const spin = (ms: number) => () => {
+      const t = performance.now();
+      while (performance.now() - t < ms);
+    };
+    try {
+      heap.setCollector(spin(0));
+      expect(heap.reclaimWasm()).toBe(true);
+      expect(heap.CYCLE_BYTES).toBe(32 * 2 ** 20);
+      heap.setCollector(spin(20));
+      heap.reclaimWasm();
+      expect(heap.CYCLE_BYTES).toBeGreaterThanOrEqual(20 * 6.4 * 2 ** 20);
+      expect(heap.CYCLE_BYTES).toBeLessThanOrEqual(heap.BUDGET_BYTES - 64 * 2 ** 20);
+      heap.setCollector(spin(200));
+      heap.reclaimWasm();
+      expect(heap.CYCLE_BYTES).toBe(Math.max(heap.BUDGET_BYTES / 2, heap.BUDGET_BYTES - 64 * 2 ** 20));
+    } finally {
+      heap.setCollector(null);
+    }
+  });
   it("a synchronous loop collects through the collector every CYCLE_BYTES and reuses its own regions: wasm memory stays near one cycle", async () => {
     const { spawnSync } = await import("node:child_process");
     const { join, resolve } = await import("node:path");
