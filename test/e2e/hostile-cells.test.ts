@@ -179,3 +179,11 @@ it("thrown values that fight back (a throwing message getter, a proxy, a throwin
   expect(prim.reply.content.ename).toBe("Uncaught Object");
   await expectAlive();
 });
+
+it("a Promise[Symbol.species] or Array[Symbol.species] getter that throws: put back, later cells work", async () => {
+  const r = await run('Object.defineProperty(Array, Symbol.species, { get() { throw new Error("species"); }, configurable: true });\nObject.defineProperty(Promise, Symbol.species, { get() { throw new Error("species"); }, configurable: true }); 0');
+  expect(streamText(r.iopub, "stderr")).toContain("Array[Symbol.species]");
+  await expectAlive();
+  const awaited = await run("await new Promise((r) => setTimeout(r, 10)); kept");
+  expect(resultText(awaited.iopub)).toBe("41");
+});

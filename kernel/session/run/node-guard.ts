@@ -77,6 +77,12 @@ export function installNodeGuard(): void {
   protectForEventLoop(MessagePort.prototype, "postMessage", "MessagePort.prototype.postMessage");
   protectForEventLoop(Worker.prototype, "postMessage", "Worker.prototype.postMessage");
   for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, true);
+  // Every `then` (the kernel's captured one too) and every Array method that makes an array asks
+  // the species: a getter there that throws failed every later cell.
+  protectForEventLoop(Promise, Symbol.species, "Promise[Symbol.species]");
+  protectForEventLoop(Promise.prototype, "constructor", "Promise.prototype.constructor");
+  protectForEventLoop(Array, Symbol.species, "Array[Symbol.species]");
+  protectForEventLoop(Array.prototype, "constructor", "Array.prototype.constructor");
   createHook({ after: restoreAndNote }).enable();
   // The capture runs before 'uncaughtException' is emitted; it then emits it itself with the
   // built-ins back, so listeners (the kernel's and a cell's own) still hear it.
