@@ -64,6 +64,8 @@ let top = ALIGN; // bump pointer (address 0 is never handed out)
 let outstanding = 0;
 let sinceNudge = 0;
 let sinceCollect = 0;
+let collections = 0;
+let collectMs = 0;
 /** The full, synchronous collection setCollector installed (the kernel's gc), or null. */
 let collector: (() => void) | null = null;
 let freedTotal = 0;
@@ -168,7 +170,10 @@ export function reclaimWasm(minBytes = 0): boolean {
   if (f === null || sinceCollect < minBytes) return false;
   const t0 = performance.now();
   f();
-  if (!cycleFixed) CYCLE_BYTES = Math.min(maxCycle(), Math.max(MIN_CYCLE_BYTES, (performance.now() - t0) * CYCLE_BYTES_PER_MS));
+  const ms = performance.now() - t0;
+  collections += 1;
+  collectMs += ms;
+  if (!cycleFixed) CYCLE_BYTES = Math.min(maxCycle(), Math.max(MIN_CYCLE_BYTES, ms * CYCLE_BYTES_PER_MS));
   if (cleanupSome !== null) cleanupSome();
   sinceCollect = 0;
   sinceNudge = 0;
@@ -280,6 +285,10 @@ export interface WasmHeapStats {
   readonly freedBytes: number;
   /** Bytes handed out so far (every allocation, freed or not). */
   readonly allocatedBytes: number;
+  /** Collections the allocator ran through its collector (reclaimWasm: timeit's and the loop cycle's). */
+  readonly collections: number;
+  /** Milliseconds those collections took, in all. */
+  readonly collectMs: number;
 }
 
 /**
@@ -292,7 +301,7 @@ export interface WasmHeapStats {
 export function wasmHeapStats(): WasmHeapStats | null {
   const w = wasm();
   if (w === null) return null;
-  return { memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal, allocatedBytes: allocatedTotal };
+  return { memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal, allocatedBytes: allocatedTotal, collections, collectMs };
 }
 
 /**

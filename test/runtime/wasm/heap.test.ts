@@ -124,6 +124,7 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
       const t = performance.now();
       while (performance.now() - t < ms);
     };
+    const s0 = heap.wasmHeapStats()!;
     try {
       heap.setCollector(spin(0));
       expect(heap.reclaimWasm()).toBe(true);
@@ -135,6 +136,10 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
       heap.setCollector(spin(200));
       heap.reclaimWasm();
       expect(heap.CYCLE_BYTES).toBe(Math.max(heap.BUDGET_BYTES / 2, heap.BUDGET_BYTES - 64 * 2 ** 20));
+      const s1 = heap.wasmHeapStats()!;
+      expect(s1.collections - s0.collections).toBe(3);
+      expect(s1.collectMs - s0.collectMs).toBeGreaterThanOrEqual(220);
+      expect(s1.collectMs - s0.collectMs).toBeLessThan(10_000);
     } finally {
       heap.setCollector(null);
     }
