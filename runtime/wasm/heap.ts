@@ -28,6 +28,16 @@
  *   already found dead, so a synchronous loop (%timeit) keeps reusing wasm regions. Measured, 20,000
  *   `np.add(a, b)` of 1e4 float64 in one loop: without it 6,551 results in wasm memory and 33-35 us
  *   a call (the rest ordinary buffers, JS loops), with it all 20,000 and 6-7 us a call.
+ * - With a collector as well (setCollector: the kernel's gc; else node --expose-gc's global gc):
+ *   every CYCLE_BYTES of wasm allocations (adaptive, 32-448 MiB: 6.4 MiB per ms the last
+ *   collection took) the allocator runs a full collection and cleanupSome itself, instead of the
+ *   nudge, so a synchronous loop reuses its own dead results' regions (already touched) and wasm
+ *   memory stays near one cycle; over the budget it collects once 64 MiB were allocated since the
+ *   last collection. timeit collects the same way between runs (reclaimWasm), untimed. Only a full
+ *   collection clears FinalizationRegistry targets in Node 20 (not a minor one, nor
+ *   gc({ type: "major" })). A collection inside an allocation can free any region whose `data` is
+ *   unreachable: code must not keep a raw address across an allocation without keeping its typed
+ *   array (or array) reachable until the address is last used.
  * - Sizes: multiples of 64 bytes up to 1 KiB, then four classes per power of two (waste at most 25%); the memory grows
  *   (at least doubling) when no free region of the class is left; it never shrinks (wasm memory
  *   cannot), so its high-water mark stays mapped. Largest array in wasm memory: 4 GiB (wasm32)
