@@ -7,7 +7,7 @@
  */
 import { inspect } from "node:util";
 import type { MimeBundle } from "../session/contract.js";
-import { Object, Array, Error, String, Symbol, callFunction } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Object, Array, Error, String, Symbol, Reflect, Set, callFunction } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The protocol symbol: `obj[JUPYTER_DISPLAY]()` returns a mime bundle. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -51,6 +51,32 @@ function listText(value: readonly unknown[]): string | null {
   return any ? `[${parts.join(", ")}]` : null;
 }
 
+/** Node's bookkeeping on async resources (AsyncLocalStorage's store, async_hooks' ids), by symbol description. */
+const ASYNC_BOOKKEEPING = new Set(["kResourceStore", "async_id_symbol", "trigger_async_id_symbol"]);
+
+/**
+ * `show()` with the async bookkeeping Node writes onto a promise or timer (enumerable symbol
+ * properties) taken off `value` for the moment: a pending promise as a cell's result reads
+ * `Promise { <pending> }`, not the kernel's cell store and async ids. Put back before returning
+ * (nothing else runs in between).
+ */
+function withoutAsyncBookkeeping(value: unknown, show: () => string): string {
+  if (typeof value !== "object" || value === null) return show();
+  const taken: [symbol, PropertyDescriptor][] = [];
+  const symbols = Object.getOwnPropertySymbols(value);
+  for (let i = 0; i < symbols.length; i++) {
+    const key = symbols[i];
+    if (!ASYNC_BOOKKEEPING.has(key.description ?? "")) continue;
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    if (d !== undefined && d.configurable && Reflect.deleteProperty(value, key)) taken[taken.length] = [key, d];
+  }
+  try {
+    return show();
+  } finally {
+    for (let i = 0; i < taken.length; i++) Object.defineProperty(value, taken[i][0], taken[i][1]);
+  }
+}
+
 /**
  * The text/plain form: String(value) for objects with their own toString (like NDArray), a list
  * of arrays as Python's list of reprs, else util.inspect.
@@ -62,7 +88,7 @@ export function plainText(value: unknown): string {
       if (list !== null) return list;
     }
     if (typeof value === "object" && value !== null && !(inspect.custom in value) && hasOwnToString(value)) return String(value);
-    return inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 });
+    return withoutAsyncBookkeeping(value, () => inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 }));
   } catch (e) {
     return `<value that cannot be shown: ${(e as Error)?.message ?? String(e)}>`;
   }

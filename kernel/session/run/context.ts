@@ -4,10 +4,11 @@
  * Code with no store (the kernel itself, output after a cell's publisher is gone) logs to stderr.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { inspect } from "node:util";
 import v8 from "node:v8";
 import { LOG_ENABLED } from "../../log.js";
 import type { Publisher } from "../contract.js";
-import { adoptBuiltin, process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { process } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** What a running cell may publish to, and whether it may ask for input. */
 export interface CellContext {
@@ -21,31 +22,21 @@ export interface CellContext {
 export const cellContext = new AsyncLocalStorage<CellContext>();
 
 /**
- * Keep the store off what a cell displays. Node's AsyncLocalStorage writes it onto every async
- * resource as an ordinary (enumerable) symbol property (`resource[kResourceStore] = store`), so a
- * cell whose result is a pending promise or a timer showed `[Symbol(kResourceStore)]: { cell: 2,
- * io: RequestPublisher { outbox: Dispatcher { ... } } }`: the kernel's objects. A setter for that
- * symbol on Object.prototype turns the write into a non-enumerable own property (reads and later
- * writes are the own property's; util.inspect and the debugger's previews skip it).
- * Cost: one setter call per async resource made in a cell's context.
+ * How a cell's store looks where Node shows it. Node's AsyncLocalStorage writes the store onto
+ * every async resource made in a cell (`resource[kResourceStore] = store`, an enumerable symbol
+ * property), so `console.log(promise)` lists it, as Node's REPL lists a promise's async ids; it
+ * reads `[strided cell N]`, never the publisher behind it. A cell's result has those properties
+ * hidden (display/bundle.ts). (Hiding them at the write, with a setter on Object.prototype, cost
+ * every promise a defineProperty: `await null` 4-5x slower.)
+ *
+ * @example
+ * showStoreBriefly(ctx); util.inspect(ctx) // "[strided cell 3]"
  */
-{
-  const key = (cellContext as unknown as { kResourceStore?: unknown }).kResourceStore;
-  if (typeof key === "symbol") {
-    const define = Object.defineProperty;
-    Object.defineProperty(Object.prototype, key, {
-      configurable: true,
-      enumerable: false,
-      get: () => undefined,
-      set(this: object, store: unknown) {
-        try {
-          define(this, key, { value: store, writable: true, enumerable: false, configurable: true });
-        } catch {
-          // a frozen resource: no store, as an assignment to it would give
-        }
-      },
-    });
-    adoptBuiltin(Object.prototype, key);
+export function showStoreBriefly(ctx: CellContext): void {
+  try {
+    Object.defineProperty(ctx, inspect.custom, { value: () => `[strided cell ${ctx.cell}]`, configurable: true, enumerable: false });
+  } catch {
+    // a frozen context: shown in full, nothing breaks
   }
 }
 

@@ -13,7 +13,7 @@
  */
 import inspector from "node:inspector";
 import vm from "node:vm";
-import { cellContext, type CellContext } from "./context.js";
+import { cellContext, showStoreBriefly, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
 import { putBackNote } from "./node-guard.js";
 import { Promise, Error, Number, BigInt, Object, globalThisRef, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
@@ -106,6 +106,7 @@ export class Evaluator {
           );
         });
       try {
+        showStoreBriefly(ctx);
         cellContext.run(ctx, () => vm.runInThisContext("__strided__.post()", { breakOnSigint: true, filename: "strided-run" }));
         this.guardNode(ctx); // the cell's synchronous part is done: before any callback runs
       } catch (e) {

@@ -14,7 +14,7 @@
  *
  * How: an async hook's `after` runs right after each callback and promise reaction, before
  * Node's bookkeeping that follows it (callbackTrampoline emits `after` before its `pop()`), and
- * puts them back (about 25 descriptor reads when nothing changed). A callback that patches and then
+ * puts them back (one property read each when nothing changed: primordials.ts unchangedForNode). A callback that patches and then
  * throws skips `after`: the uncaught-exception capture puts them back before Node emits the event
  * (EventEmitter#emit would call `handler.apply`). The note goes to the stderr of the cell whose
  * code patched (the async context's cell), as that cell's other late output does.
@@ -47,7 +47,7 @@ export function putBackNote(restored: readonly string[]): string {
 
 /** Put the event loop's built-ins back now, telling the cell whose code is running (if any). Never throws. */
 export function restoreAndNote(): void {
-  let restored: string[];
+  let restored: readonly string[];
   try {
     restored = restoreNodeCritical();
   } catch {
