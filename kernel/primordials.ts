@@ -115,15 +115,17 @@ const DATA_DESCRIPTORS: PropertyDescriptor[] = [];
 const ACCESSORS: { target: object; key: string | symbol; descriptor: PropertyDescriptor }[] = [];
 for (const target of GUARDED) {
   const descriptors = getOwnPropertyDescriptors(target);
-  for (const key of ownKeys(descriptors)) {
-    const descriptor = descriptors[key as keyof typeof descriptors] as PropertyDescriptor;
-    if ("value" in descriptor) {
-      DATA_TARGETS[DATA_TARGETS.length] = target;
-      DATA_KEYS[DATA_KEYS.length] = key;
-      DATA_VALUES[DATA_VALUES.length] = descriptor.value;
-      DATA_DESCRIPTORS[DATA_DESCRIPTORS.length] = descriptor;
-    } else ACCESSORS[ACCESSORS.length] = { target, key, descriptor };
-  }
+  for (const key of ownKeys(descriptors)) recordBuiltin(target, key, descriptors[key as keyof typeof descriptors] as PropertyDescriptor);
+}
+
+/** Remember `target[key]`'s descriptor as the built-in's own (compared and put back around the kernel's windows). */
+function recordBuiltin(target: object, key: string | symbol, descriptor: PropertyDescriptor): void {
+  if ("value" in descriptor) {
+    DATA_TARGETS[DATA_TARGETS.length] = target;
+    DATA_KEYS[DATA_KEYS.length] = key;
+    DATA_VALUES[DATA_VALUES.length] = descriptor.value;
+    DATA_DESCRIPTORS[DATA_DESCRIPTORS.length] = descriptor;
+  } else ACCESSORS[ACCESSORS.length] = { target, key, descriptor };
 }
 const getOwnPropertyDescriptor = g.Object.getOwnPropertyDescriptor;
 const NOT_READABLE = g.Symbol("not readable");
@@ -259,12 +261,7 @@ export function adoptBuiltin(target: object, key: string | symbol): void {
   }
   for (let i = 0; i < ACCESSORS.length; i++) if (ACCESSORS[i].target === target && ACCESSORS[i].key === key) ACCESSORS[i].target = NO_TARGET;
   for (let i = 0; i < WATCHED.length; i++) if (WATCHED[i] === target) WATCHED_KEYS[i][key] = true; // the kernel's addition, not a cell's
-  if ("value" in descriptor) {
-    DATA_TARGETS[DATA_TARGETS.length] = target;
-    DATA_KEYS[DATA_KEYS.length] = key;
-    DATA_VALUES[DATA_VALUES.length] = descriptor.value;
-    DATA_DESCRIPTORS[DATA_DESCRIPTORS.length] = descriptor;
-  } else ACCESSORS[ACCESSORS.length] = { target, key, descriptor };
+  recordBuiltin(target, key, descriptor);
 }
 /** Stands in for a record adoptBuiltin retired: an object with no own properties, so it always reads as unchanged. */
 const NO_TARGET: object = freeze(create(null));

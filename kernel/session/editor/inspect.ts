@@ -5,7 +5,7 @@
  */
 import ts from "typescript";
 import type { InspectResult } from "../contract.js";
-import type { CellHost } from "../typecheck/host.js";
+import { tokenAt, type CellHost } from "../typecheck/host.js";
 
 function tagText(tag: ts.JSDocTagInfo): string {
   return ts.displayPartsToString(tag.text ?? []);
@@ -68,7 +68,7 @@ function docsOfType(host: CellHost, pos: number): { doc: string; tags: ts.JSDocT
   const sf = program.getSourceFile(host.cellFile);
   if (!sf) return { doc: "", tags: [] };
   const checker = program.getTypeChecker();
-  const node = findToken(sf, pos);
+  const node = tokenAt(sf, pos);
   if (!node) return { doc: "", tags: [] };
   const found = (sym: ts.Symbol | undefined): { doc: string; tags: ts.JSDocTagInfo[] } | undefined => {
     if (!sym) return undefined;
@@ -87,11 +87,3 @@ function docsOfType(host: CellHost, pos: number): { doc: string; tags: ts.JSDocT
   return found(checker.getTypeAtLocation(node).getSymbol()) ?? { doc: "", tags: [] };
 }
 
-function findToken(node: ts.Node, pos: number): ts.Node | undefined {
-  if (pos < node.getStart() || pos >= node.getEnd()) return undefined;
-  for (const child of node.getChildren()) {
-    const found = findToken(child, pos);
-    if (found) return found;
-  }
-  return node;
-}

@@ -402,8 +402,8 @@ export class CellHost {
   }
 }
 
-/** The innermost node of `node` that spans `pos`. */
-function tokenAt(node: ts.Node, pos: number): ts.Node | undefined {
+/** The innermost node of `node` that spans `pos` (also the inspector's: editor/inspect.ts). */
+export function tokenAt(node: ts.Node, pos: number): ts.Node | undefined {
   if (pos < node.getStart() || pos >= node.getEnd()) return undefined;
   for (const child of node.getChildren()) {
     const found = tokenAt(child, pos);
