@@ -125,12 +125,23 @@ const registry = new FinalizationRegistry<number>((held) => {
 /**
  * `registry.cleanupSome()` where the engine has it (Node 20 behind --harmony-weak-refs-with-cleanup-some):
  * runs the callbacks of regions the collector has already found dead, synchronously, so a long
- * synchronous loop (%timeit) gets them back before falling back to ordinary buffers. Null elsewhere.
+ * synchronous loop (%timeit) gets them back before falling back to ordinary buffers. Looked up at
+ * each call, never kept from module evaluation: in the kernel's startup snapshot this module is
+ * evaluated by the snapshot builder, and a cleanupSome captured there freed nothing in the
+ * deserialised kernel (measured: reclaimWasm after 1,000 dead results, freedBytes 0; looked up
+ * at the call, 8 MB). False where the engine has none.
  */
-const cleanupSome: (() => void) | null = (() => {
+function cleanupSome(): boolean {
   const f = (registry as unknown as { cleanupSome?: () => void }).cleanupSome;
-  return typeof f === "function" ? () => f.call(registry) : null;
-})();
+  if (typeof f !== "function") return false;
+  f.call(registry);
+  return true;
+}
+
+/** Whether the engine has FinalizationRegistry.prototype.cleanupSome (a property read). */
+function hasCleanupSome(): boolean {
+  return typeof (registry as unknown as { cleanupSome?: unknown }).cleanupSome === "function";
+}
 
 function configure(): void {
   configured = true;
@@ -184,7 +195,7 @@ export function reclaimWasm(minBytes = 0): boolean {
   collections += 1;
   collectMs += ms;
   if (!cycleFixed) CYCLE_BYTES = Math.min(maxCycle(), Math.max(MIN_CYCLE_BYTES, ms * CYCLE_BYTES_PER_MS));
-  if (cleanupSome !== null) cleanupSome();
+  cleanupSome();
   sinceCollect = 0;
   sinceNudge = 0;
   return true;
@@ -226,18 +237,17 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   const [idx, bytes] = classOf(size * info.itemsize);
   // a synchronous loop with a collector and cleanupSome: collect every CYCLE_BYTES, so the loop
   // reuses the regions of its own dead results (already touched) instead of fresh pages
-  if (cleanupSome !== null && (sinceCollect >= CYCLE_BYTES || (outstanding + bytes > BUDGET_BYTES && sinceCollect >= MIN_RECLAIM_BYTES)) && collectorFn() !== null) reclaimWasm();
-  if (outstanding + bytes > BUDGET_BYTES && cleanupSome !== null) cleanupSome(); // regions V8 already found dead, freed now (see the file head)
+  if (hasCleanupSome() && (sinceCollect >= CYCLE_BYTES || (outstanding + bytes > BUDGET_BYTES && sinceCollect >= MIN_RECLAIM_BYTES)) && collectorFn() !== null) reclaimWasm();
+  if (outstanding + bytes > BUDGET_BYTES) cleanupSome(); // regions V8 already found dead, freed now (see the file head)
   if (outstanding + bytes > BUDGET_BYTES) {
     // over budget: the caller makes an ordinary buffer, which V8 counts; nudge once in a while
     sinceNudge += bytes;
     sinceCollect += bytes;
-    if (sinceNudge >= NUDGE_BYTES && !(cleanupSome !== null && collectorFn() !== null)) nudge(NUDGE_BYTES);
+    if (sinceNudge >= NUDGE_BYTES && !(hasCleanupSome() && collectorFn() !== null)) nudge(NUDGE_BYTES);
     return null;
   }
   let ptr = free[idx]?.pop();
-  if (ptr === undefined && cleanupSome !== null) {
-    cleanupSome();
+  if (ptr === undefined && cleanupSome()) {
     ptr = free[idx]?.pop();
   }
   const reused = ptr !== undefined;
@@ -261,7 +271,7 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
   allocatedTotal += bytes;
   sinceCollect += bytes;
   sinceNudge += bytes;
-  if (sinceNudge >= NUDGE_BYTES && !(cleanupSome !== null && collectorFn() !== null)) nudge(NUDGE_BYTES);
+  if (sinceNudge >= NUDGE_BYTES && !(hasCleanupSome() && collectorFn() !== null)) nudge(NUDGE_BYTES);
   return data;
 }
 

@@ -59,6 +59,13 @@ describe("started as kernel.json starts it", () => {
       // Under the launcher's V8 flags (bin/strided-kernel's node_flags): the wasm allocator's cleanupSome exists.
       const flags = await k.kc.execute('"cleanupSome" in FinalizationRegistry.prototype', { timeout: 60_000 });
       expect(resultText(flags.iopub)).toBe("true");
+      // ... and works on the runtime's registry, evaluated in the snapshot builder: timeit collects
+      // between runs, so runs 2 and 3 reuse run 1's 100 regions (300 distinct addresses when it did not)
+      const reuse = await k.kc.execute(
+        "const ra = np.ones(100000), rb = np.ones(100000); const seen = new Set<number>();\ntimeit(() => { seen.add(np.add(ra, rb).data.byteOffset); }, { number: 100, repeat: 3 });\nseen.size",
+        { timeout: 60_000 },
+      );
+      expect(Number(resultText(reuse.iopub))).toBeLessThanOrEqual(150);
       // np.random's global generator is seeded in this process, not once in the blob.
       const draws = await k.kc.execute("np.random.rand()", { timeout: 60_000 });
       const other = await startKernel({ cwd: scratch });
