@@ -22,25 +22,13 @@
  * is set around that one call only (V8 reads it per collection).
  */
 import v8 from "node:v8";
-import vm from "node:vm";
+import { fullCollector } from "./gc.js";
 import { clearTimeout, performance, setTimeout } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How long the kernel must have been quiet before it compacts its heap. */
 export const QUIET_MS = 1000;
 
-let gcFn: (() => void) | null | undefined;
-
-function gc(): (() => void) | null {
-  if (gcFn === undefined) {
-    try {
-      v8.setFlagsFromString("--expose-gc");
-      gcFn = vm.runInNewContext("gc") as () => void;
-    } catch {
-      gcFn = null;
-    }
-  }
-  return gcFn;
-}
+const gc = fullCollector;
 
 /**
  * One compacting full collection now; returns how long it took (ms), or null without `gc`.

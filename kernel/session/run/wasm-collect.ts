@@ -7,33 +7,19 @@
  * Rule: never inside a cell (a cell's own loop keeps today's budget and nudges, runtime/wasm/heap.ts);
  * only when wasm allocations grew, so a notebook that holds large live arrays is not collected per cell.
  * Cost: one major collection (tens of ms with the checker's heap) per COLLECT_BYTES allocated;
- * nothing for cells that allocate less. `gc` comes from a fresh vm context after
- * `--expose-gc` is set, so a cell's global scope gets no `gc`.
+ * nothing for cells that allocate less. `gc` is kernel/gc.ts's (a cell's global scope gets none).
  * The same `gc` is the runtime's collector (setCollector, installed before the first cell runs):
  * timeit collects with it between runs, and a synchronous loop every CYCLE_BYTES of wasm
  * allocations (runtime/wasm/heap.ts).
  */
-import v8 from "node:v8";
-import vm from "node:vm";
+import { fullCollector } from "../../gc.js";
 import { reclaimWasm, setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
 
 /** Wasm bytes allocated by cells after which the kernel collects between cells. */
 export const COLLECT_BYTES = 64 * 2 ** 20;
 
 let collectedAt = 0;
-let gcFn: (() => void) | null | undefined;
-
-function gc(): (() => void) | null {
-  if (gcFn === undefined) {
-    try {
-      v8.setFlagsFromString("--expose-gc");
-      gcFn = vm.runInNewContext("gc") as () => void;
-    } catch {
-      gcFn = null;
-    }
-  }
-  return gcFn;
-}
+const gc = fullCollector;
 
 /**
  * Collect if cells allocated COLLECT_BYTES in wasm memory since the last collection; true when it did.
@@ -66,5 +52,5 @@ export function installWasmCollector(): boolean {
     const f = gc();
     if (f !== null) setCollector(f);
   }
-  return gcFn !== null && gcFn !== undefined;
+  return gc() !== null;
 }
