@@ -77,6 +77,9 @@ export interface EncodedArray {
   writeable: boolean;
 }
 
+/** Longest a NumPy batch may run (under a test's usual 60 s timeout). */
+const DRIVER_TIMEOUT_MS = 50_000;
+
 /**
  * Run `script` (which must define `run(case)`) on every case with NumPy; one answer per case.
  *
@@ -86,13 +89,17 @@ export interface EncodedArray {
  */
 export function numpyBatch(script: string, cases: unknown[]): Promise<NumpyAnswer[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ["-c", DRIVER], { stdio: ["pipe", "pipe", "pipe"] });
+    // A case NumPy never finishes (its take/put in 'wrap' mode on an empty axis loop forever) must
+    // not outlive the test: killed after DRIVER_TIMEOUT_MS, so the test fails with this message
+    // instead of leaving a process spinning a core through the rest of the suite.
+    const child = spawn(PYTHON, ["-c", DRIVER], { stdio: ["pipe", "pipe", "pipe"], timeout: DRIVER_TIMEOUT_MS, killSignal: "SIGKILL" });
     let out = "";
     let err = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
     child.on("error", reject);
     child.on("close", (code) => {
+      if (code === null) return reject(new Error(`numpy driver killed after ${DRIVER_TIMEOUT_MS / 1000} s (a case NumPy never finishes?): ${err}`));
       if (code !== 0) return reject(new Error(`numpy driver exited ${code}: ${err}`));
       try {
         resolve(JSON.parse(out) as NumpyAnswer[]);
