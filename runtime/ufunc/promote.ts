@@ -178,7 +178,6 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
   // comparisons answer out-of-range integers exactly (NumPy 2); true_divide and the logical ufuncs
   // convert a weak integer straight to their float64 / bool loop, so its range does not matter there
   const anyRange = table.comparison === true || table.intToFloat === true || table.logical === true;
-  const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, anyRange)));
   if (dtype !== undefined) {
     const noLoop = (): never => {
       throw new UFuncTypeError(`No loop matching the specified signature and casting was found for ufunc ${table.name}`);
@@ -189,7 +188,14 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
       return resolveLoop(table, ops, undefined, casting);
     }
     const loop = table.loops.find((t) => table.out(t) === dtype) ?? noLoop();
-    // weak scalars are converted to the loop dtype, not cast-checked (an integer must fit: apply.ts)
+    // weak scalars are converted to the loop dtype, not cast-checked; an integer must fit it, and
+    // NumPy says so before it checks the arrays' casts (np.minimum(f32, 10**16, dtype=int16))
+    const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, true)));
+    for (const o of ops) {
+      if ("weak" in o && !anyRange && isIntegral(o.weak) && !fitsInteger(o.weak, loop)) {
+        throw new OverflowError(`Python integer ${o.weak} out of bounds for ${loop}`);
+      }
+    }
     inDTypes.forEach((t, i) => {
       if ("dtype" in ops[i] && !canCast(t, loop, casting)) {
         throw new UFuncTypeError(`Cannot cast ufunc '${table.name}' input ${i} from ${dt(t)} to ${dt(loop)} with casting rule '${casting}'`);
@@ -197,6 +203,7 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
     });
     return { loopIn: loop, loopOut: table.out(loop), inDTypes };
   }
+  const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, anyRange)));
   const refused = table.noLoopMessage?.(inDTypes);
   if (refused !== undefined) throw new TypeError(refused);
   if (table.logical === true) {

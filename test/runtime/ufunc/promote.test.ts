@@ -62,6 +62,15 @@ describe("NEP 50 weak scalars", () => {
     expect(() => weakScalarDType(-1, ["uint32"])).toThrow("Python integer -1 out of bounds for uint32");
     expect(weakScalarDType(300, ["uint8"], true)).toBe("uint8");
   });
+  it("with dtype=, a weak integer must fit the loop, checked before the arrays' casts (NumPy 1.24, weak promotion)", () => {
+    // np.minimum(np.float32 array, 10**16, dtype=np.int16): OverflowError, not the float32 -> int16 cast error
+    const big = 10 ** 16;
+    expect(() => resolveLoop(UFUNCS.minimum, [{ dtype: "float32" }, { weak: big }], "int16")).toThrow(`Python integer ${big} out of bounds for int16`);
+    expect(() => resolveLoop(UFUNCS.minimum, [{ weak: big }, { dtype: "float32" }], "int16")).toThrow(`Python integer ${big} out of bounds for int16`);
+    // a fitting one leaves the cast error; the array's own dtype does not matter when dtype= picks a float loop
+    expect(() => resolveLoop(UFUNCS.minimum, [{ dtype: "float32" }, { weak: 3 }], "int16")).toThrow("Cannot cast ufunc 'minimum' input 0 from dtype('float32') to dtype('int16')");
+    expect(resolveLoop(UFUNCS.minimum, [{ dtype: "int8" }, { weak: big }], "float32").loopIn).toBe("float32");
+  });
 });
 
 describe("loop resolution", () => {
