@@ -36,6 +36,14 @@ const POLL_MS = 50;
 const RETRY_MS = 250;
 /** A SIGINT seen this soon after an interrupt_request sent it is that request's own signal. */
 const ECHO_MS = 500;
+/**
+ * Statements a forced interrupt steps through (`Debugger.stepInto`) from a pause that landed
+ * outside both the notebook's code and the kernel's (Node's promise and async hooks, the guard
+ * that runs after every callback: run/node-guard.ts) before it resumes and tries again. V8 takes
+ * a pause at its next interrupt check, and a promise loop (`for (;;) await null`) spends most of
+ * its checks in those hooks; stepping reaches the loop's own next statement.
+ */
+const MAX_STEPS = 2000;
 
 /** Node's SIGINT watchdog, shared by every thread of the process (node_watchdog.cc). */
 interface Watchdog {
@@ -72,6 +80,10 @@ export class Terminator {
   private forcing = false;
   private lastRequest = -Infinity;
   private lastVerdict = "";
+  /** Pauses and steps of the interrupt being forced (for the log line when it ends). */
+  private pauses = 0;
+  private steps = 0;
+  private stepsThisPause = 0;
 
   /**
    * Call while the main thread is idle (at the worker's start): connecting to the main thread
@@ -166,6 +178,7 @@ export class Terminator {
         if (err) this.log(`Debugger.enable failed: ${err.message}`);
       });
     }
+    this.stepsThisPause = 0;
     s.post("Debugger.pause", (err) => {
       if (err) this.log(`Debugger.pause failed: ${err.message}`);
     });
@@ -182,12 +195,21 @@ export class Terminator {
       s.post("Debugger.resume");
       return;
     }
+    this.pauses++;
     s.post("Runtime.evaluate", { expression: PREPARE, returnByValue: true }, (err, res) => {
       const verdict = err ? `error: ${err.message}` : String((res as { result?: { value?: unknown } }).result?.value);
+      if (verdict === "idle" && this.stepsThisPause < MAX_STEPS) {
+        // neither the notebook's code nor the kernel's: step to the next statement, which is
+        // soon the notebook's own when it spins through callbacks or promise reactions
+        this.stepsThisPause++;
+        this.steps++;
+        s.post("Debugger.stepInto");
+        return;
+      }
       if (verdict !== "terminate" && verdict !== this.lastVerdict) this.log(`not terminating: the main thread runs ${verdict === "kernel" ? "the kernel's own code" : verdict}; trying again`);
       this.lastVerdict = verdict;
       if (verdict === "terminate") {
-        this.log("terminating the notebook's code that ignored an interrupt");
+        this.log(`terminating the notebook's code that ignored an interrupt (${this.pauses} pause${this.pauses === 1 ? "" : "s"}, ${this.steps} step${this.steps === 1 ? "" : "s"})`);
         s.post("Runtime.terminateExecution", (e) => {
           if (e) this.log(`Runtime.terminateExecution failed: ${e.message}`);
         });
@@ -201,6 +223,8 @@ export class Terminator {
     if (!this.forcing) return;
     this.forcing = false;
     this.lastVerdict = "";
+    this.pauses = 0;
+    this.steps = 0;
     if (this.waiting) clearTimeout(this.waiting);
     this.waiting = null;
     this.session?.post("Debugger.disable");

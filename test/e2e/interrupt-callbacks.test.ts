@@ -6,17 +6,24 @@
  * lives, every variable is kept, the interrupt is reported (KeyboardInterrupt to the running cell,
  * or a stderr stream on the cell whose callback was stopped), and the next cell works.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../../kernel/client/index.js";
 import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
-  k = await startKernel();
+  k = await startKernel({ env: { STRIDED_LOG: "1" } });
   const decl = await k.kc.execute("let kept = 41;");
   expect(decl.reply.content.status).toBe("ok");
 });
+let failed = false;
+afterEach(({ task }) => {
+  if (task.result?.state === "fail") failed = true;
+});
 afterAll(async () => {
+  // The kernel's log (how each forced interrupt went: pauses, steps, verdicts) when a case failed,
+  // or always with STRIDED_LOG=1 in the test's environment.
+  if (failed || process.env.STRIDED_LOG === "1") console.log(`kernel log:\n${k?.kp.output() ?? "(no kernel)"}`);
   await k?.stop();
 });
 
