@@ -3,10 +3,17 @@
 //   binary_OP_T(n, a, sa, b, sb, o, so)      both operands in wasm memory
 //   binary_OP_T_sb(n, a, sa, y, o, so)       second operand a scalar (stride 0: a JS number)
 //   binary_OP_T_sa(n, x, b, sb, o, so)       first operand a scalar
-// Contiguous runs (every stride = the item size) run two 128-bit vectors per step and a scalar
-// tail; other strides run a scalar strided loop. The wasm SIMD operations are the IEEE operations
+// Contiguous runs (every stride = the item size) run UNROLL 128-bit vectors per step, then one
+// vector per step, then a scalar tail; other strides run a scalar strided loop. (Eight vectors per
+// step against two, the old and new modules timed in one process, interleaved, best of 20 rounds at
+// load 10: float64 add 2-5% less time at 1e3-2e4 elements, multiply by a scalar 8-18% at 1e3-1e6;
+// TurboFan's per-step bookkeeping, a stack check, a compare and three pointer bumps, is shared by
+// more work.) The wasm SIMD operations are the IEEE operations
 // of the scalar ones lane by lane, so each element gets the bits the JS loop gives.
 import { F32, F64, I32, bump } from "./dtypes.mjs";
+
+/** 128-bit vectors per step of the contiguous loop. */
+const UNROLL = 8;
 
 export const BINARY = [
   ["add", [F64, F32, I32]],
@@ -35,15 +42,22 @@ export function binary(op, d) {
    (then
     ${pre}
     (local.set $end (i32.add (local.get $o) (i32.mul (local.get $n) (i32.const ${size}))))
-    (local.set $vend (i32.add (local.get $o) (i32.and (i32.mul (local.get $n) (i32.const ${size})) (i32.const -32))))
+    (local.set $vend (i32.add (local.get $o) (i32.and (i32.mul (local.get $n) (i32.const ${size})) (i32.const ${-16 * UNROLL}))))
     (block $vdone (loop $vl
      (br_if $vdone (i32.ge_u (local.get $o) (local.get $vend)))
-     (v128.store offset=0 align=1 (local.get $o) ${vbody(0)})
-     (v128.store offset=16 align=1 (local.get $o) ${vbody(16)})
-     ${advA ? bump("a", "(i32.const 32)") : ""}
-     ${advB ? bump("b", "(i32.const 32)") : ""}
-     ${bump("o", "(i32.const 32)")}
+     ${Array.from({ length: UNROLL }, (_, k) => `(v128.store offset=${16 * k} align=1 (local.get $o) ${vbody(16 * k)})`).join("\n     ")}
+     ${advA ? bump("a", `(i32.const ${16 * UNROLL})`) : ""}
+     ${advB ? bump("b", `(i32.const ${16 * UNROLL})`) : ""}
+     ${bump("o", `(i32.const ${16 * UNROLL})`)}
      (br $vl)))
+    (local.set $vend (i32.add (local.get $o) (i32.and (i32.sub (local.get $end) (local.get $o)) (i32.const -16))))
+    (block $v1done (loop $v1l
+     (br_if $v1done (i32.ge_u (local.get $o) (local.get $vend)))
+     (v128.store offset=0 align=1 (local.get $o) ${vbody(0)})
+     ${advA ? bump("a", "(i32.const 16)") : ""}
+     ${advB ? bump("b", "(i32.const 16)") : ""}
+     ${bump("o", "(i32.const 16)")}
+     (br $v1l)))
     (block $tdone (loop $tl
      (br_if $tdone (i32.ge_u (local.get $o) (local.get $end)))
      (${t}.store align=1 (local.get $o) ${sbody})
