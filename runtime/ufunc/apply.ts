@@ -40,10 +40,12 @@ import { elementStrides, keepOrderStrides } from "./nditer.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import { OverflowError } from "./errors.js";
 import { contiguous, exactC, isContiguousC, sameElements, sameShape, trivialOrder } from "./layout.js";
-import { runLoop, runLoopMasked } from "./run.js";
+import { runContiguousTyped, runLoop, runLoopMasked } from "./run.js";
 import { cFloatToInt, maskedCopy } from "./store.js";
 import { solveMayShareMemory } from "../memory/overlap.js";
-import { MIN_RUN, wasmBinaryF64 } from "../wasm/loops.js";
+import { MIN_RUN, accelerate, wasmBinaryF64 } from "../wasm/loops.js";
+import { typedLoop } from "./typed.js";
+import { typedCompareLoop } from "./typed-compare.js";
 import { inWasmMemory } from "../wasm/heap.js";
 
 export type { ArrayLike };
@@ -124,7 +126,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
             if (def.nin === 2) binaryF64(def.loop(a.dtype) as BinaryLoop, size, a, b, data);
             else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
-          } else runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], o);
+          } else if (def.nin === 1 || !runContiguousTyped(def, a.dtype, size, a, b, o)) runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], o);
         }
         return o;
       }
@@ -231,7 +233,53 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
       }
     }
   }
+  if (options === undefined && def.nin === 2) {
+    const r = int32OrFloat32WithNumber(def, args[0], args[1]);
+    if (r !== null) return r;
+  }
   return applyGeneral(def, args, options ?? {});
+}
+
+const SCALAR_I32 = new Int32Array(1);
+const SCALAR_F32 = new Float32Array(1);
+
+/**
+ * The allocating fast path of a C-contiguous int32 or float32 array with a JS number (`x * 2`,
+ * `x + 1`, `x < 5` on np.arange's int32): the loop applyGeneral would pick (the array's own dtype:
+ * an integer that fits beside int32, any number beside float32, NEP 50) run directly with the
+ * number as a stride-0 operand of the array's dtype. Null, having done nothing, when another
+ * path must decide (a non-integer or out-of-range number beside int32, no own-dtype loop).
+ */
+function int32OrFloat32WithNumber(def: UFuncDef, x: ArrayLike, y: ArrayLike): NDArray | null {
+  const first = x instanceof NDArray && typeof y === "number";
+  const arr = first ? (x as NDArray) : y instanceof NDArray && typeof x === "number" ? y : null;
+  if (arr === null || (arr.dtype !== "int32" && arr.dtype !== "float32") || !isContiguousC(arr)) return null;
+  const v = (first ? y : x) as number;
+  const isInt = arr.dtype === "int32";
+  if (isInt && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647)) return null;
+  const key = isInt ? "int32+weakint" : "float32+weak";
+  let r = def.cache.get(key);
+  if (r === undefined) {
+    r = resolveLoop(def, [{ dtype: arr.dtype }, { weak: isInt ? 1 : 0.5 }]);
+    def.cache.set(key, r);
+  }
+  if (r.loopIn !== arr.dtype) return null;
+  const js = r.loopOut === arr.dtype ? typedLoop(def.name, arr.dtype) : def.comparison === true && r.loopOut === "bool" ? typedCompareLoop(def.name, arr.dtype) : undefined;
+  if (js === undefined) return null;
+  const size = arr.size;
+  const itemsize = DTYPES[r.loopOut].itemsize;
+  const data = allocateUnfilled(r.loopOut, size, arr.shape); // the loop writes every element
+  const strides = size > 0 && itemsize === arr.itemsize && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
+  const o = new NDArray({ data, dtype: r.loopOut, shape: arr.shape, strides, offset: 0, base: null, writeable: true });
+  if (size > 0) {
+    const S = isInt ? SCALAR_I32 : SCALAR_F32;
+    S[0] = v;
+    const loop = accelerate(js);
+    const start = arr.offset / arr.itemsize;
+    if (first) loop(size, arr.data as TypedArray, start, 1, S, 0, 0, data as TypedArray, 0, 1);
+    else loop(size, S, 0, 0, arr.data as TypedArray, start, 1, data as TypedArray, 0, 1);
+  }
+  return o;
 }
 
 /**
