@@ -20,9 +20,7 @@ import type { NDArray } from "../../runtime/core/ndarray.js";
 
 const quick = process.env.BENCH_QUICK === "1";
 const PY = "/usr/bin/python3";
-/** glibc malloc tuning for the child run: 8 MB results reuse freed heap memory instead of fresh mmap'd (page-faulted) pages. */
-const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "33554432", MALLOC_TRIM_THRESHOLD_: "268435456" };
-/** The cases timed again in the child with MALLOC_ENV. */
+/** The allocating cases (their page faults per call are reported). */
 const ALLOC_CASES = ["add_alloc", "add_transposed"];
 
 /** Minor page faults per call of `f` over `calls` calls (after a warm-up). */
@@ -100,20 +98,6 @@ async function main(): Promise<number> {
   const fb = b.data as Float64Array;
   const fc = c.data as Float64Array;
   const rounds = quick ? 2 : 6;
-  if (process.env.BENCH_ALLOC_CHILD === "1") {
-    // child: only the allocating cases, printed as one JSON line { name: [best seconds, faults per call] }
-    const runs: Record<string, () => unknown> = { add_alloc: () => np.add(a, b), add_transposed: () => np.add(A.T, B.T) };
-    const res: Record<string, [number, number]> = {};
-    for (let r = 0; r < rounds; r++) {
-      for (const k of ALLOC_CASES) {
-        (globalThis as { gc?: () => void }).gc?.();
-        res[k] = [Math.min(res[k]?.[0] ?? Infinity, await best(runs[k], quick ? 0.02 : 0.05, 3)), res[k]?.[1] ?? 0];
-      }
-    }
-    for (const k of ALLOC_CASES) res[k][1] = faultsPerCall(runs[k]);
-    process.stdout.write(JSON.stringify(res) + "\n");
-    return 0;
-  }
   const cases: Case[] = [
     { name: "add_alloc", what: "np.add(a, b), float64, 1e6 (allocates the result)", run: () => np.add(a, b), target: { ratio: 1.5, note: "<= 1.5x NumPy" } },
     { name: "add_out", what: "np.add(a, b, { out: c }), float64, 1e6", run: () => np.add(a, b, { out: c }), target: { ratio: 1.5, note: "<= 1.5x NumPy and >= 2x faster than add_alloc" } },
@@ -169,7 +153,6 @@ async function main(): Promise<number> {
   py.stdin.end();
   const faults: Record<string, number> = {};
   for (const k of cases) if (ALLOC_CASES.includes(k.name) || k.name === "add_out") faults[k.name] = faultsPerCall(k.run);
-  const child = await tunedChild();
   interface Row {
     name: string;
     what: string;
@@ -191,19 +174,13 @@ async function main(): Promise<number> {
     if (k.name === "add_out" && met === true) met = ours.add_alloc / o >= 2;
     return { name: k.name, what: k.what, strided_s: o, numpy_s: n, ratio, raw_js_s: rawT[k.name] ?? null, target: k.target.note, met, faults_per_call: faults[k.name] ?? null };
   });
-  for (const name of ALLOC_CASES) {
-    const c = child[name];
-    if (c === undefined) continue;
-    const what = cases.find((k) => k.name === name)?.what ?? name;
-    rows.push({ name: `${name}_malloc_tuned`, what: `${what}, malloc tuned (${Object.entries(MALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(" ")})`, strided_s: c[0], numpy_s: numpy[name], ratio: c[0] / numpy[name], raw_js_s: null, target: "reported (proposed kernel env)", met: null, faults_per_call: c[1] });
-  }
   const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, linux: release(), loadavg1: loadavg()[0] };
   const md = [
     `# Runtime benchmark (${new Date().toISOString()})`,
     "",
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, Linux ${machine.linux}. NumPy: Debian's 1.24 through ${PY}, timeit in the same run. Best over ${rounds} interleaved rounds (${repeats} repeats each) per case on both sides. Load average during the run: ${machine.loadavg1.toFixed(1)} (other processes share the cores; ratios are more stable than absolute times).`,
     "",
-    "The raw column is a plain JavaScript loop over Float64Arrays passed as arguments doing the same work (allocating a fresh Float64Array where the case allocates; the sum is a plain left-to-right sum): what a straightforward JS loop gets on this machine (strided's own loops are unrolled, see the notes). The page-fault column counts minor faults per call over 50 calls after the rounds.",
+    "The raw column is a plain JavaScript loop over Float64Arrays passed as arguments doing the same work (allocating a fresh Float64Array where the case allocates; the sum is a plain left-to-right sum): what a straightforward JS loop gets on this machine (strided's loops are wasm SIMD, see the notes). The page-fault column counts minor faults per call over 50 calls after the rounds.",
     "",
     "| case | strided | NumPy | ratio | raw Float64Array loop | page faults per call | target | met |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
@@ -211,19 +188,16 @@ async function main(): Promise<number> {
     "",
     "Where the time goes (from this run):",
     "",
-    `- Arithmetic: np.add with out= takes ${fmt(ours.add_out)}, ${((rawT.add_out ?? NaN) / ours.add_out).toFixed(1)}x faster than the plain indexed JS loop (${fmt(rawT.add_out ?? NaN)}): ` +
-      "the contiguous float64 + - * / loops run 16x unrolled over subarrays that start at 0, which lets V8 drop most bounds checks (runtime/ufunc/arith.ts). " +
-      `NumPy's SIMD loop (${fmt(numpy.add_out)}) is still ${(ours.add_out / numpy.add_out).toFixed(1)}x faster: V8 does not vectorise JS loops, so one scalar add per element is the floor.`,
+    `- Arithmetic: np.add with out= takes ${fmt(ours.add_out)} (NumPy ${fmt(numpy.add_out)}; a plain indexed JS loop ${fmt(rawT.add_out ?? NaN)}): ` +
+      "array data lives in one WebAssembly memory and the contiguous loops are wasm SIMD (128-bit, generated from runtime/wasm/templates), called once per contiguous run; " +
+      "NumPy 1.24 runs AVX2 (256-bit) loops here, so at sizes that sit in cache the wasm loop itself is the floor (bench/results/runtime-sweep.md has every size).",
     `- Allocation: allocating add ${fmt(ours.add_alloc)} vs ${fmt(ours.add_out)} with out=; ${(faults.add_alloc ?? NaN).toFixed(0)} page faults per allocating call (out=: ${(faults.add_out ?? NaN).toFixed(0)}). ` +
-      "Results the loop fully writes are no longer zero-filled (Buffer.allocUnsafeSlow, an ArrayBuffer of their own), but JS frees dead results only when V8 collects them, in batches, and glibc then " +
-      "returns the freed 8 MB blocks to the OS (munmap or heap trim), so the next result is page-faulted in again; NumPy frees each result at once and malloc hands the same block back. " +
-      (child.add_alloc !== undefined
-        ? `With glibc told to keep freed memory (${Object.entries(MALLOC_ENV).map(([k, v]) => `${k}=${v}`).join(" ")}, set in the kernel's environment) the allocating add takes ${fmt(child.add_alloc[0])} with ${child.add_alloc[1].toFixed(0)} page faults per call. `
-        : "") +
-      "A buffer pool would avoid the allocation too but is not safe here: a user can keep `a.data.buffer` after every typed array over it is gone, so a recycled buffer could change under them.",
-    `- Sum: ${fmt(ours.sum)} vs a plain left-to-right JS loop ${fmt(rawT.sum ?? NaN)}: NumPy's pairwise order with its 8 accumulators gives the CPU 8 independent chains; NumPy's compiler also vectorises them.`,
-    `- Per call: a 4-element np.add takes ${fmt(ours.add_4)} (NumPy ${fmt(numpy.add_4)}): the fast path for same-shape contiguous operands without options checks layout in O(ndim), allocates on V8's heap, and the new array shares the input's frozen shape and strides instead of copying and freezing new ones.`,
-    "- The float64 inner loops only ever see Float64Arrays; int32 and float32 + - * / have loops of their own (runtime/ufunc/typed.ts); other dtypes are converted by TypedArray.prototype.set. So these timings hold after a session has used other dtypes.",
+      "A result is a region of the wasm memory, given back when a full collection finds its arrays dead (a FinalizationRegistry; runtime/wasm/heap.ts) and then reused. " +
+      "NumPy frees each result at once and malloc hands the same block back; here a dead result waits for V8's next full collection, and in plain Node (this benchmark: no --harmony-weak-refs-with-cleanup-some) " +
+      "finalizers run only between tasks, so inside one timed loop every result is a fresh region, page-faulted in (the faults column). The kernel runs with that flag and frees inside synchronous loops (%timeit).",
+    `- Sum: ${fmt(ours.sum)} vs a plain left-to-right JS loop ${fmt(rawT.sum ?? NaN)}: NumPy's pairwise order (blocks of 128 with 8 accumulators) in wasm, bit-identical to NumPy's.`,
+    `- Per call: a 4-element np.add takes ${fmt(ours.add_4)} (NumPy ${fmt(numpy.add_4)}): the fast path for same-shape contiguous operands without options checks layout in O(ndim), runs the JS loop (runs under 16 elements stay out of wasm), and the new array shares the input's frozen shape and strides.`,
+    "- float64, float32 and int32 have loops of their own on their own arrays (wasm twins where written: runtime/wasm/loops.ts); other dtypes go through float64 views. So these timings hold after a session has used other dtypes.",
     "",
   ].join("\n");
   process.stdout.write(`\n${md}\n`);
@@ -234,22 +208,6 @@ async function main(): Promise<number> {
     writeFileSync(join(dir, "runtime.md"), md);
   }
   return 0;
-}
-
-/** Time the allocating cases in a child Node with MALLOC_ENV; {} when that fails (reported, not fatal). */
-function tunedChild(): Promise<Record<string, [number, number]>> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--expose-gc", __filename], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...MALLOC_ENV, BENCH_ALLOC_CHILD: "1" } });
-    let text = "";
-    child.stdout.on("data", (d: Buffer) => (text += d.toString()));
-    child.on("close", () => {
-      try {
-        resolve(JSON.parse(text.trim().split("\n").pop() ?? "{}") as Record<string, [number, number]>);
-      } catch {
-        resolve({});
-      }
-    });
-  });
 }
 
 /**
