@@ -79,9 +79,11 @@ export function buildView(spec: ViewSpec): NDArray {
       stop = e === null ? -1 : e < 0 ? Math.max(e + n, -1) : Math.min(e, n - 1);
     }
     const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((stop - start) / step));
+    // an empty slice is NumPy's start 0, step 1 (mapping.c get_view_from_index: "n_steps <= 0"),
+    // so it keeps the axis's stride; as the runtime's own slicing (indexing/resolve.ts)
     if (len > 0) offset += start * cstr[ax];
     shape.push(len);
-    strides.push(cstr[ax] * step);
+    strides.push(len > 0 ? cstr[ax] * step : cstr[ax]);
   });
   const perm = spec.perm.length === shape.length ? spec.perm : shape.map((_, i) => i);
   return new NDArray({ data, dtype: spec.dtype, shape: perm.map((p) => shape[p]), strides: perm.map((p) => strides[p]), offset, base, writeable: true });
