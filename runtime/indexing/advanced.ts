@@ -1,8 +1,9 @@
 /**
  * Advanced (fancy) indexing: gathering a copy and scattering values, from a resolved selection.
  *
- * Rule: the result is built as an array of shape B + (subspace axes) (B outermost in C order,
- * the subspace in the source's memory order, as NumPy's mapiter allocates it), element
+ * Rule: the result is built as an array of shape B + (subspace axes) (B outermost, in C order or
+ * the index arrays' order, the subspace in the source's memory order, as NumPy's mapiter allocates
+ * it: see `layout`), element
  * [b..., s...] = view[offset of b + offsets of s]; when B belongs in the middle (adjacent
  * advanced indices not first) the returned array is the transposed view of it, as NumPy's
  * mapiter result is. Scattering visits the index shape in C order and the subspace in NumPy's
@@ -17,45 +18,44 @@ import { ValueError } from "../core/errors.js";
 import { broadcastStrides } from "../core/broadcast.js";
 import { isBigDType, type TypedArray } from "../core/dtype.js";
 import { copyInto, forEachRow } from "../core/iterate.js";
-import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { elementStrides, firstIndex, newArray, newWithStrides } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
-import { contiguousStrides, formatShapeCompact, shapeSize } from "../core/shape.js";
+import { formatShapeCompact, shapeSize } from "../core/shape.js";
 import { bestAxisOrder, sortedStridePerm } from "../create/layout.js";
 import { reshapeArray } from "../views/reshape.js";
 import type { Advanced } from "./resolve.js";
 
 /**
- * Shape and strides (bytes) of the copy before moving B (B first, C order, outside the
- * subspace; the subspace keeps the source's memory order, NumPy's KEEPORDER), and the axis
- * order of the final result.
+ * Shape and strides (bytes) of the copy before moving B, and the axis order of the final result.
+ * NumPy 1.24's mapiter (mapping.c PyArray_MapIterNew, "NpyIter cannot allocate extra_op for us"):
+ * the subspace axes are laid out by PyArray_CreateSortedStridePerm of the subspace's strides
+ * (|stride| descending, ties in axis order; length-1 axes count with their stride), innermost;
+ * B is outside them, in C order, except when the subspace has exactly one element (or there is
+ * none: a pure fancy index, which nditer allocates in KEEPORDER), where B follows the index
+ * arrays' own memory order (NpyIter_CreateCompatibleStrides of an iterator over them).
  */
 function layout(sel: Advanced): { tmpShape: number[]; tmpStrides: number[]; perm: number[] } {
   const v = sel.view;
   const subShape = sel.sub.map((k) => v.shape[k]);
   const tmpShape = [...sel.bshape, ...subShape];
   const it = v.itemsize;
-  const subStrides = sel.sub.map((k) => v.strides[k]);
-  let inner: number[];
-  if (subShape.length <= 1 || isCContiguous(subShape, subStrides, it)) inner = contiguousStrides(subShape, it, "C");
-  else if (isFContiguous(subShape, subStrides, it)) inner = contiguousStrides(subShape, it, "F");
-  else {
-    const order = sortedStridePerm(subStrides);
-    inner = new Array<number>(subShape.length);
-    let st = it;
-    for (let k = order.length - 1; k >= 0; k--) {
-      inner[order[k]] = st;
-      st *= subShape[order[k]];
-    }
+  const subOrder = sortedStridePerm(sel.sub.map((k) => v.strides[k]));
+  const inner = new Array<number>(subShape.length);
+  let st = it;
+  for (let k = subOrder.length - 1; k >= 0; k--) {
+    inner[subOrder[k]] = st;
+    st *= subShape[subOrder[k]];
   }
+  const nb = sel.bshape.length;
+  const bAxes = sel.bshape.map((_, k) => k);
+  const bOrder = shapeSize(subShape) === 1 ? bestAxisOrder(sel.bshape, sel.bstrides, bAxes) : bAxes;
   let s = it * shapeSize(subShape);
-  const outer = new Array<number>(sel.bshape.length);
-  for (let k = sel.bshape.length - 1; k >= 0; k--) {
-    outer[k] = s;
-    s *= sel.bshape[k];
+  const outer = new Array<number>(nb);
+  for (let k = nb - 1; k >= 0; k--) {
+    outer[bOrder[k]] = s;
+    s *= sel.bshape[bOrder[k]];
   }
   const tmpStrides = shapeSize(tmpShape) === 0 ? tmpShape.map(() => 0) : [...outer, ...inner];
-  const nb = sel.bshape.length;
   const perm: number[] = [];
   // result axes: sub[0:bpos], B, sub[bpos:]   -> indices into tmp axes
   for (let k = 0; k < sel.bpos; k++) perm.push(nb + k);
@@ -169,7 +169,7 @@ export function scatter(sel: Advanced, value0: NDArray): void {
   }
   const vs = broadcastStrides(v, resultShape);
   if (vs === null) throw mismatch();
-  if (sel.error) throw sel.error;
+  if (sel.setError) throw sel.setError;
   // No copy of an overlapping value: NumPy's mapiter reads it while writing, element by element in
   // index order, except that a run contiguous in both (a subspace chunk, a run of true mask
   // elements) moves as one memmove; typed-array set() on one buffer has memmove semantics too.
@@ -183,8 +183,8 @@ export function scatter(sel: Advanced, value0: NDArray): void {
   const same = v.dtype === sel.view.dtype;
   // a subspace of one element is no subspace for NumPy's mapiter (one iterator over the index shape)
   const subSize = sel.sub.reduce((acc, k) => acc * sel.view.shape[k], 1);
-  if (subSize === 1 && !sel.pureBool && needsBuffer(tmpShape, vtmp, v.ndim)) {
-    bufferedScatter(sel, v, vtmp, toBool);
+  if (subSize === 1 && !sel.pureBool) {
+    outerScatter(sel, v, vtmp.slice(0, sel.bshape.length), toBool);
     return;
   }
   // the index shape in C order outside, the subspace inside in NumPy's iterator order (memory
@@ -243,55 +243,85 @@ function needsBuffer(shape: readonly number[], strides: readonly number[], value
 }
 
 /**
- * The scatter NumPy does when its iterator buffers the value: read BUFSIZE values (C order over
- * the index shape) into a buffer, then write them, chunk by chunk. With an overlapping value this
- * is why `a[idx2d] = a` reads a before writing when a must be repeated along an axis.
+ * The scatter for a subspace of one element, as NumPy's mapiter does it: one iterator over the
+ * index arrays and the value (NpyIter KEEPORDER: axes by npyiter_find_best_axis_ordering, an axis
+ * walked backwards where every operand's stride is negative or zero, unless the only index array
+ * is 1-D), so with repeated indices the last write in THAT order wins. The value is read through
+ * BUFSIZE-element buffers when the iterator would buffer it (`needsBuffer`, in iteration order):
+ * with an overlapping value this is why `a[idx2d] = a` reads a before writing when a must be
+ * repeated along an axis.
  */
-function bufferedScatter(sel: Advanced, v: NDArray, vtmp: readonly number[], toBool: boolean): void {
+function outerScatter(sel: Advanced, v: NDArray, vB: readonly number[], toBool: boolean): void {
+  const shape = sel.bshape;
+  const nb = shape.length;
+  const ops = [...sel.bstrides, vB.map((s, k) => (shape[k] === 1 ? 0 : s))];
+  const perm = bestAxisOrder(shape, ops, shape.map((_, k) => k)); // outermost first
+  const dir = perm.map((k) => (!sel.dontNegate && ops.every((o) => o[k] <= 0) && ops.some((o) => o[k] < 0) ? -1 : 1));
+  const bC = new Array<number>(nb);
+  let c = 1;
+  for (let k = nb - 1; k >= 0; k--) {
+    bC[k] = c;
+    c *= shape[k];
+  }
+  const n = sel.boffsets.length;
+  if (n === 0) return;
+  // B positions (C order) and value indices in the iterator's order
+  const bidx = new Float64Array(n);
+  const vidx = new Float64Array(n);
+  const pos = perm.map((k, j) => (dir[j] < 0 ? shape[k] - 1 : 0));
+  const v0 = firstIndex(v);
+  for (let w = 0; w < n; w++) {
+    let b = 0;
+    let q = v0;
+    for (let j = 0; j < nb; j++) {
+      b += pos[j] * bC[perm[j]];
+      q += pos[j] * vB[perm[j]];
+    }
+    bidx[w] = b;
+    vidx[w] = q;
+    for (let j = nb - 1; j >= 0; j--) {
+      const len = shape[perm[j]];
+      pos[j] += dir[j];
+      if (pos[j] >= 0 && pos[j] < len) break;
+      pos[j] = dir[j] < 0 ? len - 1 : 0;
+    }
+  }
+  const buffered = needsBuffer(
+    perm.map((k) => shape[k]),
+    perm.map((k, j) => ops[ops.length - 1][k] * dir[j]),
+    v.ndim,
+  );
+  const boff = sel.boffsets;
+  const base = firstIndex(sel.view);
   if (isBigDType(v.dtype)) {
-    bufferedScatterBig(sel, v, vtmp);
+    // (the destination has the same element kind: scatter cast the value first)
+    const d = sel.view.data as BigInt64Array;
+    const x = v.data as BigInt64Array;
+    const step = buffered ? BUFSIZE : 1;
+    const buf: bigint[] = new Array<bigint>(Math.min(step, n));
+    for (let start = 0; start < n; start += step) {
+      const end = Math.min(start + step, n);
+      for (let j = start; j < end; j++) buf[j - start] = x[vidx[j]];
+      for (let j = start; j < end; j++) d[base + boff[bidx[j]]] = buf[j - start]; // BigUint64Array stores wrap
+    }
     return;
   }
   const d = sel.view.data as TypedArray;
   const x = v.data as TypedArray;
-  const boff = sel.boffsets;
-  const base = firstIndex(sel.view);
-  const n = boff.length;
-  // value indices in C order of B
-  const vidx = new Float64Array(n);
-  let w = 0;
-  forEachRow(sel.bshape, [vtmp.slice(0, sel.bshape.length)], [firstIndex(v)], (offs, len, steps) => {
-    let q = offs[0];
-    for (let k = 0; k < len; k++, q += steps[0]) vidx[w++] = q;
-  });
+  if (!buffered) {
+    for (let j = 0; j < n; j++) {
+      const val = x[vidx[j]];
+      d[base + boff[bidx[j]]] = toBool ? (val !== 0 ? 1 : 0) : val;
+    }
+    return;
+  }
   const buf = new Float64Array(Math.min(BUFSIZE, n));
   for (let start = 0; start < n; start += BUFSIZE) {
     const end = Math.min(start + BUFSIZE, n);
     for (let j = start; j < end; j++) buf[j - start] = x[vidx[j]];
     for (let j = start; j < end; j++) {
       const val = buf[j - start];
-      d[base + boff[j]] = toBool ? (val !== 0 ? 1 : 0) : val;
+      d[base + boff[bidx[j]]] = toBool ? (val !== 0 ? 1 : 0) : val;
     }
-  }
-}
-
-/** bufferedScatter for int64/uint64 (a bigint buffer; the destination has the same element kind). */
-function bufferedScatterBig(sel: Advanced, v: NDArray, vtmp: readonly number[]): void {
-  const d = sel.view.data as BigInt64Array;
-  const x = v.data as BigInt64Array;
-  const boff = sel.boffsets;
-  const base = firstIndex(sel.view);
-  const n = boff.length;
-  const vidx = new Float64Array(n);
-  let w = 0;
-  forEachRow(sel.bshape, [vtmp.slice(0, sel.bshape.length)], [firstIndex(v)], (offs, len, steps) => {
-    let q = offs[0];
-    for (let k = 0; k < len; k++, q += steps[0]) vidx[w++] = q;
-  });
-  const buf: bigint[] = new Array<bigint>(Math.min(BUFSIZE, n));
-  for (let start = 0; start < n; start += BUFSIZE) {
-    const end = Math.min(start + BUFSIZE, n);
-    for (let j = start; j < end; j++) buf[j - start] = x[vidx[j]];
-    for (let j = start; j < end; j++) d[base + boff[j]] = buf[j - start]; // BigUint64Array stores wrap
   }
 }

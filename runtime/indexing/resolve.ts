@@ -10,16 +10,21 @@
  * arrays, masks become their nonzero() arrays, all index arrays broadcast to one shape B, and
  * the result is a copy of shape B + (the other axes), transposed so B sits where the advanced
  * indices were when they are adjacent and not first (the result is then a view of that copy,
- * as NumPy's is). Index arrays are bounds-checked only when the result is not empty (NumPy
- * never visits them otherwise). Cost: O(ndim) for a view; O(result size + index size) for an advanced index.
+ * as NumPy's is). Bounds: with index arrays, integers are checked first (get_view_from_index
+ * applies them to the subspace view before the mapiter exists), even when the result is empty;
+ * index arrays only when the result is not empty, and the first bad index reported is the first
+ * in NumPy's visiting order (`firstOutOfBounds`). Cost: O(ndim) for a view; O(result size +
+ * index size) for an advanced index.
  */
 import { DTYPES } from "../core/dtype.js";
 import { IndexError } from "../core/errors.js";
+import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { broadcastStrides } from "../core/broadcast.js";
 import { readFlat } from "../core/iterate.js";
 import { NDArray } from "../core/ndarray.js";
 import { formatShapeCompact } from "../core/shape.js";
 import { array } from "../create/array.js";
+import { bestAxisOrder } from "../create/layout.js";
 import { adjustSlice } from "./slice.js";
 import { parseIndex, type BasicPart } from "./parse.js";
 
@@ -84,14 +89,20 @@ export interface Advanced {
   bshape: number[];
   /** For each flat position in B (C order), the element offset (in data elements) it adds. */
   boffsets: Float64Array;
+  /** Each index array's element strides broadcast to `bshape` (0 on broadcast axes): their memory order. */
+  bstrides: number[][];
   /** Axes of `view` not indexed by arrays (the subspace), in order. */
   sub: number[];
   /** Where B goes in the result: 0 when the advanced axes were not adjacent or came first. */
   bpos: number;
-  /** An out-of-bounds index found (raised by gather, or by scatter after the value's shape is checked). */
+  /** The out-of-bounds index `get` reports (raised by gather). */
   error: IndexError | null;
+  /** The out-of-bounds index `set` reports (raised by scatter after the value's shape is checked). */
+  setError: IndexError | null;
   /** The index is one boolean mask of the array's full shape (NumPy's HAS_BOOL assignment path). */
   pureBool: boolean;
+  /** One 1-D index array: NumPy's outer iterator then never walks B backwards (DONT_NEGATE_STRIDES). */
+  dontNegate: boolean;
 }
 
 function outOfBounds(i: number, axis: number, size: number): IndexError {
@@ -132,7 +143,10 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   const strides: number[] = [];
   let offset = a.offset;
   // advanced bookkeeping: view axis -> [index array, original axis]
-  const adv: { vaxis: number; arr: NDArray; axis: number }[] = [];
+  // (fancy: an index array or a mask's nonzero() array; not an integer, which NumPy applies to
+  // the subspace view and checks first)
+  const adv: { vaxis: number; arr: NDArray; axis: number; fancy: boolean }[] = [];
+  let intError: IndexError | null = null;
   let axis = 0;
   const full = { kind: "slice", start: null, stop: null, step: null } as const;
   const expanded: Part[] = [];
@@ -151,8 +165,9 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
         const n = a.shape[axis];
         let i = p.value;
         if (advanced) {
-          // checked with the index arrays (not at all when the result is empty, as NumPy)
-          adv.push({ vaxis: shape.length, arr: array(i), axis });
+          // checked after every mask's shape (prepare_index) and before the index arrays broadcast
+          if (i < -n || i >= n) intError ??= outOfBounds(i, axis, n);
+          adv.push({ vaxis: shape.length, arr: array(i), axis, fancy: false });
           shape.push(n);
           strides.push(a.strides[axis]);
         } else {
@@ -174,7 +189,7 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
         break;
       }
       case "array":
-        adv.push({ vaxis: shape.length, arr: p.arr, axis });
+        adv.push({ vaxis: shape.length, arr: p.arr, axis, fancy: true });
         shape.push(a.shape[axis]);
         strides.push(a.strides[axis]);
         axis++;
@@ -189,7 +204,7 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
           }
         }
         for (const [k, idx] of nonzero(m).entries()) {
-          adv.push({ vaxis: shape.length, arr: idx, axis: axis + k });
+          adv.push({ vaxis: shape.length, arr: idx, axis: axis + k, fancy: true });
           shape.push(a.shape[axis + k]);
           strides.push(a.strides[axis + k]);
         }
@@ -202,6 +217,7 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   }
   const view = new NDArray({ data: a.data, dtype: a.dtype, shape, strides, offset, base: a.base ?? a, writeable: a._writeable });
   if (!advanced) return { kind: "view", view, scalar: onlyInts && consumed === a.ndim };
+  if (intError !== null) throw intError;
 
   // broadcast the index arrays
   let bshape: number[] = [];
@@ -225,8 +241,8 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   const vaxes = adv.map((e) => e.vaxis);
   let resultSize = bsize;
   for (let k = 0; k < shape.length; k++) if (!vaxes.includes(k)) resultSize *= shape[k];
+  const bstrides = adv.map(({ arr }) => broadcastStrides(arr, bshape)!.map((st) => st / arr.itemsize));
   const boffsets = new Float64Array(bsize);
-  let error: IndexError | null = null;
   for (const { vaxis, arr, axis: ax } of resultSize === 0 ? [] : adv) {
     const bs = broadcastStrides(arr, bshape)!;
     const b = new NDArray({ data: arr.data, dtype: arr.dtype, shape: bshape, strides: bs, offset: arr.offset, base: arr, writeable: false });
@@ -235,10 +251,7 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
     const st = view.strides[vaxis] / it;
     for (let j = 0; j < bsize; j++) {
       let i = Number(flat[j]); // an int64 index is exact here up to 2^53, far past any axis
-      if (i < -n || i >= n) {
-        error ??= outOfBounds(i, ax, n);
-        continue;
-      }
+      if (i < -n || i >= n) continue; // reported below, in NumPy's order
       if (i < 0) i += n;
       boffsets[j] += i * st;
     }
@@ -248,7 +261,19 @@ export function resolveIndex(a: NDArray, args: readonly IndexArg[]): Resolved {
   for (let k = 0; k < shape.length; k++) if (!vaxes.includes(k)) sub.push(k);
   const bpos = adjacent ? vaxes[0] : 0;
   const pureBool = parts.length === 1 && parts[0].kind === "mask" && parts[0].arr.ndim === a.ndim;
-  return { kind: "advanced", sel: { view, bshape, boffsets, sub, bpos, error, pureBool } };
+  const fancy = adv.filter((e) => e.fancy).map((e) => ({ arr: e.arr, axis: e.axis, n: view.shape[e.vaxis] }));
+  const dontNegate = fancy.length === 1 && fancy[0].arr.ndim === 1;
+  let error: IndexError | null = null;
+  let setError: IndexError | null = null;
+  if (resultSize > 0) {
+    const subSize = resultSize / bsize;
+    // get: one index array is checked as the mapiter's outer iterator visits it (C order when a
+    // subspace of more than one element is iterated, else KEEPORDER); several are checked first
+    // by PyArray_MapIterCheckIndices, as every assignment is
+    setError = firstOutOfBounds(fancy, "check");
+    error = fancy.length > 1 ? setError : firstOutOfBounds(fancy, subSize !== 1 ? "C" : "K");
+  }
+  return { kind: "advanced", sel: { view, bshape, boffsets, bstrides, sub, bpos, error, setError, pureBool, dontNegate } };
 }
 
 /**
@@ -276,4 +301,51 @@ export function nonzero(m: NDArray): NDArray[] {
     }
   }
   return outs;
+}
+
+/**
+ * The first out-of-bounds index of `arrays` (each against its axis length `n`), visiting each
+ * array in NumPy 1.24's order: "C" (C order), "K" (nditer KEEPORDER: axes by |stride|, each walked
+ * forwards), or "check" (PyArray_MapIterCheckIndices: a 0-d, 1-D, C- or F-contiguous array in
+ * memory order as PyArray_PREPARE_TRIVIAL_ITERATION walks it (a reversed 1-D array forwards),
+ * any other in KEEPORDER with negative-stride axes walked backwards, as nditer flips them).
+ *
+ * @example
+ * const f = np.asfortranarray(np.array([[0, 7], [5, 0]]));
+ * firstOutOfBounds([{ arr: f, axis: 0, n: 2 }], "check")?.message // "index 5 is out of bounds for axis 0 with size 2"
+ * firstOutOfBounds([{ arr: f, axis: 0, n: 2 }], "C")?.message // "index 7 is out of bounds for axis 0 with size 2"
+ */
+export function firstOutOfBounds(arrays: readonly { arr: NDArray; axis: number; n: number }[], order: "C" | "K" | "check"): IndexError | null {
+  for (const { arr, axis, n } of arrays) {
+    const nd = arr.ndim;
+    const st = arr.strides.map((x) => x / arr.itemsize);
+    const axes = arr.shape.map((_, k) => k);
+    let perm = axes; // outermost first
+    let flip = false;
+    if (order === "K") perm = bestAxisOrder(arr.shape, [st], axes);
+    else if (order === "check" && nd > 1 && !isCContiguous(arr.shape, arr.strides, arr.itemsize)) {
+      if (isFContiguous(arr.shape, arr.strides, arr.itemsize)) perm = axes.slice().reverse();
+      else {
+        perm = bestAxisOrder(arr.shape, [st], axes);
+        flip = true;
+      }
+    }
+    if (arr.size === 0) continue;
+    const idx = new Array<number>(nd).fill(0);
+    const dir = perm.map((k) => (flip && st[k] < 0 ? -1 : 1));
+    perm.forEach((k, j) => (idx[j] = dir[j] < 0 ? arr.shape[k] - 1 : 0));
+    for (let left = arr.size; left > 0; left--) {
+      let at = arr.offset / arr.itemsize;
+      perm.forEach((k, j) => (at += idx[j] * st[k]));
+      const i = Number(arr.data[at]);
+      if (i < -n || i >= n) return outOfBounds(i, axis, n);
+      for (let j = nd - 1; j >= 0; j--) {
+        const len = arr.shape[perm[j]];
+        idx[j] += dir[j];
+        if (idx[j] >= 0 && idx[j] < len) break;
+        idx[j] = dir[j] < 0 ? len - 1 : 0;
+      }
+    }
+  }
+  return null;
 }
