@@ -29,7 +29,7 @@ import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
-import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
@@ -109,6 +109,10 @@ class Session implements StridedCellSession {
     // 10 frames could end inside the runtime and leave out the cell's own frames.
     const RealError = globalThisRef.Error as ErrorConstructor & { stackTraceLimit: number };
     if (RealError.stackTraceLimit < STACK_FRAMES) RealError.stackTraceLimit = STACK_FRAMES;
+    // The built-ins as they are now (the kernel's console, stackTraceLimit, what deserialising the
+    // startup snapshot added) are the ones the kernel's windows keep: primordials.ts recorded them
+    // when it loaded, possibly in the snapshot's builder. No cell has run yet.
+    adoptCurrentBuiltins();
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
     this.warming = (async () => {
       await nextTurn();
