@@ -27,6 +27,8 @@ import { installNodeGuard } from "./run/node-guard.js";
 import { installCellStacks } from "./run/cell-stacks.js";
 import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
+import { cancelNotebookTimers, describeCancelled, installTimerRegistry } from "./run/timers.js";
+import type { CellContext } from "./run/context.js";
 import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
@@ -48,10 +50,19 @@ export interface StridedCellSession extends CellSession {
   ready(): Promise<void>;
 }
 
-function interrupted(stopped: Stopped | null = null): EvalOutcome {
+function interrupted(stopped: Stopped | null = null, cancelled = ""): EvalOutcome {
   const what = stopped ? `; stopped ${stopped.what}${stopped.cell ? ` (cell [${stopped.cell.cell}])` : ""}` : "";
-  const evalue = `the cell was interrupted${what}; every variable is kept`;
+  const evalue = `the cell was interrupted${what}${cancelled === "" ? "" : `; cancelled ${cancelled}`}; every variable is kept`;
   return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
+}
+
+/** A KeyboardInterrupt line on the stderr of a cell that is no longer running (its callbacks were stopped or cancelled). */
+function tellInterrupted(cell: CellContext, what: string): void {
+  try {
+    cell.io.stream("stderr", `KeyboardInterrupt: ${what} (cell [${cell.cell}]); every variable is kept\n`);
+  } catch {
+    // its publisher is gone: nothing to tell
+  }
 }
 
 type CompilerModule = typeof import("./compiler.js");
@@ -77,6 +88,8 @@ class Session implements StridedCellSession {
   private interruptRequested = false;
   /** What the interrupt being handled terminated, for the interrupted cell's message. */
   private stoppedNow: Stopped | null = null;
+  /** The running cell's own callbacks the interrupt cancelled, for its message ("1 pending setTimeout callback"). */
+  private cancelledNow = "";
   private queue: Promise<unknown> = Promise.resolve();
   /** Compiled cells that declared nothing, by prelude and text (see compileCached). */
   private readonly compiledCells = new Map<string, Compiled>();
@@ -103,6 +116,7 @@ class Session implements StridedCellSession {
     });
     installGlobals(() => this.scopeBindings());
     guardNextTick();
+    installTimerRegistry(); // run/timers.ts: an interrupt cancels the notebook's pending timers, immediates, intervals
     installNodeGuard(); // run/node-guard.ts: a timer or promise continuation patching Function.prototype.apply & co
     installCellStacks((stack) => rewriteStack(stack, this.maps)); // e.stack in a cell reads as the traceback does
     // Runtime frames collapse to one line in a traceback (run/runtime-frames.ts); V8's default of
@@ -159,6 +173,7 @@ class Session implements StridedCellSession {
       this.compiling = true;
       this.interruptRequested = false;
       this.stoppedNow = null;
+      this.cancelledNow = "";
       await promiseThen(this.warming, undefined, () => undefined);
       const cell = ++this.cellCount;
       let rewritten;
@@ -212,7 +227,7 @@ class Session implements StridedCellSession {
       this.helpers.last = undefined;
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
-      if (r.kind === "interrupted") return interrupted(this.stoppedNow);
+      if (r.kind === "interrupted") return interrupted(this.stoppedNow, this.cancelledNow);
       return { status: "error", ...withPristineBuiltins(() => describeThrown(r.value, this.maps)) };
     } catch (e) {
       this.compiling = false;
@@ -287,12 +302,28 @@ class Session implements StridedCellSession {
     // cell, or, when no cell runs, to the cell whose callback it was (as its later output is).
     const stopped = takeStopped();
     this.stoppedNow = stopped;
+    const running = this.evaluator.runningCell();
+    // Callbacks waiting to run (a setImmediate that re-arms itself returns to the event loop every
+    // turn: nothing else would stop it) are cancelled, and said on the stderr of the cell that
+    // scheduled them (the running cell's own in its KeyboardInterrupt).
+    const cancelled = withPristineBuiltins(() => cancelNotebookTimers());
+    this.cancelledNow = "";
+    const stoppedCell = running === undefined && stopped !== null ? stopped.cell : undefined;
+    let stoppedSaid = false;
+    for (let i = 0; i < cancelled.length; i++) {
+      const c = cancelled[i];
+      if (c.cell === undefined) continue;
+      if (c.cell === running) {
+        this.cancelledNow = describeCancelled(c.counts);
+        continue;
+      }
+      const withStopped = stopped !== null && c.cell === stoppedCell;
+      stoppedSaid ||= withStopped;
+      tellInterrupted(c.cell, `${withStopped ? `stopped ${stopped.what}, ` : ""}cancelled ${describeCancelled(c.counts)}`);
+    }
+    if (stoppedCell !== undefined && stopped !== null && !stoppedSaid) tellInterrupted(stoppedCell, `stopped ${stopped.what}`);
     if (this.evaluator.interrupt()) return;
     if (this.compiling) this.interruptRequested = true;
-    else if (stopped?.cell) {
-      const d = interrupted(stopped);
-      if (d.status === "error") stopped.cell.io.stream("stderr", `KeyboardInterrupt: ${d.evalue.replace("the cell was interrupted; ", "")}\n`);
-    }
   }
 
   scopeBindings(): Record<string, unknown> {

@@ -69,6 +69,8 @@ function unserializable(s: string): unknown {
 export class Evaluator {
   private readonly session = new inspector.Session();
   private pending: ((r: RunResult) => void) | null = null;
+  /** The context of the cell being run (until its run ends or is interrupted). */
+  private running: CellContext | undefined = undefined;
 
   constructor(private readonly helpers: Helpers) {
     this.session.connect();
@@ -89,10 +91,14 @@ export class Evaluator {
         if (settled) return;
         settled = true;
         this.guardNode(ctx);
-        if (this.pending === finish) this.pending = null;
+        if (this.pending === finish) {
+          this.pending = null;
+          this.running = undefined;
+        }
         resolve(r);
       };
       this.pending = finish;
+      this.running = ctx;
       this.helpers.post = () =>
         this.session.post("Runtime.evaluate", { expression: js, replMode: true, awaitPromise: true, objectGroup: "strided" }, (err, res) => {
           // A cell terminated while paused in the debugger ends with the inspector's error itself.
@@ -142,6 +148,11 @@ export class Evaluator {
     } catch {
       // no publisher: nothing to tell
     }
+  }
+
+  /** The context of the cell whose run has not ended yet, if any. */
+  runningCell(): CellContext | undefined {
+    return this.running;
   }
 
   /** Stop waiting for the running cell (its pending promise stays pending; its bindings stay). */

@@ -1,0 +1,140 @@
+/**
+ * Interrupting notebook callbacks that re-arm themselves: a setImmediate flood, a setTimeout(0)
+ * chain, an interval, an async loop over immediates. Each returns to the event loop between turns,
+ * so the kernel reads the interrupt at once (nothing spins for the forced interrupt to
+ * terminate); the interrupt cancels what is waiting to run (kernel/session/run/timers.ts). Each
+ * case checks: the loop stops for good, the cell that scheduled it is told on its stderr, every
+ * variable is kept, the kernel answers.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Message } from "../../kernel/client/index.js";
+import { resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
+
+let k: RunningKernel;
+beforeAll(async () => {
+  k = await startKernel();
+  const decl = await k.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
+  expect(decl.reply.content.status).toBe("ok");
+});
+afterAll(async () => {
+  await k?.stop();
+});
+
+async function value(code: string): Promise<string | undefined> {
+  const r = await k.kc.execute(code, { timeout: 30_000 });
+  expect(r.reply.content.status).toBe("ok");
+  return resultText(r.iopub);
+}
+
+async function expectAlive(): Promise<void> {
+  expect(k.kp.exitStatus()).toBeNull();
+  expect(await value("kept + 1")).toBe("42");
+  expect(await value("arr.sum()")).toBe("15");
+}
+
+/** stderr stream text published later with `msgId` as parent. */
+function lateStderr(msgId: string): { text: () => string; stop: () => void } {
+  let text = "";
+  const stop = k.kc.onIopub((m: Message) => {
+    const parent = (m.parent_header as { msg_id?: string }).msg_id;
+    const c = m.content as { name?: string; text?: string };
+    if (parent === msgId && m.header.msg_type === "stream" && c.name === "stderr") text += c.text ?? "";
+  });
+  return { text: () => text, stop };
+}
+
+/** The counters (a JS array literal of numbers) do not move any more. */
+async function expectStill(counters: string): Promise<void> {
+  const before = await value(counters);
+  await sleep(300);
+  expect(await value(counters)).toBe(before);
+}
+
+const cases: [string, string, string, RegExp][] = [
+  ["a bare setImmediate flood", "let ticks1 = 0; const f1 = () => { ticks1++; setImmediate(f1); }; f1(); 0", "[ticks1]", /cancelled 1 pending setImmediate callback/],
+  [
+    "a setImmediate flood with work in it",
+    "let ticks2 = 0; const f2 = () => { ticks2++; let s = 0; for (let i = 0; i < 2e5; i++) s += i; setImmediate(f2); }; f2(); 0",
+    "[ticks2]",
+    /cancelled 1 pending setImmediate callback/,
+  ],
+  [
+    "a setTimeout(0) chain, an interval and an async loop over immediates",
+    "let a3 = 0, b3 = 0, c3 = 0; const g3 = () => { a3++; setTimeout(g3, 0); }; g3(); setInterval(() => { b3++; }, 5); (async () => { for (;;) { c3++; await new Promise((r) => setImmediate(r)); } })(); 0",
+    "[a3, b3, c3]",
+    /cancelled 3 pending callbacks \(1 setTimeout, 1 setImmediate, 1 setInterval\)/,
+  ],
+  [
+    "a flood through node:timers' setImmediate",
+    'import { setImmediate as later } from "node:timers"; let ticks4 = 0; const f4 = () => { ticks4++; later(f4); }; f4(); 0',
+    "[ticks4]",
+    /cancelled 1 pending setImmediate callback/,
+  ],
+];
+
+it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", async (_what, code, counters, said) => {
+  const run = await k.kc.execute(code, { timeout: 30_000 });
+  expect(run.reply.content.status).toBe("ok");
+  const late = lateStderr(run.reply.parent_header.msg_id as string);
+  try {
+    await sleep(300);
+    // It runs (the kernel still answers while it does).
+    const moving = await value(counters);
+    await sleep(100);
+    expect(await value(counters)).not.toBe(moving);
+    const r = await k.kc.interrupt(5000);
+    expect(r.content.status).toBe("ok");
+    await expectAlive();
+    expect(late.text()).toMatch(new RegExp(`^KeyboardInterrupt: ${said.source} \\(cell \\[\\d+\\]\\); every variable is kept\\n$`));
+    await expectStill(counters);
+  } finally {
+    late.stop();
+  }
+});
+
+it("SIGINT stops a flood the same way", async () => {
+  const run = await k.kc.execute("let ticks5 = 0; const f5 = () => { ticks5++; setImmediate(f5); }; f5(); 0", { timeout: 30_000 });
+  const late = lateStderr(run.reply.parent_header.msg_id as string);
+  try {
+    await sleep(200);
+    k.kp.signal("SIGINT");
+    await sleep(500);
+    await expectAlive();
+    expect(late.text()).toMatch(/^KeyboardInterrupt: cancelled 1 pending setImmediate callback \(cell \[\d+\]\); every variable is kept\n$/);
+    await expectStill("[ticks5]");
+  } finally {
+    late.stop();
+  }
+});
+
+it("a running cell awaiting a timer: KeyboardInterrupt names what was cancelled; its rest never runs; an older cell's interval is told apart", async () => {
+  const older = await k.kc.execute("let beats = 0; setInterval(() => { beats++; }, 5); 0", { timeout: 30_000 });
+  const late = lateStderr(older.reply.parent_header.msg_id as string);
+  try {
+    const waiting = k.kc.execute("let resumed = false; await new Promise((r) => setTimeout(r, 1500)); resumed = true; 1", { timeout: 30_000 });
+    await sleep(500);
+    await k.kc.interrupt(5000);
+    const { reply, iopub } = await waiting;
+    expect(reply.content.status).toBe("error");
+    expect(reply.content.ename).toBe("KeyboardInterrupt");
+    expect(reply.content.evalue).toBe("the cell was interrupted; cancelled 1 pending setTimeout callback; every variable is kept");
+    expect(streamText(iopub, "stderr")).toBe("");
+    expect(late.text()).toMatch(/^KeyboardInterrupt: cancelled 1 pending setInterval callback \(cell \[\d+\]\); every variable is kept\n$/);
+    await sleep(1500); // past the cancelled timer's time: the interrupted cell did not resume
+    expect(await value("resumed")).toBe("false");
+    await expectStill("[beats]");
+    await expectAlive();
+  } finally {
+    late.stop();
+  }
+});
+
+it("timers set after an interrupt run as usual; clearTimeout still works on the handles cells get", async () => {
+  await k.kc.interrupt(5000);
+  const r = await k.kc.execute(
+    'let order: string[] = []; const t = setTimeout(() => order.push("cleared"), 10); clearTimeout(t); setTimeout(() => order.push("timeout"), 5); setImmediate(() => order.push("immediate")); await new Promise((r) => setTimeout(r, 60)); order',
+    { timeout: 30_000 },
+  );
+  expect(resultText(r.iopub)).toBe("[ 'immediate', 'timeout' ]");
+  await expectAlive();
+});
