@@ -171,7 +171,7 @@ export class Dispatcher implements Outbox {
     comm_close: async () => null,
     shutdown_request: async (req, ctx) => {
       ctx.after(() => this.opts.onShutdown(req.restart));
-      return { status: "ok", restart: req.restart };
+      return { status: "ok", restart: req.echo };
     },
   };
 

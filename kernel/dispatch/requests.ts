@@ -7,6 +7,7 @@
 import type { MimeBundle } from "../session/contract.js";
 import type { HistoryEntry } from "./history.js";
 import type { ErrorContent, ExecuteRequestContent } from "../protocol/content.js";
+import { readShutdownRestart } from "../protocol/shutdown.js";
 import { Object, Array, Error, Number } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface ShellRequests {
@@ -23,7 +24,8 @@ export interface ShellRequests {
   comm_open: { comm_id: string; target_name: string };
   comm_msg: { comm_id: string };
   comm_close: { comm_id: string };
-  shutdown_request: { restart: boolean };
+  /** `restart`: only `true` asks for one; `echo`: the request's value as sent (protocol/shutdown.ts). */
+  shutdown_request: { restart: boolean; echo: unknown };
 }
 
 export type ShellRequestType = keyof ShellRequests;
@@ -46,7 +48,8 @@ export interface ShellReplies {
   comm_open: null;
   comm_msg: null;
   comm_close: null;
-  shutdown_request: { status: "ok"; restart: boolean };
+  /** `restart` echoes the request's value as sent, as ipykernel does (protocol/shutdown.ts). */
+  shutdown_request: { status: "ok"; restart: unknown };
 }
 
 /** The reply's msg_type: `execute_request` → `execute_reply`. */
@@ -137,7 +140,7 @@ export const readers: { [K in ShellRequestType]: (c: Content) => ShellRequests[K
   }),
   comm_msg: (c) => ({ comm_id: field(c, "comm_msg", "comm_id", isString, "a string") }),
   comm_close: (c) => ({ comm_id: field(c, "comm_close", "comm_id", isString, "a string") }),
-  shutdown_request: (c) => ({ restart: field(c, "shutdown_request", "restart", isBool, "a boolean", false) }),
+  shutdown_request: (c) => readShutdownRestart(c), // read as the control channel reads it
 };
 
 /** True when `t` is a shell request this kernel knows. */

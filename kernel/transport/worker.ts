@@ -22,6 +22,7 @@ import * as zmq from "zeromq";
 import { DebugAdapter } from "../debug/adapter.js";
 import { readDapRequest } from "../debug/dap.js";
 import { LOG_ENABLED } from "../log.js";
+import { readShutdownRestart } from "../protocol/shutdown.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
@@ -174,8 +175,8 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
     case "shutdown_request": {
-      const restart = msg.content.restart === true;
-      await reply("control", msg, "shutdown_reply", { status: "ok", restart });
+      const { restart, echo } = readShutdownRestart(msg.content); // read as the shell channel reads it
+      await reply("control", msg, "shutdown_reply", { status: "ok", restart: echo });
       await debugAdapter.release();
       // Stop whatever runs on the main thread, then ask it to exit; if it cannot, end it ourselves.
       process.kill(process.pid, "SIGINT");

@@ -1,0 +1,36 @@
+/**
+ * What a `shutdown_request`'s `restart` means, read the same way on the shell and the control
+ * channel (the transport worker answers control itself; the dispatcher answers shell).
+ *
+ * Rule (ipykernel 6's `shutdown_request` -> `do_shutdown(restart)` -> `{status: "ok", restart}`):
+ * the reply echoes `restart` exactly as sent, whatever its JSON type (`"maybe"`, `null`, `1`), and
+ * the kernel shuts down; the restart itself is the kernel manager's business. A request without
+ * `restart` (ipykernel fails with a KeyError there, sends no reply and keeps running) is read as
+ * `restart: false`: the reply says so and the kernel shuts down.
+ */
+
+/** `restart` as the reply echoes it, and whether it asked for a restart (only `true` does). */
+export interface ShutdownRestart {
+  echo: unknown;
+  restart: boolean;
+}
+
+/**
+ * Read a shutdown_request's content (any JSON value: a malformed one is read as `{}`).
+ *
+ * @example
+ * readShutdownRestart({ restart: "maybe" }) // { echo: "maybe", restart: false }
+ * readShutdownRestart({}) // { echo: false, restart: false }
+ */
+export function readShutdownRestart(content: unknown): ShutdownRestart {
+  let echo: unknown = false;
+  try {
+    if (typeof content === "object" && content !== null && !Array.isArray(content)) {
+      const v = (content as Record<string, unknown>).restart;
+      if (v !== undefined) echo = v;
+    }
+  } catch {
+    // an accessor on a prototype the content inherits from: read as no restart
+  }
+  return { echo, restart: echo === true };
+}
