@@ -43,7 +43,7 @@ import { contiguous, exactC, isContiguousC, sameElements, sameShape, trivialOrde
 import { runContiguousTyped, runLoop, runLoopMasked } from "./run.js";
 import { cFloatToInt, maskedCopy } from "./store.js";
 import { solveMayShareMemory } from "../memory/overlap.js";
-import { MIN_RUN, accelerate, wasmBinaryF64 } from "../wasm/loops.js";
+import { MIN_RUN, accelerate, wasmBinaryF64, type WasmBinaryEntry } from "../wasm/loops.js";
 import { typedLoop } from "./typed.js";
 import { typedCompareLoop } from "./typed-compare.js";
 import { inWasmMemory } from "../wasm/heap.js";
@@ -69,6 +69,11 @@ export interface UFuncDef extends LoopTable {
   readonly loop: (t: DType) => BinaryLoop | UnaryLoop;
   /** Resolutions of strong same-dtype operands, memoised. */
   readonly cache: Map<string, Resolved>;
+  /**
+   * @internal The raw wasm entry of the float64 + float64 -> float64 loop (wasmBinaryF64), null when
+   * there is none (another loop dtype, no wasm), undefined until first asked (f64Entry).
+   */
+  f64Wasm?: WasmBinaryEntry | null;
 }
 
 const dt = (t: DType): string => `dtype('${t}')`;
@@ -124,7 +129,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
         if (size > 0) {
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
-            if (def.nin === 2) binaryF64(def.loop(a.dtype) as BinaryLoop, size, a, b, data);
+            if (def.nin === 2) binaryF64(def, size, a, b, data);
             else (def.loop(a.dtype) as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
           } else if (def.nin === 1 || !runContiguousTyped(def, a.dtype, size, a, b, o)) runLoop(def, a.dtype, a.shape, def.nin === 2 ? [a, b] : [a], o);
         }
@@ -145,7 +150,7 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         // a's strides are exactly the F strides of the result (exactF, 8-byte items): share the frozen array (empty: all-zero strides)
         const o = new NDArray({ data, dtype: "float64", shape: a.shape, strides: size > 0 ? a.strides : contiguous(a.shape, 8, "F"), offset: 0, base: null, writeable: true });
         if (size > 0) {
-          if (def.nin === 2) binaryF64(def.loop("float64") as BinaryLoop, size, a, b, data);
+          if (def.nin === 2) binaryF64(def, size, a, b, data);
           else (def.loop("float64") as UnaryLoop)(size, a.data, a.offset / 8, 1, data, 0, 1);
         }
         return o;
@@ -161,11 +166,10 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
     const b = def.nin === 2 ? args[1] : a;
     const out = options.out as NDArray;
     if (a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && out._writeable && sameShape(a.shape, b.shape) && sameShape(a.shape, out.shape) && exactC(out) && exactC(a) && exactC(b)) {
-      const r = def.cache.get(a.dtype) ?? resolveLoop(def, def.nin === 2 ? [{ dtype: a.dtype }, { dtype: a.dtype }] : [{ dtype: a.dtype }]);
-      if (!def.cache.has(a.dtype)) def.cache.set(a.dtype, r);
       const size = a.size;
-      if (def.nin === 2 && size >= MIN_RUN && r.loopIn === "float64" && r.loopOut === "float64" && a.data instanceof Float64Array && b.data instanceof Float64Array && out.data instanceof Float64Array) {
+      if (def.nin === 2 && size >= MIN_RUN && a.data instanceof Float64Array && b.data instanceof Float64Array && out.data instanceof Float64Array) {
         // float64 into float64: each operand's buffer and address read once, the wasm loop called directly
+        const entry = def.f64Wasm !== undefined ? def.f64Wasm : f64Entry(def);
         const A = a.data;
         const B = b.data;
         const O = out.data;
@@ -174,14 +178,13 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
         const pa = A.byteOffset + a.offset;
         const pb = B.byteOffset + b.offset;
         const bytes = size * 8;
-        if (A.buffer === mem && B.buffer === mem && inWasmMemory(mem) && (pa === po || pa + bytes <= po || po + bytes <= pa) && (pb === po || pb + bytes <= po || po + bytes <= pb)) {
-          const entry = wasmBinaryF64(def.loop("float64") as BinaryLoop);
-          if (entry !== null) {
-            entry(size, pa, 8, pb, 8, po, 8);
-            return out;
-          }
+        if (entry !== null && A.buffer === mem && B.buffer === mem && inWasmMemory(mem) && (pa === po || pa + bytes <= po || po + bytes <= pa) && (pb === po || pb + bytes <= po || po + bytes <= pb)) {
+          entry(size, pa, 8, pb, 8, po, 8);
+          return out;
         }
       }
+      const r = def.cache.get(a.dtype) ?? resolveLoop(def, def.nin === 2 ? [{ dtype: a.dtype }, { dtype: a.dtype }] : [{ dtype: a.dtype }]);
+      if (!def.cache.has(a.dtype)) def.cache.set(a.dtype, r);
       if (r.loopIn === a.dtype && r.loopOut === out.dtype && size > 0 && apartOrSame(out, a, size) && apartOrSame(out, b, size)) {
         if (out.data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
           if (def.nin === 2) (def.loop(a.dtype) as BinaryLoop)(size, a.data, a.offset / 8, 1, b.data, b.offset / 8, 1, out.data, out.offset / 8, 1);
@@ -287,20 +290,36 @@ function int32OrFloat32WithNumber(def: UFuncDef, x: ArrayLike, y: ArrayLike): ND
  * `o` (no overlap possible): the wasm loop called directly when all three live in wasm memory
  * (each buffer and address read once), else the loop.
  */
-function binaryF64(loop: BinaryLoop, size: number, a: NDArray, b: NDArray, o: Float64Array): void {
+function binaryF64(def: UFuncDef, size: number, a: NDArray, b: NDArray, o: Float64Array): void {
   const A = a.data as Float64Array;
   const B = b.data as Float64Array;
   if (size >= MIN_RUN) {
     const mem = o.buffer;
     if (A.buffer === mem && B.buffer === mem && inWasmMemory(mem)) {
-      const entry = wasmBinaryF64(loop);
+      const entry = def.f64Wasm !== undefined ? def.f64Wasm : f64Entry(def);
       if (entry !== null) {
         entry(size, A.byteOffset + a.offset, 8, B.byteOffset + b.offset, 8, o.byteOffset, 8);
         return;
       }
     }
   }
-  loop(size, A, a.offset / 8, 1, B, b.offset / 8, 1, o, 0, 1);
+  (def.loop("float64") as BinaryLoop)(size, A, a.offset / 8, 1, B, b.offset / 8, 1, o, 0, 1);
+}
+
+/**
+ * The wasm entry of `def`'s float64 loop when float64 operands resolve to it and it writes float64
+ * (def.f64Wasm, memoised on the def: a property read per call where the resolution cache, the
+ * accelerate table and the entry table were three Map lookups), else null.
+ */
+function f64Entry(def: UFuncDef): WasmBinaryEntry | null {
+  let e: WasmBinaryEntry | null = null;
+  if (def.nin === 2) {
+    const r = def.cache.get("float64") ?? resolveLoop(def, [{ dtype: "float64" }, { dtype: "float64" }]);
+    if (!def.cache.has("float64")) def.cache.set("float64", r);
+    if (r.loopIn === "float64" && r.loopOut === "float64") e = wasmBinaryF64(def.loop("float64") as BinaryLoop);
+  }
+  def.f64Wasm = e;
+  return e;
 }
 
 /** Whether `a`'s strides are exactly the F-contiguous strides of its shape (no length-1 freedom). */
