@@ -138,6 +138,9 @@ function recordGuarded(globalKeys: (string | symbol)[] | null): void {
 
 /** Remember `target[key]`'s descriptor as the built-in's own (compared and put back around the kernel's windows). */
 function recordBuiltin(target: object, key: string | symbol, descriptor: PropertyDescriptor): void {
+  // Neither configurable nor writable (Math.PI, Symbol.iterator, Array.prototype as Array's
+  // property, ...): no cell can change it, so it is never compared (and a double is never boxed to be).
+  if (!descriptor.configurable && !descriptor.writable) return;
   if ("value" in descriptor) {
     DATA_TARGETS[DATA_TARGETS.length] = target;
     DATA_KEYS[DATA_KEYS.length] = key;

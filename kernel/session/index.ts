@@ -66,6 +66,9 @@ function tellInterrupted(cell: CellContext, what: string): void {
 }
 
 type CompilerModule = typeof import("./compiler.js");
+type Rewritten = ReturnType<typeof rewriteMagics>;
+/** What a cell's steps before its run gave: a magic's usage error, names that would hide built-ins, or the compiled cell. */
+type Prepared = { kind: "usage"; message: string } | { kind: "hidden"; names: string } | { kind: "compiled"; rewritten: Rewritten; compiled: Compiled };
 
 /** Frames an error records (V8's default is 10). */
 const STACK_FRAMES = 40;
@@ -176,24 +179,32 @@ class Session implements StridedCellSession {
       this.cancelledNow = "";
       await promiseThen(this.warming, undefined, () => undefined);
       const cell = ++this.cellCount;
-      let rewritten;
-      try {
-        rewritten = withPristineBuiltins(() => rewriteMagics(code));
-      } catch (e) {
+      // One window for the three synchronous steps before the run (magics, the shadowing check,
+      // the type checker): nothing runs between them, so one check of the built-ins covers all
+      // three (each window costs a pass over ~1,500 properties: primordials.ts).
+      const prepared = withPristineBuiltins((): Prepared => {
+        let rewritten: Rewritten;
+        try {
+          rewritten = rewriteMagics(code);
+        } catch (e) {
+          if (e instanceof UsageError) return { kind: "usage", message: e.message };
+          throw e;
+        }
+        const hidden = shadowedBuiltins(rewritten.code);
+        if (hidden.length > 0) return { kind: "hidden", names: hidden.map((n) => `\`${n}\``).join(", ") };
+        return { kind: "compiled", rewritten, compiled: this.compileCached(rewritten.code, code, rewritten.mapLine) };
+      });
+      if (prepared.kind === "usage") {
         this.compiling = false;
-        if (e instanceof UsageError) return { status: "error", ename: "UsageError", evalue: e.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${e.message}`] };
-        throw e;
+        return { status: "error", ename: "UsageError", evalue: prepared.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${prepared.message}`] };
       }
-      const hidden = withPristineBuiltins(() => shadowedBuiltins(rewritten.code));
-      if (hidden.length > 0) {
+      if (prepared.kind === "hidden") {
         this.compiling = false;
-        const names = withPristineBuiltins(() => hidden.map((n) => `\`${n}\``).join(", "));
-        const evalue = `a top-level declaration of ${names} would hide the built-in from every module of the kernel, its TypeScript checker included (cells share one global scope): use another name, or declare it inside a block or function`;
+        const evalue = `a top-level declaration of ${prepared.names} would hide the built-in from every module of the kernel, its TypeScript checker included (cells share one global scope): use another name, or declare it inside a block or function`;
         return { status: "error", ename: "SyntaxError", evalue, traceback: [`\x1b[31mSyntaxError\x1b[0m: ${evalue}`] };
       }
-      let compiled;
+      const { rewritten, compiled } = prepared;
       try {
-        compiled = withPristineBuiltins(() => this.compileCached(rewritten.code, code, rewritten.mapLine));
         // A SIGINT that came while the (synchronous) checker ran is delivered on this turn.
         if (compiled.ok) await nextTurn();
       } finally {
