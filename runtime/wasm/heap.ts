@@ -17,7 +17,7 @@
  *   allocator makes (and drops) an ArrayBuffer of NUDGE_BYTES, which V8 does count (external
  *   memory): that prompts a collection, after which the registry frees the dead regions. The nudge
  *   runs at the end of the current job (a microtask), at most once per job: inside a synchronous
- *   loop it could free nothing sooner (finalizers run between tasks) and cost the loop a collection.
+ *   loop it could free nothing sooner (finalizers run between tasks) and cost the loop 6-22 ms.
  *   Measured on Node 20 (10,000 temporaries of 8 MB, one per event-loop turn): no nudge, nothing
  *   freed (80 GB outstanding); 64 MB nudges, 8.9 GB peak; 256 MB nudges, 0.7-0.85 GB peak.
  * - Finalizers only run between event-loop tasks. Inside one synchronous loop nothing can be
@@ -286,15 +286,17 @@ function nudgeNow(bytes: number): void {
   }
 }
 
-/** Whether a nudge is queued for the end of the current job (nudge). */
+/** Whether a nudge is queued for the end of the current job (nudge), and allocatedTotal then. */
 let nudgeQueued = false;
+let nudgeQueuedAt = 0;
 
 /**
  * Prompt a collection (nudgeNow) at the end of the current job, once however many NUDGE_BYTES the
  * job allocates: the regions a collection finds dead come back only in finalizers, which run
  * between tasks, so a nudge inside a synchronous loop frees nothing earlier than one after it, and
- * each cost the loop a collection: measured 2026-12-05 (load 10), the sweep's `np.add(a, b)` chunks
- * of 20 ms at 1e4-1e6 elements held 1-2 in-loop nudges of 10.6-12.9 ms each. Synchronous where the
+ * each cost the loop its time: measured 2026-12-05 (load 10-12), the sweep's `np.add(a, b)` chunks
+ * of 20 ms at 1e4-1e6 elements held 1-2 in-loop nudges of 6-22 ms each (making the 256 MB
+ * ArrayBuffer; V8 starts incremental marking there and finishes it in a task after the loop). Synchronous where the
  * engine has cleanupSome (the allocator then frees, inside the loop, what the nudge's collection
  * found dead) or no queueMicrotask (looked up at the call).
  */
@@ -302,8 +304,11 @@ function nudge(bytes: number): void {
   sinceNudge = 0;
   const queue = (globalThis as { queueMicrotask?: unknown }).queueMicrotask;
   if (hasCleanupSome() || typeof queue !== "function") return nudgeNow(bytes);
-  if (nudgeQueued) return;
+  // once per job; queued again only if 1 GiB of wasm allocations went by without it running (a
+  // microtask queue dropped by a terminated execution must not stop the nudges for good)
+  if (nudgeQueued && allocatedTotal - nudgeQueuedAt < 4 * NUDGE_BYTES) return;
   nudgeQueued = true;
+  nudgeQueuedAt = allocatedTotal;
   try {
     (queue as (cb: () => void) => void)(() => {
       nudgeQueued = false;
