@@ -25,7 +25,6 @@ import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { elementStrides, keepOrderStrides } from "../ufunc/nditer.js";
 import { promoteTypes, weakScalarDType } from "../ufunc/promote.js";
-import { not_equal } from "../ufunc/ufuncs.js";
 import { sum } from "../reduce/reduce.js";
 import { transposeArray } from "../views/transpose.js";
 import { ravelArray } from "../views/ravel.js";
@@ -120,7 +119,9 @@ export function count_nonzero(a: ArrayLike, ...args: unknown[]): NDArray | numbe
     for (let i = 0; i < flat.length; i++) if (flat[i] !== 0 && flat[i] !== 0n) c++; // 0n for int64/uint64
     return c;
   }
-  const nz = not_equal(x, 0);
+  // NumPy: a.astype(bool, copy=False).sum(axis, dtype=intp): the input itself when it is bool, else
+  // a K-order copy (the sum lays its result out in that array's order, even when it is empty)
+  const nz = x.dtype === "bool" ? x : x.astype("bool");
   return sum(nz, { axis: o.axis ?? null, keepdims: o.keepdims === true, dtype: "int32" }) as NDArray;
 }
 

@@ -5,7 +5,7 @@
  * NumPy 1.24): repeat works on a C-contiguous copy of `a` (raveled when axis is None); `repeats`
  * is one count for every element or one per element along the axis (non-integer counts truncate
  * toward zero as NumPy's cast to intp does); the result is a new C-ordered array. tile gives `A`
- * `len(reps)` dimensions (`np.array(A, ndmin=d)`, a reshape that prepends length-1 axes), then
+ * `len(reps)` dimensions (`np.array(A, ndmin=d)`, a view with length-1 axes prepended), then
  * for each axis whose count is not 1 does `c = c.reshape(-1, n).repeat(count, 0)`, and returns
  * `c.reshape(shape_out)`: a view of the last repeat's result. With every count 1 and an NDArray
  * input it returns a copy (order K); with an empty input the reshape of the input itself.
@@ -18,6 +18,7 @@ import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { isOptions, normalizeAxisIndex } from "./args.js";
 import { ravelArray } from "./ravel.js";
+import { prependOnes } from "./ndmin.js";
 import { reshapeArray } from "./reshape.js";
 
 
@@ -114,12 +115,11 @@ export function repeat(a: ArrayLike, repeats: Repeats, axis?: number | null | { 
   return repeatArray(asarray(a), repeats, repeatAxis(axis));
 }
 
-/** NumPy's `np.array(A, copy, ndmin=d)`: the array with length-1 axes prepended by reshaping. */
+/** NumPy's `np.array(A, copy, ndmin=d)`: the array (or its copy) with length-1 axes prepended (ndmin.ts). */
 function withNdmin(A: ArrayLike, copy: boolean, ndmin: number): NDArray {
   let a = asarray(A);
   if (copy) a = a.copy("K");
-  if (a.ndim >= ndmin) return a;
-  return reshapeArray(a, [...new Array<number>(ndmin - a.ndim).fill(1), ...a.shape]);
+  return prependOnes(a, ndmin);
 }
 
 /**

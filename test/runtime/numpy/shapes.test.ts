@@ -219,10 +219,7 @@ const OPS: Record<string, Op> = {
     py: "lambda x, a, orig: x.take(a[0], a[1])",
   },
   fromfunction: {
-    // size-0 shapes are left out: the ufuncs here give a size-0 result contiguous strides where
-    // NumPy gives zeros (a difference of runtime/ufunc, not of fromfunction)
     gen: () => [],
-    sizeNonZero: true,
     js: (x) => np.fromfunction((...idx: NDArray[]) => idx.reduce<NDArray | number>((acc, v, k) => np.add(acc, np.multiply(v, 10 ** k)) as NDArray, 0), x.shape as number[]),
     py: "lambda x, a, orig: np.fromfunction(lambda *idx: sum(v * 10 ** k for k, v in enumerate(idx)), x.shape)",
   },
