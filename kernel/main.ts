@@ -66,7 +66,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const kernelInfo = kernelInfoContent(snapshotNote);
 
   let dispatcher: Dispatcher | null = null;
-  const early: [InboundChannel, Message, number][] = [];
+  const early: [InboundChannel, Message, number, string | undefined][] = [];
   let session: CellSession | null = null;
   let transport: WorkerTransport | null = null;
   let exiting = false;
@@ -90,13 +90,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const kicked = new Promise<void>((r) => (kick = r));
   /** Once the kernel is quiet, its heap is compacted (idle-compaction.ts). */
   const idle = new IdleCompaction(log);
-  const receive = (channel: InboundChannel, msg: Message, seq: number): void => {
+  const receive = (channel: InboundChannel, msg: Message, seq: number, problem?: string): void => {
     if (!dispatcher) {
-      early.push([channel, msg, seq]);
+      early.push([channel, msg, seq, problem]);
       return;
     }
     idle.busy(msg.header.msg_type === "execute_request");
-    dispatcher.receive(channel, msg, seq);
+    dispatcher.receive(channel, msg, seq, problem);
     const d = dispatcher;
     void d.whenIdle().then(() => idle.quiet());
     // Loading the session blocks this thread for a while: answer a waiting kernel_info first.
@@ -165,7 +165,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   });
   dispatcher = d;
   d.start();
-  for (const [c, m, s] of early.splice(0)) receive(c, m, s);
+  for (const [c, m, s, p] of early.splice(0)) receive(c, m, s, p);
   log(`listening on ${connection.transport}://${connection.ip} (shell ${connection.shell_port}) ${Math.round(performance.now() - started)} ms after start`);
 }
 

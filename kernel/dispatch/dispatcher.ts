@@ -46,7 +46,7 @@ interface RequestContext {
 type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K]>;
 
 export class Dispatcher implements Outbox {
-  private readonly queue: { msg: Message; seq: number }[] = [];
+  private readonly queue: { msg: Message; seq: number; problem?: string }[] = [];
   private pumping = false;
   /** Execute requests with a seq up to this one are answered "aborted" (set after an error). */
   private abortThrough = 0;
@@ -73,18 +73,23 @@ export class Dispatcher implements Outbox {
 
   /**
    * Takes one verified message from the transport. `seq` numbers shell requests in the order the
-   * transport read them (default: the order received here). Never throws.
+   * transport read them (default: the order received here). `problem`: a frame of the request was
+   * no JSON object (read as `{}`): it is answered, in its turn, with a BadRequest naming it (comm
+   * messages, which get no reply, are logged). Never throws.
    */
-  receive(channel: InboundChannel, msg: Message, seq?: number): void {
+  receive(channel: InboundChannel, msg: Message, seq?: number, problem?: string): void {
     try {
-      if (channel === "stdin") return this.receiveStdin(msg);
+      if (channel === "stdin") {
+        if (problem !== undefined) return this.log(`dropped a malformed ${msg.header.msg_type} on stdin: ${problem}`);
+        return this.receiveStdin(msg);
+      }
       this.lastSeq = seq ?? this.lastSeq + 1;
       const t = msg.header.msg_type;
       if (!isShellRequestType(t)) {
         this.log(`ignoring unknown shell message type ${JSON.stringify(t)}`);
         return;
       }
-      this.queue.push({ msg, seq: this.lastSeq });
+      this.queue.push({ msg, seq: this.lastSeq, problem });
       if (!this.pumping) void this.pump();
     } catch (e) {
       this.log(`dropped a ${channel} message: ${(e as Error).message}`);
@@ -225,8 +230,8 @@ export class Dispatcher implements Outbox {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const { msg, seq } = this.queue.shift() as { msg: Message; seq: number };
-        await this.dispatch(msg, seq <= this.abortThrough);
+        const { msg, seq, problem } = this.queue.shift() as { msg: Message; seq: number; problem?: string };
+        await this.dispatch(msg, seq <= this.abortThrough, problem);
       }
     } finally {
       this.pumping = false;
@@ -236,7 +241,7 @@ export class Dispatcher implements Outbox {
     }
   }
 
-  private async dispatch(msg: Message, aborting: boolean): Promise<void> {
+  private async dispatch(msg: Message, aborting: boolean, problem?: string): Promise<void> {
     const type = msg.header.msg_type as ShellRequestType;
     const afters: (() => void | Promise<void>)[] = [];
     const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => afters.push(fn) };
@@ -247,6 +252,7 @@ export class Dispatcher implements Outbox {
         this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
         this.send("shell", msg, "execute_reply", { status: "aborted" });
       } else {
+        if (problem !== undefined) throw new BadRequest(`malformed ${type}: ${problem}`);
         const content = await this.run(type, msg, ctx);
         if (content !== null) {
           if (ctx.abortQueued) barrier = this.sendWithBarrier(msg, replyType(type), content);

@@ -30,7 +30,8 @@ export interface KernelTransport {
 }
 
 export interface TransportEvents {
-  request(channel: InboundChannel, msg: Message, seq: number): void;
+  /** `problem`: a frame of the request was no JSON object (thread-messages.ts): answer with an error naming it. */
+  request(channel: InboundChannel, msg: Message, seq: number, problem?: string): void;
   /** A shutdown_request came on control (already answered). */
   shutdown(restart: boolean): void;
   /** A debugger client attached (true) or left (false). */
@@ -76,7 +77,7 @@ export class WorkerTransport implements KernelTransport {
             void worker.terminate();
             break;
           case "request":
-            events.request(m.channel, revive(m.msg), m.seq);
+            events.request(m.channel, revive(m.msg), m.seq, m.problem);
             break;
           case "barrier":
             t.barriers.get(m.id)?.(m.seq);

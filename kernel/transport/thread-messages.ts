@@ -33,8 +33,12 @@ export interface WorkerData {
 export type WorkerToMain =
   | { kind: "ready" }
   | { kind: "fatal"; error: string }
-  /** `seq` numbers shell requests in the order the worker read them (1, 2, ...). */
-  | { kind: "request"; channel: InboundChannel; msg: Message; seq: number }
+  /**
+   * `seq` numbers shell requests in the order the worker read them (1, 2, ...). `problem`: the
+   * request's parent_header, metadata or content was no JSON object (read as `{}`): it gets an
+   * error reply naming the problem (transport/wire.ts, `malformed`).
+   */
+  | { kind: "request"; channel: InboundChannel; msg: Message; seq: number; problem?: string }
   /** Answer to a send with a barrier: the seq of the last shell request read before that send. */
   | { kind: "barrier"; id: number; seq: number }
   /** A shutdown_request arrived on control; the reply is sent; the main thread should close and exit. */

@@ -154,7 +154,13 @@ export function encode(msg: Message, signer: Signer): Buffer[] {
   return [...msg.identities, DELIMITER, sig, ...parts, ...(msg.buffers ?? [])];
 }
 
-export type DecodeResult = { ok: true; msg: Message } | { ok: false; reason: string };
+/**
+ * `malformed`: a signed message with a readable header (msg_id, msg_type, session) whose
+ * parent_header, metadata or content is no JSON object (`"x"`, `null`, `[1]`, not JSON): its header
+ * and identities, with those frames read as `{}`, so that the kernel can answer it with an error
+ * naming `reason` instead of dropping it without a word.
+ */
+export type DecodeResult = { ok: true; msg: Message } | { ok: false; reason: string; malformed?: Message };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -195,16 +201,23 @@ export function decode(frames: Buffer[], signer: Signer, replay?: ReplayGuard): 
     if (signature === "") return { ok: false, reason: "missing signature" };
     if (!signer.verify(signature, parts)) return { ok: false, reason: "bad signature" };
   }
-  const names = ["header", "parent_header", "metadata", "content"];
+  const head = parseObject(parts[0], "header");
+  if (!head.ok) return head;
+  const header = head.value;
+  if (!isHeader(header)) return { ok: false, reason: "header lacks msg_id, msg_type or session" };
+  const names = ["parent_header", "metadata", "content"];
   const objs: Record<string, unknown>[] = [];
-  for (let i = 0; i < 4; i++) {
-    const r = parseObject(parts[i], names[i]);
-    if (!r.ok) return r;
+  let problem: string | null = null;
+  for (let i = 0; i < 3; i++) {
+    const r = parseObject(parts[i + 1], names[i]);
+    if (!r.ok) {
+      problem = r.reason;
+      break;
+    }
     objs.push(r.value);
   }
-  const [header, parent, metadata, content] = objs;
-  if (!isHeader(header)) return { ok: false, reason: "header lacks msg_id, msg_type or session" };
-  // Check replay last, so a malformed message does not poison the history.
+  // Check replay last, so a message refused as unreadable does not poison the history (a
+  // malformed one with a readable header is answered, so it counts as seen).
   if (signer.enabled && replay && replay.seen(signature)) return { ok: false, reason: `replayed signature ${signature}` };
   const h: Header = {
     msg_id: header.msg_id as string,
@@ -214,6 +227,11 @@ export function decode(frames: Buffer[], signer: Signer, replay?: ReplayGuard): 
     msg_type: header.msg_type as string,
     version: typeof header.version === "string" ? header.version : "",
   };
+  if (problem !== null) {
+    const malformed: Message = { identities: frames.slice(0, at), header: h, parent_header: {}, metadata: {}, content: {}, buffers: frames.slice(at + 6) };
+    return { ok: false, reason: problem, malformed };
+  }
+  const [parent, metadata, content] = objs;
   return {
     ok: true,
     msg: {

@@ -204,12 +204,37 @@ async function answerControl(msg: Message): Promise<void> {
   }
 }
 
+/** The error reply a control request gets when a frame of it is no JSON object (wire.ts, `malformed`); busy/idle around it as for any control request. */
+async function answerMalformedControl(msg: Message, reason: string): Promise<void> {
+  const type = msg.header.msg_type;
+  const evalue = `malformed ${type}: ${reason}`;
+  if (!CONTROL_REPLIES[type]) return log(`ignoring unknown control message type ${JSON.stringify(type)}`);
+  void publishStatus(msg, "busy");
+  try {
+    // A debug_reply is a DAP response (a failed one says why); the others carry the protocol's error fields.
+    const content = type === "debug_request" ? { type: "response", seq: 0, request_seq: 0, command: "", success: false, message: evalue } : { status: "error", ename: "BadRequest", evalue, traceback: [] };
+    await reply("control", msg, CONTROL_REPLIES[type], content);
+  } finally {
+    void publishStatus(msg, "idle");
+  }
+}
+/** The control requests this worker answers (answerControl's cases) and their replies. */
+const CONTROL_REPLIES: Record<string, string> = { kernel_info_request: "kernel_info_reply", interrupt_request: "interrupt_reply", shutdown_request: "shutdown_reply", debug_request: "debug_reply" };
+
 async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin"): Promise<void> {
   try {
     for await (const frames of socket) {
       const r = decode(frames, signer, replay);
+      if (!r.ok && r.malformed && name !== "stdin") {
+        // Signed, with a readable header, but a frame that is no JSON object: answered with an
+        // error naming it (control here, shell in turn by the dispatcher), never dropped unsaid.
+        log(`malformed ${r.malformed.header.msg_type} on ${name}: ${r.reason}`);
+        if (name === "control") answerMalformedControl(r.malformed, r.reason).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
+        else post({ kind: "request", channel: name, msg: r.malformed, seq: ++shellSeq, problem: r.reason });
+        continue;
+      }
       if (!r.ok) {
-        log(`dropped a message on ${name}: ${r.reason}`);
+        log(`dropped a message on ${name}: ${r.reason}`); // an input_reply has no reply to carry an error
         continue;
       }
       if (name === "control") {

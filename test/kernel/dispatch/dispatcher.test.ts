@@ -366,3 +366,33 @@ describe("publisher outlives its request", () => {
     ]);
   });
 });
+
+describe("malformed requests (a frame that was no JSON object, read as {} by the transport)", () => {
+  it("are answered in their turn with a BadRequest naming the problem, busy/idle around, nothing run", async () => {
+    const session = new FakeSession();
+    const { d, transport } = setup(session);
+    const first = request("execute_request", { code: "value:1" });
+    const bad = request("execute_request", {});
+    const after = request("execute_request", { code: "value:2" });
+    d.receive("shell", first);
+    d.receive("shell", bad, undefined, 'parent_header must be a JSON object, got "x"');
+    d.receive("shell", after);
+    await d.whenIdle();
+    expect(session.executed).toEqual(["value:1", "value:2"]);
+    expect(transport.reply(bad).content).toEqual({ status: "error", ename: "BadRequest", evalue: 'malformed execute_request: parent_header must be a JSON object, got "x"', traceback: [], execution_count: 1 });
+    expect(transport.trace(bad)).toEqual(["iopub:status:busy", "iopub:error", "shell:execute_reply", "iopub:status:idle"]);
+    expect(transport.reply(after).content).toMatchObject({ status: "ok", execution_count: 2 });
+  });
+
+  it("a comm message (no reply in the protocol) is logged, and an input_reply on stdin is dropped with a log line", async () => {
+    const lines: string[] = [];
+    const transport = new MemoryTransport();
+    const d = new Dispatcher({ transport, session: new FakeSession(), toMimeBundle: () => ({}), kernelInfo: kernelInfoContent(), sessionId: "s", onShutdown: () => {}, log: (l) => lines.push(l) });
+    const comm = request("comm_msg", {});
+    d.receive("shell", comm, undefined, "metadata must be a JSON object, got null");
+    d.receive("stdin", request("input_reply", {}), undefined, "content must be a JSON object, got 1");
+    await d.whenIdle();
+    expect(transport.trace(comm)).toEqual(["iopub:status:busy", "iopub:status:idle"]);
+    expect(lines).toEqual(["comm_msg failed: BadRequest: malformed comm_msg: metadata must be a JSON object, got null", "dropped a malformed input_reply on stdin: content must be a JSON object, got 1"]);
+  });
+});

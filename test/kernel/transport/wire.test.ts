@@ -126,10 +126,29 @@ describe("decode refuses bad frames without throwing", () => {
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^malformed JSON in header/) });
   });
 
-  it("JSON that is not an object, correctly signed", () => {
+  it("JSON that is not an object, correctly signed: refused, with the header kept so the kernel can answer", () => {
     const parts = [PARTS[0], b("[]"), b("{}"), b("{}")];
+    const r = decode([b("id1"), DELIMITER, b(signer.sign(parts)), ...parts], signer);
+    expect(r).toEqual({ ok: false, reason: "parent_header must be a JSON object, got []", malformed: expect.objectContaining({ parent_header: {}, metadata: {}, content: {} }) });
+    if (r.ok || !r.malformed) throw new Error("expected a malformed message");
+    expect(r.malformed.header).toEqual(JSON.parse(PARTS[0].toString()));
+    expect(r.malformed.identities).toEqual([b("id1")]);
+  });
+
+  it.each([
+    ["metadata null", [b("{}"), b("null"), b("{}")], "metadata must be a JSON object, got null"],
+    ["content a string", [b("{}"), b("{}"), b('"x"')], 'content must be a JSON object, got "x"'],
+    ["content not JSON", [b("{}"), b("{}"), b("x = 1")], /^malformed JSON in content/],
+  ])("%s, correctly signed: malformed, named", (_what, rest, reason) => {
+    const parts = [PARTS[0], ...rest];
     const r = decode([DELIMITER, b(signer.sign(parts)), ...parts], signer);
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/parent_header must be a JSON object/) });
+    expect(r).toMatchObject({ ok: false, reason: typeof reason === "string" ? reason : expect.stringMatching(reason), malformed: { content: {} } });
+  });
+
+  it("a malformed message with a bad signature is refused without its header", () => {
+    const parts = [PARTS[0], b("[]"), b("{}"), b("{}")];
+    const r = decode([DELIMITER, b("0".repeat(64)), ...parts], signer);
+    expect(r).toEqual({ ok: false, reason: "bad signature" });
   });
 
   it("a header without msg_type, correctly signed", () => {
