@@ -187,3 +187,27 @@ it("a Promise[Symbol.species] or Array[Symbol.species] getter that throws: put b
   const awaited = await run("await new Promise((r) => setTimeout(r, 10)); kept");
   expect(resultText(awaited.iopub)).toBe("41");
 });
+
+it("Promise[Symbol.species] or Promise.prototype.constructor replaced by something that makes no promises: a TypeError saying so (not V8's bare 'Inspector error -32603'), put back, variables kept", async () => {
+  const cases: [string, string][] = [
+    ["class NotAPromise {}\nObject.defineProperty(Promise, Symbol.species, { value: NotAPromise, configurable: true }); 1", "Promise[Symbol.species]"],
+    ['Object.defineProperty(Promise, Symbol.species, { get() { throw new Error("species"); }, configurable: true }); 1', "Promise[Symbol.species]"],
+    ['Object.defineProperty(Promise.prototype, "constructor", { value: 5, configurable: true, writable: true }); 1', "Promise.prototype.constructor"],
+  ];
+  for (const [code, name] of cases) {
+    const r = await run(code);
+    expect(r.reply.content.status).toBe("error");
+    expect(r.reply.content.ename).toBe("TypeError");
+    expect(r.reply.content.evalue).toContain(`this cell replaced ${name} with something that makes no promises`);
+    expect(r.reply.content.evalue).toContain(`${name} was put back and every variable is kept`);
+    expect(JSON.stringify(r.reply.content)).not.toContain("-32603");
+    expect(streamText(r.iopub, "stderr")).toContain(`${name} was put back`);
+    await expectAlive();
+    expect(resultText((await run("await Promise.resolve(7)")).iopub)).toBe("7");
+  }
+  // A species that does make promises (a subclass) is the cell's own business: its result shows.
+  const sub = await run("class P2<T> extends Promise<T> {}\nObject.defineProperty(Promise, Symbol.species, { value: P2, configurable: true }); [1].length");
+  expect(sub.reply.content.status).toBe("ok");
+  expect(resultText(sub.iopub)).toBe("1");
+  await expectAlive();
+});

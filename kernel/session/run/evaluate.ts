@@ -16,7 +16,7 @@ import vm from "node:vm";
 import { cellContext, showStoreBriefly, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
 import { putBackNote } from "./node-guard.js";
-import { Promise, Error, Number, BigInt, Object, globalThisRef, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Error, TypeError, Number, BigInt, Object, globalThisRef, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** How an evaluation ended. */
 export type RunResult = { kind: "ok" } | { kind: "thrown"; value: unknown } | { kind: "interrupted" };
@@ -47,6 +47,41 @@ interface EvaluateResponse {
 }
 
 const INTERRUPTED = /interrupted by `SIGINT`|Execution was terminated/;
+/** What the in-process inspector says when it could not wait for a cell's REPL promise (V8: kServerError). */
+const INSPECTOR_FAILED = /^Inspector error -32603/;
+/** What V8 looks up for every promise's `then` (SpeciesConstructor), the REPL promise's too. */
+const PROMISE_SPECIES = ["Promise[Symbol.species]", "Promise.prototype.constructor"];
+
+/**
+ * The error a cell gets when V8's inspector could not wait for it. V8's REPL mode chains a `then`
+ * on the cell's promise as soon as the cell's code returns (at its end or its first `await`);
+ * that `then` reads `Promise.prototype.constructor` and `Promise[Symbol.species]`, so a cell that
+ * replaced either with something that is no promise constructor made it fail with the inspector's
+ * bare "Inspector error -32603: Internal error" (the kernel puts them back only once the code
+ * returned). Said in the user's terms, with what was put back; no stack (no frame of it is the cell's).
+ */
+function inspectorFailure(err: Error, restored: readonly string[]): Error {
+  // Index loops and concatenation: the cell may have patched Array.prototype's methods too.
+  let count = 0;
+  let what = "";
+  for (let i = 0; i < restored.length; i++) {
+    if (restored[i] !== PROMISE_SPECIES[0] && restored[i] !== PROMISE_SPECIES[1]) continue;
+    what += `${count === 0 ? "" : " and "}${restored[i]}`;
+    count++;
+  }
+  let e: Error;
+  if (count > 0) {
+    const one = count === 1;
+    e = new TypeError(
+      `this cell replaced ${what} with something that makes no promises, and V8 reads ${one ? "it" : "them"} for every promise's then, the cell's own included: the kernel could not wait for the cell (it ran up to its end or its first await; its result is lost). ${what} ${one ? "was" : "were"} put back and every variable is kept; to change how promises are made, subclass Promise (class P extends Promise { static get [Symbol.species]() { ... } })`,
+    );
+  } else {
+    e = new Error(`the inspector that runs cells could not wait for this cell to finish (${err.message}); its result is lost, every variable is kept`);
+    e.name = "InternalError";
+  }
+  Object.defineProperty(e, "stack", { value: `${e.name}: ${e.message}`, configurable: true, writable: true });
+  return e;
+}
 
 /**
  * Whether a thrown value is V8's "interrupted"/"terminated" error. Never throws: a cell may throw
@@ -102,7 +137,9 @@ export class Evaluator {
       this.helpers.post = () =>
         this.session.post("Runtime.evaluate", { expression: js, replMode: true, awaitPromise: true, objectGroup: "strided" }, (err, res) => {
           // A cell terminated while paused in the debugger ends with the inspector's error itself.
-          if (err) return finish(INTERRUPTED.test(err.message) ? { kind: "interrupted" } : { kind: "thrown", value: err });
+          if (err && INTERRUPTED.test(err.message)) return finish({ kind: "interrupted" });
+          if (err && INSPECTOR_FAILED.test(err.message)) return finish({ kind: "thrown", value: inspectorFailure(err, this.guardNode(ctx)) });
+          if (err) return finish({ kind: "thrown", value: err });
           const r = res as unknown as EvaluateResponse;
           if (!r.exceptionDetails) return finish({ kind: "ok" });
           promiseThen(
@@ -139,15 +176,16 @@ export class Evaluator {
     }
   }
 
-  /** Undo a cell's replacement of a built-in Node's event loop calls (primordials.ts, NODE_CRITICAL), and tell the cell. */
-  private guardNode(ctx: CellContext): void {
+  /** Undo a cell's replacement of a built-in Node's event loop calls (primordials.ts, NODE_CRITICAL), and tell the cell; what was put back. */
+  private guardNode(ctx: CellContext): readonly string[] {
     const restored = restoreNodeCritical();
-    if (restored.length === 0) return;
+    if (restored.length === 0) return restored;
     try {
       ctx.io.stream("stderr", putBackNote(restored));
     } catch {
       // no publisher: nothing to tell
     }
+    return restored;
   }
 
   /** The context of the cell whose run has not ended yet, if any. */
