@@ -28,6 +28,7 @@ import { installCellStacks } from "./run/cell-stacks.js";
 import { shadowedBuiltins } from "./run/shadowing.js";
 import { guardNextTick, takeStopped, type Stopped } from "./run/terminate.js";
 import { cancelNotebookTimers, describeCancelled, installTimerRegistry } from "./run/timers.js";
+import { hideAsyncBookkeepingFromInspect } from "./run/inspect-bookkeeping.js";
 import type { CellContext } from "./run/context.js";
 import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
@@ -120,6 +121,7 @@ class Session implements StridedCellSession {
     installGlobals(() => this.scopeBindings());
     guardNextTick();
     installTimerRegistry(); // run/timers.ts: an interrupt cancels the notebook's pending timers, immediates, intervals
+    hideAsyncBookkeepingFromInspect(); // run/inspect-bookkeeping.ts: console.log(promise) shows `Promise { 1 }`
     installNodeGuard(); // run/node-guard.ts: a timer or promise continuation patching Function.prototype.apply & co
     installCellStacks((stack) => rewriteStack(stack, this.maps)); // e.stack in a cell reads as the traceback does
     // Runtime frames collapse to one line in a traceback (run/runtime-frames.ts); V8's default of

@@ -211,3 +211,32 @@ it("Promise[Symbol.species] or Promise.prototype.constructor replaced by somethi
   expect(resultText(sub.iopub)).toBe("1");
   await expectAlive();
 });
+
+it("console.log of a promise (alone, in an array, in an object) and of a timer shows what plain Node shows, without the kernel's async bookkeeping; Node still reads it", async () => {
+  const r = await run(
+    'const shown = Promise.resolve(1); const symbolsBefore = Object.getOwnPropertySymbols(shown).length;\nconsole.log(shown); console.log([Promise.resolve(2)], { p: new Promise(() => {}) });\nconst tm = setTimeout(() => {}, 100000); console.log(tm); clearTimeout(tm);\nObject.getOwnPropertySymbols(shown).length === symbolsBefore && symbolsBefore > 0',
+  );
+  expect(r.reply.content.status).toBe("ok");
+  const out = streamText(r.iopub, "stdout");
+  expect(out.startsWith("Promise { 1 }\n[ Promise { 2 } ] { p: Promise { <pending> } }\nTimeout {\n")).toBe(true);
+  expect(out).toContain("[Symbol(asyncId)]"); // a timer's own ids, which plain Node shows too
+  expect(out).not.toMatch(/kResourceStore|async_id_symbol|strided cell/);
+  expect(resultText(r.iopub)).toBe("true");
+  // A promise shown, then continued after its cell ended, still writes to its cell.
+  let lateOut = "";
+  const stop = k.kc.onIopub((m: Message) => {
+    const c = m.content as { name?: string; text?: string };
+    if (m.header.msg_type === "stream" && c.name === "stdout" && (m.parent_header as { msg_id?: string }).msg_id === lateId) lateOut += c.text ?? "";
+  });
+  let lateId = "";
+  try {
+    const late = await run('const slow = new Promise<void>((res) => setTimeout(res, 50)); console.log(slow); slow.then(() => console.log("late")); 0');
+    lateId = late.reply.parent_header.msg_id as string;
+    expect(streamText(late.iopub, "stdout")).toBe("Promise { <pending> }\n");
+    await sleep(300);
+    expect(lateOut).toBe("late\n");
+  } finally {
+    stop();
+  }
+  await expectAlive();
+});
