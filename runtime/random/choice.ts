@@ -21,6 +21,7 @@ import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike as ArrayInput } from "../create/array.js";
+import { reshapeArray } from "../views/reshape.js";
 import { boundedFill, genMask, type Uint32Source } from "./bounded.js";
 import { drawIntegers } from "./integers.js";
 import { permutationOf } from "./shuffle.js";
@@ -221,6 +222,13 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, population: Choic
   }
   if (typeof a === "number") {
     if (shape === null) return idx[0];
+    if (!replace && p === null && n === 0) {
+      // NumPy returns its empty index array after `idx.shape = shape`: legacy's is
+      // permutation(pop)[:0] (stride: the itemsize, 0 when pop is 0), Generator's a fresh empty
+      // array (stride 0); the same 1-D shape keeps that stride, another shape gets a reshape's C strides
+      const flat = new NDArray({ data: new Int32Array(0), dtype: "int32", shape: [0], strides: [legacy && pop > 0 ? 4 : 0], offset: 0, base: null, writeable: true });
+      return reshapeArray(flat, shape);
+    }
     const out = newArray(shape, "int32");
     for (let i = 0; i < n; i++) out.data[i] = idx[i];
     return out;

@@ -22,6 +22,7 @@ import { readFlat } from "../core/iterate.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
+import { reshapeArray } from "../views/reshape.js";
 import { transposeArray } from "../views/transpose.js";
 import { keywordArgs } from "../stats/keywords.js";
 import { less } from "./introsort.js";
@@ -187,8 +188,9 @@ export function isin(element: ArrayLike, test_elements: ArrayLike, ...args: unkn
   const tests = new Set<number>();
   for (const v of numbersOf(readFlat(asarray(test_elements)), "isin")) if (v === v) tests.add(v);
   const flat = numbersOf(readFlat(x), "isin");
-  const out = newArray(x.shape, "bool");
+  const out = newArray([flat.length], "bool");
   const inv = o.invert === true;
   for (let i = 0; i < flat.length; i++) out.data[i] = tests.has(flat[i]) !== inv ? 1 : 0;
-  return out;
+  // NumPy: in1d(element, ...).reshape(element.shape), so an empty n-D result has a reshape's strides
+  return reshapeArray(out, x.shape);
 }

@@ -109,4 +109,22 @@ describe.skipIf(!ok)("random choice (without replacement with p, shuffle, axis) 
       8,
     );
   });
+
+  it("gives empty picks NumPy's strides (size 0, (0,), (0, 3), (2, 0), with and without replacement and p)", async () => {
+    // NumPy reshapes its index array (`idx.shape = shape`): without replacement and p that is a
+    // slice of a permutation (legacy) or a fresh empty array (Generator), so the strides differ
+    const cases: Case[] = [];
+    for (const gen of ["legacy", "pcg"] as const)
+      for (const a of [0, 5, [4, 2]])
+        for (const size of [0, [0], [0, 3], [2, 0], [2, 0, 3]])
+          for (const [replace, p] of [[true, null], [false, null], [false, [0.2, 0.2, 0.2, 0.2, 0.2]]] as [boolean, number[] | null][]) {
+            if (gen === "legacy" && Array.isArray(a)) continue; // (legacy takes 1-D populations only)
+            cases.push({ gen, seed: 7, a, size, replace, p: p !== null && a === 5 ? p : null });
+          }
+    const answers = await numpyBatch(SCRIPT, cases);
+    expectNoneDiffer(cases, (c, i) => {
+      const d = compareTree(capture(() => ours(c)), answers[i]);
+      return d === null ? null : `${JSON.stringify(c)}: ${d}`;
+    });
+  });
 });

@@ -56,12 +56,15 @@ export function buildView(spec: ViewSpec): NDArray {
   const size = spec.shape.reduce((p, q) => p * q, 1);
   const data = new info.ctor(size);
   spec.values.forEach((v, i) => (data[i] = v));
+  // NumPy's np.array(values).reshape(shape): a reshape's C strides (a 0 length counted as 1), but
+  // an empty 1-D base keeps np.array([])'s stride 0 (reshape to the same shape is a plain view)
   const cstr: number[] = [];
   let s = info.itemsize;
   for (let i = spec.shape.length - 1; i >= 0; i--) {
     cstr[i] = s;
     s *= Math.max(spec.shape[i], 1);
   }
+  if (spec.shape.length === 1 && spec.shape[0] === 0) cstr[0] = 0;
   const base = new NDArray({ data, dtype: spec.dtype, shape: spec.shape, strides: cstr, offset: 0, base: null, writeable: true });
   let offset = 0;
   const shape: number[] = [];
@@ -171,7 +174,7 @@ export function compareAnswer(ours: { ok: unknown } | { error: string; message: 
     const e = encode(mine);
     if (e.dtype !== theirs.dtype) return `dtype ${e.dtype} != numpy ${theirs.dtype}`;
     if (JSON.stringify(e.shape) !== JSON.stringify(theirs.shape)) return `shape ${JSON.stringify(e.shape)} != numpy ${JSON.stringify(theirs.shape)}`;
-    if (strides && mine.size > 1 && JSON.stringify(e.strides) !== JSON.stringify(theirs.strides)) return `strides ${JSON.stringify(e.strides)} != numpy ${JSON.stringify(theirs.strides)}`;
+    if (strides && JSON.stringify(e.strides) !== JSON.stringify(theirs.strides)) return `strides ${JSON.stringify(e.strides)} != numpy ${JSON.stringify(theirs.strides)}`;
     const tv = unJsonFloats(theirs.values);
     if (!sameValues(e.values, tv, tol)) return `values ${JSON.stringify(e.values).slice(0, 400)} != numpy ${JSON.stringify(theirs.values).slice(0, 400)}`;
     return null;
