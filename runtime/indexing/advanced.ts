@@ -265,6 +265,27 @@ function outerScatter(sel: Advanced, v: NDArray, vB: readonly number[], toBool: 
   }
   const n = sel.boffsets.length;
   if (n === 0) return;
+  const buffered = needsBuffer(
+    perm.map((k) => shape[k]),
+    perm.map((k, j) => ops[ops.length - 1][k] * dir[j]),
+    v.ndim,
+  );
+  const boff = sel.boffsets;
+  const base = firstIndex(sel.view);
+  if (!buffered && !isBigDType(v.dtype) && perm.every((k, j) => k === j) && dir.every((dj) => dj === 1)) {
+    // C order, unbuffered (the common case): no position lists
+    const d = sel.view.data as TypedArray;
+    const x = v.data as TypedArray;
+    let b = 0;
+    forEachRow(shape, [vB], [firstIndex(v)], (offs, len, steps) => {
+      let q = offs[0];
+      for (let k = 0; k < len; k++, q += steps[0], b++) {
+        const val = x[q];
+        d[base + boff[b]] = toBool ? (val !== 0 ? 1 : 0) : val;
+      }
+    });
+    return;
+  }
   // B positions (C order) and value indices in the iterator's order
   const bidx = new Float64Array(n);
   const vidx = new Float64Array(n);
@@ -286,13 +307,6 @@ function outerScatter(sel: Advanced, v: NDArray, vB: readonly number[], toBool: 
       pos[j] = dir[j] < 0 ? len - 1 : 0;
     }
   }
-  const buffered = needsBuffer(
-    perm.map((k) => shape[k]),
-    perm.map((k, j) => ops[ops.length - 1][k] * dir[j]),
-    v.ndim,
-  );
-  const boff = sel.boffsets;
-  const base = firstIndex(sel.view);
   if (isBigDType(v.dtype)) {
     // (the destination has the same element kind: scatter cast the value first)
     const d = sel.view.data as BigInt64Array;
