@@ -1,6 +1,10 @@
 /**
- * The magics stage: IPython's magics on a cell's first line, rewritten into TypeScript calls of
- * the kernel globals, keeping every other line where it was (so line numbers still match).
+ * The magics stage: IPython's magics rewritten into TypeScript calls of the kernel globals,
+ * keeping every line where it was (so line numbers still match). Cell magics (`%%timeit`) only on
+ * a cell's first line; line magics (`%timeit`, `%time`) on any line, as IPython accepts them
+ * (`x = 1\n%timeit f(x)`, also indented inside a block), when the line is where a statement can
+ * start (lineMagicLines: not inside a string, template, comment, parentheses or brackets, and not
+ * the modulo operator continuing the line before: `a\n  %b`, `n\n%time + 1`).
  *
  *   %timeit [-n N] [-r R] [-p P] EXPR   -> timeit(() => (EXPR), { number: N, repeat: R, precision: P })
  *   %%timeit [-n N] [-r R] [SETUP]      -> timeit((() => { SETUP; return () => { BODY }; })(), { ... })
@@ -82,6 +86,185 @@ function optionsText(o: Magic["options"]): string {
 
 const hasAwait = (s: string): boolean => /\bawait\b/.test(s);
 
+/** The TypeScript a line magic (%timeit, %time) stands for, on one line. */
+function lineMagicCode(magic: Magic): string {
+  if (magic.kind === "timeit") {
+    if (!magic.rest) throw new UsageError("%timeit needs an expression to time, e.g. %timeit np.ones(1000).sum()");
+    const a = hasAwait(magic.rest);
+    return `${a ? "await " : ""}timeit(${a ? "async " : ""}() => (${magic.rest})${optionsText(magic.options)})`;
+  }
+  if (!magic.rest) throw new UsageError("%time needs an expression to time, e.g. %time np.ones(1000).sum()");
+  const decl = /^(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(:[^=]+)?=\s*([^]+?);?$/.exec(magic.rest);
+  const expr = decl ? decl[4] : magic.rest.replace(/;$/, "");
+  const a = hasAwait(expr);
+  const call = `${a ? "await " : ""}__strided_time(${a ? "async " : ""}() => (${expr}))`;
+  return decl ? `${decl[1]} ${decl[2]}${decl[3]?.trimEnd() ?? ""} = ${call};` : call;
+}
+
+/** Line magics on lines after the first, rewritten in place (each ends with `;`: a next line starting with `(` must not call it). */
+function rewriteLaterLineMagics(cell: string): string {
+  const lines = lineMagicLines(cell);
+  if (lines.length === 0) return cell;
+  const all = cell.split("\n");
+  for (const l of lines) {
+    const text = all[l];
+    const indent = text.length - text.trimStart().length;
+    const magic = parseMagic(text.slice(indent));
+    if (magic === null || magic.kind === "cell-timeit") continue;
+    const code = lineMagicCode(magic);
+    all[l] = text.slice(0, indent) + code + (code.endsWith(";") ? "" : ";");
+  }
+  return all.join("\n");
+}
+
+type Prev = "statement" | "expression" | "operator";
+const OPERATOR_WORDS = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await", "as", "satisfies", "extends"]);
+/** Words that, after `%name `, continue an expression as a binary operator (`a % time in o`). */
+const INFIX_WORDS = new Set(["in", "instanceof", "as", "satisfies"]);
+const KNOWN_LINE_MAGICS = new Set(["timeit", "time"]);
+
+/**
+ * The 0-based lines after the first that hold a line magic: a line whose first non-blank
+ * characters are `%` and a name, at a place where a statement can start (the lexer's state at
+ * the line's start: code, not inside a string, template literal, comment, parentheses or
+ * brackets). After a line that ends an expression (`x = 1`, `f(a)`), `%name` could be the modulo
+ * operator continuing it (`a\n  %b` is `a % b`): there it is a magic only for a known magic name
+ * followed by a space and something no operator continuation allows (a name that is no infix
+ * keyword, a number, a string, an option `-n`), so `n\n%time + 1` stays TypeScript. A `%%` line
+ * is a UsageError (cell magics belong on the first line, as in IPython; `%%` is never
+ * TypeScript); an unknown `%name` where a statement starts (after `;`, `{`) too.
+ *
+ * @example
+ * lineMagicLines("x = 1\n%timeit f(x)\nconst r = a\n  % b") // [1]
+ */
+export function lineMagicLines(cell: string): number[] {
+  const out: number[] = [];
+  let prev: Prev = "statement";
+  let depth = 0; // ( and [
+  const braces: ("block" | "template")[] = [];
+  let line = 0;
+  let i = 0;
+  const n = cell.length;
+  let atLineStart = true;
+  const inTemplateExpr = (): boolean => braces.includes("template");
+  if (cell[0] === "%") {
+    // The first line's magic (parseMagic's business): what follows it starts a statement.
+    const end = cell.indexOf("\n");
+    i = end < 0 ? n : end;
+  }
+  while (i < n) {
+    if (atLineStart && line > 0 && depth === 0 && !inTemplateExpr()) {
+      atLineStart = false;
+      let j = i;
+      while (j < n && (cell[j] === " " || cell[j] === "\t")) j++;
+      if (cell[j] === "%") {
+        const m = /^%(%?)([A-Za-z_]\w*)(.*)/.exec(cell.slice(j, cell.indexOf("\n", j) < 0 ? n : cell.indexOf("\n", j)));
+        if (m) {
+          const [, cellMagic, name, rest] = m;
+          const known = KNOWN_LINE_MAGICS.has(name);
+          let magic = false;
+          if (cellMagic) throw new UsageError(`Cell magic \`%%${name}\` is only allowed on a cell's first line.`);
+          if (!cellMagic && prev !== "expression") {
+            if (!known) throw new UsageError(`Line magic function \`%${name}\` not found (this kernel knows %timeit, %%timeit and %time).`);
+            magic = true;
+          } else if (!cellMagic && known) {
+            const arg = /^\s+(-[a-z](?=[\s\d])|[A-Za-z_$][\w$]*|[\d'"])/.exec(rest);
+            magic = arg !== null && !INFIX_WORDS.has(arg[1]);
+          }
+          if (magic) {
+            out.push(line);
+            const end = cell.indexOf("\n", j);
+            i = end < 0 ? n : end;
+            prev = "statement";
+            continue;
+          }
+        }
+      }
+    }
+    atLineStart = false;
+    const c = cell[i];
+    if (c === "\n") {
+      line++;
+      atLineStart = true;
+      i++;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r") {
+      i++;
+      continue;
+    }
+    if (c === "/" && cell[i + 1] === "/") {
+      while (i < n && cell[i] !== "\n") i++;
+      continue;
+    }
+    if (c === "/" && cell[i + 1] === "*") {
+      const end = cell.indexOf("*/", i + 2);
+      const stop = end < 0 ? n : end + 2;
+      for (let k = i; k < stop; k++) if (cell[k] === "\n") line++;
+      i = stop;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      i++;
+      while (i < n && cell[i] !== c && cell[i] !== "\n") i += cell[i] === "\\" ? 2 : 1;
+      if (cell[i] === c) i++; // an unterminated string ends at its line
+      prev = "expression";
+      continue;
+    }
+    if (c === "`" || (c === "}" && braces[braces.length - 1] === "template")) {
+      // A template literal's text (from its start, or from the `}` ending a `${...}` in it).
+      if (c === "}") braces.pop();
+      i++;
+      while (i < n && cell[i] !== "`" && !(cell[i] === "$" && cell[i + 1] === "{")) {
+        if (cell[i] === "\n") line++;
+        i += cell[i] === "\\" ? 2 : 1;
+      }
+      if (cell[i] === "$") {
+        braces.push("template");
+        i += 2;
+        prev = "operator";
+      } else {
+        i++;
+        prev = "expression";
+      }
+      continue;
+    }
+    if (c === "/" && prev !== "expression") {
+      // A regular expression literal.
+      i++;
+      let cls = false;
+      while (i < n && cell[i] !== "\n" && (cls || cell[i] !== "/")) {
+        if (cell[i] === "[") cls = true;
+        else if (cell[i] === "]") cls = false;
+        i += cell[i] === "\\" ? 2 : 1;
+      }
+      if (cell[i] !== "/") continue; // unterminated: ends at its line
+      i++;
+      while (i < n && /\w/.test(cell[i])) i++;
+      prev = "expression";
+      continue;
+    }
+    if (/[A-Za-z_$\d]/.test(c)) {
+      let j = i;
+      while (j < n && /[\w$.]/.test(cell[j]) && !(cell[j] === "." && !/\d/.test(c))) j++;
+      const word = cell.slice(i, j);
+      prev = OPERATOR_WORDS.has(word) ? "operator" : "expression";
+      i = j;
+      continue;
+    }
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth = Math.max(0, depth - 1);
+    else if (c === "{") braces.push("block");
+    else if (c === "}") braces.pop();
+    if (c === ")" || c === "]" || c === "}") prev = "expression";
+    else if (c === ";" || c === "{") prev = "statement";
+    else if ((c === "+" || c === "-") && cell[i + 1] === c && prev === "expression") i++; // postfix ++/--: still an expression
+    else prev = "operator";
+    i++;
+  }
+  return out;
+}
+
 /**
  * Rewrite a cell's magic (if any) into plain TypeScript. Throws UsageError for an unknown magic.
  *
@@ -89,24 +272,13 @@ const hasAwait = (s: string): boolean => /\bawait\b/.test(s);
  * rewriteMagics("%time f(2)").code // "__strided_time(() => (f(2)))"
  */
 export function rewriteMagics(cell: string): Rewritten {
+  cell = rewriteLaterLineMagics(cell);
   const magic = parseMagic(cell);
   const identity = { code: cell, mapLine: (l: number) => l };
   if (!magic) return identity;
   const newline = cell.indexOf("\n");
   const after = newline < 0 ? "" : cell.slice(newline);
-  if (magic.kind === "timeit") {
-    if (!magic.rest) throw new UsageError("%timeit needs an expression to time, e.g. %timeit np.ones(1000).sum()");
-    const a = hasAwait(magic.rest);
-    return { code: `${a ? "await " : ""}timeit(${a ? "async " : ""}() => (${magic.rest})${optionsText(magic.options)})${after}`, mapLine: (l) => l };
-  }
-  if (magic.kind === "time") {
-    if (!magic.rest) throw new UsageError("%time needs an expression to time, e.g. %time np.ones(1000).sum()");
-    const decl = /^(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(:[^=]+)?=\s*([^]+?);?$/.exec(magic.rest);
-    const expr = decl ? decl[4] : magic.rest.replace(/;$/, "");
-    const a = hasAwait(expr);
-    const call = `${a ? "await " : ""}__strided_time(${a ? "async " : ""}() => (${expr}))`;
-    return { code: (decl ? `${decl[1]} ${decl[2]}${decl[3]?.trimEnd() ?? ""} = ${call};` : call) + after, mapLine: (l) => l };
-  }
+  if (magic.kind !== "cell-timeit") return { code: lineMagicCode(magic) + after, mapLine: (l) => l };
   // %%timeit: the body is timed; the rest of the first line is the setup statement, run once
   // in a scope the body sees (IPython's setup names are visible to the timed code).
   const body = newline < 0 ? "" : cell.slice(newline + 1);
@@ -127,12 +299,26 @@ export function rewriteMagics(cell: string): Rewritten {
  * blankMagic("%timeit np.ones(3)") // "        np.ones(3)"
  */
 export function blankMagic(cell: string): string {
-  let magic: Magic | null;
+  let out = cell;
   try {
-    magic = parseMagic(cell);
+    const magic = parseMagic(cell);
+    if (magic) out = " ".repeat(magic.prefixLength) + cell.slice(magic.prefixLength);
   } catch {
-    return cell;
+    // an unknown magic on the first line: left as typed
   }
-  if (!magic) return cell;
-  return " ".repeat(magic.prefixLength) + cell.slice(magic.prefixLength);
+  let lines: number[];
+  try {
+    lines = lineMagicLines(out);
+  } catch {
+    return out;
+  }
+  if (lines.length === 0) return out;
+  const all = out.split("\n");
+  for (const l of lines) {
+    const text = all[l];
+    const indent = text.length - text.trimStart().length;
+    const magic = parseMagic(text.slice(indent));
+    if (magic) all[l] = text.slice(0, indent) + " ".repeat(magic.prefixLength) + text.slice(indent + magic.prefixLength);
+  }
+  return all.join("\n");
 }

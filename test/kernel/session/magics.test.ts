@@ -72,3 +72,57 @@ describe("timeReport (IPython's %time lines)", () => {
     expect(timeReport(user, sys, wall)).toBe(text);
   });
 });
+
+describe("line magics on any line (IPython accepts them anywhere a statement starts)", () => {
+  it.each([
+    ["x = 1\n%timeit f(x)", "x = 1\ntimeit(() => (f(x)));"],
+    ["x = 1\n%timeit -n 10 -r 2 f(x)", "x = 1\ntimeit(() => (f(x)), { number: 10, repeat: 2 });"],
+    ["x = 1\n%time const y = f(x)\ny", "x = 1\nconst y = __strided_time(() => (f(x)));\ny"],
+    ["for (let i = 0; i < 3; i++) {\n  %time f(i)\n}", "for (let i = 0; i < 3; i++) {\n  __strided_time(() => (f(i)));\n}"],
+    ["a();\n%time await g()", "a();\nawait __strided_time(async () => (await g()));"],
+    ["%timeit f()\n%time g()", "timeit(() => (f()))\n__strided_time(() => (g()));"],
+    ["%%timeit\nx = 1\n%time f()", "timeit((() => {  return () => {\nx = 1\n__strided_time(() => (f()));\n}; })());"],
+    ["const q = a / b\n%timeit f()", "const q = a / b\ntimeit(() => (f()));"],
+  ])("%j", (cell, code) => {
+    const r = rewriteMagics(cell);
+    expect(r.code).toBe(code);
+    if (!cell.startsWith("%%")) expect(r.code.split("\n").length).toBe(cell.split("\n").length); // lines stay where they were (%%timeit adds its closing line)
+  });
+
+  it.each([
+    ["the modulo operator continuing a line", "const r = a\n  % b"],
+    ["the modulo operator without a space", "const r = a\n  %b"],
+    ["a known name as the modulo's operand, then an operator", "const r = n\n%time + 1"],
+    ["a known name then an infix keyword", "const r = a\n%time in o"],
+    ["a known name at the line's end", "const r = a\n%timeit"],
+    ["a known name called", "const r = a\n%time(3)"],
+    ["inside a template literal", "const s = `a\n%timeit x`"],
+    ["inside a template literal's expression", "const t = `${a\n%time b}`"],
+    ["inside a block comment", "/* c\n%timeit x */ 1"],
+    ["after a line comment", "// note\n% 2"],
+    ["inside parentheses", "f(a,\n%time b)"],
+    ["inside brackets", "const v = [a\n%time b]"],
+    ["inside a string continued with a backslash", "const s = 'a\\\n%timeit x'"],
+  ])("%s stays TypeScript", (_what, cell) => {
+    expect(rewriteMagics(cell).code).toBe(cell);
+  });
+
+  it.each([
+    ["x = 1\n%%timeit f()", "Cell magic `%%timeit` is only allowed on a cell's first line."],
+    ["a;\n%foo 1", "Line magic function `%foo` not found (this kernel knows %timeit, %%timeit and %time)."],
+    ["x = 1\n%timeit", null],
+  ])("%j is a UsageError where a statement starts", (cell, message) => {
+    if (message === null) {
+      // after an expression, a bare `%timeit` is the modulo operator: TypeScript's business
+      expect(rewriteMagics(cell).code).toBe(cell);
+      return;
+    }
+    expect(() => rewriteMagics(cell)).toThrow(new UsageError(message));
+  });
+
+  it("blankMagic blanks a later line's magic too (same offsets)", () => {
+    const cell = "x = 1\n  %timeit -n 3 f(x)";
+    expect(blankMagic(cell)).toBe("x = 1\n               f(x)");
+    expect(blankMagic("a\n  % b")).toBe("a\n  % b");
+  });
+});
