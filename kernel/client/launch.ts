@@ -73,7 +73,9 @@ export async function launchKernel(opts: LaunchOptions): Promise<KernelProcess> 
 
   const child = spawn(argv[0], argv.slice(1), {
     cwd: opts.cwd,
-    env: { ...process.env, ...(spec?.env ?? {}), ...(opts.env ?? {}) },
+    // JPY_PARENT_PID as jupyter_client sets it: the kernel ends when this process dies (a test
+    // run killed mid-way, a crashed `strided run`) instead of living on, maybe spinning in a cell
+    env: { ...process.env, JPY_PARENT_PID: String(process.pid), ...(spec?.env ?? {}), ...(opts.env ?? {}) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
