@@ -85,15 +85,24 @@ function optionsText(o: Magic["options"]): string {
 }
 
 const hasAwait = (s: string): boolean => /\bawait\b/.test(s);
+/** A line magic's text that is a statement, not an expression: a loop, a branch, a block. */
+const STATEMENT_START = /^(?:(?:for|while|if|switch|try)\b|do\s*\{|\{)/;
 
 /** The TypeScript a line magic (%timeit, %time) stands for, on one line. */
 function lineMagicCode(magic: Magic): string {
+  // a statement (IPython times `%time for i in range(n): ...` too): timed as a block body
+  const statement = magic.rest !== "" && STATEMENT_START.test(magic.rest);
   if (magic.kind === "timeit") {
     if (!magic.rest) throw new UsageError("%timeit needs an expression to time, e.g. %timeit np.ones(1000).sum()");
     const a = hasAwait(magic.rest);
-    return `${a ? "await " : ""}timeit(${a ? "async " : ""}() => (${magic.rest})${optionsText(magic.options)})`;
+    const body = statement ? `{ ${magic.rest} }` : `(${magic.rest})`;
+    return `${a ? "await " : ""}timeit(${a ? "async " : ""}() => ${body}${optionsText(magic.options)})`;
   }
   if (!magic.rest) throw new UsageError("%time needs an expression to time, e.g. %time np.ones(1000).sum()");
+  if (statement) {
+    const a = hasAwait(magic.rest);
+    return `${a ? "await " : ""}__strided_time(${a ? "async " : ""}() => { ${magic.rest} })`;
+  }
   const decl = /^(const|let|var)\s+([A-Za-z_$][\w$]*)\s*(:[^=]+)?=\s*([^]+?);?$/.exec(magic.rest);
   const expr = decl ? decl[4] : magic.rest.replace(/;$/, "");
   const a = hasAwait(expr);

@@ -35,6 +35,13 @@ describe("rewriteMagics", () => {
     ["%time f()", "__strided_time(() => (f()))"],
     ["%time const y: number = f();", "const y: number = __strided_time(() => (f()));"],
     ["%time await g()", "await __strided_time(async () => (await g()))"],
+    // statements are timed as a block body, as IPython times `%time for i in range(n): ...`
+    ["%time for (let i = 0; i < 3; i++) t += i", "__strided_time(() => { for (let i = 0; i < 3; i++) t += i })"],
+    ["%timeit -n 2 while (k < 5) k++", "timeit(() => { while (k < 5) k++ }, { number: 2 })"],
+    ["%time { const u = f(); g(u) }", "__strided_time(() => { { const u = f(); g(u) } })"],
+    ["%time if (a) await g()", "await __strided_time(async () => { if (a) await g() })"],
+    ["%time format(x)", "__strided_time(() => (format(x)))"],
+    ["x = 1\n%time for (const v of xs) s += v", "x = 1\n__strided_time(() => { for (const v of xs) s += v });"],
     ["%%timeit\nf()", "timeit((() => {  return () => {\nf()\n}; })());"],
     ["%%timeit -n 2 const a = 1\nf(a)", "timeit((() => { const a = 1; return () => {\nf(a)\n}; })(), { number: 2 });"],
     ["%%timeit\nawait g()", "await timeit((() => {  return async () => {\nawait g()\n}; })());"],
