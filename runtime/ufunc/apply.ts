@@ -122,11 +122,8 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
       }
       if (r.loopIn === a.dtype) {
         const size = a.size;
-        const itemsize = DTYPES[r.loopOut].itemsize;
-        const data = allocateUnfilled(r.loopOut, size, a.shape); // the loop writes every element
-        // a's own strides when they are exactly the C strides of the result (the common case)
-        const strides = size > 0 && itemsize === a.itemsize && exactC(a) ? a.strides : contiguous(a.shape, itemsize, "C");
-        const o = new NDArray({ data, dtype: r.loopOut, shape: a.shape, strides, offset: 0, base: null, writeable: true });
+        const o = freshResult(a, r.loopOut);
+        const data = o.data;
         if (size > 0) {
           if (data instanceof Float64Array && a.data instanceof Float64Array && b.data instanceof Float64Array) {
             if (def.nin === 2) binaryF64(def, size, a, b, data);
@@ -243,6 +240,18 @@ export function applyUFunc(def: UFuncDef, args: readonly ArrayLike[], opts?: UFu
   return applyGeneral(def, args, options ?? {});
 }
 
+/**
+ * A fresh C-ordered result of `like`'s shape in `dtype`, unfilled (the loop writes every element),
+ * sharing `like`'s frozen strides when they are exactly the result's C strides (the common case).
+ */
+function freshResult(like: NDArray, dtype: DType): NDArray {
+  const size = like.size;
+  const itemsize = DTYPES[dtype].itemsize;
+  const data = allocateUnfilled(dtype, size, like.shape);
+  const strides = size > 0 && itemsize === like.itemsize && exactC(like) ? like.strides : contiguous(like.shape, itemsize, "C");
+  return new NDArray({ data, dtype, shape: like.shape, strides, offset: 0, base: null, writeable: true });
+}
+
 const SCALAR_I32 = new Int32Array(1);
 const SCALAR_F32 = new Float32Array(1);
 
@@ -270,10 +279,8 @@ function int32OrFloat32WithNumber(def: UFuncDef, x: ArrayLike, y: ArrayLike): ND
   const js = r.loopOut === arr.dtype ? typedLoop(def.name, arr.dtype) : def.comparison === true && r.loopOut === "bool" ? typedCompareLoop(def.name, arr.dtype) : undefined;
   if (js === undefined) return null;
   const size = arr.size;
-  const itemsize = DTYPES[r.loopOut].itemsize;
-  const data = allocateUnfilled(r.loopOut, size, arr.shape); // the loop writes every element
-  const strides = size > 0 && itemsize === arr.itemsize && exactC(arr) ? arr.strides : contiguous(arr.shape, itemsize, "C");
-  const o = new NDArray({ data, dtype: r.loopOut, shape: arr.shape, strides, offset: 0, base: null, writeable: true });
+  const o = freshResult(arr, r.loopOut);
+  const data = o.data;
   if (size > 0) {
     const S = isInt ? SCALAR_I32 : SCALAR_F32;
     S[0] = v;

@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../../kernel/client/index.js";
-import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
+import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
@@ -34,16 +34,6 @@ async function expectAlive(): Promise<void> {
   expect(resultText(after.iopub)).toBe("42");
 }
 
-/** stderr stream text published later with `msgId` as parent. */
-function lateStderr(msgId: string): { text: () => string; stop: () => void } {
-  let text = "";
-  const stop = k.kc.onIopub((m: Message) => {
-    const parent = (m.parent_header as { msg_id?: string }).msg_id;
-    const c = m.content as { name?: string; text?: string };
-    if (parent === msgId && m.header.msg_type === "stream" && c.name === "stderr") text += c.text ?? "";
-  });
-  return { text: () => text, stop };
-}
 
 describe("a cell still running", () => {
   it.each([
@@ -75,7 +65,7 @@ describe("no cell running (the cell that started the code has ended)", () => {
   it.each(cases)("%s spinning: stopped, reported to its cell, the kernel answers again", async (_what, code) => {
     const run = await k.kc.execute(code, { timeout: 20_000 });
     expect(run.reply.content.status).toBe("ok");
-    const late = lateStderr(run.reply.parent_header.msg_id as string);
+    const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
     try {
       await sleep(400); // the callback spins by now
       const r = await k.kc.interrupt(5000);

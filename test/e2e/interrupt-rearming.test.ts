@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Message } from "../../kernel/client/index.js";
-import { resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
+import { lateStderr, resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
@@ -32,16 +32,6 @@ async function expectAlive(): Promise<void> {
   expect(await value("arr.sum()")).toBe("15");
 }
 
-/** stderr stream text published later with `msgId` as parent. */
-function lateStderr(msgId: string): { text: () => string; stop: () => void } {
-  let text = "";
-  const stop = k.kc.onIopub((m: Message) => {
-    const parent = (m.parent_header as { msg_id?: string }).msg_id;
-    const c = m.content as { name?: string; text?: string };
-    if (parent === msgId && m.header.msg_type === "stream" && c.name === "stderr") text += c.text ?? "";
-  });
-  return { text: () => text, stop };
-}
 
 /** The counters (a JS array literal of numbers) do not move any more. */
 async function expectStill(counters: string): Promise<void> {
@@ -75,7 +65,7 @@ const cases: [string, string, string, RegExp][] = [
 it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", async (_what, code, counters, said) => {
   const run = await k.kc.execute(code, { timeout: 30_000 });
   expect(run.reply.content.status).toBe("ok");
-  const late = lateStderr(run.reply.parent_header.msg_id as string);
+  const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
   try {
     await sleep(300);
     // It runs (the kernel still answers while it does).
@@ -94,7 +84,7 @@ it.each(cases)("%s: an interrupt with no cell running stops it for good, tells i
 
 it("SIGINT stops a flood the same way", async () => {
   const run = await k.kc.execute("let ticks5 = 0; const f5 = () => { ticks5++; setImmediate(f5); }; f5(); 0", { timeout: 30_000 });
-  const late = lateStderr(run.reply.parent_header.msg_id as string);
+  const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
   try {
     await sleep(200);
     k.kp.signal("SIGINT");
@@ -109,7 +99,7 @@ it("SIGINT stops a flood the same way", async () => {
 
 it("a running cell awaiting a timer: KeyboardInterrupt names what was cancelled; its rest never runs; an older cell's interval is told apart", async () => {
   const older = await k.kc.execute("let beats = 0; setInterval(() => { beats++; }, 5); 0", { timeout: 30_000 });
-  const late = lateStderr(older.reply.parent_header.msg_id as string);
+  const late = lateStderr(k.kc, older.reply.parent_header.msg_id as string);
   try {
     const waiting = k.kc.execute("let resumed = false; await new Promise((r) => setTimeout(r, 1500)); resumed = true; 1", { timeout: 30_000 });
     await sleep(500);

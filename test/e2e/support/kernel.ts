@@ -119,4 +119,15 @@ export function streamText(iopub: Message[], name: "stdout" | "stderr"): string 
   return ofType<{ name: string; text: string }>(iopub, "stream").filter((m) => m.content.name === name).map((m) => m.content.text).join("");
 }
 
+/** stderr stream text published later (after its reply) with `msgId` as parent, until `stop()`. */
+export function lateStderr(kc: KernelClient, msgId: string): { text: () => string; stop: () => void } {
+  let text = "";
+  const stop = kc.onIopub((m: Message) => {
+    const parent = (m.parent_header as { msg_id?: string }).msg_id;
+    const c = m.content as { name?: string; text?: string };
+    if (parent === msgId && m.header.msg_type === "stream" && c.name === "stderr") text += c.text ?? "";
+  });
+  return { text: () => text, stop };
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
