@@ -21,6 +21,7 @@ import { SeedSequence, type Seed } from "./seed-sequence.js";
 import { OverflowError, sizedDoubles, type Size } from "./size.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray as NDArrayClass } from "../core/ndarray.js";
+import { params } from "./params.js";
 import { normalizeAxisIndex } from "../views/args.js";
 import { swapaxes } from "../views/transpose.js";
 import { take } from "../indexing/take-put.js";
@@ -37,28 +38,6 @@ import { FI_DOUBLE, KI_DOUBLE, WI_DOUBLE, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } f
 /** NumPy's keyword `size` as an options field (for `rng.normal({ size: 3 })` and the like). */
 export interface SizeOption {
   size?: Size;
-}
-
-/** A trailing options object: a plain object, not an array, an NDArray or null. */
-function isOptions(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArrayClass);
-}
-
-/**
- * NumPy's positional-or-keyword parameters: `args` as given (the options object may come after
- * any of them), read by `names`; a keyword given twice is NumPy's TypeError.
- */
-function params<T extends object>(method: string, names: readonly string[], args: readonly unknown[]): Partial<T> {
-  const last = args.length > 0 ? args[args.length - 1] : undefined;
-  const opts = isOptions(last) ? last : {};
-  const positional = isOptions(last) ? args.slice(0, -1) : args;
-  const out: Record<string, unknown> = { ...opts };
-  positional.forEach((v, i) => {
-    if (i >= names.length) throw new TypeError(`${method}() takes at most ${names.length} positional arguments (${positional.length} given)`);
-    if (names[i] in opts && v !== undefined) throw new TypeError(`argument for ${method}() given by name ('${names[i]}') and position (${i + 1})`);
-    if (v !== undefined) out[names[i]] = v;
-  });
-  return out as Partial<T>;
 }
 
 export class Generator {

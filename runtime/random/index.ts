@@ -119,11 +119,17 @@ function permutation(x: number | NDArray): NDArray {
  * @example
  * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
  * np.random.seed(0); np.random.choice(5, 3, { replace: false, p: [0.1, 0, 0.3, 0.6, 0] }) // array([3, 2, 0])
+ * np.random.seed(0); np.random.choice(5, 3, false, [0.1, 0, 0.3, 0.6, 0]) // array([3, 2, 0])
  */
 function choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
 function choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
-function choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray {
-  return global().choice(a, size, opts);
+function choice(a: ChoicePopulation, opts: ChoiceOptions & { size?: Size }): number | NDArray;
+function choice(a: ChoicePopulation, size: Size, replace: boolean, opts?: ChoiceOptions): number | NDArray;
+function choice(a: ChoicePopulation, size: Size, replace: boolean, p?: ChoiceOptions["p"], opts?: ChoiceOptions): number | NDArray;
+function choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray;
+function choice(...args: unknown[]): number | NDArray {
+  const g = global();
+  return (g.choice as (...a: unknown[]) => number | NDArray).apply(g, args);
 }
 
 /**

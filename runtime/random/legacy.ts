@@ -20,6 +20,7 @@ import { MT19937 } from "./mt19937.js";
 import { OverflowError, sizedDoubles, sizeShape, type Size } from "./size.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawChoice, type ChoiceOptions, type ChoicePopulation } from "./choice.js";
+import { params } from "./params.js";
 
 /** NumPy's legacy state tuple: name, 624 keys, position, has_gauss, cached_gaussian. */
 export type LegacyState = [name: "MT19937", keys: NDArray, pos: number, has_gauss: number, cached_gaussian: number];
@@ -220,16 +221,23 @@ export class RandomState {
   }
 
   /**
-   * Random entries of `a` (a count n for range(n), or a 1-D array); `{ replace, p }` as NumPy.
+   * Random entries of `a` (a count n for range(n), or a 1-D array); NumPy's
+   * `choice(a, size=None, replace=True, p=None)`: `replace` and `p` by position or in `{ replace, p }`.
    *
    * @example
    * np.random.seed(0); np.random.choice(5, 3) // array([4, 0, 3])
+   * np.random.seed(0); np.random.choice(5, 3, false) // array([2, 0, 1])
+   * np.random.seed(0); np.random.choice(5, 3, true, [0.1, 0, 0.3, 0.6, 0]) // array([3, 3, 3])
    */
   choice(a: ChoicePopulation, size?: null, opts?: ChoiceOptions): number;
   choice(a: ChoicePopulation, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: ChoicePopulation, opts: ChoiceOptions & { size?: Size }): number | NDArray;
+  choice(a: ChoicePopulation, size: Size, replace: boolean, opts?: ChoiceOptions): number | NDArray;
+  choice(a: ChoicePopulation, size: Size, replace: boolean, p?: ChoiceOptions["p"], opts?: ChoiceOptions): number | NDArray;
   choice(a: ChoicePopulation, size?: Size, opts?: ChoiceOptions): number | NDArray;
-  choice(a: ChoicePopulation, size?: Size, opts: ChoiceOptions = {}): number | NDArray {
-    return drawChoice(this.mt, true, a, size, opts);
+  choice(...args: unknown[]): number | NDArray {
+    const { a, size, ...opts } = params<ChoiceOptions & { a: ChoicePopulation; size: Size }>("choice", ["a", "size", "replace", "p"], args);
+    return drawChoice(this.mt, true, a as ChoicePopulation, size, opts);
   }
 
   /**
