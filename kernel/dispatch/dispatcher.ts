@@ -18,6 +18,7 @@ import { isExitRequest, parseHelpRequest } from "./help.js";
 import { History } from "./history.js";
 import { RequestPublisher, type Outbox } from "./publisher.js";
 import { StreamBuffer } from "./stream-buffer.js";
+import { shutdownReplyContent } from "../protocol/shutdown.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
 import { Promise, Object, Map, Error, Buffer, JSON, Math, process } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -176,7 +177,9 @@ export class Dispatcher implements Outbox {
     comm_close: async () => null,
     shutdown_request: async (req, ctx) => {
       ctx.after(() => this.opts.onShutdown(req.restart));
-      return { status: "ok", restart: req.echo };
+      const content = shutdownReplyContent(req);
+      this.publish(ctx.msg, "shutdown_reply", { ...content }); // ipykernel's broadcast on iopub, before idle (protocol/shutdown.ts)
+      return content;
     },
   };
 

@@ -7,6 +7,11 @@
  * the kernel shuts down; the restart itself is the kernel manager's business. A request without
  * `restart` (ipykernel fails with a KeyError there, sends no reply and keeps running) is read as
  * `restart: false`: the reply says so and the kernel shuts down.
+ *
+ * Broadcast (ipykernel 6's `shutdown_request` -> `_at_shutdown`, measured with Debian's 6.17 on both
+ * channels): the reply's content is also published on iopub as a `shutdown_reply` of its own
+ * (a fresh msg_id, the request as parent), between the request's busy and idle, so every client
+ * watching iopub learns that the kernel is going away (and whether a restart was asked for).
  */
 
 /** `restart` as the reply echoes it, and whether it asked for a restart (only `true` does). */
@@ -33,4 +38,21 @@ export function readShutdownRestart(content: unknown): ShutdownRestart {
     // an accessor on a prototype the content inherits from: read as no restart
   }
   return { echo, restart: echo === true };
+}
+
+/** The content of a shutdown_reply, on the request's channel and on iopub alike. */
+export interface ShutdownReplyContent {
+  status: "ok";
+  restart: unknown;
+}
+
+/**
+ * The shutdown_reply content for a request read by readShutdownRestart: sent as the reply and
+ * published on iopub (the broadcast above).
+ *
+ * @example
+ * shutdownReplyContent(readShutdownRestart({ restart: true })) // { status: "ok", restart: true }
+ */
+export function shutdownReplyContent(r: ShutdownRestart): ShutdownReplyContent {
+  return { status: "ok", restart: r.echo };
 }

@@ -341,6 +341,16 @@ describe("shutdown on shell", () => {
     expect(transport.reply(req).content).toEqual({ status: "ok", restart: true });
     expect(shutdowns).toEqual([true]);
   });
+
+  it("also publishes the reply's content on iopub as a shutdown_reply of its own, before idle (ipykernel 6)", async () => {
+    const { transport, send } = setup();
+    const req = request("shutdown_request", { restart: "maybe" });
+    await send(req);
+    expect(transport.trace(req)).toEqual(["iopub:status:busy", "iopub:shutdown_reply", "shell:shutdown_reply", "iopub:status:idle"]);
+    const broadcast = transport.of(req).find((s) => s.channel === "iopub" && s.msg.header.msg_type === "shutdown_reply");
+    expect(broadcast?.msg.content).toEqual({ status: "ok", restart: "maybe" });
+    expect(broadcast?.msg.header.msg_id).not.toBe(transport.reply(req).header.msg_id);
+  });
 });
 
 describe("publisher outlives its request", () => {
