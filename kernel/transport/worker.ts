@@ -22,7 +22,7 @@ import * as zmq from "zeromq";
 import { DebugAdapter } from "../debug/adapter.js";
 import { readDapRequest } from "../debug/dap.js";
 import { LOG_ENABLED } from "../log.js";
-import { readShutdownRestart } from "../protocol/shutdown.js";
+import { readShutdownRestart, shutdownReplyContent } from "../protocol/shutdown.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
@@ -137,17 +137,22 @@ function reply(channel: "control", request: Message, msgType: string, content: R
   return queues[channel].push(encode(msg, signer));
 }
 
-/** `status` on iopub with a control request as parent (ipykernel publishes busy/idle around control requests too). */
-function publishStatus(parent: Message, state: "busy" | "idle"): Promise<void> {
+/** A message on iopub with a control request as parent. */
+function publishIopub(parent: Message, msgType: string, content: Record<string, unknown>): Promise<void> {
   const msg: Message = {
-    identities: [Buffer.from("status")],
-    header: newHeader("status", data.session),
+    identities: [Buffer.from(msgType)],
+    header: newHeader(msgType, data.session),
     parent_header: parent.header,
     metadata: {},
-    content: { execution_state: state },
+    content,
     buffers: [],
   };
   return queues.iopub.push(encode(msg, signer));
+}
+
+/** `status` on iopub with a control request as parent (ipykernel publishes busy/idle around control requests too). */
+function publishStatus(parent: Message, state: "busy" | "idle"): Promise<void> {
+  return publishIopub(parent, "status", { execution_state: state });
 }
 
 async function handleControl(msg: Message): Promise<void> {
@@ -175,8 +180,11 @@ async function answerControl(msg: Message): Promise<void> {
       await reply("control", msg, "interrupt_reply", { status: "ok" });
       return;
     case "shutdown_request": {
-      const { restart, echo } = readShutdownRestart(msg.content); // read as the shell channel reads it
-      await reply("control", msg, "shutdown_reply", { status: "ok", restart: echo });
+      const read = readShutdownRestart(msg.content); // read as the shell channel reads it
+      const restart = read.restart;
+      const content = shutdownReplyContent(read);
+      await reply("control", msg, "shutdown_reply", { ...content });
+      void publishIopub(msg, "shutdown_reply", { ...content }); // ipykernel's broadcast, before idle (protocol/shutdown.ts)
       await debugAdapter.release();
       // Stop whatever runs on the main thread, then ask it to exit; if it cannot, end it ourselves.
       process.kill(process.pid, "SIGINT");
