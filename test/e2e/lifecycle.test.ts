@@ -68,3 +68,26 @@ describe.each(["shell", "control"] as const)("shutdown_request on %s with a rest
     }
   });
 });
+
+// ipykernel 6 (Debian's 6.17, measured on both channels): after the reply, the same content goes
+// out on iopub as a shutdown_reply of its own (own msg_id, the request as parent), between busy and idle.
+describe.each(["shell", "control"] as const)("shutdown_request on %s", (channel) => {
+  it("is also published on iopub as a shutdown_reply between busy and idle, and the process exits 0", async () => {
+    const k = await startKernel();
+    try {
+      expect((await k.kc.execute("1", { timeout: 60_000 })).reply.content.status).toBe("ok");
+      const { reply, iopub } = await k.kc.settle(channel, "shutdown_request", { restart: true }, { timeout: 10_000 });
+      expect(reply.header.msg_type).toBe("shutdown_reply");
+      expect(reply.content).toEqual({ status: "ok", restart: true });
+      expect(iopub.map((m) => m.header.msg_type === "status" ? `status:${(m.content as { execution_state: string }).execution_state}` : m.header.msg_type)).toEqual(["status:busy", "shutdown_reply", "status:idle"]);
+      const broadcast = iopub[1];
+      expect(broadcast.content).toEqual(reply.content);
+      expect(broadcast.header.msg_id).not.toBe(reply.header.msg_id);
+      expect(broadcast.parent_header).toEqual(reply.parent_header);
+      const exit = await Promise.race([k.kp.exited, new Promise<"still running">((r) => setTimeout(() => r("still running"), 10_000))]);
+      expect(exit).toEqual({ code: 0, signal: null });
+    } finally {
+      await k.stop();
+    }
+  });
+});
