@@ -69,4 +69,14 @@ export const CASES: readonly SweepCase[] = [
       return () => np.add(A.T, B.T);
     },
   },
+  {
+    name: "sum_axis0",
+    numpy: "A.sum(axis=0)",
+    target: null,
+    make: (n) => {
+      const [r, c] = squareish(n);
+      const A = randArray(n, 1).reshape(r, c);
+      return () => A.sum({ axis: 0 });
+    },
+  },
 ];

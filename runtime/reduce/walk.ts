@@ -20,7 +20,9 @@
 import type { TypedArray } from "../core/dtype.js";
 import { keepOrderPerm } from "../ufunc/nditer.js";
 import { pairwiseSum, pairwiseSumF32, pairwiseSumF64 } from "./pairwise.js";
-import { wasmExtremumF64 } from "../wasm/loops.js";
+import { accelerate, MIN_RUN, wasmBinaryF64, wasmExtremumF64 } from "../wasm/loops.js";
+import { inWasmMemory } from "../wasm/heap.js";
+import { addLoop, type BinaryLoop } from "../ufunc/kernels.js";
 
 /** NumPy's ufunc buffer size (np.getbufsize()), in elements. */
 export const BUFSIZE = 8192;
@@ -117,8 +119,20 @@ export function checkReduceSize(dims: readonly number[], os: readonly number[], 
   return [inner, count * inner];
 }
 
-/** out[q + j*so] += inp[p + j*s0] for j < m: the elementwise runs (float64 only, so V8 keeps it monomorphic). */
+/** The add loop with its wasm SIMD twin (made on first use: the loop table needs every loop module loaded). */
+let addF64: BinaryLoop | null = null;
+
+/**
+ * out[q + j*so] += inp[p + j*s0] for j < m: the elementwise runs (float64 only, so V8 keeps it monomorphic).
+ * Both in wasm memory: the wasm add loop with `out` as first operand and result (each element is one
+ * IEEE addition out + inp, as NumPy's `io1 = io1 + in2`, so the bits are those of the JS loop below).
+ */
 function addIntoF64(out: Float64Array, q: number, so: number, inp: Float64Array, p: number, s0: number, m: number): void {
+  if (m >= MIN_RUN && inWasmMemory(out.buffer) && inWasmMemory(inp.buffer)) {
+    addF64 ??= accelerate(addLoop);
+    addF64(m, out, q, so, inp, p, s0, out, q, so);
+    return;
+  }
   if (m >= 64 && so === 1 && s0 === 1) {
     // contiguous: 8x unrolled over zero-based subarrays (V8 checks bounds less; see ufunc/arith.ts)
     const O = out.subarray(q, q + m);
@@ -157,6 +171,29 @@ function keepExact(t: number): number {
 }
 
 /**
+ * A 2-D space whose inner runs are elementwise and whose outer axis is reduced (`m.sum({ axis: 0 })`
+ * of a C array, axis 1 of an F array): out[j] += inp[row r, j] for r = 0, 1, ... in turn, each row one
+ * call of the wasm add loop on the arrays' own memory. Every result element still adds its inputs
+ * one by one in increasing r (the order of the general walk below, whose buffered transfers only
+ * change where pairwise runs are cut, and this space has none), so the bits are the same. Returns
+ * false (nothing done) when the arrays are not both in wasm memory or the rows are short.
+ */
+function rowsIntoF64(sp: ReduceSpace, inp: Float64Array | Float32Array, out: Float64Array | Float32Array): boolean {
+  const n = sp.dims[0];
+  if (n < MIN_RUN || !(inp instanceof Float64Array) || !(out instanceof Float64Array)) return false;
+  if (!inWasmMemory(inp.buffer) || !inWasmMemory(out.buffer)) return false;
+  const entry = wasmBinaryF64(addLoop);
+  if (entry === null) return false;
+  const o = out.byteOffset + sp.outStart * 8;
+  const so = sp.outStrides[0] * 8;
+  const si = sp.inStrides[0] * 8;
+  const step = sp.inStrides[1] * 8;
+  let p = inp.byteOffset + sp.inStart * 8;
+  for (let r = 0, rows = sp.dims[1]; r < rows; r++, p += step) entry(n, o, so, p, si, o, so);
+  return true;
+}
+
+/**
  * Add every element of the input into the result in NumPy's order (see the file head).
  * `inp` holds the input values already in the loop dtype (as a Float64Array, or Float32Array
  * for float32 sums: see ufunc/f64.ts); `out` accumulates (Float32Array stores round like
@@ -167,6 +204,7 @@ export function addReduce(sp: ReduceSpace, inp: Float64Array | Float32Array, out
   const { dims, inStrides: is, outStrides: os, size } = sp;
   if (size === 0) return;
   const nd = dims.length;
+  if (!int && !f32 && nd === 2 && os[0] !== 0 && os[1] === 0 && rowsIntoF64(sp, inp, out)) return;
   const coords = new Array<number>(nd).fill(0);
   let inIdx = sp.inStart;
   let outIdx = sp.outStart;
