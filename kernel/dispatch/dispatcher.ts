@@ -8,10 +8,16 @@
  * fresh msg_id. It owns execution_count, execute_input, execute_result and error (the session
  * only evaluates). After an error in an execute_request with stop_on_error, the execute
  * requests already queued are answered `{ status: "aborted" }` as ipykernel does.
+ *
+ * The shell request types sent on control (protocol/control.ts) are answered through the same
+ * table, with the reply on control: an execute_request waits for the cell that runs now and goes
+ * ahead of the shell requests queued (ipykernel flushes control before shell); the others are
+ * answered at once, beside a running cell. Requests on control are never aborted.
  */
 import type { CellSession, MimeBundle } from "../session/contract.js";
 import type { KernelTransport } from "../transport/host.js";
-import type { InboundChannel } from "../transport/thread-messages.js";
+import type { InboundChannel, OutboundChannel } from "../transport/thread-messages.js";
+import { answeredOnMainThread } from "../protocol/control.js";
 import { newHeader, type Header, type Message } from "../transport/wire.js";
 import { codePointToUtf16, utf16ToCodePoint } from "./cursor.js";
 import { isExitRequest, parseHelpRequest } from "./help.js";
@@ -35,6 +41,15 @@ export interface DispatcherOptions {
   log?: (line: string) => void;
 }
 
+/** A request waiting for its turn. */
+interface Queued {
+  msg: Message;
+  seq: number;
+  problem?: string;
+  /** Where the reply goes: shell, or control for a shell request type sent there. */
+  channel: "shell" | "control";
+}
+
 /** One shell request being handled. */
 interface RequestContext {
   msg: Message;
@@ -47,7 +62,11 @@ interface RequestContext {
 type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K]>;
 
 export class Dispatcher implements Outbox {
-  private readonly queue: { msg: Message; seq: number; problem?: string }[] = [];
+  private readonly queue: Queued[] = [];
+  /** execute_requests that came on control: run before the shell queue. */
+  private readonly controlQueue: Queued[] = [];
+  /** Control requests being answered beside the shell queue (complete, inspect, ... on control). */
+  private answeringControl = 0;
   private pumping = false;
   /** Execute requests with a seq up to this one are answered "aborted" (set after an error). */
   private abortThrough = 0;
@@ -84,17 +103,36 @@ export class Dispatcher implements Outbox {
         if (problem !== undefined) return this.log(`dropped a malformed ${msg.header.msg_type} on stdin: ${problem}`);
         return this.receiveStdin(msg);
       }
+      if (channel === "control") return this.receiveControl(msg, problem);
       this.lastSeq = seq ?? this.lastSeq + 1;
       const t = msg.header.msg_type;
       if (!isShellRequestType(t)) {
         this.log(`ignoring unknown shell message type ${JSON.stringify(t)}`);
         return;
       }
-      this.queue.push({ msg, seq: this.lastSeq, problem });
+      this.queue.push({ msg, seq: this.lastSeq, problem, channel: "shell" });
       if (!this.pumping) void this.pump();
     } catch (e) {
       this.log(`dropped a ${channel} message: ${(e as Error).message}`);
     }
+  }
+
+  /**
+   * A shell request type sent on control (protocol/control.ts): an execute waits for the running
+   * cell, ahead of the shell queue; the others are answered now, beside a running cell.
+   */
+  private receiveControl(msg: Message, problem?: string): void {
+    const t = msg.header.msg_type;
+    if (!isShellRequestType(t) || !answeredOnMainThread(t)) {
+      this.log(`ignoring control message type ${JSON.stringify(t)}`);
+      return;
+    }
+    if (t === "execute_request") {
+      this.controlQueue.push({ msg, seq: 0, problem, channel: "control" });
+      if (!this.pumping) void this.pump();
+      return;
+    }
+    void this.dispatch(msg, false, problem, "control");
   }
 
   /** Rejects pending input() calls: an interrupt arrived (called from the SIGINT handler). */
@@ -107,7 +145,7 @@ export class Dispatcher implements Outbox {
 
   /** Resolves when every queued shell request has been answered (for tests and shutdown). */
   whenIdle(): Promise<void> {
-    if (!this.pumping) return Promise.resolve();
+    if (!this.pumping && this.answeringControl === 0) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
   }
 
@@ -232,19 +270,39 @@ export class Dispatcher implements Outbox {
   private async pump(): Promise<void> {
     this.pumping = true;
     try {
-      while (this.queue.length > 0) {
-        const { msg, seq, problem } = this.queue.shift() as { msg: Message; seq: number; problem?: string };
-        await this.dispatch(msg, seq <= this.abortThrough, problem);
+      while (this.queue.length > 0 || this.controlQueue.length > 0) {
+        const next = (this.controlQueue.length > 0 ? this.controlQueue.shift() : this.queue.shift()) as Queued;
+        // Requests on control are never aborted (ipykernel aborts the shell queue only).
+        await this.dispatch(next.msg, next.channel === "shell" && next.seq <= this.abortThrough, next.problem, next.channel);
       }
     } finally {
       this.pumping = false;
-      const ws = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const w of ws) w();
+      this.wakeIdleWaiters();
     }
   }
 
-  private async dispatch(msg: Message, aborting: boolean, problem?: string): Promise<void> {
+  private wakeIdleWaiters(): void {
+    if (this.pumping || this.answeringControl > 0) return;
+    const ws = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of ws) w();
+  }
+
+
+  private async dispatch(msg: Message, aborting: boolean, problem: string | undefined, channel: "shell" | "control"): Promise<void> {
+    const beside = channel === "control" && msg.header.msg_type !== "execute_request";
+    if (beside) this.answeringControl++;
+    try {
+      await this.dispatchNow(msg, aborting, problem, channel);
+    } finally {
+      if (beside) {
+        this.answeringControl--;
+        this.wakeIdleWaiters();
+      }
+    }
+  }
+
+  private async dispatchNow(msg: Message, aborting: boolean, problem: string | undefined, channel: "shell" | "control"): Promise<void> {
     const type = msg.header.msg_type as ShellRequestType;
     const afters: (() => void | Promise<void>)[] = [];
     const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => afters.push(fn) };
@@ -253,13 +311,13 @@ export class Dispatcher implements Outbox {
     try {
       if (aborting && type === "execute_request") {
         this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
-        this.send("shell", msg, "execute_reply", { status: "aborted" });
+        this.send(channel, msg, "execute_reply", { status: "aborted" });
       } else {
         if (problem !== undefined) throw new BadRequest(`malformed ${type}: ${problem}`);
         const content = await this.run(type, msg, ctx);
         if (content !== null) {
-          if (ctx.abortQueued) barrier = this.sendWithBarrier(msg, replyType(type), content);
-          else this.send("shell", msg, replyType(type), content);
+          if (ctx.abortQueued) barrier = this.sendWithBarrier(channel, msg, replyType(type), content);
+          else this.send(channel, msg, replyType(type), content);
         }
       }
     } catch (e) {
@@ -267,7 +325,7 @@ export class Dispatcher implements Outbox {
       this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
       if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
       if (!type.startsWith("comm_")) {
-        this.send("shell", msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
+        this.send(channel, msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
       }
     }
     this.send("iopub", msg, "status", { execution_state: "idle" });
@@ -311,27 +369,27 @@ export class Dispatcher implements Outbox {
     p?.resolve(typeof value === "string" ? value : String(value ?? ""));
   }
 
-  private sendWithBarrier(parent: Message, msgType: string, content: object): Promise<number> {
+  private sendWithBarrier(channel: "shell" | "control", parent: Message, msgType: string, content: object): Promise<number> {
     this.streams.flush();
-    return this.opts.transport.sendWithBarrier("shell", this.build("shell", parent, msgType, content, {}));
+    return this.opts.transport.sendWithBarrier(channel, this.build(channel, parent, msgType, content, {}));
   }
 
   /** Every message goes out after the stream output buffered before it. */
-  private send(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown> = {}): Header {
+  private send(channel: OutboundChannel, parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown> = {}): Header {
     this.streams.flush();
     return this.sendNow(channel, parent, msgType, content, metadata);
   }
 
-  private sendNow(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Header {
+  private sendNow(channel: OutboundChannel, parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Header {
     const msg = this.build(channel, parent, msgType, content, metadata);
     this.opts.transport.send(channel, msg);
     return msg.header;
   }
 
-  private build(channel: "shell" | "stdin" | "iopub", parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Message {
+  private build(channel: OutboundChannel, parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Message {
     const header = newHeader(msgType, this.opts.sessionId);
     return {
-      // iopub goes to every subscriber; shell and stdin go back to the requester's identities.
+      // iopub goes to every subscriber; shell, control and stdin go back to the requester's identities.
       identities: channel === "iopub" ? [Buffer.from(msgType)] : (parent?.identities ?? []),
       header,
       parent_header: parent ? parent.header : {},

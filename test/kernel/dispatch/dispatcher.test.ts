@@ -406,3 +406,98 @@ describe("malformed requests (a frame that was no JSON object, read as {} by the
     expect(lines).toEqual(["comm_msg failed: BadRequest: malformed comm_msg: metadata must be a JSON object, got null", "dropped a malformed input_reply on stdin: content must be a JSON object, got 1"]);
   });
 });
+
+describe("shell requests sent on control (protocol/control.ts)", () => {
+  /** A session whose cell "gate" waits until `open()` is called. */
+  function gated() {
+    const session = new FakeSession();
+    let open: () => void = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    const base = session.execute.bind(session);
+    session.execute = async (code, io) => {
+      if (code === "gate") {
+        session.executed.push(code);
+        await gate;
+        io.stream("stdout", "after the gate\n");
+        return { status: "ok", hasValue: true, value: "gated" };
+      }
+      return base(code, io);
+    };
+    return { session, open: () => open() };
+  }
+  const controlReply = (transport: MemoryTransport, req: Message) => transport.of(req).find((s) => s.channel === "control")?.msg;
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it.each([
+    ["complete_request", { code: "np.", cursor_pos: 3 }, "complete_reply"],
+    ["inspect_request", { code: "np", cursor_pos: 2 }, "inspect_reply"],
+    ["is_complete_request", { code: "for (;;) {" }, "is_complete_reply"],
+    ["history_request", { hist_access_type: "tail", n: 5 }, "history_reply"],
+    ["comm_info_request", {}, "comm_info_reply"],
+  ])("%s: the reply goes out on control, framed by busy/idle, and nothing on shell", async (type, content, replyType) => {
+    const { d, transport } = setup();
+    const req = request(type, content);
+    d.receive("control", req);
+    await d.whenIdle();
+    expect(transport.trace(req)).toEqual(["iopub:status:busy", `control:${replyType}`, "iopub:status:idle"]);
+    expect(controlReply(transport, req)?.content.status).not.toBe("error");
+    expect(controlReply(transport, req)?.identities).toEqual(req.identities);
+  });
+
+  it("complete on control is answered while a shell cell is still running", async () => {
+    const { session, open } = gated();
+    const { d, transport } = setup(session);
+    const cell = request("execute_request", { code: "gate" });
+    d.receive("shell", cell);
+    await tick();
+    const comp = request("complete_request", { code: "np.", cursor_pos: 3 });
+    d.receive("control", comp);
+    await tick();
+    expect(controlReply(transport, comp)?.content).toMatchObject({ status: "ok", matches: ["np.zeros"] });
+    expect(transport.trace(cell)).toEqual(["iopub:status:busy", "iopub:execute_input"]); // the cell still runs
+    open();
+    await d.whenIdle();
+    expect(transport.reply(cell).content.status).toBe("ok");
+  });
+
+  it("execute on control waits for the running cell, goes ahead of the queued shell execute, and keeps each cell's output and count apart", async () => {
+    const { session, open } = gated();
+    const { d, transport } = setup(session);
+    const running = request("execute_request", { code: "gate" });
+    const queued = request("execute_request", { code: "value:2" });
+    const onControl = request("execute_request", { code: "print:from control" });
+    d.receive("shell", running);
+    d.receive("shell", queued);
+    await tick();
+    d.receive("control", onControl);
+    await tick();
+    expect(transport.of(onControl)).toEqual([]); // not run beside the running cell
+    open();
+    await d.whenIdle();
+    expect(session.executed).toEqual(["gate", "print:from control", "value:2"]);
+    expect(transport.trace(running)).toEqual(["iopub:status:busy", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply", "iopub:status:idle"]);
+    expect(transport.trace(onControl)).toEqual(["iopub:status:busy", "iopub:execute_input", "iopub:stream", "control:execute_reply", "iopub:status:idle"]);
+    const count = (req: Message) => (transport.of(req).find((s) => s.msg.header.msg_type === "execute_reply")?.msg.content as { execution_count: number }).execution_count;
+    expect([count(running), count(onControl), count(queued)]).toEqual([1, 2, 3]);
+    const result = transport.of(running).find((s) => s.msg.header.msg_type === "execute_result")?.msg.content;
+    expect(result).toMatchObject({ execution_count: 1, data: { "text/plain": 'repr("gated")' } });
+  });
+
+  it("an execute on control is not aborted by a failed shell cell", async () => {
+    const { d, transport } = setup();
+    const failing = request("execute_request", { code: "error:ValueError:bad" });
+    const onControl = request("execute_request", { code: "value:1" });
+    d.receive("shell", failing);
+    d.receive("control", onControl);
+    await d.whenIdle();
+    expect(controlReply(transport, onControl)?.content.status).toBe("ok");
+  });
+
+  it("a malformed request on control gets a BadRequest reply on control", async () => {
+    const { d, transport } = setup();
+    const req = request("complete_request", {});
+    d.receive("control", req, undefined, "content must be a JSON object, got []");
+    await d.whenIdle();
+    expect(controlReply(transport, req)?.content).toMatchObject({ status: "error", ename: "BadRequest", evalue: "malformed complete_request: content must be a JSON object, got []" });
+  });
+});
