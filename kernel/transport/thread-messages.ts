@@ -11,10 +11,10 @@ import type { ConnectionInfo } from "./connection.js";
 import type { Message } from "./wire.js";
 import { Buffer } from "../primordials.js"; // captured at start-up: a cell's `let Buffer = 1` hides the global from every module
 
-/** Channels the main thread receives from. */
-export type InboundChannel = "shell" | "stdin";
-/** Channels the main thread sends on. */
-export type OutboundChannel = "shell" | "stdin" | "iopub";
+/** Channels the main thread receives from (control: the requests protocol/control.ts hands to the main thread). */
+export type InboundChannel = "shell" | "control" | "stdin";
+/** Channels the main thread sends on (control: the replies to those requests). */
+export type OutboundChannel = "shell" | "control" | "stdin" | "iopub";
 
 /** Data handed to the worker at start. */
 export interface WorkerData {

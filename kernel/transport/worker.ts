@@ -8,8 +8,9 @@
  *   cell stopped in the debugger is ended by the debugger instead), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves), debug_request
  *   (JupyterLab's debugger: kernel/debug/adapter.ts; its events go out on iopub as debug_event).
- *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does
- *   (the dispatcher publishes status for shell requests only).
+ *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does.
+ *   The shell request types on control (execute, complete, inspect, ...) go to the main thread as
+ *   `request`s on channel control: the dispatcher answers them there (protocol/control.ts).
  * - iopub (PUB), heartbeat (REP, echo).
  * Bad, missing or replayed signatures and malformed frames are dropped with a line on stderr.
  *
@@ -22,6 +23,7 @@ import * as zmq from "zeromq";
 import { DebugAdapter } from "../debug/adapter.js";
 import { readDapRequest } from "../debug/dap.js";
 import { LOG_ENABLED } from "../log.js";
+import { answeredOnMainThread } from "../protocol/control.js";
 import { readShutdownRestart, shutdownReplyContent } from "../protocol/shutdown.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
@@ -101,7 +103,7 @@ class SendQueue {
   }
 }
 
-const queues: Record<OutboundChannel | "control", SendQueue> = {
+const queues: Record<OutboundChannel, SendQueue> = {
   shell: new SendQueue(shell, "shell"),
   stdin: new SendQueue(stdin, "stdin"),
   iopub: new SendQueue(iopub, "iopub"),
@@ -237,7 +239,8 @@ async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin")
         // Signed, with a readable header, but a frame that is no JSON object: answered with an
         // error naming it (control here, shell in turn by the dispatcher), never dropped unsaid.
         log(`malformed ${r.malformed.header.msg_type} on ${name}: ${r.reason}`);
-        if (name === "control") answerMalformedControl(r.malformed, r.reason).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
+        if (name === "control" && answeredOnMainThread(r.malformed.header.msg_type)) post({ kind: "request", channel: name, msg: r.malformed, seq: shellSeq, problem: r.reason });
+        else if (name === "control") answerMalformedControl(r.malformed, r.reason).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
         else post({ kind: "request", channel: name, msg: r.malformed, seq: ++shellSeq, problem: r.reason });
         continue;
       }
@@ -245,7 +248,10 @@ async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin")
         log(`dropped a message on ${name}: ${r.reason}`); // an input_reply has no reply to carry an error
         continue;
       }
-      if (name === "control") {
+      if (name === "control" && answeredOnMainThread(r.msg.header.msg_type)) {
+        // execute, complete, inspect, ...: the dispatcher answers them on control (protocol/control.ts).
+        post({ kind: "request", channel: name, msg: r.msg, seq: shellSeq });
+      } else if (name === "control") {
         handleControl(r.msg).catch((e: unknown) => log(`control handler failed: ${(e as Error).message}`));
       } else {
         post({ kind: "request", channel: name, msg: r.msg, seq: name === "shell" ? ++shellSeq : shellSeq });
