@@ -10,10 +10,10 @@
  *   be read before every element is written). np.empty is zero-filled too, so results are
  *   reproducible.
  * - `allocateUnfilled`: for results whose every element is written before anything reads them
- *   (ufunc outputs without `where`, copies, casts). Above 64 bytes it takes an ArrayBuffer of its
- *   own from `Buffer.allocUnsafeSlow` (never Node's shared 8 KiB pool: an array must not share an
- *   ArrayBuffer with unrelated data, or shares_memory / show.memory, which compare buffers, would
- *   see them together). Measured here on 8 MB: the fill-free allocation plus the add loop runs
+ *   (ufunc outputs without `where`, copies, casts). Above 64 bytes, outside wasm memory (no wasm,
+ *   over its budget), it takes an ArrayBuffer of its own from `Buffer.allocUnsafeSlow` (never
+ *   Node's shared 8 KiB pool: an array must not share an ArrayBuffer with unrelated data, or
+ *   shares_memory / show.memory, which compare buffers, would see them together). Measured here on 8 MB: the fill-free allocation plus the add loop runs
  *   in about 0.85x the time of `new Float64Array(n)` plus the loop. Up to 64 bytes V8 keeps a typed
  *   array on the JS heap, which is faster (about 30 ns) than any separate buffer, so small sizes
  *   stay `new Ctor(n)`.
@@ -24,16 +24,13 @@ import { wasmAllocate } from "../wasm/heap.js";
 
 /**
  * Buffers of at least this many bytes are made in WebAssembly memory (runtime/wasm/heap.ts), where
- * the SIMD loops run on them; smaller ones stay ordinary typed arrays (cheaper to make, and their
- * loops are too short for wasm to pay).
+ * the SIMD loops run on them: every buffer V8 would not keep on its own heap (above ON_HEAP_BYTES).
+ * Measured (Node 20, 2026-12-05): a 100-element float64 `np.add(a, b)` cost 0.9-1.7 us with its
+ * result in an ordinary buffer (Buffer.allocUnsafeSlow and the collector's work on ArrayBuffers
+ * were 45% of its profile) against 0.29 us in wasm memory (a typed array over the memory plus a
+ * registry entry). Up to 64 bytes, `new Ctor(n)` on V8's heap is cheaper still (about 30 ns).
  */
-export const WASM_MIN_BYTES = 1024;
-/**
- * ... and so are buffers of at least this many elements, whatever their size in bytes: a bool
- * result of 1000 elements (1000 bytes) is the output of a 1000-element comparison, which the
- * wasm loops only run when it lives there (measured: `a < b` at 1e3, 3.8 us through the JS loop).
- */
-export const WASM_MIN_ELEMENTS = 256;
+export const WASM_MIN_BYTES = 65;
 
 /** Largest element count a typed array may have in this Node (V8 caps ArrayBuffers). */
 const MAX_BYTES = 2 ** 32; // 4 GiB: V8's typed-array limit on 64-bit Node 20 for one buffer
@@ -83,7 +80,7 @@ export function allocate(dtype: DType, size: number, shape: readonly number[]): 
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (!Number.isSafeInteger(size) || size < 0 || bytes > MAX_BYTES) throw memoryError(dtype, bytes, shape);
-  let data: ArrayData | null = bytes >= WASM_MIN_BYTES || size >= WASM_MIN_ELEMENTS ? wasmAllocate(dtype, size, true) : null;
+  let data: ArrayData | null = bytes >= WASM_MIN_BYTES ? wasmAllocate(dtype, size, true) : null;
   if (data !== null) {
     bytesAllocated += bytes;
     buffersAllocated += 1;
@@ -120,7 +117,7 @@ export function allocateUnfilled(dtype: DType, size: number, shape: readonly num
   const info = DTYPES[dtype];
   const bytes = size * info.itemsize;
   if (bytes <= ON_HEAP_BYTES || !Number.isSafeInteger(size) || bytes > MAX_BYTES) return allocate(dtype, size, shape);
-  if (bytes >= WASM_MIN_BYTES || size >= WASM_MIN_ELEMENTS) {
+  if (bytes >= WASM_MIN_BYTES) {
     const data = wasmAllocate(dtype, size, false);
     if (data !== null) {
       bytesAllocated += bytes;

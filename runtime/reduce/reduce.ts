@@ -349,8 +349,9 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const dtype = options?.dtype ?? x0.dtype;
   // the whole of a float64/float32/int32 array with no gaps between its elements, to a scalar: the
   // wasm loop over its span (the same elements in memory order; a float run holding a NaN or giving
-  // a zero returns NaN and takes the fold below, which keeps NumPy's first NaN and sign of zero)
-  if (initial === undefined && dtype === x0.dtype && options?.keepdims !== true && options?.out === undefined && red.every((r) => r)) {
+  // a zero returns NaN and takes the fold below, which keeps NumPy's first NaN and sign of zero);
+  // not with an explicit axis, whose whole reduction `finish` returns as a 0-d array
+  if (initial === undefined && dtype === x0.dtype && options?.keepdims !== true && options?.out === undefined && (options?.axis === undefined || options.axis === null) && red.every((r) => r)) {
     const d = x0.data;
     if ((d instanceof Float64Array && dtype === "float64") || (d instanceof Float32Array && dtype === "float32") || (d instanceof Int32Array && dtype === "int32")) {
       const [lo, hi] = elementSpan(x0);

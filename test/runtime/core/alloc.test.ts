@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocate, allocateUnfilled, allocationStats, WASM_MIN_BYTES, WASM_MIN_ELEMENTS } from "../../../runtime/core/alloc.js";
+import { allocate, allocateUnfilled, allocationStats, WASM_MIN_BYTES } from "../../../runtime/core/alloc.js";
 import { allocationOf, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
 import type { DType } from "../../../runtime/core/dtype.js";
@@ -27,7 +27,7 @@ describe("allocateUnfilled", () => {
       expect(d.buffer.byteLength).toBe(n * ITEMSIZE[dtype]);
     }
     // in wasm memory exactly when wasm is available and the buffer is large enough (wasm/heap.ts)
-    expect(inWasmMemory(d.buffer)).toBe(wasm() !== null && (n * ITEMSIZE[dtype] >= WASM_MIN_BYTES || n >= WASM_MIN_ELEMENTS));
+    expect(inWasmMemory(d.buffer)).toBe(wasm() !== null && n * ITEMSIZE[dtype] >= WASM_MIN_BYTES);
     expect(after.bytes - before.bytes).toBe(n * ITEMSIZE[dtype]);
     expect(after.buffers - before.buffers).toBe(1);
   });
