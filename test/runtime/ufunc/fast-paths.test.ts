@@ -41,3 +41,61 @@ describe("int32/float32 fast paths agree with the general path", () => {
     });
   }
 });
+
+/** Whether two results differ in dtype, shape, strides or bytes (the perturbed inputs' check: `same` can fail). */
+function differs(x: NDArray, y: NDArray): boolean {
+  if (x.dtype !== y.dtype || String(x.shape) !== String(y.shape) || String(x.strides) !== String(y.strides)) return true;
+  const p = new Uint8Array(x.tobytes());
+  const q = new Uint8Array(y.tobytes());
+  return p.length !== q.length || p.some((v, i) => v !== q[i]);
+}
+
+/** Float64 values with the edge cases of comparisons and arithmetic (NaN, ±0, ±inf, subnormals, ties). */
+function f64Values(n: number, seed: number): number[] {
+  const special = [NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1, 0.5, 1, -1];
+  const out: number[] = [];
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s * 16807) % 2147483647;
+    out.push(s % 5 === 0 ? special[s % special.length] : s % 7 === 0 ? 0.5 : (s / 2147483647) * 4 - 2);
+  }
+  return out;
+}
+
+describe("float64 fast paths agree with the general path (comparisons into bool; arithmetic)", () => {
+  const F64_OPS: Op[] = ["less", "greater_equal", "equal", "add", "multiply", "true_divide"];
+  // around the wasm loops' MIN_RUN (16) and vector widths, the 64-byte on-heap limit (8 elements), and wasm-sized arrays
+  const SIZES = [0, 1, 7, 8, 9, 15, 16, 17, 33, 100, 257, 1000];
+  it.each(F64_OPS)("%s: contiguous arrays of every size, with an offset, 2-d", (op) => {
+    for (const n of SIZES) {
+      const a = np.array(f64Values(n + 1, 7 + n));
+      const b = np.array(f64Values(n + 1, 11 + n));
+      b.data[0] = a.data[0]; // a tie
+      const head = (x: NDArray): NDArray => x.get(`:${n}`) as NDArray;
+      const tail = (x: NDArray): NDArray => x.get("1:") as NDArray;
+      const cases: [NDArray, NDArray][] = [[head(a), head(b)], [tail(a), tail(b)], [tail(a), head(b)]];
+      if (n % 2 === 0 && n > 0) cases.push([head(a).reshape(2, n / 2), tail(b).reshape(2, n / 2)]);
+      for (const [x, y] of cases) {
+        const fast = call(op, x, y, false);
+        same(fast, call(op, x, y, true));
+        if (op === "less") {
+          // and against JS's own `<`, element by element (no shared loop)
+          const xs = x.ravel().tolist() as number[];
+          const ys = y.ravel().tolist() as number[];
+          expect(fast.ravel().tolist()).toEqual(xs.map((v, i) => v < ys[i]));
+        }
+      }
+    }
+  });
+  it.each(F64_OPS)("%s: a perturbed input changes the result (the check above can fail)", (op) => {
+    for (const n of [17, 1000]) {
+      const a = np.array(f64Values(n, 3));
+      const b = np.array(f64Values(n, 5));
+      a.data[n - 1] = 0.25;
+      b.data[n - 1] = 0;
+      const b2 = b.copy();
+      b2.data[n - 1] = op === "equal" ? 0.25 : 1; // flips the last element of every op's result
+      expect(differs(call(op, a, b2, false), call(op, a, b, true))).toBe(true);
+    }
+  });
+});
