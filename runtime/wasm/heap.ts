@@ -7,7 +7,7 @@
  *   SharedArrayBuffer (64-byte aligned). That typed array becomes the array's `data`; every view
  *   of the array shares the same `data` object, so "the allocation" of an array is its
  *   `data`'s byte range (allocationOf below): what show.memory calls a buffer.
- * - Freeing: the region goes back to its size class's free list when its `data` typed array is
+ * - Freeing: the region goes back to the free lists (Sizes, below) when its `data` typed array is
  *   garbage-collected (a FinalizationRegistry keyed on `data` itself, not on any NDArray): as long
  *   as a user holds `a.data`, or any array or view over it, the region stays allocated, so there is
  *   no use after free through `a.data`. (A typed array the user makes over `a.data.buffer`, the
@@ -41,12 +41,23 @@
  *   gc({ type: "major" })). A collection inside an allocation can free any region whose `data` is
  *   unreachable: code must not keep a raw address across an allocation without keeping its typed
  *   array (or array) reachable until the address is last used.
- * - Sizes: multiples of 64 bytes up to 1 KiB, then four classes per power of two (waste at most 25%); the memory grows
- *   (at least doubling) when no free region of the class is left; it never shrinks (wasm memory
- *   cannot), so its high-water mark stays mapped. Largest array in wasm memory: 4 GiB (wasm32)
- *   less what is in use; bigger ones are ordinary ArrayBuffers.
- * Cost: allocation O(1) (a free-list pop or a bump, a typed array, a registry entry: about 0.3 to
- *   0.5 us measured here), freeing O(1) in the finalizer.
+ * - Sizes: an allocation takes a whole size class: multiples of 64 bytes up to 1 KiB, then four
+ *   classes per power of two (waste at most 25%). Free regions are blocks of any multiple of 64
+ *   bytes, listed by the largest class they hold. An allocation takes, in order: a block of its own
+ *   class (the region freed last first: likely still in cache, as malloc's LIFO bins); a block of
+ *   the smallest larger class, split (the rest stays free); after merging adjacent free blocks
+ *   (consolidate), when enough was freed since the last merge, a block that now fits; else fresh
+ *   memory at the bump pointer (a merged block that ends there is given back to it). So regions
+ *   freed by arrays of one size serve arrays of other sizes: a process walking many sizes stays
+ *   near its peak of live bytes (before the merging, every class kept its own regions for good,
+ *   and such a walk took the memory to 4 GiB). The memory grows (at least doubling) only when no
+ *   free block fits; it never shrinks (wasm memory cannot), so its high-water mark stays mapped.
+ *   Largest array in wasm memory: 4 GiB (wasm32) less what is in use; bigger ones are ordinary
+ *   ArrayBuffers.
+ * Cost: allocation O(1) when a block of its class or a larger one is free (a pop, a scan of the
+ *   ~100 class lists at most, a typed array, a registry entry: about 0.1 us measured here, plus
+ *   the collector's work on the registry entry), O(F log F) for a merge of F free blocks;
+ *   freeing O(1) in the finalizer.
  */
 import { DTYPES, type ArrayData, type DType } from "../core/dtype.js";
 import { MAX_PAGES, wasm, type WasmMemory } from "./instance.js";
@@ -74,6 +85,8 @@ const PAGE = 65536;
 const ALIGN = 64;
 
 let top = ALIGN; // bump pointer (address 0 is never handed out)
+/** The highest `top` so far: memory from here up was never handed out, so it is still zero (a fresh grow). */
+let high = ALIGN;
 let outstanding = 0;
 let sinceNudge = 0;
 let sinceCollect = 0;
@@ -84,7 +97,25 @@ let collector: (() => void) | null = null;
 let freedTotal = 0;
 let allocatedTotal = 0;
 let configured = false;
+/**
+ * Free blocks by size: free[k] holds the blocks whose size has floor class k
+ * (classBytes(k) <= size < classBytes(k + 1)), each as `(ptr / ALIGN) * UNITS + size / ALIGN`;
+ * the last pushed is handed out first.
+ */
 const free: number[][] = [];
+/** Block sizes and addresses in ALIGN units are below 2^26 (4 GiB / 64): two fit in one double exactly. */
+const UNITS = 2 ** 26;
+/** Bytes in free blocks and in `pending` (so top - ALIGN = outstanding + freeBytes). */
+let freeBytes = 0;
+/** Bytes freed since the last merge (consolidate). */
+let freedSinceMerge = 0;
+let merges = 0;
+/**
+ * The registry's held values of regions freed but not yet in a free list, in the order the callbacks
+ * ran (V8 runs them newest region first); wasmAllocate moves them over in reverse, so the region
+ * that died last, the one most likely still in cache, is handed out first (LIFO, as malloc does).
+ */
+const pending: number[] = [];
 /** Every SharedArrayBuffer object of the memory handed out (a new one after each grow). */
 const buffers = new Set<ArrayBufferLike>();
 let current: ArrayBufferLike | null = null;
@@ -117,13 +148,96 @@ export function classBytes(idx: number): number {
 }
 
 const registry = new FinalizationRegistry<number>((held) => {
-  const idx = held % 128;
-  const ptr = Math.floor(held / 128) * ALIGN;
-  const bytes = classBytes(idx);
-  (free[idx] ??= []).push(ptr);
+  const bytes = classBytes(held % 128);
+  pending.push(held);
   outstanding -= bytes;
   freedTotal += bytes;
+  freeBytes += bytes;
+  freedSinceMerge += bytes;
 });
+
+/** The floor class of a block of `bytes` (a multiple of ALIGN): the largest class not above it. */
+function floorClass(bytes: number): number {
+  const [idx, size] = classOf(bytes);
+  return size === bytes ? idx : idx - 1;
+}
+
+/** Put the free block [ptr, ptr + bytes) on its floor class's list (freeBytes is the caller's). */
+function pushFree(ptr: number, bytes: number, idx = floorClass(bytes)): void {
+  (free[idx] ??= []).push((ptr / ALIGN) * UNITS + bytes / ALIGN);
+}
+
+/** Move the pending regions onto their free lists, the last freed on top (see `pending`). */
+function drainPending(): void {
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const held = pending[i];
+    const idx = held % 128;
+    pushFree(((held - idx) / 128) * ALIGN, classBytes(idx), idx);
+  }
+  pending.length = 0;
+}
+
+/**
+ * A free region of `bytes` (class `idx`) from the list of class `idx`, else (`larger`) from the
+ * smallest non-empty larger class, the rest of the block going back as a free block of its own;
+ * -1 when there is none.
+ */
+function takeFree(idx: number, bytes: number, larger: boolean): number {
+  let list: number[] | undefined = free[idx];
+  if (list === undefined || list.length === 0) {
+    if (!larger) return -1;
+    list = undefined;
+    for (let k = idx + 1; k < free.length; k++) {
+      const l = free[k];
+      if (l !== undefined && l.length > 0) {
+        list = l;
+        break;
+      }
+    }
+    if (list === undefined) return -1;
+  }
+  const e = list.pop() as number;
+  const units = e % UNITS;
+  const ptr = ((e - units) / UNITS) * ALIGN;
+  const size = units * ALIGN;
+  if (size > bytes) pushFree(ptr + bytes, size - bytes);
+  freeBytes -= bytes;
+  return ptr;
+}
+
+/**
+ * Merge adjacent free blocks (all classes) into one block each, and give a block that ends at the
+ * bump pointer back to it: what lets regions freed by arrays of one size serve arrays of another,
+ * so a process walking many sizes stays near its peak of live bytes. Cost O(F log F) for F free
+ * blocks; run only when no free block fits and enough was freed since the last merge (wasmAllocate).
+ */
+function consolidate(): void {
+  drainPending();
+  const all: number[] = [];
+  for (const list of free) {
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
+    list.length = 0;
+  }
+  all.sort((x, y) => x - y); // by address (the high part)
+  const runs: number[] = []; // start, size pairs in ALIGN units
+  for (const e of all) {
+    const units = e % UNITS;
+    const start = (e - units) / UNITS;
+    const n = runs.length;
+    if (n > 0 && runs[n - 2] + runs[n - 1] === start) runs[n - 1] += units;
+    else runs.push(start, units);
+  }
+  let n = runs.length;
+  if (n > 0 && (runs[n - 2] + runs[n - 1]) * ALIGN === top) {
+    top = runs[n - 2] * ALIGN;
+    freeBytes -= runs[n - 1] * ALIGN;
+    n -= 2;
+  }
+  for (let i = 0; i < n; i += 2) pushFree(runs[i] * ALIGN, runs[i + 1] * ALIGN);
+  freedSinceMerge = 0;
+  merges += 1;
+}
 
 /**
  * `registry.cleanupSome()` where the engine has it (Node 20 behind --harmony-weak-refs-with-cleanup-some):
@@ -249,16 +363,25 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
     if (sinceNudge >= NUDGE_BYTES && !(hasCleanupSome() && collectorFn() !== null)) nudge(NUDGE_BYTES);
     return null;
   }
-  let ptr = free[idx]?.pop();
-  if (ptr === undefined && cleanupSome()) {
-    ptr = free[idx]?.pop();
+  if (pending.length > 0) drainPending();
+  let ptr = takeFree(idx, bytes, false);
+  if (ptr < 0 && cleanupSome() && pending.length > 0) {
+    drainPending();
+    ptr = takeFree(idx, bytes, false);
   }
-  const reused = ptr !== undefined;
-  if (ptr === undefined) {
+  if (ptr < 0) ptr = takeFree(idx, bytes, true);
+  // merge free blocks when they may now hold one that fits (enough freed since the last merge)
+  if (ptr < 0 && freeBytes >= bytes && freedSinceMerge >= Math.min(bytes, freeBytes / 8)) {
+    consolidate();
+    ptr = takeFree(idx, bytes, true);
+  }
+  if (ptr < 0) {
     if (!ensure(w.memory, top + bytes)) return null;
     ptr = top;
     top += bytes;
   }
+  const reused = ptr < high; // memory below `high` was handed out before: not zero any more
+  if (top > high) high = top;
   let buffer = current;
   if (buffer === null) {
     buffer = current = w.memory.buffer;
@@ -349,6 +472,12 @@ export interface WasmHeapStats {
   readonly collections: number;
   /** Milliseconds those collections took, in all. */
   readonly collectMs: number;
+  /** Bytes of the memory handed out so far, allocated or free (the bump pointer less its first 64 bytes): outstandingBytes + freeBytes. */
+  readonly extentBytes: number;
+  /** Bytes in free regions, waiting to be handed out again (freed by the collector, not yet reused). */
+  readonly freeBytes: number;
+  /** Times the free regions were merged (consolidate: an allocation no free region fitted). */
+  readonly merges: number;
 }
 
 /**
@@ -361,7 +490,10 @@ export interface WasmHeapStats {
 export function wasmHeapStats(): WasmHeapStats | null {
   const w = wasm();
   if (w === null) return null;
-  return { memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal, allocatedBytes: allocatedTotal, collections, collectMs };
+  return {
+    memoryBytes: w.memory.buffer.byteLength, outstandingBytes: outstanding, freedBytes: freedTotal, allocatedBytes: allocatedTotal,
+    collections, collectMs, extentBytes: top - ALIGN, freeBytes, merges,
+  };
 }
 
 /**

@@ -176,3 +176,78 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
   }, 600_000);
 });
 
+
+/** Run `body` (CommonJS, with `np`, `heap`, an async `collect()` that frees dead regions) in a fresh node; its last stdout line is JSON. */
+async function inFreshNode<T>(body: string): Promise<T> {
+  const { spawnSync } = await import("node:child_process");
+  const { join, resolve } = await import("node:path");
+  const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
+  const script = `
+    const { np } = require(${JSON.stringify(join(dist, "np.js"))});
+    const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+    const collect = async () => { gc(); await new Promise((r) => setImmediate(r)); await new Promise((r) => setImmediate(r)); };
+    (async () => { ${body} })().catch((e) => { console.error(e); process.exit(1); });`;
+  const r = spawnSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8", env: { ...process.env, STRIDED_NO_WASM: "" } });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as T;
+}
+
+describe.skipIf(skip)("free regions serve other sizes (split, merge) and the last freed is reused first", () => {
+  it("a process walking many sizes stays near its peak of live bytes; live arrays never overlap; np.zeros stays zero", async () => {
+    const got = await inFreshNode<{ peak: number; extent: number; memory: number; free: number; outstanding: number; merges: number; overlaps: number; nonzero: number }>(`
+      let peak = 0, overlaps = 0, nonzero = 0;
+      for (let n = 10; n < 125000; n = Math.ceil(n * 1.09)) {
+        const live = [];
+        for (let k = 0; k < 8; k++) {
+          const z = np.zeros([n + k * 3]);
+          if (z.data.some((v) => v !== 0)) nonzero++;
+          live.push(np.add(z, 1.5)); // an unfilled result too
+          live.push(z);
+        }
+        peak = Math.max(peak, heap.wasmHeapStats().outstandingBytes);
+        const spans = live.map((a) => [a.data.byteOffset, a.data.byteOffset + a.data.byteLength]).sort((x, y) => x[0] - y[0]);
+        for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) overlaps++;
+        for (const a of live) a.data.fill(7); // dirty: a region handed out again must not show it through np.zeros
+        live.length = 0;
+        await collect();
+      }
+      const s = heap.wasmHeapStats();
+      console.log(JSON.stringify({ peak, extent: s.extentBytes, memory: s.memoryBytes, free: s.freeBytes, outstanding: s.outstandingBytes, merges: s.merges, overlaps, nonzero }));`);
+    expect(got.overlaps).toBe(0);
+    expect(got.nonzero).toBe(0);
+    expect(got.extent).toBe(got.outstanding + got.free); // every byte handed out is live or free, once
+    expect(got.merges).toBeGreaterThan(0);
+    // peak live ~16 MB (16 arrays of 1 MB at most, the last size); with a list per size class kept
+    // for good (the allocator before merging) the walk took ~12x that, one set of regions per class
+    expect(got.extent).toBeLessThanOrEqual(2 * got.peak);
+    expect(got.memory).toBeLessThanOrEqual(4 * got.peak); // the memory grows by doubling
+  }, 120_000);
+
+  it("a region freed by a large array is split for smaller ones, without growing", async () => {
+    const got = await inFreshNode<{ big: [number, number]; small: number[]; grew: boolean }>(`
+      // made and dropped in a function: an async function's frame may keep its temporaries across an await
+      const made = () => { const big = np.zeros([100000]); return [big.data.byteOffset, big.data.byteOffset + big.data.byteLength]; }; // 800,000 bytes
+      const span = made();
+      await collect();
+      const before = heap.wasmHeapStats().extentBytes;
+      const keep = [];
+      for (let i = 0; i < 7; i++) keep.push(np.zeros([12000])); // 96,000 bytes each, 7 fit in 800,000
+      console.log(JSON.stringify({ big: span, small: keep.map((a) => a.data.byteOffset), grew: heap.wasmHeapStats().extentBytes > before }));`);
+    expect(got.grew).toBe(false);
+    for (const p of got.small) {
+      expect(p).toBeGreaterThanOrEqual(got.big[0]);
+      expect(p + 96000).toBeLessThanOrEqual(got.big[1]);
+    }
+  });
+
+  it("after a collection the region of the array allocated last is handed out first (LIFO: still in cache)", async () => {
+    const got = await inFreshNode<{ order: number[] }>(`
+      const made = () => Array.from({ length: 50 }, () => np.zeros([1000]).data.byteOffset); // dropped at once
+      const offsets = made();
+      await collect();
+      const again = [];
+      for (let i = 0; i < 5; i++) again.push(np.zeros([1000]));
+      console.log(JSON.stringify({ order: again.map((a) => offsets.indexOf(a.data.byteOffset)) }));`);
+    expect(got.order).toEqual([49, 48, 47, 46, 45]);
+  });
+});
