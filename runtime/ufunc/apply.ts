@@ -317,8 +317,11 @@ function binaryF64(def: UFuncDef, size: number, a: NDArray, b: NDArray, o: Float
  * The wasm entry of `def`'s float64 loop when float64 operands resolve to it and it writes float64
  * (def.f64Wasm, memoised on the def: a property read per call where the resolution cache, the
  * accelerate table and the entry table were three Map lookups), else null.
+ *
+ * @example
+ * typeof f64Entry(UFUNCS.add) // "function" (null under STRIDED_NO_WASM=1)
  */
-function f64Entry(def: UFuncDef): WasmBinaryEntry | null {
+export function f64Entry(def: UFuncDef): WasmBinaryEntry | null {
   let e: WasmBinaryEntry | null = null;
   if (def.nin === 2) {
     const r = def.cache.get("float64") ?? resolveLoop(def, [{ dtype: "float64" }, { dtype: "float64" }]);
