@@ -6,8 +6,12 @@
  * start (lineMagicLines: not inside a string, template, comment, parentheses or brackets, and not
  * the modulo operator continuing the line before: `a\n  %b`, `n\n%time + 1`).
  *
- *   %timeit [-n N] [-r R] [-p P] EXPR   -> timeit(() => (EXPR), { number: N, repeat: R, precision: P })
- *   %%timeit [-n N] [-r R] [SETUP]      -> timeit((() => { SETUP; return () => { BODY }; })(), { ... })
+ *   %timeit [-n N] [-r R] [-p P] [-q] [-o] EXPR
+ *                                       -> __strided_timeit(() => (EXPR), { number: N, repeat: R, precision: P, quiet: true, output: true })
+ *   %%timeit [-n N] [-r R] [-q] [-o] [SETUP]
+ *                                       -> __strided_timeit((() => { SETUP; return () => { BODY }; })(), { ... })
+ *   (globals.ts timeitMagic: IPython's lines and the allocation per loop on stdout unless -q; the
+ *   result object only with -o, else nothing, as IPython's %timeit returns None)
  *   %time EXPR                          -> __strided_time(() => (EXPR))   (the `time` global, under a
  *   %time const x = EXPR                -> const x = __strided_time(() => (EXPR))   name users do not take)
  * A body or expression containing `await` becomes an async function, awaited.
@@ -17,7 +21,7 @@ import { Error, Number } from "../primordials.js"; // built-ins captured at star
 /** A parsed magic line. */
 export interface Magic {
   kind: "timeit" | "cell-timeit" | "time";
-  options: { number?: number; repeat?: number; precision?: number };
+  options: { number?: number; repeat?: number; precision?: number; quiet?: boolean; output?: boolean };
   /** The rest of the first line after the options (the expression, or the setup statement). */
   rest: string;
   /** Length of the magic name and options on the first line (what an editor blanks out). */
@@ -56,7 +60,9 @@ export function parseMagic(cell: string): Magic | null {
   else throw new UsageError(`${cellMagic ? "Cell" : "Line"} magic function \`${m[1]}${name}\` not found (this kernel knows %timeit, %%timeit and %time).`);
   const options: Magic["options"] = {};
   let i = m[0].length;
-  const re = /\s+(-[a-z])(?:\s*(\d+))?/y;
+  // An option, then (for -n, -r, -p) its number; -q and -o take none (`-o 1+1` times `1+1`).
+  const re = /\s+(-[a-z])(?=\s|\d|$)/y;
+  const num = /\s*(\d+)/y;
   if (kind !== "time") {
     for (;;) {
       re.lastIndex = i;
@@ -64,10 +70,16 @@ export function parseMagic(cell: string): Magic | null {
       if (!o) break;
       const key = OPTION_NAMES[o[1]];
       if (key) {
-        if (o[2] === undefined) throw new UsageError(`option ${o[1]} of %timeit needs a number, e.g. ${o[1]} 10`);
-        options[key] = Number(o[2]);
-      } else if (o[1] !== "-q" && o[1] !== "-o") throw new UsageError(`unknown option ${o[1]} for %timeit (known: -n N, -r R, -p P, -q, -o)`);
-      else if (o[2] !== undefined) break; // "-q 5": not an option after all
+        num.lastIndex = re.lastIndex;
+        const v = num.exec(first);
+        if (!v) throw new UsageError(`option ${o[1]} of %timeit needs a number, e.g. ${o[1]} 10`);
+        options[key] = Number(v[1]);
+        i = num.lastIndex;
+        continue;
+      }
+      if (o[1] === "-q") options.quiet = true;
+      else if (o[1] === "-o") options.output = true;
+      else throw new UsageError(`unknown option ${o[1]} for %timeit (known: -n N, -r R, -p P, -q, -o)`);
       i = re.lastIndex;
     }
   }
@@ -81,6 +93,8 @@ function optionsText(o: Magic["options"]): string {
   if (o.number !== undefined) parts.push(`number: ${o.number}`);
   if (o.repeat !== undefined) parts.push(`repeat: ${o.repeat}`);
   if (o.precision !== undefined) parts.push(`precision: ${o.precision}`);
+  if (o.quiet) parts.push("quiet: true");
+  if (o.output) parts.push("output: true");
   return parts.length ? `, { ${parts.join(", ")} }` : "";
 }
 
@@ -96,7 +110,7 @@ function lineMagicCode(magic: Magic): string {
     if (!magic.rest) throw new UsageError("%timeit needs an expression to time, e.g. %timeit np.ones(1000).sum()");
     const a = hasAwait(magic.rest);
     const body = statement ? `{ ${magic.rest} }` : `(${magic.rest})`;
-    return `${a ? "await " : ""}timeit(${a ? "async " : ""}() => ${body}${optionsText(magic.options)})`;
+    return `${a ? "await " : ""}__strided_timeit(${a ? "async " : ""}() => ${body}${optionsText(magic.options)})`;
   }
   if (!magic.rest) throw new UsageError("%time needs an expression to time, e.g. %time np.ones(1000).sum()");
   if (statement) {
@@ -296,7 +310,7 @@ export function rewriteMagics(cell: string): Rewritten {
   const sa = hasAwait(magic.rest);
   const lines = body.split("\n").length;
   const factory = `${sa ? "await (async " : "("}() => { ${magic.rest ? magic.rest.replace(/;?$/, ";") : ""} return ${a ? "async " : ""}() => {`;
-  const code = `${a ? "await " : ""}timeit(${factory}\n${body}\n}; })()${optionsText(magic.options)});`;
+  const code = `${a ? "await " : ""}__strided_timeit(${factory}\n${body}\n}; })()${optionsText(magic.options)});`;
   return { code, mapLine: (l) => (l <= lines ? l : 0) };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The kernel globals as the type checker sees them: one ambient script declaring `np`,
- * `NDArray`, `display`, `clear_output`, `input`, `time` (and `__strided_time`, what %time calls,
- * so a user's own `time` variable does not break the magic), `show`, `timeit` by pointing at the
+ * `NDArray`, `display`, `clear_output`, `input`, `time` (and `__strided_time` and `__strided_timeit`,
+ * what %time and %timeit call, so a user's own `time` or `timeit` variable does not break the magics), `show`, `timeit` by pointing at the
  * modules that implement them, so their types and doc comments come from one place (the
  * implementing module) and never from the notebook's folder.
  */
@@ -30,6 +30,7 @@ export function ambientText(): string {
     `declare const input: typeof ${globals}.input;`,
     `declare const time: typeof ${globals}.time;`,
     `declare const __strided_time: typeof ${globals}.time;`,
+    `declare const __strided_timeit: typeof ${globals}.timeitMagic;`,
     `declare const show: typeof ${show}.show;`,
     `declare const timeit: typeof ${timeit}.timeit;`,
     "",

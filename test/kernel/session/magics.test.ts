@@ -8,7 +8,11 @@ describe("parseMagic", () => {
     ["%timeit f()", { kind: "timeit", options: {}, rest: "f()", prefixLength: 8 }],
     ["%timeit -n 10 -r 3 f(x)", { kind: "timeit", options: { number: 10, repeat: 3 }, rest: "f(x)", prefixLength: 19 }],
     ["%timeit -n10 -p 4 g()", { kind: "timeit", options: { number: 10, precision: 4 }, rest: "g()", prefixLength: 18 }],
-    ["%timeit -q -o h()", { kind: "timeit", options: {}, rest: "h()", prefixLength: 14 }],
+    ["%timeit -q -o h()", { kind: "timeit", options: { quiet: true, output: true }, rest: "h()", prefixLength: 14 }],
+    // -q and -o take no number: what follows is the statement (it was read as "-o 1" and failed to parse)
+    ["%timeit -o 1+1", { kind: "timeit", options: { output: true }, rest: "1+1", prefixLength: 11 }],
+    ["%timeit -n 3 -q 2 * x", { kind: "timeit", options: { number: 3, quiet: true }, rest: "2 * x", prefixLength: 16 }],
+    ["%%timeit -o\nbody()", { kind: "cell-timeit", options: { output: true }, rest: "", prefixLength: 11 }],
     ["%timeit -x - 1", { kind: "timeit", options: {}, rest: "-x - 1", prefixLength: 8 }],
     ["%%timeit -r 2 const a = 1\nbody()", { kind: "cell-timeit", options: { repeat: 2 }, rest: "const a = 1", prefixLength: 14 }],
     ["%%timeit\nbody()", { kind: "cell-timeit", options: {}, rest: "", prefixLength: 8 }],
@@ -29,22 +33,26 @@ describe("parseMagic", () => {
 describe("rewriteMagics", () => {
   it.each([
     ["x + 1", "x + 1"],
-    ["%timeit f()", "timeit(() => (f()))"],
-    ["%timeit -n 5 -r 2 f()\nnext()", "timeit(() => (f()), { number: 5, repeat: 2 })\nnext()"],
-    ["%timeit await g()", "await timeit(async () => (await g()))"],
+    ["%timeit f()", "__strided_timeit(() => (f()))"],
+    ["%timeit -n 5 -r 2 f()\nnext()", "__strided_timeit(() => (f()), { number: 5, repeat: 2 })\nnext()"],
+    ["%timeit await g()", "await __strided_timeit(async () => (await g()))"],
     ["%time f()", "__strided_time(() => (f()))"],
     ["%time const y: number = f();", "const y: number = __strided_time(() => (f()));"],
     ["%time await g()", "await __strided_time(async () => (await g()))"],
     // statements are timed as a block body, as IPython times `%time for i in range(n): ...`
     ["%time for (let i = 0; i < 3; i++) t += i", "__strided_time(() => { for (let i = 0; i < 3; i++) t += i })"],
-    ["%timeit -n 2 while (k < 5) k++", "timeit(() => { while (k < 5) k++ }, { number: 2 })"],
+    ["%timeit -n 2 while (k < 5) k++", "__strided_timeit(() => { while (k < 5) k++ }, { number: 2 })"],
     ["%time { const u = f(); g(u) }", "__strided_time(() => { { const u = f(); g(u) } })"],
     ["%time if (a) await g()", "await __strided_time(async () => { if (a) await g() })"],
     ["%time format(x)", "__strided_time(() => (format(x)))"],
     ["x = 1\n%time for (const v of xs) s += v", "x = 1\n__strided_time(() => { for (const v of xs) s += v });"],
-    ["%%timeit\nf()", "timeit((() => {  return () => {\nf()\n}; })());"],
-    ["%%timeit -n 2 const a = 1\nf(a)", "timeit((() => { const a = 1; return () => {\nf(a)\n}; })(), { number: 2 });"],
-    ["%%timeit\nawait g()", "await timeit((() => {  return async () => {\nawait g()\n}; })());"],
+    ["%%timeit\nf()", "__strided_timeit((() => {  return () => {\nf()\n}; })());"],
+    ["%%timeit -n 2 const a = 1\nf(a)", "__strided_timeit((() => { const a = 1; return () => {\nf(a)\n}; })(), { number: 2 });"],
+    ["%%timeit\nawait g()", "await __strided_timeit((() => {  return async () => {\nawait g()\n}; })());"],
+    // IPython's -q (print nothing) and -o (return the result object)
+    ["%timeit -q -o f()", "__strided_timeit(() => (f()), { quiet: true, output: true })"],
+    ["%timeit -o 1+1", "__strided_timeit(() => (1+1), { output: true })"],
+    ["%%timeit -o -n 2\nf()", "__strided_timeit((() => {  return () => {\nf()\n}; })(), { number: 2, output: true });"],
   ])("%j", (cell, code) => {
     expect(rewriteMagics(cell).code).toBe(code);
   });
@@ -82,14 +90,14 @@ describe("timeReport (IPython's %time lines)", () => {
 
 describe("line magics on any line (IPython accepts them anywhere a statement starts)", () => {
   it.each([
-    ["x = 1\n%timeit f(x)", "x = 1\ntimeit(() => (f(x)));"],
-    ["x = 1\n%timeit -n 10 -r 2 f(x)", "x = 1\ntimeit(() => (f(x)), { number: 10, repeat: 2 });"],
+    ["x = 1\n%timeit f(x)", "x = 1\n__strided_timeit(() => (f(x)));"],
+    ["x = 1\n%timeit -n 10 -r 2 f(x)", "x = 1\n__strided_timeit(() => (f(x)), { number: 10, repeat: 2 });"],
     ["x = 1\n%time const y = f(x)\ny", "x = 1\nconst y = __strided_time(() => (f(x)));\ny"],
     ["for (let i = 0; i < 3; i++) {\n  %time f(i)\n}", "for (let i = 0; i < 3; i++) {\n  __strided_time(() => (f(i)));\n}"],
     ["a();\n%time await g()", "a();\nawait __strided_time(async () => (await g()));"],
-    ["%timeit f()\n%time g()", "timeit(() => (f()))\n__strided_time(() => (g()));"],
-    ["%%timeit\nx = 1\n%time f()", "timeit((() => {  return () => {\nx = 1\n__strided_time(() => (f()));\n}; })());"],
-    ["const q = a / b\n%timeit f()", "const q = a / b\ntimeit(() => (f()));"],
+    ["%timeit f()\n%time g()", "__strided_timeit(() => (f()))\n__strided_time(() => (g()));"],
+    ["%%timeit\nx = 1\n%time f()", "__strided_timeit((() => {  return () => {\nx = 1\n__strided_time(() => (f()));\n}; })());"],
+    ["const q = a / b\n%timeit f()", "const q = a / b\n__strided_timeit(() => (f()));"],
   ])("%j", (cell, code) => {
     const r = rewriteMagics(cell);
     expect(r.code).toBe(code);

@@ -379,6 +379,55 @@ describe("magics", () => {
     expect(ok((await run("[setupRuns, bodyRuns]")).r).value).toEqual([1, 20]);
   });
 
+  // IPython: %timeit prints its line to stdout and returns None (no Out[n]); -o returns the
+  // TimeitResult, -q prints nothing. Ours adds the runtime's allocation per loop after IPython's line.
+  const TIMEIT_LINE = /^[\d.]+ [mµn]?s ± [\d.]+ [mµn]?s per loop \(mean ± std\. dev\. of 2 runs, 5 loops each\)$/;
+  const timeitLines = (text: string): string[] => text.split("\n").filter((l) => !l.startsWith("The slowest run took"));
+
+  it("%timeit prints IPython's line and the allocation per loop to stdout and gives no value", async () => {
+    const { r, io } = await run("%timeit -n 5 -r 2 np.ones(1000)");
+    expect(ok(r).value).toBeUndefined();
+    const lines = timeitLines(io.text());
+    expect(lines[0]).toMatch(TIMEIT_LINE);
+    expect(lines.slice(1)).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", ""]);
+  });
+
+  it("%timeit on a line before the last prints too (its value was dropped, so nothing showed)", async () => {
+    const { r, io } = await run("const forty = 40\n%timeit -n 5 -r 2 forty + 1\nforty + 2");
+    expect(ok(r).value).toBe(42);
+    expect(timeitLines(io.text())).toEqual([expect.stringMatching(TIMEIT_LINE), "no array allocated per loop", ""]);
+  });
+
+  it("%timeit -o gives the TimeitResult as the value, -q prints nothing", async () => {
+    const printed = await run("%timeit -o -n 5 -r 2 1 + 1");
+    const value = ok(printed.r).value as { loops: number; repeat: number; toString(): string };
+    expect([value.loops, value.repeat]).toEqual([5, 2]);
+    expect(String(value)).toMatch(TIMEIT_LINE);
+    expect(timeitLines(printed.io.text())[0]).toBe(String(value));
+    const quiet = await run("%timeit -q -o -n 5 -r 2 1 + 1");
+    expect(ok(quiet.r).value).toMatchObject({ loops: 5, repeat: 2 });
+    expect(quiet.io.text()).toBe("");
+    const nothing = await run("%timeit -q -n 5 -r 2 1 + 1");
+    expect(ok(nothing.r).value).toBeUndefined();
+    expect(nothing.io.text()).toBe("");
+  });
+
+  it("%%timeit prints like %timeit; -o gives the result; awaited bodies too", async () => {
+    const { r, io } = await run("%%timeit -n 5 -r 2\nnp.zeros(10)");
+    expect(ok(r).value).toBeUndefined();
+    expect(timeitLines(io.text())).toEqual([expect.stringMatching(TIMEIT_LINE), "80 bytes allocated per loop in 1 buffer", ""]);
+    const withO = await run("%%timeit -o -n 5 -r 2\nawait null");
+    expect(ok(withO.r).value).toMatchObject({ loops: 5, repeat: 2 });
+    expect(timeitLines(withO.io.text())[0]).toMatch(TIMEIT_LINE);
+  });
+
+  it("%timeit works when the user has a variable named timeit", async () => {
+    ok((await run("const timeit = 'mine'")).r);
+    const { r, io } = await run("%timeit -n 5 -r 2 timeit.length");
+    expect(ok(r).value).toBeUndefined();
+    expect(timeitLines(io.text())[0]).toMatch(TIMEIT_LINE);
+  });
+
   it("an unknown magic is a UsageError", async () => {
     expect(err((await run("%foo 1")).r).ename).toBe("UsageError");
   });
