@@ -26,6 +26,8 @@ const ok = requirement(missingFile(CHROMIUM, "Chromium") ?? missingPythonModules
 interface Output {
   output_type: string;
   data?: Record<string, unknown>;
+  /** A stream's text (nbformat: a string or a list of lines). */
+  text?: string | string[];
   ename?: string;
   evalue?: string;
 }
@@ -116,7 +118,7 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
 
   it("timeit shows the allocation: a fresh result per loop versus out=", async () => {
     const alloc = await page.$$eval(".strided-timeit .timeit-alloc", (els) => els.map((e) => e.textContent ?? ""));
-    // np.add(x, y); np.add(x, y, { out: x }); %timeit np.ones(1000)
+    // np.add(x, y); np.add(x, y, { out: x }); %timeit -o np.ones(1000)
     expect(alloc).toEqual(["8,000 bytes (7.81 KiB) allocated per loop in 1 buffer", "no array allocated per loop", "8,000 bytes (7.81 KiB) allocated per loop in 1 buffer"]);
   });
 
@@ -131,9 +133,12 @@ describe.skipIf(!ok)("views.ipynb executed, converted by nbconvert, opened in Ch
     expect(plain(7)).toMatch(/^(The slowest run took [\d.]+ times longer than the fastest\. This could mean that an intermediate result is being cached\.\n)?[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 3 runs, 200 loops each\)$/);
   });
 
-  it("%timeit in a cell gives the same result object: IPython's line and the allocation", async () => {
+  it("%timeit -o prints IPython's line (and the allocation) to stdout and gives the same result object as timeit(fn)", async () => {
     const cells = executed.cells.filter((c) => c.cell_type === "code");
-    const out = (cells[12].outputs ?? []).find((o) => o.data?.["text/html"] !== undefined);
+    const outputs = cells[12].outputs ?? [];
+    const stdout = outputs.filter((o) => o.output_type === "stream").map((o) => (Array.isArray(o.text) ? o.text.join("") : String(o.text))).join("");
+    expect(stdout).toMatch(/[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 2 runs, 100 loops each\)\n8,000 bytes \(7\.81 KiB\) allocated per loop in 1 buffer\n$/);
+    const out = outputs.find((o) => o.output_type === "execute_result");
     const t = out?.data?.["text/plain"];
     expect(Array.isArray(t) ? t.join("") : String(t)).toMatch(/[\d.]+ [mµn]?s \u00b1 [\d.]+ [mµn]?s per loop \(mean \u00b1 std\. dev\. of 2 runs, 100 loops each\)$/);
     expect(String(out?.data?.["text/html"])).toContain("8,000 bytes (7.81 KiB) allocated per loop in 1 buffer");
