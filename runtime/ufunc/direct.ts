@@ -14,13 +14,33 @@
  * byte of `out` or is exactly `out`'s elements (NumPy's overlap rule then needs no copy). Anything
  * else returns null having done nothing, and the caller runs applyUFunc (same result, same bits:
  * the same wasm loop on the same bytes).
- * Cost: about a dozen field reads and comparisons, three typed-array getter pairs and one call
- * into wasm; measured against applyUFunc's path in apply.ts (README, Benchmarks).
+ * Cost: about a dozen field reads and comparisons, three WeakMap lookups (addressOf) and one call
+ * into wasm.
  */
 import { NDArray } from "../core/ndarray.js";
 import { inWasmMemory } from "../wasm/heap.js";
 import { MIN_RUN } from "../wasm/loops.js";
 import { f64Entry, type UFuncDef, type UFuncOptions } from "./apply.js";
+
+/**
+ * Each float64 data array's wasm address (its byteOffset), or -1 when it is not in wasm memory,
+ * remembered per typed array: neither ever changes for a typed array, and the getters `buffer` and
+ * `byteOffset` of arrays over the memory's SharedArrayBuffer cost more than this lookup (at 256
+ * elements, in one process, interleaved, load 9: the call 167-174 ns with the getters, 115 with
+ * the lookup; the bare wasm call 70). Each SharedArrayBuffer object of the memory (a new one after
+ * every grow) spans it from address 0, so byteOffset is the wasm address whichever object an array
+ * was made over. Weak: an entry goes with its typed array.
+ */
+const ADDRESS = new WeakMap<Float64Array, number>();
+
+function addressOf(d: Float64Array): number {
+  let p = ADDRESS.get(d);
+  if (p === undefined) {
+    p = inWasmMemory(d.buffer) ? d.byteOffset : -1;
+    ADDRESS.set(d, p);
+  }
+  return p;
+}
 
 /** Whether `st` are exactly the C strides of `sh` for 8-byte items (length-1 axes included). */
 function exactC8(sh: readonly number[], st: readonly number[]): boolean {
@@ -74,13 +94,13 @@ export function binaryIntoF64(def: UFuncDef, x: unknown, y: unknown, opts: UFunc
   if (size < MIN_RUN) return null;
   const entry = def.f64Wasm !== undefined ? def.f64Wasm : f64Entry(def);
   if (entry === null) return null;
-  // each SharedArrayBuffer object of the wasm memory (a new one after every grow) spans it from
-  // address 0, so byteOffset is the wasm address whichever object an array was made over
-  const mem = O.buffer;
-  if (!inWasmMemory(mem) || (A.buffer !== mem && !inWasmMemory(A.buffer)) || (B.buffer !== mem && !inWasmMemory(B.buffer))) return null;
-  const po = O.byteOffset + out.offset;
-  const pa = A.byteOffset + x.offset;
-  const pb = B.byteOffset + y.offset;
+  const qo = addressOf(O);
+  const qa = addressOf(A);
+  const qb = addressOf(B);
+  if (qo < 0 || qa < 0 || qb < 0) return null;
+  const po = qo + out.offset;
+  const pa = qa + x.offset;
+  const pb = qb + y.offset;
   const bytes = size * 8;
   if (!(pa === po || pa + bytes <= po || po + bytes <= pa) || !(pb === po || pb + bytes <= po || po + bytes <= pb)) return null;
   entry(size, pa, 8, pb, 8, po, 8);
