@@ -16,23 +16,28 @@
  * handle Node returns, with the cell whose code scheduled it (the async context's cell). A handle
  * that has run or was cleared is dropped lazily (Node marks it `_destroyed`), so a flood of
  * immediates keeps the table small. The callback itself is not wrapped: the notebook's frames
- * stay the notebook's (tracebacks, the forced interrupt's check). `timers/promises` is not
- * covered (its timers are made inside Node).
+ * stay the notebook's (tracebacks, the forced interrupt's check). `timers/promises` waits are
+ * recorded and cancelled by run/timer-promises.ts (its timers are made inside Node) and reported
+ * here with the callbacks.
  */
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { currentCell, type CellContext } from "./context.js";
+import { cancelTimerPromises, installTimerPromises, type TimerPromiseKind } from "./timer-promises.js";
 import { adoptBuiltin, clearInterval, clearTimeout, globalThisRef, Map, Object, Reflect, setImmediate, setInterval, setTimeout } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 const clearImmediate = globalThisRef.clearImmediate;
 
-/** What kind of callback a handle is, as the user wrote it. */
-export type TimerKind = "setTimeout" | "setImmediate" | "setInterval";
+/** What kind of callback a handle is, as the user wrote it (or a `timers/promises` wait). */
+export type TimerKind = "setTimeout" | "setImmediate" | "setInterval" | TimerPromiseKind;
+/** The kinds in the order a message lists them. */
+const KINDS: TimerKind[] = ["setTimeout", "setImmediate", "setInterval", "timers/promises setTimeout", "timers/promises setImmediate", "timers/promises setInterval", "scheduler.wait", "scheduler.yield"];
 
 /** The callbacks an interrupt cancelled, for one cell. */
 export interface Cancelled {
   cell: CellContext | undefined;
-  counts: Record<TimerKind, number>;
+  /** How many of each kind (kinds absent: none). */
+  counts: Partial<Record<TimerKind, number>>;
 }
 
 /** Node's Timeout and Immediate objects: `_destroyed` once run or cleared; a Timeout in a timer list has `_idlePrev`. */
@@ -42,7 +47,7 @@ interface NodeHandle {
 }
 
 interface Entry {
-  kind: TimerKind;
+  kind: "setTimeout" | "setImmediate" | "setInterval";
   cell: CellContext | undefined;
 }
 
@@ -58,7 +63,7 @@ let sweepAt = SWEEP_EVERY;
  * forced interrupt terminated is taken off its list before it ran and never put back (its
  * `finally` never ran), and it has been reported as stopped already.
  */
-function waiting(h: NodeHandle, kind: TimerKind): boolean {
+function waiting(h: NodeHandle, kind: Entry["kind"]): boolean {
   if (h._destroyed === true) return false;
   if (kind !== "setImmediate" && "_idlePrev" in h && h._idlePrev == null) return false;
   return true;
@@ -69,7 +74,7 @@ function sweep(): void {
   sweepAt = pending.size + SWEEP_EVERY;
 }
 
-function track(h: unknown, kind: TimerKind): void {
+function track(h: unknown, kind: Entry["kind"]): void {
   if (h === null || typeof h !== "object") return;
   mapSet(pending, h as NodeHandle, { kind, cell: currentCell() });
   if (pending.size >= sweepAt) sweep();
@@ -78,7 +83,7 @@ function track(h: unknown, kind: TimerKind): void {
 type Scheduler = (...args: never[]) => unknown;
 
 /** A wrapper of Node's `real` that records the handle it returns; it keeps `real`'s name, length and promisified form. */
-function recording(real: Scheduler, kind: TimerKind): Scheduler {
+function recording(real: Scheduler, kind: Entry["kind"]): Scheduler {
   const wrapper = {
     [kind](this: unknown, ...args: unknown[]): unknown {
       const h = Reflect.apply(real, this, args);
@@ -104,7 +109,7 @@ let installed = false;
 export function installTimerRegistry(): void {
   if (installed) return;
   installed = true;
-  const wrappers: [TimerKind, Scheduler][] = [
+  const wrappers: [Entry["kind"], Scheduler][] = [
     ["setTimeout", recording(setTimeout as unknown as Scheduler, "setTimeout")],
     ["setImmediate", recording(setImmediate as unknown as Scheduler, "setImmediate")],
     ["setInterval", recording(setInterval as unknown as Scheduler, "setInterval")],
@@ -115,7 +120,8 @@ export function installTimerRegistry(): void {
     adoptBuiltin(globalThisRef, name); // the kernel's windows (primordials.ts) see it as the built-in, not as a cell's patch
     if (timersModule[name] === (name === "setTimeout" ? setTimeout : name === "setImmediate" ? setImmediate : setInterval)) timersModule[name] = wrapper;
   }
-  // `import { setImmediate } from "node:timers"` reads the ES module's copy of the exports.
+  installTimerPromises(); // run/timer-promises.ts: `timers/promises`' exports
+  // `import { setImmediate } from "node:timers"` reads the ES module's copy of the exports (also `timers/promises`').
   (createRequire(__filename)("node:module") as { syncBuiltinESMExports(): void }).syncBuiltinESMExports();
 }
 
@@ -128,6 +134,14 @@ export function installTimerRegistry(): void {
  */
 export function cancelNotebookTimers(): Cancelled[] {
   const byCell = new Map<CellContext | undefined, Cancelled>();
+  const count = (cell: CellContext | undefined, kind: TimerKind): void => {
+    let c = byCell.get(cell);
+    if (c === undefined) {
+      c = { cell, counts: {} };
+      byCell.set(cell, c);
+    }
+    c.counts[kind] = (c.counts[kind] ?? 0) + 1;
+  };
   for (const [h, e] of pending) {
     try {
       if (!waiting(h, e.kind)) continue;
@@ -137,13 +151,10 @@ export function cancelNotebookTimers(): Cancelled[] {
     } catch {
       continue; // a handle a cell tampered with: nothing to cancel
     }
-    let c = byCell.get(e.cell);
-    if (c === undefined) {
-      c = { cell: e.cell, counts: { setTimeout: 0, setImmediate: 0, setInterval: 0 } };
-      byCell.set(e.cell, c);
-    }
-    c.counts[e.kind]++;
+    count(e.cell, e.kind);
   }
+  const waits = cancelTimerPromises();
+  for (let i = 0; i < waits.length; i++) count(waits[i].cell, waits[i].kind);
   pending.clear();
   sweepAt = SWEEP_EVERY;
   const out: Cancelled[] = [];
@@ -157,18 +168,19 @@ export function cancelNotebookTimers(): Cancelled[] {
  *
  * @example
  * describeCancelled({ setTimeout: 2, setImmediate: 0, setInterval: 1 }) // "3 pending callbacks (2 setTimeout, 1 setInterval)"
+ * describeCancelled({ "timers/promises setInterval": 1 }) // "1 pending timers/promises setInterval callback"
  */
-export function describeCancelled(counts: Record<TimerKind, number>): string {
-  const kinds: TimerKind[] = ["setTimeout", "setImmediate", "setInterval"];
+export function describeCancelled(counts: Partial<Record<TimerKind, number>>): string {
   const present: TimerKind[] = [];
   let total = 0;
-  for (let i = 0; i < kinds.length; i++) {
-    if (counts[kinds[i]] === 0) continue;
-    present[present.length] = kinds[i];
-    total += counts[kinds[i]];
+  for (let i = 0; i < KINDS.length; i++) {
+    const n = counts[KINDS[i]] ?? 0;
+    if (n === 0) continue;
+    present[present.length] = KINDS[i];
+    total += n;
   }
   if (present.length === 1) return `${total} pending ${present[0]} callback${total === 1 ? "" : "s"}`;
   let parts = "";
-  for (let i = 0; i < present.length; i++) parts += `${i === 0 ? "" : ", "}${counts[present[i]]} ${present[i]}`;
+  for (let i = 0; i < present.length; i++) parts += `${i === 0 ? "" : ", "}${counts[present[i]] ?? 0} ${present[i]}`;
   return `${total} pending callbacks (${parts})`;
 }
