@@ -44,8 +44,11 @@
  * - Sizes: an allocation takes a whole size class: multiples of 64 bytes up to 1 KiB, then four
  *   classes per power of two (waste at most 25%). Free regions are blocks of any multiple of 64
  *   bytes, listed by the largest class they hold. An allocation takes, in order: a block of its own
- *   class (the region freed last first: likely still in cache, as malloc's LIFO bins); a block of
- *   the smallest larger class, split (the rest stays free); after merging adjacent free blocks
+ *   class (the last pushed: the registry runs its callbacks newest region first, so after a
+ *   collection a loop gets its regions back in the order it first made them; handing out the
+ *   newest first, malloc's LIFO, measured no faster in the sweep's harness, whose full collection
+ *   between repeats leaves nothing warm, and its alternating walk direction a little slower); a
+ *   block of the smallest larger class, split (the rest stays free); after merging adjacent free blocks
  *   (consolidate), when enough was freed since the last merge, a block that now fits; else fresh
  *   memory at the bump pointer (a merged block that ends there is given back to it). So regions
  *   freed by arrays of one size serve arrays of other sizes: a process walking many sizes stays
@@ -99,27 +102,21 @@ let allocatedTotal = 0;
 let configured = false;
 /**
  * Free blocks by size: free[k] holds the blocks whose size has floor class k
- * (classBytes(k) <= size < classBytes(k + 1)), each as `(ptr / ALIGN) * UNITS + size / ALIGN`;
+ * (classBytes(k) <= size < classBytes(k + 1)), each as its address in ALIGN units (a small
+ * integer) when its size is exactly classBytes(k), else as -1 - that (its size in `oddSizes`);
  * the last pushed is handed out first.
  */
 const free: number[][] = [];
-/** Block sizes and addresses in ALIGN units are below 2^26 (4 GiB / 64): two fit in one double exactly. */
-const UNITS = 2 ** 26;
-/** Bytes in free blocks and in `pending` (so top - ALIGN = outstanding + freeBytes). */
+/** Sizes of the free blocks that are not exactly a class's size (split rests, merged runs), by address in ALIGN units. */
+const oddSizes = new Map<number, number>();
+/** Bytes in free blocks (so top - ALIGN = outstanding + freeBytes). */
 let freeBytes = 0;
 /** Bytes freed since the last merge (consolidate). */
 let freedSinceMerge = 0;
 let merges = 0;
-/**
- * The registry's held values of regions freed but not yet in a free list, in the order the callbacks
- * ran (V8 runs them newest region first); wasmAllocate moves them over in reverse, so the region
- * that died last, the one most likely still in cache, is handed out first (LIFO, as malloc does).
- */
-const pending: number[] = [];
 /** Every SharedArrayBuffer object of the memory handed out (a new one after each grow). */
 const buffers = new Set<ArrayBufferLike>();
 let current: ArrayBufferLike | null = null;
-
 /**
  * Size class of `bytes`: its index and size. Up to 1 KiB, multiples of 64 bytes (classes 0-15);
  * above, four classes per power of two (16 + 4(k - 10) + q - 1 for 2^k < bytes <= 2^(k+1)).
@@ -148,33 +145,24 @@ export function classBytes(idx: number): number {
 }
 
 const registry = new FinalizationRegistry<number>((held) => {
-  const bytes = classBytes(held % 128);
-  pending.push(held);
+  const idx = held % 128;
+  const bytes = classBytes(idx);
+  (free[idx] ??= []).push((held - idx) / 128); // its address in ALIGN units: a block of exactly its class
   outstanding -= bytes;
   freedTotal += bytes;
   freeBytes += bytes;
   freedSinceMerge += bytes;
 });
 
-/** The floor class of a block of `bytes` (a multiple of ALIGN): the largest class not above it. */
-function floorClass(bytes: number): number {
-  const [idx, size] = classOf(bytes);
-  return size === bytes ? idx : idx - 1;
-}
-
 /** Put the free block [ptr, ptr + bytes) on its floor class's list (freeBytes is the caller's). */
-function pushFree(ptr: number, bytes: number, idx = floorClass(bytes)): void {
-  (free[idx] ??= []).push((ptr / ALIGN) * UNITS + bytes / ALIGN);
-}
-
-/** Move the pending regions onto their free lists, the last freed on top (see `pending`). */
-function drainPending(): void {
-  for (let i = pending.length - 1; i >= 0; i--) {
-    const held = pending[i];
-    const idx = held % 128;
-    pushFree(((held - idx) / 128) * ALIGN, classBytes(idx), idx);
+function pushFree(ptr: number, bytes: number): void {
+  const [idx, size] = classOf(bytes);
+  const unit = ptr / ALIGN;
+  if (size === bytes) (free[idx] ??= []).push(unit);
+  else {
+    oddSizes.set(unit, bytes);
+    (free[idx - 1] ??= []).push(-1 - unit);
   }
-  pending.length = 0;
 }
 
 /**
@@ -183,11 +171,12 @@ function drainPending(): void {
  * -1 when there is none.
  */
 function takeFree(idx: number, bytes: number, larger: boolean): number {
+  let k = idx;
   let list: number[] | undefined = free[idx];
   if (list === undefined || list.length === 0) {
     if (!larger) return -1;
     list = undefined;
-    for (let k = idx + 1; k < free.length; k++) {
+    for (k = idx + 1; k < free.length; k++) {
       const l = free[k];
       if (l !== undefined && l.length > 0) {
         list = l;
@@ -197,9 +186,16 @@ function takeFree(idx: number, bytes: number, larger: boolean): number {
     if (list === undefined) return -1;
   }
   const e = list.pop() as number;
-  const units = e % UNITS;
-  const ptr = ((e - units) / UNITS) * ALIGN;
-  const size = units * ALIGN;
+  let ptr: number;
+  let size: number;
+  if (e >= 0) {
+    ptr = e * ALIGN;
+    size = classBytes(k);
+  } else {
+    ptr = (-1 - e) * ALIGN;
+    size = oddSizes.get(-1 - e) as number;
+    oddSizes.delete(-1 - e);
+  }
   if (size > bytes) pushFree(ptr + bytes, size - bytes);
   freeBytes -= bytes;
   return ptr;
@@ -212,21 +208,24 @@ function takeFree(idx: number, bytes: number, larger: boolean): number {
  * blocks; run only when no free block fits and enough was freed since the last merge (wasmAllocate).
  */
 function consolidate(): void {
-  drainPending();
-  const all: number[] = [];
-  for (const list of free) {
+  const blocks: number[] = []; // start, size pairs in ALIGN units
+  for (let k = 0; k < free.length; k++) {
+    const list = free[k];
     if (list === undefined) continue;
-    for (let i = 0; i < list.length; i++) all.push(list[i]);
+    const units = classBytes(k) / ALIGN;
+    for (const e of list) {
+      if (e >= 0) blocks.push(e, units);
+      else blocks.push(-1 - e, (oddSizes.get(-1 - e) as number) / ALIGN);
+    }
     list.length = 0;
   }
-  all.sort((x, y) => x - y); // by address (the high part)
-  const runs: number[] = []; // start, size pairs in ALIGN units
-  for (const e of all) {
-    const units = e % UNITS;
-    const start = (e - units) / UNITS;
+  oddSizes.clear();
+  const order = Array.from({ length: blocks.length / 2 }, (_, i) => 2 * i).sort((i, j) => blocks[i] - blocks[j]);
+  const runs: number[] = [];
+  for (const i of order) {
     const n = runs.length;
-    if (n > 0 && runs[n - 2] + runs[n - 1] === start) runs[n - 1] += units;
-    else runs.push(start, units);
+    if (n > 0 && runs[n - 2] + runs[n - 1] === blocks[i]) runs[n - 1] += blocks[i + 1];
+    else runs.push(blocks[i], blocks[i + 1]);
   }
   let n = runs.length;
   if (n > 0 && (runs[n - 2] + runs[n - 1]) * ALIGN === top) {
@@ -363,12 +362,8 @@ export function wasmAllocate(dtype: DType, size: number, zero: boolean): ArrayDa
     if (sinceNudge >= NUDGE_BYTES && !(hasCleanupSome() && collectorFn() !== null)) nudge(NUDGE_BYTES);
     return null;
   }
-  if (pending.length > 0) drainPending();
   let ptr = takeFree(idx, bytes, false);
-  if (ptr < 0 && cleanupSome() && pending.length > 0) {
-    drainPending();
-    ptr = takeFree(idx, bytes, false);
-  }
+  if (ptr < 0 && cleanupSome()) ptr = takeFree(idx, bytes, false);
   if (ptr < 0) ptr = takeFree(idx, bytes, true);
   // merge free blocks when they may now hold one that fits (enough freed since the last merge)
   if (ptr < 0 && freeBytes >= bytes && freedSinceMerge >= Math.min(bytes, freeBytes / 8)) {
