@@ -99,3 +99,29 @@ describe("float64 fast paths agree with the general path (comparisons into bool;
     }
   });
 });
+
+describe("astype's contiguous fast path agrees with the general path (copyInto's walk)", () => {
+  // the general path: order "F" on a 1-D array (the same layout, through newLike and copyInto)
+  const TARGETS = ["float32", "float64", "int32", "int16", "uint8", "uint32"] as const;
+  const sources = (): NDArray[] => [
+    np.array(f64Values(300, 13).concat([3.4e38, 3.5e38, -3.5e38, 1e-46, 2 ** 31, -(2 ** 31) - 1, 2 ** 32 + 5, 255.9, -1.5])),
+    np.array(f64Values(300, 17)).astype("float32", "F"),
+    np.array(Array.from({ length: 300 }, (_, i) => (i * 2654435761) | 0), { dtype: "int32" }),
+    np.array(Array.from({ length: 70 }, (_, i) => i % 3 === 0)),
+  ];
+  it.each(TARGETS)("to %s, 1-D and 2-D, with an offset, and a perturbed input changes the result", (dt) => {
+    for (const src of sources()) {
+      const n = src.size;
+      for (const x of [src, src.get("1:") as NDArray, src.get(`:${n - (n % 2)}`) as NDArray]) {
+        same(x.astype(dt), x.astype(dt, "F"));
+        if (x.size % 2 === 0) {
+          const m = x.reshape(2, x.size / 2);
+          same(m.astype(dt), m.astype(dt, "F").copy("C"));
+        }
+      }
+      const y = src.copy();
+      (y.data as Float64Array)[n - 1] = src.dtype === "bool" ? +!src.data[n - 1] : (src.data[n - 1] as number) === 7 ? 9 : 7;
+      expect(differs(y.astype(dt), src.astype(dt, "F"))).toBe(true);
+    }
+  });
+});
