@@ -2,8 +2,13 @@
 // compares false, and `ne` true), one template instantiated per (operator, element type):
 //   compare_OP_T(n, a, sa, b, sb, o, so), compare_OP_T_sb(n, a, sa, y, o, so), compare_OP_T_sa(n, x, b, sb, o, so)
 // Contiguous runs take 16 elements per step: 16 / lanes vector comparisons give all-ones/zero
-// lanes, saturating narrows (i32->i16, i16->i8; for f64's 64-bit lanes one shuffle picks every
-// other byte) pack them into 16 bytes, masked to 1. int32 compares signed.
+// lanes, saturating narrows (i32->i16, i16->i8) pack them into 16 bytes, masked to 1 (f32/i32) or
+// made 1 by i8x16.abs (f64). For f64's 64-bit lanes a 32x4 shuffle first takes the low half of
+// each lane of two vectors (V8: one shufps), then two narrows: four shuffles and three narrows per
+// 16 elements where four i32 narrows, two i16 narrows and a byte shuffle of two vectors (V8: four
+// shifts and a pack) were, and abs where the mask's constant was rebuilt in every step. Measured
+// 1-6% less time (1e3-1e5, one process, load 9): the loop is bound by its 16 loads per step (the
+// core here issues about two 16-byte loads per cycle), not by these instructions. int32 compares signed.
 import { F32, F64, I32, bump } from "./dtypes.mjs";
 
 export const COMPARE = [
@@ -30,9 +35,10 @@ export function compare(op, d) {
   // m(k): the k-th vector's lane masks, k < 16 / lanes
   const pack = (m) => {
     if (size === 8) {
-      const n16 = (i) => `(i16x8.narrow_i32x4_s ${m(2 * i)} ${m(2 * i + 1)})`;
-      const n8 = (i) => `(i8x16.narrow_i16x8_s ${n16(2 * i)} ${n16(2 * i + 1)})`;
-      return `(v128.and (i8x16.shuffle 0 2 4 6 8 10 12 14 16 18 20 22 24 26 28 30 ${n8(0)} ${n8(1)}) ${one})`;
+      // the low 32 bits of each 64-bit lane mask of two vectors: four i32 lane masks (one shufps)
+      const lo = (k) => `(i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 ${m(k)} ${m(k + 1)})`;
+      const n16 = (i) => `(i16x8.narrow_i32x4_s ${lo(4 * i)} ${lo(4 * i + 2)})`;
+      return `(i8x16.abs (i8x16.narrow_i16x8_s ${n16(0)} ${n16(1)}))`;
     }
     const n16 = (i) => `(i16x8.narrow_i32x4_s ${m(2 * i)} ${m(2 * i + 1)})`;
     return `(v128.and (i8x16.narrow_i16x8_s ${n16(0)} ${n16(1)}) ${one})`;
