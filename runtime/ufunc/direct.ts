@@ -73,7 +73,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * binaryIntoF64(UFUNCS.add, a, a, { out: c, casting: "unsafe" }) // null (applyUFunc decides)
  */
 export function binaryIntoF64(def: UFuncDef, x: unknown, y: unknown, opts: UFuncOptions | NDArray | undefined): NDArray | null {
-  if (opts === undefined || !(x instanceof NDArray) || !(y instanceof NDArray)) return null;
+  if (opts === undefined || opts === null || !(x instanceof NDArray) || !(y instanceof NDArray)) return null;
   let out: unknown;
   if (opts instanceof NDArray) out = opts;
   else {

@@ -86,6 +86,7 @@ describe("direct.ts: float64 into out by the direct route", () => {
     expect(binaryIntoF64(UFUNCS.add, a, a, { out: a })).toBe(a); // in place: the same elements
     const declined: [string, unknown, unknown, unknown][] = [
       ["no options", a, b, undefined],
+      ["null in the place of options", a, b, null],
       ["where", a, b, { out: c, where: true }],
       ["dtype", a, b, { out: c, dtype: "float64" }],
       ["casting", a, b, { out: c, casting: "same_kind" }],
