@@ -66,4 +66,10 @@ export interface CellSession {
   isComplete(code: string): IsCompleteResult;
   /** Called on the main thread when an interrupt arrives and the thread is free (e.g. a pending await). */
   interrupt(): void;
+  /**
+   * The kernel is shutting down: skip what is left of warming the compiler up (its last step,
+   * building and checking a first program, takes seconds on a loaded machine, and the exit waits
+   * for the main thread).
+   */
+  stopWarming?(): void;
 }

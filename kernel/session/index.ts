@@ -137,9 +137,13 @@ class Session implements StridedCellSession {
       await nextTurn();
       this.compilerModule = await import("./compiler.js");
       await nextTurn();
+      if (this.warmingStopped) return;
       const compiler = this.compiler();
       // Parse the lib and @types/node a slice per turn (typecheck/host.ts), then build the program.
-      for (const _ of compiler.host.warmSteps()) await nextTurn();
+      for (const _ of compiler.host.warmSteps()) {
+        await nextTurn();
+        if (this.warmingStopped) return;
+      }
       compiler.warm();
       compiler.host.releaseWarmed();
     })();
@@ -148,6 +152,13 @@ class Session implements StridedCellSession {
 
   ready(): Promise<void> {
     return this.warming;
+  }
+
+  /** Set by stopWarming: the warm-up's remaining steps are skipped. */
+  private warmingStopped = false;
+
+  stopWarming(): void {
+    this.warmingStopped = true;
   }
 
   /** The compiler; only called once its module is loaded (after `warming`, or behind a `compilerModule` check). */
