@@ -75,6 +75,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     if (exiting) return;
     exiting = true;
     log(`shutting down (${why})`);
+    session?.stopWarming?.(); // the exit waits for the main thread: no compiler warm-up first (seconds under load)
     try {
       await transport?.close();
     } finally {
@@ -147,6 +148,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   );
   const sessionPromise = loaded.then((l) => {
     session = l.session;
+    if (exiting) l.session.stopWarming?.(); // loaded after a shutdown_request: no warm-up
     toBundle = l.toMimeBundle;
     log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
     rememberKernelExitListeners(); // before any cell runs: later ones are the notebook's (exit-listeners.ts)
