@@ -190,7 +190,7 @@ function takeFree(idx: number, bytes: number, larger: boolean): number {
   let size: number;
   if (e >= 0) {
     ptr = e * ALIGN;
-    size = classBytes(k);
+    size = k === idx ? bytes : classBytes(k);
   } else {
     ptr = (-1 - e) * ALIGN;
     size = oddSizes.get(-1 - e) as number;
