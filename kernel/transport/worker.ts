@@ -7,7 +7,8 @@
  *   to the main thread and SIGINT to our own process; terminator.ts forces code that ignores it; a
  *   cell stopped in the debugger is ended by the debugger instead), shutdown_request (reply, SIGINT, ask main to exit,
  *   and if main stays busy, close the sockets and end the process ourselves), debug_request
- *   (JupyterLab's debugger: kernel/debug/adapter.ts; its events go out on iopub as debug_event).
+ *   (JupyterLab's debugger: kernel/debug/adapter.ts; its events go out on iopub as debug_event),
+ *   usage_request (the kernel's CPU and memory: protocol/usage.ts).
  *   Each control request is framed by `status` busy/idle on iopub with it as parent, as ipykernel does.
  *   The shell request types on control (execute, complete, inspect, ...) go to the main thread as
  *   `request`s on channel control: the dispatcher answers them there (protocol/control.ts).
@@ -25,6 +26,7 @@ import { readDapRequest } from "../debug/dap.js";
 import { LOG_ENABLED } from "../log.js";
 import { answeredOnMainThread } from "../protocol/control.js";
 import { readShutdownRestart, shutdownReplyContent } from "../protocol/shutdown.js";
+import { usageReply } from "../protocol/usage.js";
 import { endpoint } from "./connection.js";
 import { revive, type MainToWorker, type OutboundChannel, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
@@ -198,6 +200,10 @@ async function answerControl(msg: Message): Promise<void> {
       t.unref();
       return;
     }
+    case "usage_request":
+      // the kernel's CPU and memory, as ipykernel answers it (protocol/usage.ts); here, so it answers while a cell runs
+      await reply("control", msg, "usage_reply", usageReply());
+      return;
     case "debug_request": {
       debugParent = msg;
       let content: Record<string, unknown>;
@@ -229,7 +235,7 @@ async function answerMalformedControl(msg: Message, reason: string): Promise<voi
   }
 }
 /** The control requests this worker answers (answerControl's cases) and their replies. */
-const CONTROL_REPLIES: Record<string, string> = { kernel_info_request: "kernel_info_reply", interrupt_request: "interrupt_reply", shutdown_request: "shutdown_reply", debug_request: "debug_reply" };
+const CONTROL_REPLIES: Record<string, string> = { kernel_info_request: "kernel_info_reply", interrupt_request: "interrupt_reply", shutdown_request: "shutdown_reply", debug_request: "debug_reply", usage_request: "usage_reply" };
 
 async function readLoop(socket: zmq.Router, name: "shell" | "control" | "stdin"): Promise<void> {
   try {
