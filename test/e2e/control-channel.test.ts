@@ -6,6 +6,7 @@
  * execute waits for the running cell (ipykernel ran it beside the cell and published its output and
  * result with the running cell as parent) and goes ahead of the shell requests queued behind it.
  */
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Message } from "../../kernel/client/index.js";
 import { ofType, resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
@@ -151,5 +152,38 @@ describe("while a shell cell runs (it awaits input())", () => {
     // The shell cell queued before it runs after it.
     expect(q.reply.content).toMatchObject({ status: "ok", execution_count: n + 2 });
     expect(resultText(q.iopub)).toBe("82");
+  });
+});
+
+// ipykernel 6.17 answers usage_request on control (JupyterLab's resource-usage extension asks it every
+// few seconds): {hostname, pid, kernel_cpu, kernel_memory, host_cpu_percent, cpu_count, host_virtual_memory}.
+describe("usage_request on control (kernel/protocol/usage.ts)", () => {
+  type Usage = { hostname: string; pid: number; kernel_cpu: number; kernel_memory: number; host_cpu_percent?: number; cpu_count: number; host_virtual_memory: Record<string, number> };
+
+  it("answers with ipykernel's fields: the kernel's CPU and memory, the machine's", async () => {
+    const { reply, iopub } = await k.kc.settle<Usage>("control", "usage_request", {}, { timeout: 10_000 });
+    expect(reply.header.msg_type).toBe("usage_reply");
+    expect(states(iopub)).toEqual(["status:busy", "status:idle"]);
+    const u = reply.content;
+    expect(Object.keys(u).filter((key) => key !== "host_cpu_percent")).toEqual(["hostname", "pid", "kernel_cpu", "kernel_memory", "cpu_count", "host_virtual_memory"]);
+    expect(u.hostname).toBe(os.hostname());
+    expect(u.kernel_memory).toBeGreaterThan(20e6); // a Node process with TypeScript loaded
+    expect(u.kernel_memory).toBeLessThan(4e9);
+    expect(u.cpu_count).toBe(os.cpus().length);
+    expect(u.host_virtual_memory.total).toBe(os.totalmem());
+    expect(Object.keys(u.host_virtual_memory)).toEqual(["total", "available", "percent", "used", "free", "active", "inactive", "buffers", "cached", "shared", "slab"]);
+    expect(u.host_virtual_memory.percent).toBeGreaterThan(0);
+    expect(u.host_virtual_memory.percent).toBeLessThan(100);
+  });
+
+  it("answers while a cell spins, and counts the spinning thread's CPU", async () => {
+    await k.kc.request("control", "usage_request", {}, { timeout: 10_000 }); // the CPU figures are since the previous request
+    let ended = false;
+    const cell = k.kc.execute("const until = Date.now() + 1500; while (Date.now() < until) {} 1", { timeout: 30_000 }).then((s) => ((ended = true), s));
+    await sleep(700);
+    const during = await k.kc.request<Usage>("control", "usage_request", {}, { timeout: 10_000 });
+    expect(ended).toBe(false);
+    expect(during.content.kernel_cpu).toBeGreaterThan(0);
+    expect((await cell).reply.content.status).toBe("ok");
   });
 });
