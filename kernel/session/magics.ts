@@ -14,6 +14,8 @@
  *   result object only with -o, else nothing, as IPython's %timeit returns None)
  *   %time EXPR                          -> __strided_time(() => (EXPR))   (the `time` global, under a
  *   %time const x = EXPR                -> const x = __strided_time(() => (EXPR))   name users do not take)
+ *   const r = %timeit -o EXPR           -> const r = __strided_timeit(() => (EXPR), { output: true });
+ *   (IPython's `r = %timeit -o f()`: `const`/`let`/`var` or a bare name, `=`, a line magic)
  * A body or expression containing `await` becomes an async function, awaited.
  */
 import { Error, Number } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
@@ -124,18 +126,31 @@ function lineMagicCode(magic: Magic): string {
   return decl ? `${decl[1]} ${decl[2]}${decl[3]?.trimEnd() ?? ""} = ${call};` : call;
 }
 
-/** Line magics on lines after the first, rewritten in place (each ends with `;`: a next line starting with `(` must not call it). */
+/**
+ * A line magic assigned, as IPython's `r = %timeit -o f()` and `t = %time f()`: `const`/`let`/`var`
+ * (with a type) or a bare name, `=`, then `%timeit` or `%time`. Never TypeScript (`= %` cannot parse).
+ */
+const ASSIGNED_MAGIC = /^((?:(?:const|let|var)\s+)?[A-Za-z_$][\w$]*(?:\s*:\s*[^=%]+?)?\s*=\s*)(%(?:timeit|time)(?=\s|$))/;
+
+/** Where the magic starts on a magic line (after the indent, and after `x = ` when assigned). */
+function magicStart(text: string): number {
+  const indent = text.length - text.trimStart().length;
+  const assigned = ASSIGNED_MAGIC.exec(text.slice(indent));
+  return indent + (assigned === null ? 0 : assigned[1].length);
+}
+
+/** Line magics (any line but a cell magic's first), rewritten in place (each ends with `;`: a next line starting with `(` must not call it). */
 function rewriteLaterLineMagics(cell: string): string {
   const lines = lineMagicLines(cell);
   if (lines.length === 0) return cell;
   const all = cell.split("\n");
   for (const l of lines) {
     const text = all[l];
-    const indent = text.length - text.trimStart().length;
-    const magic = parseMagic(text.slice(indent));
+    const start = magicStart(text);
+    const magic = parseMagic(text.slice(start));
     if (magic === null || magic.kind === "cell-timeit") continue;
     const code = lineMagicCode(magic);
-    all[l] = text.slice(0, indent) + code + (code.endsWith(";") ? "" : ";");
+    all[l] = text.slice(0, start) + code + (code.endsWith(";") ? "" : ";");
   }
   return all.join("\n");
 }
@@ -147,8 +162,10 @@ const INFIX_WORDS = new Set(["in", "instanceof", "as", "satisfies"]);
 const KNOWN_LINE_MAGICS = new Set(["timeit", "time"]);
 
 /**
- * The 0-based lines after the first that hold a line magic: a line whose first non-blank
- * characters are `%` and a name, at a place where a statement can start (the lexer's state at
+ * The 0-based lines that hold a line magic (not counting a first line that starts with `%`:
+ * parseMagic's): a line whose first non-blank characters are `%` and a name (after the first
+ * line), or an assigned magic (`r = %timeit -o f()`, ASSIGNED_MAGIC, any line), at a place where a
+ * statement can start (the lexer's state at
  * the line's start: code, not inside a string, template literal, comment, parentheses or
  * brackets). After a line that ends an expression (`x = 1`, `f(a)`), `%name` could be the modulo
  * operator continuing it (`a\n  %b` is `a % b`): there it is a magic only for a known magic name
@@ -176,11 +193,21 @@ export function lineMagicLines(cell: string): number[] {
     i = end < 0 ? n : end;
   }
   while (i < n) {
-    if (atLineStart && line > 0 && depth === 0 && !inTemplateExpr()) {
+    if (atLineStart && depth === 0 && !inTemplateExpr()) {
       atLineStart = false;
       let j = i;
       while (j < n && (cell[j] === " " || cell[j] === "\t")) j++;
-      if (cell[j] === "%") {
+      if (prev !== "operator" && cell[j] !== "%") {
+        // `r = %timeit -o f()`: a statement (after a line that ended one too, by ASI), never TypeScript
+        const end = cell.indexOf("\n", j);
+        if (ASSIGNED_MAGIC.test(cell.slice(j, end < 0 ? n : end))) {
+          out.push(line);
+          i = end < 0 ? n : end;
+          prev = "statement";
+          continue;
+        }
+      }
+      if (cell[j] === "%" && line > 0) {
         const m = /^%(%?)([A-Za-z_]\w*)(.*)/.exec(cell.slice(j, cell.indexOf("\n", j) < 0 ? n : cell.indexOf("\n", j)));
         if (m) {
           const [, cellMagic, name, rest] = m;
@@ -339,9 +366,9 @@ export function blankMagic(cell: string): string {
   const all = out.split("\n");
   for (const l of lines) {
     const text = all[l];
-    const indent = text.length - text.trimStart().length;
-    const magic = parseMagic(text.slice(indent));
-    if (magic) all[l] = text.slice(0, indent) + " ".repeat(magic.prefixLength) + text.slice(indent + magic.prefixLength);
+    const start = magicStart(text);
+    const magic = parseMagic(text.slice(start));
+    if (magic) all[l] = text.slice(0, start) + " ".repeat(magic.prefixLength) + text.slice(start + magic.prefixLength);
   }
   return all.join("\n");
 }

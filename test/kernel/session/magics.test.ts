@@ -71,6 +71,8 @@ describe("blankMagic", () => {
     ["%timeit -n 3 f()", "             f()"],
     ["plain()", "plain()"],
     ["%nope x", "%nope x"],
+    ["const r = %timeit -o np.on", "const r =            np.on"],
+    ["x\n  r = %time np.on", "x\n  r =       np.on"],
   ])("%j", (cell, blanked) => {
     const b = blankMagic(cell);
     expect(b).toBe(blanked);
@@ -98,6 +100,12 @@ describe("line magics on any line (IPython accepts them anywhere a statement sta
     ["%timeit f()\n%time g()", "__strided_timeit(() => (f()))\n__strided_time(() => (g()));"],
     ["%%timeit\nx = 1\n%time f()", "__strided_timeit((() => {  return () => {\nx = 1\n__strided_time(() => (f()));\n}; })());"],
     ["const q = a / b\n%timeit f()", "const q = a / b\n__strided_timeit(() => (f()));"],
+    // assigned, as IPython's `r = %timeit -o f()` / `t = %time f()`
+    ["const r = %timeit -o -n 5 f()", "const r = __strided_timeit(() => (f()), { number: 5, output: true });"],
+    ["x = 1\nr = %timeit -o f(x)\nr", "x = 1\nr = __strided_timeit(() => (f(x)), { output: true });\nr"],
+    ["let t: number = %time f()", "let t: number = __strided_time(() => (f()));"],
+    ["if (a) {\n  const r = %timeit -q -o g()\n}", "if (a) {\n  const r = __strided_timeit(() => (g()), { quiet: true, output: true });\n}"],
+    ["a\nvar w = %time await g()", "a\nvar w = await __strided_time(async () => (await g()));"],
   ])("%j", (cell, code) => {
     const r = rewriteMagics(cell);
     expect(r.code).toBe(code);
@@ -118,6 +126,11 @@ describe("line magics on any line (IPython accepts them anywhere a statement sta
     ["inside parentheses", "f(a,\n%time b)"],
     ["inside brackets", "const v = [a\n%time b]"],
     ["inside a string continued with a backslash", "const s = 'a\\\n%timeit x'"],
+    ["an assignment inside a template literal", "const s = `\nr = %timeit f()\n`"],
+    ["an assignment inside a string", "const s = 'r = %timeit f()'"],
+    ["an assignment continuing an operator", "const q = a +\nr = %timeit f()"],
+    ["a comparison", "ok == %timeit"],
+    ["an assignment inside parentheses", "f(\nr = %time g())"],
   ])("%s stays TypeScript", (_what, cell) => {
     expect(rewriteMagics(cell).code).toBe(cell);
   });

@@ -421,6 +421,13 @@ describe("magics", () => {
     expect(timeitLines(withO.io.text())[0]).toMatch(TIMEIT_LINE);
   });
 
+  it("an assigned %timeit -o (IPython's `r = %timeit -o f()`) binds the result; an assigned %time the value", async () => {
+    const { r, io } = await run("const measured = %timeit -o -n 5 -r 2 np.ones(10)\nconst got = %time 6 * 7\n[measured.loops, measured.repeat, measured.bytesPerLoop, got]");
+    expect(ok(r).value).toEqual([5, 2, 80, 42]);
+    expect(timeitLines(io.text())[0]).toMatch(TIMEIT_LINE);
+    expect(io.text()).toMatch(/CPU times: .+\nWall time: .+\n$/);
+  });
+
   it("%timeit works when the user has a variable named timeit", async () => {
     ok((await run("const timeit = 'mine'")).r);
     const { r, io } = await run("%timeit -n 5 -r 2 timeit.length");
