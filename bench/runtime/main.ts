@@ -190,7 +190,7 @@ async function main(): Promise<number> {
     "",
     `- Arithmetic: np.add with out= takes ${fmt(ours.add_out)} (NumPy ${fmt(numpy.add_out)}; a plain indexed JS loop ${fmt(rawT.add_out ?? NaN)}): ` +
       "array data lives in one WebAssembly memory and the contiguous loops are wasm SIMD (128-bit, generated from runtime/wasm/templates), called once per contiguous run; " +
-      "NumPy 1.24 runs AVX2 (256-bit) loops here, so at sizes that sit in cache the wasm loop itself is the floor (bench/results/runtime-sweep.md has every size).",
+      "NumPy 1.24 runs AVX-512 loops here (np.show_config() on this Zen 5 EPYC), so at sizes that sit in cache the wasm loop itself is the floor (bench/results/runtime-sweep.md has every size).",
     `- Allocation: allocating add ${fmt(ours.add_alloc)} vs ${fmt(ours.add_out)} with out=; ${(faults.add_alloc ?? NaN).toFixed(0)} page faults per allocating call (out=: ${(faults.add_out ?? NaN).toFixed(0)}). ` +
       "A result is a region of the wasm memory, given back when a full collection finds its arrays dead (a FinalizationRegistry; runtime/wasm/heap.ts) and then reused. " +
       "NumPy frees each result at once and malloc hands the same block back; here a dead result waits for V8's next full collection, and in plain Node (this benchmark: no --harmony-weak-refs-with-cleanup-some) " +
