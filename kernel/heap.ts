@@ -3,14 +3,14 @@
  * after scavenges that keep much alive, up to 16 MB each (34 MB resident for good); the kernel's
  * own work (parsing @types/node at warm-up, a program and checker per cell) grew them to the
  * maximum, a sixth of the idle kernel's memory. With a growth factor of 1 while the kernel works
- * and V8's default (2) once a cell's code has run for GROW_AFTER_MS (the transport worker sets
+ * and V8's default (2) once a cell's code has run for GROW_AFTER_MS (the agent worker sets
  * it: the main thread is busy then; V8's flags are per process), an idle kernel keeps a 1 MB
  * semi-space (measured: warm-up as fast, RSS 186 -> 158 MB in process), short cells never grow
  * it (scavenges during a quick cell would), and allocation-heavy cells still get the larger
  * young generation they need.
  * `--semi-space-growth-factor` is read by V8 each time it grows the new space, so setting it
  * at run time takes effect (checked on Node 20); starting a Worker resets V8's flags, so it is
- * set again on every call (after the transport worker started, and after each cell, whose code
+ * set again on every call (after the agent worker started, and after each cell, whose code
  * may start workers). Cost: parsing one flag string.
  *
  * The old generation likewise: every cell makes a new TypeScript program and checker (about

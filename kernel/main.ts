@@ -1,19 +1,23 @@
 /**
- * The kernel process: `node bin/strided.js kernel CONNECTION_FILE` lands here.
+ * The compute process: the one that runs cells. Started in parallel with the transport process
+ * (kernel/transport/process.ts: the ZeroMQ sockets, the process Jupyter holds), from the startup
+ * snapshot by bin/strided-kernel (snapshot/entry.ts), or by `strided compute SOCKET`.
  *
- * Order of start-up (target: first kernel_info_reply under 1 s):
- *   1. read the connection file, start the transport worker (it binds the five sockets);
- *   2. start the dispatcher: it answers kernel_info at once, without the cell session;
- *   3. load the cell session (TypeScript) once the front end's first kernel_info_request is
- *      answered (front ends send one as soon as they connect), at once when the first request is
- *      anything else, and after LOAD_AFTER_MS at the latest; execute requests wait for it.
- * SIGINT never kills the process: it interrupts the running cell (the transport's
- * interrupt_request sends the same signal); the transport worker terminates a running cell that
- * has not stopped a second later (transport/terminator.ts), so the session tells it when cells run. Shutdown flushes and closes the sockets first
- * (a worker ended with open zeromq sockets aborts the process), then exits 0.
+ * Order of start-up (target: first `1 + 1` result 0.6 s after launch):
+ *   1. hold SIGINT (transport/sigint.ts): from here on a signal never kills the process;
+ *   2. connect to the transport process over the local channel (transport/channel.ts);
+ *   3. start the dispatcher and load the cell session at once (requests wait for it); the
+ *      transport has answered kernel_info meanwhile;
+ *   4. once the session is ready, start the agent worker (transport/agent-host.ts: the interrupt
+ *      terminator and the debug adapter; Node builds its isolate from the blob, 0.2-0.3 s, so it is
+ *      kept off the first result's path). Until it is up, an interrupt is SIGINT alone (the
+ *      transport signals this process): it stops a cell's synchronous code (vm's breakOnSigint),
+ *      and wakes a cell waiting on a promise once this thread is idle; code spinning outside a
+ *      cell's stack is stopped once the agent is up.
+ * Shutdown and a cell's `process.exit(n)` tell the transport the status first (it flushes what was
+ * sent, closes its sockets and exits with it), then exit.
  * Logs go to stderr only; stdout belongs to nobody.
  */
-import { randomUUID } from "node:crypto";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
@@ -23,21 +27,19 @@ import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
 import { DebugBridge } from "./debug/bridge.js";
-import { readConnectionFile } from "./transport/connection.js";
-import { WorkerTransport } from "./transport/host.js";
+import { AgentHost } from "./transport/agent-host.js";
+import { ComputeChannel } from "./transport/channel.js";
+import { MainThreadSigint } from "./transport/sigint.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
 import type { Message } from "./transport/wire.js";
-import { Promise, Error, Math, String, process, performance, setTimeout, setImmediate, withPristineBuiltins } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
-
-/** Start loading the cell session by then even if no front end has asked anything. */
-const LOAD_AFTER_MS = 300;
+import { Promise, Error, Math, Number, String, process, performance, withPristineBuiltins } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The kernel's log line (stderr; off unless STRIDED_LOG=1, kernel/log.ts). */
 export const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided] ${line}\n`);
 };
 
-/** The cell pipeline and the display of values, loaded after the sockets are up. */
+/** The cell pipeline and the display of values. */
 async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
   const [{ createCellSession }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
     import("./session/index.js"),
@@ -49,35 +51,48 @@ async function loadSession(notebookDir: string, onRunning: (running: boolean) =>
   return { session, toMimeBundle };
 }
 
+/** The status a `process.exit(code)` call ends the process with, as Node reads it. */
+function exitStatus(code: unknown): number {
+  const n = code === undefined || code === null ? Number(process.exitCode ?? 0) : Number(code);
+  return Number.isInteger(n) ? n & 0xff : 0;
+}
+
 /**
- * Runs the kernel until a shutdown_request. Resolves once the kernel is listening.
+ * Runs the cells until a shutdown. Resolves once connected to the transport process.
  *
  * @example
- * await startKernel("/run/user/1000/jupyter/kernel-1234.json");
+ * await startCompute("/tmp/strided-Ab12/c");
  */
-export async function startKernel(connectionFile: string): Promise<void> {
+export async function startCompute(channelPath: string): Promise<void> {
   const started = performance.now();
+  let dispatcher: Dispatcher | null = null;
+  let session: CellSession | null = null;
+  let agent: AgentHost | null = null;
+  let channel: ComputeChannel | null = null;
+  let running = false;
+  let exiting = false;
+
+  const interrupted = (): void => {
+    dispatcher?.interrupt();
+    session?.interrupt();
+  };
+  // First: SIGINT never kills the kernel from here on (transport/sigint.ts).
+  const sigint = new MainThreadSigint(interrupted);
+
   // Set when the kernel was meant to start from its startup snapshot and could not (bin/strided-kernel,
   // snapshot/entry.ts): one line on the log and in kernel_info's banner (the kernel writes nothing to stderr by default).
   const snapshotNote = process.env.STRIDED_SNAPSHOT_NOTE;
   if (snapshotNote) log(snapshotNote);
-  const connection = readConnectionFile(connectionFile);
-  const sessionId = randomUUID();
   const kernelInfo = kernelInfoContent(snapshotNote);
 
-  let dispatcher: Dispatcher | null = null;
-  const early: [InboundChannel, Message, number, string | undefined][] = [];
-  let session: CellSession | null = null;
-  let transport: WorkerTransport | null = null;
-  let exiting = false;
-
-  const shutdown = async (why: string): Promise<void> => {
+  const shutdown = (why: string): void => {
     if (exiting) return;
     exiting = true;
     log(`shutting down (${why})`);
     session?.stopWarming?.(); // the exit waits for the main thread: no compiler warm-up first (seconds under load)
     try {
-      await transport?.close();
+      dispatcher?.flushOutput();
+      channel?.exiting(0);
     } finally {
       exitProcess(0); // not process.exit: a cell may have replaced it (exit-listeners.ts)
     }
@@ -87,97 +102,104 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-  let kick: () => void = () => {};
-  const kicked = new Promise<void>((r) => (kick = r));
   /** Once the kernel is quiet, its heap is compacted (idle-compaction.ts). */
   const idle = new IdleCompaction(log);
-  const receive = (channel: InboundChannel, msg: Message, seq: number, problem?: string): void => {
-    if (!dispatcher) {
-      early.push([channel, msg, seq, problem]);
+  const early: [InboundChannel, Message, number, string | undefined][] = [];
+  const receive = (ch: InboundChannel, msg: Message, seq: number, problem?: string): void => {
+    const d = dispatcher;
+    if (!d) {
+      early[early.length] = [ch, msg, seq, problem];
       return;
     }
     idle.busy(msg.header.msg_type === "execute_request");
-    dispatcher.receive(channel, msg, seq, problem);
-    const d = dispatcher;
+    d.receive(ch, msg, seq, problem);
     void d.whenIdle().then(() => idle.quiet());
-    // Loading the session blocks this thread for a while: answer a waiting kernel_info first.
-    if (msg.header.msg_type === "kernel_info_request") void dispatcher.whenIdle().then(kick);
-    else kick();
   };
-
-  const debug = new DebugBridge(() => transport);
-  transport = await WorkerTransport.start(connection, sessionId, kernelInfo, {
+  const opened = await ComputeChannel.open(channelPath, snapshotNote, {
     request: receive,
-    shutdown: (restart) => void shutdown(`shutdown_request on control, restart=${restart}`),
-    debugActive: (active) => {
-      if (active) debug.attached();
-    },
-    // SIGINT never kills the kernel: the transport worker holds Node's SIGINT watchdog and turns
-    // the signal (and interrupt_request) into this message (transport/terminator.ts).
-    interrupt: () => {
-      dispatcher?.interrupt();
-      session?.interrupt();
-      transport?.acknowledgeInterrupt();
+    shutdown: (restart) => shutdown(`shutdown_request on control, restart=${restart}`),
+    lost: () => {
+      // The transport process is gone (killed with its process group, or it ended the kernel).
+      log("the transport process is gone: exiting");
+      process.kill(process.pid, "SIGKILL");
     },
   });
+  channel = opened.channel;
+  log(`connected to the transport process ${Math.round(performance.now() - started)} ms after start`);
 
-  // A cell's process.exit(n): its output is flushed and the sockets closed before the process
-  // exits with status n (a worker ended with open zeromq sockets aborts the process). The
-  // front end then sees a dead kernel, as after ipykernel's os._exit.
+  // A cell's process.exit(n): its output is flushed and the transport told the status before the
+  // process exits with status n; the front end then sees a dead kernel, as after ipykernel's os._exit.
   process.exit = ((code?: number | string | null) => {
     try {
       dispatcher?.flushOutput();
-      transport?.closeNow();
+      channel?.exiting(exitStatus(code));
     } finally {
       exitProcess(code as number | undefined); // the notebook's exit listeners time-boxed (exit-listeners.ts)
     }
   }) as typeof process.exit;
 
-  youngGenerationGrows(false); // after the worker started (it resets V8's flags), before the warm-up (heap.ts)
-  let toBundle: ((v: unknown) => MimeBundle) | null = null;
-  setTimeout(kick, LOAD_AFTER_MS);
-  const loaded = kicked.then(() => new Promise<void>((r) => setImmediate(r))).then(() =>
-    loadSession(
-      process.cwd(),
-      (running) => {
-        transport?.setRunning(running); // the worker lets the young generation grow in long cells
-        if (!running) youngGenerationGrows(false);
+  youngGenerationGrows(false);
+  const debug = new DebugBridge(() => agent);
+  /** The agent worker (interrupt terminator, debug adapter), once the session is ready. */
+  const startAgent = (): void => {
+    agent = AgentHost.start(channelPath, {
+      ready: () => {
+        sigint.handOver();
+        log(`agent worker ready ${Math.round(performance.now() - started)} ms after start`);
       },
-      (cell) => debug.beforeRun(cell),
-    ),
-  );
-  const sessionPromise = loaded.then((l) => {
+      debugActive: (active) => {
+        if (active) debug.attached();
+      },
+      interrupt: () => {
+        interrupted();
+        agent?.acknowledgeInterrupt();
+      },
+    });
+    if (running) agent.setRunning(true);
+    youngGenerationGrows(false); // starting a worker resets V8's flags (heap.ts)
+  };
+
+  let toBundle: ((v: unknown) => MimeBundle) | null = null;
+  const sessionPromise = loadSession(
+    process.cwd(),
+    (r) => {
+      running = r;
+      agent?.setRunning(r); // the agent lets the young generation grow in long cells
+      if (!r) youngGenerationGrows(false);
+    },
+    (cell) => debug.beforeRun(cell),
+  ).then((l) => {
     session = l.session;
     if (exiting) l.session.stopWarming?.(); // loaded after a shutdown_request: no warm-up
     toBundle = l.toMimeBundle;
     log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
     rememberKernelExitListeners(); // before any cell runs: later ones are the notebook's (exit-listeners.ts)
+    startAgent();
     return l.session;
   });
 
   const d = new Dispatcher({
-    transport,
+    transport: channel,
     session: sessionPromise,
     // Only called after an execute, which awaited the session, so the bundle module is loaded.
     toMimeBundle: (v) => withPristineBuiltins(() => (toBundle ? toBundle(v) : { "text/plain": String(v) })),
     kernelInfo,
-    sessionId,
-    onShutdown: (restart) => void shutdown(`shutdown_request on shell, restart=${restart}`),
+    sessionId: opened.session, // the transport's: one kernel session id on every message
+    onShutdown: (restart) => shutdown(`shutdown_request on shell, restart=${restart}`),
     log,
   });
-  dispatcher = d;
-  d.start();
-  for (const [c, m, s, p] of early.splice(0)) receive(c, m, s, p);
-  log(`listening on ${connection.transport}://${connection.ip} (shell ${connection.shell_port}) ${Math.round(performance.now() - started)} ms after start`);
+  dispatcher = d; // no `status: starting` from here: the transport published it when it bound its sockets
+  for (let i = 0; i < early.length; i++) receive(...early[i]);
+  early.length = 0;
 }
 
 if (require.main === module) {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write("usage: node dist/kernel/main.js CONNECTION_FILE\n");
+  const path = process.argv[2];
+  if (!path) {
+    process.stderr.write("usage: node dist/kernel/main.js SOCKET\n");
     process.exit(2);
   }
-  startKernel(file).catch((e: unknown) => {
+  startCompute(path).catch((e: unknown) => {
     process.stderr.write(`[strided] cannot start: ${(e as Error).message}\n`);
     process.exit(1);
   });

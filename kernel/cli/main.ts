@@ -20,9 +20,19 @@ export const commands: Record<string, Command> = {
     usage: "usage: strided kernel CONNECTION_FILE",
     async run(args) {
       if (args.length !== 1) throw new UsageError(commands.kernel.usage);
+      // The transport process (the ZeroMQ sockets); it starts the compute process (`strided compute`).
       // Loaded only here, so `strided install` does not pay for the kernel's modules.
-      const { startKernel } = await import("../main.js");
-      await startKernel(args[0]);
+      const { runTransport } = await import("../transport/process.js");
+      await runTransport(args[0]);
+      return null;
+    },
+  },
+  compute: {
+    usage: "usage: strided compute SOCKET (started by the kernel's transport process, never by hand)",
+    async run(args) {
+      if (args.length !== 1) throw new UsageError(commands.compute.usage);
+      const { startCompute } = await import("../main.js");
+      await startCompute(args[0]);
       return null;
     },
   },

@@ -1,9 +1,9 @@
 /**
  * The kernel's debug adapter: answers JupyterLab's `debug_request`s (the Debug Adapter Protocol
  * inside Jupyter messages, as ipykernel's debugger.py does with debugpy) by driving V8's
- * inspector on the main thread. It runs on the transport worker, next to the control socket,
- * so a cell paused at a breakpoint leaves control (debug requests, interrupt, shutdown) and the
- * heartbeat answering.
+ * inspector on the main thread. It runs on the compute process's agent worker, which has its own
+ * channel to the transport process (the control socket), so a cell paused at a breakpoint leaves
+ * control (debug requests, interrupt, shutdown) and the heartbeat answering.
  *
  * Rules:
  * - One table of DAP commands (`commands`), keyed by the protocol's own command names.

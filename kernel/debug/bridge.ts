@@ -1,6 +1,6 @@
 /**
  * The main thread's side of the debugger: hands each cell's line map to the debug adapter on the
- * transport worker (kernel/debug/adapter.ts) before the cell runs, while a client is attached.
+ * agent worker (kernel/debug/adapter.ts) before the cell runs, while a client is attached.
  *
  * Rule: no cost without a client. `beforeRun` returns undefined at once when no debugger is
  * attached (the session then runs the cell without awaiting anything); it only remembers the
@@ -12,7 +12,7 @@ import type { Segment } from "./cell-lines.js";
 /** How many recent cells a newly attached debugger learns about. */
 const RECENT = 100;
 
-/** What the bridge needs from the transport (kernel/transport/host.ts). */
+/** What the bridge needs from the agent worker's host (kernel/transport/agent-host.ts). */
 export interface DebugChannel {
   /** Hand a cell to the debugger; a promise while a client is attached, else undefined. */
   debugCell(url: string, code: string, segments: () => Segment[][]): Promise<void> | undefined;

@@ -1,6 +1,6 @@
 /**
  * A promise-returning wrapper over an inspector session connected to the main thread
- * (`Session.connectToMainThread()`, on the transport worker), typed for the Chrome DevTools
+ * (`Session.connectToMainThread()`, on the agent worker), typed for the Chrome DevTools
  * Protocol calls the debugger makes. V8 dispatches these while the main thread is paused at a
  * breakpoint or busy in a cell, which is why the debugger lives on the worker.
  */

@@ -1,5 +1,5 @@
 /**
- * What the debugger (on the transport worker) calls on the main thread through the inspector:
+ * What the debugger (on the agent worker) calls on the main thread through the inspector:
  * a hidden object under `globalThis[Symbol.for("strided.debugger")]`, installed once when the
  * cell session exists. A symbol key cannot be rebound by a cell's `let`/`const`, and the
  * debugger holds the object by its inspector handle from `attach` on, so a cell that patches

@@ -15,7 +15,7 @@
  * answered at once, beside a running cell. Requests on control are never aborted.
  */
 import type { CellSession, MimeBundle } from "../session/contract.js";
-import type { KernelTransport } from "../transport/host.js";
+import type { KernelTransport } from "../transport/channel.js";
 import type { InboundChannel, OutboundChannel } from "../transport/thread-messages.js";
 import { answeredOnMainThread } from "../protocol/control.js";
 import { newHeader, type Header, type Message } from "../transport/wire.js";

@@ -1,6 +1,6 @@
 /**
  * What a `shutdown_request`'s `restart` means, read the same way on the shell and the control
- * channel (the transport worker answers control itself; the dispatcher answers shell).
+ * channel (the transport process answers control itself; the dispatcher answers shell).
  *
  * Rule (ipykernel 6's `shutdown_request` -> `do_shutdown(restart)` -> `{status: "ok", restart}`):
  * the reply echoes `restart` exactly as sent, whatever its JSON type (`"maybe"`, `null`, `1`), and

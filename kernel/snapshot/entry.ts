@@ -4,8 +4,9 @@
  * kernel and the runtime into the heap, warms the cell compiler (lib, @types/node, the runtime's
  * declarations parsed and bound into the shared document registry, a cell checked and emitted),
  * writes the stamp beside the blob, and sets the main function the deserialised process runs:
- * `node --snapshot-blob dist/kernel.blob kernel CONNECTION_FILE` starts the kernel with all of
- * that already in memory (measured: first `1 + 1` result in about half a second instead of ~2 s).
+ * `node --snapshot-blob dist/kernel.blob compute SOCKET` starts the kernel's compute process
+ * (kernel/main.ts) with all of that already in memory, beside its transport process
+ * (bin/strided-kernel starts both).
  *
  * Stale or foreign blob (snapshot/stamp.ts): the deserialised main notes why on the kernel's log
  * and starts the kernel from the files the ordinary way.
@@ -101,7 +102,7 @@ function takeBlobArg(): string | null {
 }
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  // argv: [node, "kernel", CONNECTION_FILE] (the blob stands in for bin/strided.js).
+  // argv: [node, "compute", SOCKET] (the blob stands in for bin/strided.js; bin/strided-kernel).
   readLogSetting(); // log.js was evaluated in the builder, under the builder's environment
   const blob = takeBlobArg();
   const globalConsole = require("node:console") as { Console?: unknown };
@@ -110,7 +111,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const bin = path.join(PACKAGE_ROOT, "bin", "strided.js");
   if (why) {
     // The ordinary start-up, from the files (the blob's copies of them stay unused).
-    process.env.STRIDED_SNAPSHOT_NOTE = `startup snapshot not used: ${why}; started without it (npm run build makes a new one)`;
+    process.env.STRIDED_SNAPSHOT_NOTE = stamp.staleNote(why);
     const cli = createRequire(bin)(path.join(KERNEL_DIR, "cli", "main.js")) as typeof CliModule; // evaluated afresh from the files
     void cli.main(process.argv.slice(1)).then((code) => {
       if (code !== null) process.exitCode = code;
@@ -120,13 +121,13 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   loader.registerWithNode(require("node:module") as NodeModuleApi); // one instance of each module for Node's require/import too
   const fromFiles = createRequire(path.join(SNAPSHOT_DIR, "native-import.js"));
   loader.setRealImport((fromFiles(path.join(SNAPSHOT_DIR, "native-import.js")) as typeof NativeImportModule).nativeImport);
-  const [command, file] = process.argv.slice(1);
-  if (command !== "kernel" || !file) {
-    main.log("usage: node --snapshot-blob dist/kernel.blob kernel CONNECTION_FILE");
+  const [command, socket] = process.argv.slice(1);
+  if (command !== "compute" || !socket) {
+    main.log("usage: node --snapshot-blob dist/kernel.blob compute SOCKET");
     process.exit(2);
   }
   main.log(`started from the startup snapshot ${blob ?? "?"} (${Math.round(process.uptime() * 1000)} ms after process start)`);
-  main.startKernel(file).catch((e: unknown) => {
+  main.startCompute(socket).catch((e: unknown) => {
     main.log(`cannot start: ${(e as Error).message}`);
     process.exit(1);
   });

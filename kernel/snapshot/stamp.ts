@@ -69,3 +69,27 @@ export function staleness(keyFile: string): string | null {
   }
   return null;
 }
+
+/**
+ * The line the kernel shows (log, kernel_info's banner) when its blob is stale.
+ *
+ * @example
+ * staleNote("built by Node v20.1.0, this is v20.20.2") // "startup snapshot not used: built by Node v20.1.0, this is v20.20.2; started without it (npm run build makes a new one)"
+ */
+export function staleNote(why: string): string {
+  return `startup snapshot not used: ${why}; started without it (npm run build makes a new one)`;
+}
+
+/**
+ * The banner's note for a kernel whose compute process starts from `blob` (bin/strided-kernel sets
+ * STRIDED_SNAPSHOT_BLOB for the transport process, which answers kernel_info before the compute
+ * process has checked the blob itself): undefined when the blob fits, or none is used.
+ *
+ * @example
+ * snapshotNote(undefined) // undefined
+ */
+export function snapshotNote(blob: string | undefined): string | undefined {
+  if (!blob) return undefined;
+  const why = staleness(`${blob}.key`);
+  return why ? staleNote(why) : undefined;
+}

@@ -1,7 +1,7 @@
 /**
- * Interrupts, seen from the transport worker (the thread that is never busy).
+ * Interrupts, seen from the compute process's agent worker (agent.ts: the thread that is never busy).
  *
- * SIGINT: the worker keeps Node's process-wide SIGINT watchdog on for the kernel's whole life
+ * SIGINT: the worker keeps Node's process-wide SIGINT watchdog (sigint.ts) on for the process's life
  * (node_watchdog.cc; the main thread installs no `process.on("SIGINT")`, so libuv never takes
  * the signal back), and looks at it every POLL_MS. A signal seen there, or an interrupt_request
  * (which also sends SIGINT to the process, so `vm`'s breakOnSigint stops a cell's synchronous
@@ -27,11 +27,10 @@
  */
 import inspector from "node:inspector";
 import { GROW_AFTER_MS, youngGenerationGrows } from "../heap.js";
+import { nodeWatchdog, POLL_MS, takePendingSigint } from "./sigint.js";
 
 /** How long the main thread may take to answer an interrupt before it is forced. */
 export const ACK_MS = 1000;
-/** How often a pending SIGINT is looked for. */
-const POLL_MS = 50;
 /** How long a forced interrupt waits for the pause, and between tries when the kernel's own code was running. */
 const RETRY_MS = 250;
 /** A SIGINT seen this soon after an interrupt_request sent it is that request's own signal. */
@@ -45,29 +44,8 @@ const ECHO_MS = 500;
  */
 const MAX_STEPS = 2000;
 
-/** Node's SIGINT watchdog, shared by every thread of the process (node_watchdog.cc). */
-interface Watchdog {
-  startSigintWatchdog(): void;
-  stopSigintWatchdog(): boolean;
-  watchdogHasPendingSigint(): boolean;
-}
-
 /** Evaluated on the main thread while it is paused: "terminate" when the notebook's code is what runs. */
 export const PREPARE = "typeof __strided__ === 'object' && __strided__ && __strided__.beforeTerminate ? __strided__.beforeTerminate() : 'no-session'";
-
-function nodeWatchdog(): Watchdog | null {
-  const proc = process as unknown as { binding?: (name: string) => Partial<Watchdog>; noDeprecation?: boolean };
-  const quiet = proc.noDeprecation;
-  try {
-    proc.noDeprecation = true; // process.binding warns once; this use is deliberate
-    const b = proc.binding?.("contextify");
-    return b && typeof b.startSigintWatchdog === "function" && typeof b.stopSigintWatchdog === "function" && typeof b.watchdogHasPendingSigint === "function" ? (b as Watchdog) : null;
-  } catch {
-    return null;
-  } finally {
-    proc.noDeprecation = quiet;
-  }
-}
 
 export class Terminator {
   private running = false;
@@ -107,10 +85,7 @@ export class Terminator {
       const w = this.watchdog;
       w.startSigintWatchdog(); // held for the process's life: SIGINT is recorded, never fatal
       this.poll = setInterval(() => {
-        if (!w.watchdogHasPendingSigint()) return;
-        // Starting and stopping a nested watchdog resets the flag (node_watchdog.cc, Stop with count > 0).
-        w.startSigintWatchdog();
-        w.stopSigintWatchdog();
+        if (!takePendingSigint(w)) return;
         if (Date.now() - this.lastRequest < ECHO_MS) return;
         this.interrupt();
       }, POLL_MS);

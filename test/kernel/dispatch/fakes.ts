@@ -1,6 +1,6 @@
 /** An in-memory transport and a scripted fake CellSession for dispatcher tests. */
 import type { CellSession, EvalOutcome, Publisher } from "../../../kernel/session/contract.js";
-import type { KernelTransport } from "../../../kernel/transport/host.js";
+import type { KernelTransport } from "../../../kernel/transport/channel.js";
 import type { OutboundChannel } from "../../../kernel/transport/thread-messages.js";
 import { newHeader, type Message } from "../../../kernel/transport/wire.js";
 

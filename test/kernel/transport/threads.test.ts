@@ -1,7 +1,8 @@
 /**
- * The threading rule: every zeromq socket lives in the transport worker, so the main thread (which
- * runs user code) never loads zeromq. Checked on the import graph of kernel/main.ts (static and
- * dynamic imports, followed through relative paths); the worker is started by file path.
+ * The process rule: every zeromq socket lives in the transport process (kernel/transport/process.ts),
+ * so the compute process (kernel/main.ts: user code) never loads zeromq, on its main thread or its
+ * agent worker. Checked on the import graphs (static and dynamic imports, followed through relative
+ * paths); the agent worker is started by file path.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -35,25 +36,33 @@ function graph(entry: string): { files: Set<string>; packages: Map<string, strin
   return { files, packages };
 }
 
-describe("threads", () => {
+describe("processes", () => {
   const main = graph(join(ROOT, "kernel", "main.ts"));
+  const noZeromq = (g: ReturnType<typeof graph>): string => (g.packages.has("zeromq") ? `zeromq imported by ${g.packages.get("zeromq")}` : "no zeromq");
 
-  it("the main thread's import graph reaches the dispatcher, session and host but not zeromq", () => {
+  it("the compute process's import graph reaches the dispatcher, session, channel and agent host but not zeromq", () => {
     const rel = [...main.files].map((f) => relative(ROOT, f));
-    expect(rel).toContain("kernel/transport/host.ts");
+    expect(rel).toContain("kernel/transport/channel.ts");
+    expect(rel).toContain("kernel/transport/agent-host.ts");
     expect(rel).toContain("kernel/dispatch/dispatcher.ts");
     expect(rel).toContain("kernel/session/index.ts");
-    expect(rel).not.toContain("kernel/transport/worker.ts");
-    expect(main.packages.has("zeromq") ? `zeromq imported by ${main.packages.get("zeromq")}` : "no zeromq").toBe("no zeromq");
+    expect(rel).not.toContain("kernel/transport/process.ts");
+    expect(rel).not.toContain("kernel/transport/sockets.ts");
+    expect(noZeromq(main)).toBe("no zeromq");
   });
 
-  it("the worker's graph does import zeromq (the scanner sees it when it is there)", () => {
-    const worker = graph(join(ROOT, "kernel", "transport", "worker.ts"));
-    expect(worker.packages.get("zeromq")).toBe("kernel/transport/worker.ts");
+  it("the agent worker's graph has no zeromq either", () => {
+    expect(noZeromq(graph(join(ROOT, "kernel", "transport", "agent.ts")))).toBe("no zeromq");
   });
 
-  it("host.ts starts the worker by path, as worker.js beside it", () => {
-    const text = readFileSync(join(ROOT, "kernel", "transport", "host.ts"), "utf8");
-    expect(text).toMatch(/new Worker\(join\(__dirname, "worker\.js"\)/);
+  it("the transport process's graph does import zeromq (the scanner sees it when it is there), and not the session", () => {
+    const transport = graph(join(ROOT, "kernel", "transport", "process.ts"));
+    expect(transport.packages.get("zeromq")).toBe("kernel/transport/sockets.ts");
+    expect([...transport.files].map((f) => relative(ROOT, f))).not.toContain("kernel/session/index.ts");
+  });
+
+  it("agent-host.ts starts the worker by path, as agent.js beside it", () => {
+    const text = readFileSync(join(ROOT, "kernel", "transport", "agent-host.ts"), "utf8");
+    expect(text).toMatch(/new Worker\(join\(__dirname, "agent\.js"\)/);
   });
 });

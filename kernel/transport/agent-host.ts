@@ -1,0 +1,101 @@
+/**
+ * The main thread's side of the agent worker (kernel/transport/agent.ts: the interrupt terminator
+ * and the debug adapter): starts it, and talks to it by postMessage. Node 20 builds a worker's
+ * isolate from the process's startup snapshot (0.2-0.3 s, ~30 MB), so it is started once the cell
+ * session is ready, off the first result's path (kernel/main.ts).
+ * This file never imports zeromq.
+ */
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Segment } from "../debug/cell-lines.js";
+import type { DebugChannel } from "../debug/bridge.js";
+import type { MainToWorker, WorkerData, WorkerToMain } from "./thread-messages.js";
+import { Promise, Map, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+/**
+ * The worker's heap: it only drives the inspector and relays, so a small young generation (V8's
+ * default lets each semi-space grow to 16 MB, resident once touched) saves memory; the old
+ * generation stays roomy. 2 MB: the smallest V8 keeps (a 2 MB new space; 4 MB kept 4 MB of it resident).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 256 };
+
+export interface AgentEvents {
+  /** The agent is up (its terminator holds SIGINT from now on). */
+  ready(): void;
+  /** A debugger client attached (true) or left (false). */
+  debugActive(active: boolean): void;
+  /** An interrupt (interrupt_request or SIGINT); call `acknowledgeInterrupt` once handled. */
+  interrupt(): void;
+}
+
+/** The running agent worker, as seen from the main thread. */
+export class AgentHost implements DebugChannel {
+  /** True while a debugger client is attached (the worker says so). */
+  private debugActive = false;
+  private readonly debugCells = new Map<number, () => void>();
+  private nextDebugCell = 0;
+
+  private constructor(private readonly worker: Worker) {}
+
+  /**
+   * Starts the worker; it connects to the transport process on its own.
+   *
+   * @example
+   * const agent = AgentHost.start("/tmp/strided-x/c", { ready, debugActive, interrupt });
+   */
+  static start(channelPath: string, events: AgentEvents): AgentHost {
+    const data: WorkerData = { channelPath };
+    const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
+    const a = new AgentHost(worker);
+    worker.unref(); // the process's life is the main thread's and the channel's
+    // Each message's handling starts with the built-ins' own methods (primordials.ts).
+    worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
+      switch (m.kind) {
+        case "ready":
+          events.ready();
+          break;
+        case "debug-active":
+          a.debugActive = m.active;
+          if (!m.active) for (const [id, go] of a.debugCells) (a.debugCells.delete(id), go());
+          events.debugActive(m.active);
+          break;
+        case "debug-cell-ready":
+          a.debugCells.get(m.id)?.();
+          a.debugCells.delete(m.id);
+          break;
+        case "interrupt":
+          events.interrupt();
+          break;
+      }
+    }));
+    worker.on("error", (e) => process.stderr.write(`[strided] agent worker failed: ${e.stack ?? e.message}\n`));
+    return a;
+  }
+
+  private post(m: MainToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  /** Tells the worker whether a cell's code runs now (an interrupt it ignores is then terminated). */
+  setRunning(running: boolean): void {
+    this.post({ kind: "running", running });
+  }
+
+  /**
+   * A cell is about to run: while a debugger is attached, hand its line map to the debugger and
+   * resolve once its breakpoints are bound; otherwise undefined at once (no cost without a debugger).
+   */
+  debugCell(url: string, code: string, segments: () => Segment[][]): Promise<void> | undefined {
+    if (!this.debugActive) return undefined;
+    const id = ++this.nextDebugCell;
+    return new Promise((resolve) => {
+      this.debugCells.set(id, resolve);
+      this.post({ kind: "debug-cell", id, url, code, segments: segments() });
+    });
+  }
+
+  /** The main thread handled an interrupt: the worker stops forcing it. */
+  acknowledgeInterrupt(): void {
+    this.post({ kind: "interrupt-ack" });
+  }
+}

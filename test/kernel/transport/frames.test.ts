@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { encodeFrame, FrameReader, type Frame } from "../../../kernel/transport/frames.js";
+import { newHeader, type Message } from "../../../kernel/transport/wire.js";
+
+const msg = (identities: Buffer[], buffers: Buffer[], text = "hi"): Message => ({
+  identities,
+  header: newHeader("stream", "s"),
+  parent_header: {},
+  metadata: {},
+  content: { name: "stdout", text },
+  buffers,
+});
+
+/** Feeds `bytes` to a reader in chunks of `size` bytes; returns every frame it completed. */
+function chunked(bytes: Buffer, size: number): Frame[] {
+  const r = new FrameReader();
+  const out: Frame[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(...r.push(bytes.subarray(at, at + size)));
+  return out;
+}
+
+describe("frames", () => {
+  const cases: { name: string; value: Frame }[] = [
+    { name: "no message", value: { kind: "exit", code: 3 } },
+    { name: "a message without binary parts", value: { kind: "send", channel: "iopub", msg: msg([], []) } },
+    { name: "identities and buffers, one empty", value: { kind: "request", channel: "shell", seq: 2, msg: msg([Buffer.from("client-1"), Buffer.from([0, 255])], [Buffer.from([]), Buffer.from([1, 2, 3])]) } },
+    { name: "non-ASCII text (UTF-8 length differs from string length)", value: { kind: "send", channel: "iopub", msg: msg([], [], "é ∑ 😀\n") } },
+  ];
+  for (const c of cases) {
+    it(`round trip: ${c.name}`, () => {
+      const [back] = new FrameReader().push(encodeFrame(c.value));
+      expect(back).toEqual(c.value);
+      if (c.value.msg) for (const b of [...(back.msg as Message).identities, ...(back.msg as Message).buffers]) expect(Buffer.isBuffer(b)).toBe(true);
+    });
+  }
+
+  it.each([1, 3, 7, 64, 100_000])("frames split across chunks of %i bytes arrive whole and in order", (size) => {
+    const values: Frame[] = cases.map((c) => c.value);
+    const bytes = Buffer.concat(values.map(encodeFrame));
+    expect(chunked(bytes, size)).toEqual(values);
+  });
+
+  it("a frame that is no object with a kind is refused", () => {
+    const json = Buffer.from("[1,2]");
+    const body = Buffer.alloc(4 + json.length);
+    body.writeUInt32BE(json.length, 0);
+    json.copy(body, 4);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length, 0);
+    expect(() => new FrameReader().push(Buffer.concat([len, body]))).toThrow(/no object with a kind/);
+  });
+});
