@@ -93,6 +93,7 @@ export async function startCompute(channelPath: string): Promise<void> {
     try {
       dispatcher?.flushOutput();
       channel?.exiting(0);
+      agent?.closeNow();
     } finally {
       exitProcess(0); // not process.exit: a cell may have replaced it (exit-listeners.ts)
     }
@@ -133,6 +134,7 @@ export async function startCompute(channelPath: string): Promise<void> {
     try {
       dispatcher?.flushOutput();
       channel?.exiting(exitStatus(code));
+      agent?.closeNow();
     } finally {
       exitProcess(code as number | undefined); // the notebook's exit listeners time-boxed (exit-listeners.ts)
     }

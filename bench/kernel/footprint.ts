@@ -3,7 +3,8 @@
  * bench:kernel's workload (its second phase: warm-up, round trips, declarations, typed cells), and
  * after N distinct cells pipelined (`i * 2 + 1`). Each point: the process tree's RSS after 2 s idle
  * (as bench:kernel reads it), then /proc/PID/smaps grouped by mapping, then one probe cell asking
- * the kernel for its V8 heaps (process.report: the main isolate and the transport worker's).
+ * the kernel for its V8 heaps (process.report: the compute's main isolate and its agent worker's), per
+ * process of the tree (the transport process, the compute process).
  *
  *   node dist/bench/kernel/footprint.js [--distinct 3000] [--no-blob] [--no-env] [--env K=V ...]
  *
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import { KernelClient, launchKernel } from "../../kernel/client/index.js";
 import { packageRoot } from "../../kernel/cli/package-root.js";
 import { kernelsUnderTest } from "./kernels.js";
-import { processTree, treeRssBytes } from "./rss.js";
+import { processTree, treeRssBytes, treeVmRssBytes } from "./rss.js";
 
 const MB = 1024 * 1024;
 
@@ -93,9 +94,12 @@ async function measure(label: string, pid: number, kc: KernelClient): Promise<vo
   await new Promise((r) => setTimeout(r, 2000));
   const rss = treeRssBytes(pid) / MB;
   const tree = processTree(pid);
-  const g = groups(pid);
-  process.stdout.write(`\n== ${label}: tree RSS ${rss.toFixed(1)} MB (pids ${tree.join(",")}), load ${loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
-  for (const [k, v] of Object.entries(g).sort((a, b) => b[1] - a[1])) if (v > 0.05 * MB) process.stdout.write(`  ${k.padEnd(40)} ${(v / MB).toFixed(1)} MB\n`);
+  process.stdout.write(`\n== ${label}: tree RSS ${rss.toFixed(1)} MB, files counted once (sum of VmRSS ${(treeVmRssBytes(pid) / MB).toFixed(1)} MB; pids ${tree.join(",")}), load ${loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
+  for (const p of tree) {
+    // The transport process first (the pid Jupyter holds), then the compute process.
+    process.stdout.write(`  pid ${p} (${readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").slice(1, 4).join(" ")}):\n`);
+    for (const [k, v] of Object.entries(groups(p)).sort((a, b) => b[1] - a[1])) if (v > 0.05 * MB) process.stdout.write(`    ${k.padEnd(40)} ${(v / MB).toFixed(1)} MB\n`);
+  }
   const r = await kc.execute(PROBE, { timeout: 60_000 });
   const text = r.iopub.filter((m) => m.header.msg_type === "stream").map((m) => (m.content as { text: string }).text).join("");
   if (!text) { process.stdout.write(`  probe failed: ${JSON.stringify(r.reply.content)}\n`); return; }

@@ -35,7 +35,12 @@ export class AgentHost implements DebugChannel {
   private readonly debugCells = new Map<number, () => void>();
   private nextDebugCell = 0;
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    private readonly closedFlag: Int32Array,
+    /** Captured when the agent starts, before any cell runs (a cell may rebind `Atomics`; the snapshot's builder has none). */
+    private readonly wait: typeof Atomics.wait,
+  ) {}
 
   /**
    * Starts the worker; it connects to the transport process on its own.
@@ -44,9 +49,9 @@ export class AgentHost implements DebugChannel {
    * const agent = AgentHost.start("/tmp/strided-x/c", { ready, debugActive, interrupt });
    */
   static start(channelPath: string, events: AgentEvents): AgentHost {
-    const data: WorkerData = { channelPath };
+    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4) };
     const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
-    const a = new AgentHost(worker);
+    const a = new AgentHost(worker, new Int32Array(data.closedFlag), Atomics.wait);
     worker.unref(); // the process's life is the main thread's and the channel's
     // Each message's handling starts with the built-ins' own methods (primordials.ts).
     worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
@@ -92,6 +97,15 @@ export class AgentHost implements DebugChannel {
       this.debugCells.set(id, resolve);
       this.post({ kind: "debug-cell", id, url, code, segments: segments() });
     });
+  }
+
+  /**
+   * For a process that exits now: asks the worker to disconnect its inspector sessions from this
+   * thread and blocks until it has (at most `timeoutMs`: a worker still booting answers once it runs).
+   */
+  closeNow(timeoutMs = 1000): void {
+    this.post({ kind: "close" });
+    this.wait(this.closedFlag, 0, 0, timeoutMs);
   }
 
   /** The main thread handled an interrupt: the worker stops forcing it. */

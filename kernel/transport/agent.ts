@@ -93,6 +93,12 @@ port.on("message", (m: MainToWorker) => {
       .finally(() => post({ kind: "debug-cell-ready", id: m.id }));
   } else if (m.kind === "interrupt-ack") {
     terminator.acknowledged();
+  } else if (m.kind === "close") {
+    terminator.close();
+    debugAdapter.close();
+    const flag = new Int32Array(data.closedFlag);
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
   }
 });
 

@@ -31,7 +31,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { kernelInfoContent } from "../dispatch/kernel-info.js";
@@ -60,13 +60,19 @@ const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided transport] ${line}\n`);
 };
 
+/** How a process ended: an exit code, or the signal that killed it. */
+type ExitStatus = { code: number } | { signal: NodeJS.Signals };
+
 type ControlHandler = (msg: Message) => Promise<{ type: string; content: Record<string, unknown> } | null>;
 
 class Transport {
   private main: Socket | null = null;
   private agent: Socket | null = null;
   private computePid: number | null;
+  /** The status the compute said it exits with (`exit` frame). */
   private computeExit: number | null = null;
+  /** How the compute spawned here ended (`strided kernel`: Node reaped it). */
+  private childStatus: ExitStatus | null = null;
   /** Frames for the compute's main thread / agent, waiting for its connection. */
   private readonly forMain: TransportToMain[] = [];
   private readonly forAgent: TransportToAgent[] = [];
@@ -124,7 +130,7 @@ class Transport {
     });
     s.on("error", () => undefined); // the close that follows says it
     s.on("close", () => {
-      if (role === "main") void this.end(this.computeExit ?? 1, this.computeExit === null ? "the compute process ended without saying why" : `the compute process exited with status ${this.computeExit}`);
+      if (role === "main") void this.computeClosed();
       else if (role === "agent" && this.agent === s) {
         this.agent = null;
         log("the compute's agent worker closed its channel");
@@ -313,7 +319,7 @@ class Transport {
     if (!this.main) {
       // Still starting: nothing to flush there.
       this.signalCompute("SIGKILL");
-      void this.end(0, "shut down while the compute process was starting");
+      void this.end({ code: 0 }, "shut down while the compute process was starting");
       return;
     }
     // Stop what runs (the agent also releases a cell stopped in the debugger), then ask it to exit.
@@ -323,7 +329,7 @@ class Transport {
     setTimeout(() => {
       log(`the compute process did not exit ${SHUTDOWN_GRACE_MS} ms after shutdown_request: killing it`);
       this.signalCompute("SIGKILL");
-      void this.end(0, "shutdown");
+      void this.end({ code: 0 }, "shutdown");
     }, SHUTDOWN_GRACE_MS).unref();
   }
 
@@ -336,8 +342,8 @@ class Transport {
     }
   }
 
-  /** Flush and close the sockets, make sure the compute is gone, exit with `code`. */
-  async end(code: number, why: string): Promise<void> {
+  /** Flush and close the sockets, make sure the compute is gone, end with `status` (an exit code, or the signal the compute died of). */
+  async end(status: ExitStatus, why: string): Promise<void> {
     if (this.ending) return;
     this.ending = true;
     log(`ending (${why})`);
@@ -346,7 +352,11 @@ class Transport {
     try {
       await this.sockets.close();
     } finally {
-      process.exit(code);
+      if ("signal" in status) {
+        process.removeAllListeners(status.signal);
+        process.kill(process.pid, status.signal);
+      }
+      process.exit("code" in status ? status.code : 1);
     }
   }
 
@@ -354,10 +364,26 @@ class Transport {
    * The compute spawned here exited (its pid may be reused from now on). Its last frames may still
    * be unread: the end waits for its connection to close, unless it never connected.
    */
-  computeExited(code: number): void {
+  computeExited(status: ExitStatus): void {
     this.computePid = null;
-    if (this.computeExit === null) this.computeExit = code;
-    if (!this.main) void this.end(code, `the compute process exited with status ${code} before it connected`);
+    this.childStatus = status;
+    if (!this.main) void this.end(status, "the compute process exited before it connected");
+  }
+
+  /**
+   * The compute's main connection closed: it exited (a shutdown, a cell's process.exit(n): the
+   * status came first in an `exit` frame) or died (a signal: read from its zombie's /proc entry,
+   * bin/strided-kernel made it our child). The kernel ends the same way, so Jupyter sees the status.
+   */
+  private async computeClosed(): Promise<void> {
+    if (this.computeExit !== null) return this.end({ code: this.computeExit }, `the compute process exited with status ${this.computeExit}`);
+    let status = this.childStatus;
+    for (let waited = 0; status === null && this.computePid !== null && waited < 2000; waited += 20) {
+      status = zombieStatus(this.computePid);
+      if (status === null) await new Promise((r) => setTimeout(r, 20));
+    }
+    status ??= this.childStatus ?? { code: 1 };
+    return this.end(status, `the compute process ended (${"signal" in status ? status.signal : `status ${status.code}`})`);
   }
 
   /** Whether the compute has said hello (it can be signalled safely). */
@@ -370,13 +396,23 @@ class Transport {
   }
 }
 
-/** State of a process from /proc (Z: exited, waiting to be reaped), or null when it is gone. */
-function processState(pid: number): string | null {
+/**
+ * How an exited child that is not reaped yet (a zombie) ended, from /proc/PID/stat's exit_code
+ * (field 52, waitpid's status word); null while it runs.
+ */
+function zombieStatus(pid: number): ExitStatus | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from (3) state on
+    if (fields[0] !== "Z") return null;
+    const word = Number(fields[49]);
+    if (!Number.isInteger(word)) return { code: 1 };
+    const signal = word & 0x7f;
+    if (signal === 0) return { code: (word >> 8) & 0xff };
+    const name = Object.entries(constants.signals).find(([, n]) => n === signal)?.[0] as NodeJS.Signals | undefined;
+    return name ? { signal: name } : { code: 128 + signal };
   } catch {
-    return null;
+    return { code: 1 }; // gone (reaped by someone else)
   }
 }
 
@@ -397,21 +433,21 @@ export async function runTransport(connectionFile: string, channelPath?: string,
     const { spawn } = await import("node:child_process"); // only here: bin/strided-kernel starts the compute itself
     const child = spawn(process.execPath, [...process.execArgv, bin, "compute", path], { stdio: ["ignore", "inherit", "inherit"] });
     pid = child.pid ?? null;
-    child.on("exit", (code, signal) => transport.computeExited(code ?? (signal ? 1 : 0)));
+    child.on("exit", (code, signal) => transport.computeExited(signal ? { signal } : { code: code ?? 1 }));
   }
   const sockets = new KernelSockets(connection, randomUUID(), log);
   const transport: Transport = new Transport(sockets, path, pid, process.env.STRIDED_SNAPSHOT_NOTE ?? snapshotNote(process.env.STRIDED_SNAPSHOT_BLOB));
 
   process.on("SIGINT", () => void transport.interrupt());
-  process.on("SIGTERM", () => void transport.end(143, "SIGTERM"));
-  process.on("SIGHUP", () => void transport.end(129, "SIGHUP"));
+  process.on("SIGTERM", () => void transport.end({ code: 143 }, "SIGTERM"));
+  process.on("SIGHUP", () => void transport.end({ code: 129 }, "SIGHUP"));
 
   try {
     await transport.listen();
     await sockets.start((channel, msg, problem) => transport.received(channel, msg, problem));
   } catch (e) {
     process.stderr.write(`[strided] cannot start: ${(e as Error).message}\n`);
-    void transport.end(1, "start-up failed");
+    void transport.end({ code: 1 }, "start-up failed");
     return;
   }
   void sockets.sendNew("iopub", null, "status", { execution_state: "starting" });
@@ -422,9 +458,10 @@ export async function runTransport(connectionFile: string, channelPath?: string,
   const declared = Number(process.env.JPY_PARENT_PID);
   const parent = process.ppid;
   setInterval(() => {
-    if (Number.isInteger(declared) && declared > 1 && process.ppid !== parent) void transport.end(1, `the process that launched the kernel (pid ${parent}) is gone`);
+    if (Number.isInteger(declared) && declared > 1 && process.ppid !== parent) void transport.end({ code: 1 }, `the process that launched the kernel (pid ${parent}) is gone`);
     const p = transport.pid;
-    if (!transport.computeConnected && p !== null && (processState(p) === null || processState(p) === "Z")) void transport.end(1, "the compute process died while starting");
+    const died = !transport.computeConnected && p !== null ? zombieStatus(p) : null;
+    if (died) void transport.end(died, "the compute process died while starting");
   }, POLL_MS).unref();
 }
 

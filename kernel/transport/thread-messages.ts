@@ -18,6 +18,12 @@ export type OutboundChannel = "shell" | "control" | "stdin" | "iopub";
 export interface WorkerData {
   /** The local channel's Unix socket (link-messages.ts): the agent's own connection to the transport process. */
   channelPath: string;
+  /**
+   * One Int32 the agent sets to 1 (and notifies) once its inspector sessions are disconnected: a
+   * main thread that exits now waits on it (a session still connected to the exiting main thread
+   * makes Node print "Waiting for the debugger to disconnect..." on stderr).
+   */
+  closedFlag: SharedArrayBuffer;
 }
 
 export type WorkerToMain =
@@ -36,7 +42,9 @@ export type MainToWorker =
   /** A cell is about to run while a debugger is attached: its script URL, text and line map (kernel/debug/cell-lines.ts). */
   | { kind: "debug-cell"; id: number; url: string; code: string; segments: Segment[][] }
   /** The main thread handled an `interrupt` (the worker stops forcing it, transport/terminator.ts). */
-  | { kind: "interrupt-ack" };
+  | { kind: "interrupt-ack" }
+  /** The process exits now: disconnect from the main thread, then set `closedFlag`. */
+  | { kind: "close" };
 
 const toBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
 

@@ -39,7 +39,9 @@ async function idleRss(kernel: RunningKernel): Promise<number> {
 
 /**
  * The plateau reached (issue 11 asks <= 200 MB, not met: the startup snapshot's data, kept in memory by
- * Node, and its copy in the transport worker's heap are ~70 MB of it; README, Decisions, Kernel).
+ * Node, and its copy in the agent worker's heap are ~70 MB of it; README, Decisions, Kernel). RSS here
+ * is the process tree's (transport and compute process) with each file's pages counted once
+ * (bench/kernel/rss.ts: the node binary is mapped by both).
  */
 const IDLE_AFTER_DISTINCT_MB = 256;
 

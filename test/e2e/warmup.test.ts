@@ -2,8 +2,11 @@
  * The compiler warms up after start-up in steps (kernel/session/index.ts, typecheck/host.ts
  * warmSteps): shell requests that arrive meanwhile are answered between steps, not after the
  * whole warm-up (~1.5 s in one piece before). Measured: kernel_info_request round trips sent
- * every 50 ms for 3 s from the moment the kernel is ready (no execute meanwhile: shell requests
- * are answered in order, so one queued behind an execute would wait for that cell).
+ * every 50 ms for 4 s from the moment the kernel is ready (no execute meanwhile: shell requests
+ * are answered in order, so one queued behind an execute would wait for that cell). The kernel is
+ * ready (the transport process answers kernel_info) while its compute process still deserialises
+ * the startup snapshot (README, How it is built), so the window covers that too: 3 s left too
+ * little of the warm-up's end under load 9-10 for the first cell to find it over.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
@@ -19,7 +22,7 @@ afterAll(async () => {
 it("kernel_info_requests sent during the warm-up are answered within a second each", async () => {
   const latencies: number[] = [];
   const probes: Promise<void>[] = [];
-  const end = performance.now() + 3000;
+  const end = performance.now() + 4000;
   while (performance.now() < end) {
     const t = performance.now();
     probes.push(k.kc.kernelInfo(10_000).then(() => void latencies.push(performance.now() - t)));
