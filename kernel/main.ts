@@ -8,10 +8,10 @@
  *   2. connect to the transport process over the local channel (transport/channel.ts);
  *   3. start the dispatcher and load the cell session at once (requests wait for it); the
  *      transport has answered kernel_info meanwhile;
- *   4. once the session is ready, start the agent worker (transport/agent-host.ts: the interrupt
- *      terminator and the debug adapter; Node builds its isolate from the blob, 0.2-0.3 s, so it is
- *      kept off the first result's path). Until it is up, an interrupt is SIGINT alone (the
- *      transport signals this process): it stops a cell's synchronous code (vm's breakOnSigint),
+ *   4. once the session has warmed up (no cell runs before), start the agent worker
+ *      (transport/agent-host.ts: the interrupt terminator and the debug adapter; Node builds its
+ *      isolate from the blob, 0.2-0.3 s of CPU, kept off the warm-up's and first result's path).
+ *      Until it is up, an interrupt is SIGINT alone (the transport signals this process): it stops a cell's synchronous code (vm's breakOnSigint),
  *      and wakes a cell waiting on a promise once this thread is idle; code spinning outside a
  *      cell's stack is stopped once the agent is up.
  * Shutdown and a cell's `process.exit(n)` tell the transport the status first (it flushes what was
@@ -142,7 +142,7 @@ export async function startCompute(channelPath: string): Promise<void> {
 
   youngGenerationGrows(false);
   const debug = new DebugBridge(() => agent);
-  /** The agent worker (interrupt terminator, debug adapter), once the session is ready. */
+  /** The agent worker (interrupt terminator, debug adapter), once the session has warmed up. */
   const startAgent = (): void => {
     agent = AgentHost.start(channelPath, {
       ready: () => {
@@ -176,7 +176,9 @@ export async function startCompute(channelPath: string): Promise<void> {
     toBundle = l.toMimeBundle;
     log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
     rememberKernelExitListeners(); // before any cell runs: later ones are the notebook's (exit-listeners.ts)
-    startAgent();
+    // Once the compiler has warmed (no cell runs before): its isolate's 0.2-0.3 s of CPU does not slow the warm-up.
+    const warmed = l.session.ready?.() ?? Promise.resolve();
+    void warmed.then(startAgent, startAgent);
     return l.session;
   });
 

@@ -72,4 +72,6 @@ export interface CellSession {
    * for the main thread).
    */
   stopWarming?(): void;
+  /** Resolves once the compiler has warmed up (no cell can run before; the kernel starts its agent worker then). */
+  ready?(): Promise<void>;
 }

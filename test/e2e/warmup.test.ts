@@ -2,11 +2,11 @@
  * The compiler warms up after start-up in steps (kernel/session/index.ts, typecheck/host.ts
  * warmSteps): shell requests that arrive meanwhile are answered between steps, not after the
  * whole warm-up (~1.5 s in one piece before). Measured: kernel_info_request round trips sent
- * every 50 ms for 4 s from the moment the kernel is ready (no execute meanwhile: shell requests
+ * every 50 ms for 3 s from the moment the cell session exists (no execute meanwhile: shell requests
  * are answered in order, so one queued behind an execute would wait for that cell). The kernel is
- * ready (the transport process answers kernel_info) while its compute process still deserialises
- * the startup snapshot (README, How it is built), so the window covers that too: 3 s left too
- * little of the warm-up's end under load 9-10 for the first cell to find it over.
+ * ready (its transport process answers kernel_info) while its compute process still deserialises
+ * the startup snapshot (README, How it is built): an is_complete_request, which the compute's
+ * dispatcher answers once the session exists (without waiting for the warm-up), marks the start.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
@@ -22,7 +22,8 @@ afterAll(async () => {
 it("kernel_info_requests sent during the warm-up are answered within a second each", async () => {
   const latencies: number[] = [];
   const probes: Promise<void>[] = [];
-  const end = performance.now() + 4000;
+  expect((await k.kc.request("shell", "is_complete_request", { code: "1" }, { timeout: 60_000 })).header.msg_type).toBe("is_complete_reply");
+  const end = performance.now() + 3000;
   while (performance.now() < end) {
     const t = performance.now();
     probes.push(k.kc.kernelInfo(10_000).then(() => void latencies.push(performance.now() - t)));

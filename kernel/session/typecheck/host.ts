@@ -74,9 +74,10 @@ const REGISTRY = ts.createDocumentRegistry();
 const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
 /**
  * Set by pinProgramFiles (the startup snapshot's builder): the files it pinned and the registry
- * key of their options; a first program whose options have that key finds them all parsed.
+ * key of their options; a first program whose options have that key finds them all parsed, and
+ * the module resolution cache of the builder's program (every import of the lib and @types/node resolved).
  */
-let pinned: { key: string; options: ts.CompilerOptions; files: { file: string; impliedNodeFormat: ts.ResolutionMode }[] } | null = null;
+let pinned: { key: string; options: ts.CompilerOptions; files: { file: string; impliedNodeFormat: ts.ResolutionMode }[]; resolution?: ts.ModuleResolutionCache } | null = null;
 
 /**
  * Library declaration files (@types/node, undici-types) parsed without their doc comments: set by
@@ -165,7 +166,9 @@ export class CellHost {
     this.virtual.set(SYNTAX_FILE_NAME, { text: syntaxAugmentationText(), version: 1 }); // NumPy subscripts on NDArray (syntax/augment.ts)
     this.virtual.set(this.preludeFile, { text: "", version: 1 });
     this.virtual.set(this.cellFile, { text: MODULE_SUFFIX, version: 1 });
-    this.resolutionCache = ts.createModuleResolutionCache(notebookDir, (f) => f, this.options);
+    // The startup snapshot's resolutions (the lib's and @types/node's imports: hundreds of lookups, about
+    // half of the first program's time) when its options are this host's; a cache of this host's own otherwise.
+    this.resolutionCache = pinned?.resolution && pinned.key === this.registry.getKeyForCompilationSettings(this.options) ? pinned.resolution : ts.createModuleResolutionCache(notebookDir, (f) => f, this.options);
     // Not when the startup snapshot's parsed files cannot serve these options (they are parsed here
     // anew, and blanking would cost a second parse of each).
     this.stripDocs = stripLibraryDocs && (pinned === null || pinned.key === this.registry.getKeyForCompilationSettings(this.options));
@@ -325,7 +328,7 @@ export class CellHost {
       files.push({ file: sf.fileName, impliedNodeFormat: sf.impliedNodeFormat });
     }
     this.releaseWarmed();
-    pinned = { key: this.registry.getKeyForCompilationSettings(this.options), options: this.options, files };
+    pinned = { key: this.registry.getKeyForCompilationSettings(this.options), options: this.options, files, resolution: this.resolutionCache };
     return files.length;
   }
 
