@@ -147,6 +147,7 @@ export async function startCompute(channelPath: string): Promise<void> {
     agent = AgentHost.start(channelPath, {
       ready: () => {
         sigint.handOver();
+        youngGenerationGrows(false); // the worker's start reset V8's flags (heap.ts); its isolate is up now
         log(`agent worker ready ${Math.round(performance.now() - started)} ms after start`);
       },
       debugActive: (active) => {
