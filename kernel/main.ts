@@ -11,9 +11,9 @@
  *   4. once the session has warmed up (no cell runs before), start the agent worker
  *      (transport/agent-host.ts: the interrupt terminator and the debug adapter; Node builds its
  *      isolate from the blob, 0.2-0.3 s of CPU, kept off the warm-up's and first result's path).
- *      Until it is up, an interrupt is SIGINT alone (the transport signals this process): it stops a cell's synchronous code (vm's breakOnSigint),
- *      and wakes a cell waiting on a promise once this thread is idle; code spinning outside a
- *      cell's stack is stopped once the agent is up.
+ *      Until then an interrupt is SIGINT alone (the transport signals this process): it stops a
+ *      cell's synchronous code (vm's breakOnSigint), and this thread, polling the watchdog, wakes
+ *      a cell waiting on a promise; while the agent boots the signal waits in the watchdog for it.
  * Shutdown and a cell's `process.exit(n)` tell the transport the status first (it flushes what was
  * sent, closes its sockets and exits with it), then exit.
  * Logs go to stderr only; stdout belongs to nobody.
@@ -144,9 +144,11 @@ export async function startCompute(channelPath: string): Promise<void> {
   const debug = new DebugBridge(() => agent);
   /** The agent worker (interrupt terminator, debug adapter), once the session has warmed up. */
   const startAgent = (): void => {
+    // One poller of the watchdog at a time: from here on a pending SIGINT waits for the agent's
+    // terminator (0.2-0.3 s away; two pollers could each take one signal and report it twice).
+    sigint.handOver();
     agent = AgentHost.start(channelPath, {
       ready: () => {
-        sigint.handOver();
         youngGenerationGrows(false); // the worker's start reset V8's flags (heap.ts); its isolate is up now
         log(`agent worker ready ${Math.round(performance.now() - started)} ms after start`);
       },

@@ -20,7 +20,7 @@ import { Promise, Map, process, withPristineBuiltins } from "../primordials.js";
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 256 };
 
 export interface AgentEvents {
-  /** The agent is up (its terminator holds SIGINT from now on). */
+  /** The agent is up and connected to the transport. */
   ready(): void;
   /** A debugger client attached (true) or left (false). */
   debugActive(active: boolean): void;

@@ -57,9 +57,10 @@ export function takePendingSigint(w: Watchdog): boolean {
 /**
  * The compute's main thread holds the watchdog for the process's life from its first line (a
  * SIGINT before then kills the process, as it would any Node program), and polls it while idle
- * until the agent worker takes over (`handOver`). In that window an interrupt stops a cell's
- * synchronous code (breakOnSigint) and, once the main thread is idle, wakes a cell waiting on
- * a promise; code spinning outside the cell's stack is only stopped once the agent is up.
+ * until it starts the agent worker (`handOver`: one poller at a time). Before that an interrupt
+ * stops a cell's synchronous code (breakOnSigint) and, once the main thread is idle, wakes a cell
+ * waiting on a promise; while the agent boots (0.2-0.3 s) a signal waits in the watchdog for its
+ * terminator, which also forces code spinning outside a cell's stack.
  */
 export class MainThreadSigint {
   private readonly watchdog = nodeWatchdog();

@@ -27,7 +27,7 @@ export interface WorkerData {
 }
 
 export type WorkerToMain =
-  /** The agent is up: its terminator holds the SIGINT watchdog from now on (the main thread stops polling it). */
+  /** The agent is up (its terminator polls the SIGINT watchdog) and connected to the transport. */
   | { kind: "ready" }
   /** A debugger client attached (true) or left (false): hand over cells' line maps before running them. */
   | { kind: "debug-active"; active: boolean }

@@ -43,7 +43,7 @@ async function idleRss(kernel: RunningKernel): Promise<number> {
  * is the process tree's (transport and compute process) with each file's pages counted once
  * (bench/kernel/rss.ts: the node binary is mapped by both).
  */
-const IDLE_AFTER_DISTINCT_MB = 256;
+const IDLE_AFTER_DISTINCT_MB = 272; // 256 for one process; + 16 for the transport process's own memory (its V8 heap, malloc, zeromq: 15-17 MB counted once, measured 2026-12-05)
 
 /** Pipeline `n` cells; RSS (MB) of the kernel's process tree when the replies of the `at` cells arrive. */
 async function pipelined(kernel: RunningKernel, n: number, code: (i: number) => string, at: number[]): Promise<Map<number, number>> {

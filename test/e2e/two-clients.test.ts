@@ -12,6 +12,9 @@ let k: RunningKernel;
 beforeAll(async () => {
   k = await startKernel();
   await k.kc.execute("1 + 1", { timeout: 120_000 });
+  // Settled before RSS is read: the agent worker starts once the compiler is warm, while the first
+  // cell runs (README, How it is built); its memory is the start-up's, not the executes'.
+  await new Promise((r) => setTimeout(r, 2500));
 });
 afterAll(async () => {
   await k?.stop();
