@@ -60,8 +60,9 @@ async function fromTransport(f: TransportToAgent): Promise<void> {
         // A cell stopped in the debugger is ended by the debugger alone (an interrupt message
         // or a SIGINT left pending would reach the next cell).
         await debugAdapter.release();
+        send({ kind: "interrupt-settled" }); // nothing for the main thread to read
       } else {
-        terminator.requested();
+        terminator.requested(); // the main thread's ack settles it
       }
       send({ kind: "interrupted", id: f.id });
       return;
@@ -93,6 +94,7 @@ port.on("message", (m: MainToWorker) => {
       .finally(() => post({ kind: "debug-cell-ready", id: m.id }));
   } else if (m.kind === "interrupt-ack") {
     terminator.acknowledged();
+    send({ kind: "interrupt-settled" });
   } else if (m.kind === "close") {
     terminator.close();
     debugAdapter.close();

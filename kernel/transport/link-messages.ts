@@ -39,6 +39,8 @@ export type AgentToTransport =
   | { kind: "hello"; role: "agent" }
   /** An interrupt_request was handled (the transport sends the interrupt_reply). */
   | { kind: "interrupted"; id: number }
+  /** The main thread has read the interrupt (or it was forced): requests held since it may go on (process.ts). */
+  | { kind: "interrupt-settled" }
   /** The answer to a debug_request (a DAP response). */
   | { kind: "debug-reply"; id: number; content: Record<string, unknown> }
   /** A DAP event, published on iopub as debug_event with the latest debug_request as parent. */

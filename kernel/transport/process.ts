@@ -55,6 +55,8 @@ const SHUTDOWN_GRACE_MS = 5000;
 const POLL_MS = 250;
 /** How long an interrupt_request waits for the agent before it is answered anyway. */
 const INTERRUPT_REPLY_MS = 2000;
+/** How long requests read after an interrupt wait for the main thread to have read it (forcing takes ~1 s). */
+const HOLD_MS = 3000;
 
 const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided transport] ${line}\n`);
@@ -84,6 +86,9 @@ class Transport {
   private kernelInfo: Record<string, unknown>;
   private ending = false;
   private server: Server | null = null;
+  /** Shell and control requests held while an interrupt is being read (hold()). */
+  private held: TransportToMain[] | null = null;
+  private holdTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly sockets: KernelSockets, private readonly channelPath: string, computePid: number | null, note: string | undefined) {
     this.computePid = computePid;
@@ -172,8 +177,30 @@ class Transport {
   }
 
   private toMain(f: TransportToMain): void {
-    if (this.main) this.write(this.main, f);
+    if (this.held && f.kind === "request" && f.channel !== "stdin") this.held.push(f);
+    else if (this.main) this.write(this.main, f);
     else this.forMain.push(f);
+  }
+
+  /**
+   * Requests read after an interrupt wait until the compute's main thread has read it (the agent
+   * says so): the agent tells the main thread on another channel than the requests come by, and a
+   * late interrupt must not reach the next cell. At most HOLD_MS.
+   */
+  private hold(): void {
+    if (this.held) return;
+    this.held = [];
+    this.holdTimer = setTimeout(() => this.releaseHeld(), HOLD_MS);
+    this.holdTimer.unref();
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    for (const f of held) this.toMain(f);
   }
 
   private toAgent(f: TransportToAgent): void {
@@ -199,6 +226,9 @@ class Transport {
     switch (f.kind) {
       case "interrupted":
         this.settle(f.id, {});
+        return;
+      case "interrupt-settled":
+        this.releaseHeld();
         return;
       case "debug-reply":
         this.settle(f.id, f.content);
@@ -305,6 +335,7 @@ class Transport {
   /** interrupt_request (or SIGINT to this process). */
   async interrupt(): Promise<void> {
     if (this.agent) {
+      this.hold();
       await this.ask((id) => ({ kind: "interrupt", id }), INTERRUPT_REPLY_MS);
       return;
     }
