@@ -6,39 +6,13 @@
  * case checks: the loop stops for good, the cell that scheduled it is told on its stderr, every
  * variable is kept, the kernel answers.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Message } from "../../kernel/client/index.js";
-import { lateStderr, resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
+import { lateStderr, resultText, sleep, streamText } from "./support/kernel.js";
+import { useKeptKernel } from "./support/kept-kernel.js";
 
-let k: RunningKernel;
-beforeAll(async () => {
-  k = await startKernel();
-  const decl = await k.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
-  expect(decl.reply.content.status).toBe("ok");
-});
-afterAll(async () => {
-  await k?.stop();
-});
-
-async function value(code: string): Promise<string | undefined> {
-  const r = await k.kc.execute(code, { timeout: 30_000 });
-  expect(r.reply.content.status).toBe("ok");
-  return resultText(r.iopub);
-}
-
-async function expectAlive(): Promise<void> {
-  expect(k.kp.exitStatus()).toBeNull();
-  expect(await value("kept + 1")).toBe("42");
-  expect(await value("arr.sum()")).toBe("15");
-}
-
-
-/** The counters (a JS array literal of numbers) do not move any more. */
-async function expectStill(counters: string): Promise<void> {
-  const before = await value(counters);
-  await sleep(300);
-  expect(await value(counters)).toBe(before);
-}
+const kernel = useKeptKernel();
+const { value, expectAlive, expectStill } = kernel;
 
 const cases: [string, string, string, RegExp][] = [
   ["a bare setImmediate flood", "let ticks1 = 0; const f1 = () => { ticks1++; setImmediate(f1); }; f1(); 0", "[ticks1]", /cancelled 1 pending setImmediate callback/],
@@ -63,16 +37,16 @@ const cases: [string, string, string, RegExp][] = [
 ];
 
 it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", async (_what, code, counters, said) => {
-  const run = await k.kc.execute(code, { timeout: 30_000 });
+  const run = await kernel.k.kc.execute(code, { timeout: 30_000 });
   expect(run.reply.content.status).toBe("ok");
-  const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
+  const late = lateStderr(kernel.k.kc, run.reply.parent_header.msg_id as string);
   try {
     await sleep(300);
     // It runs (the kernel still answers while it does).
     const moving = await value(counters);
     await sleep(100);
     expect(await value(counters)).not.toBe(moving);
-    const r = await k.kc.interrupt(5000);
+    const r = await kernel.k.kc.interrupt(5000);
     expect(r.content.status).toBe("ok");
     await expectAlive();
     expect(late.text()).toMatch(new RegExp(`^KeyboardInterrupt: ${said.source} \\(cell \\[\\d+\\]\\); every variable is kept\\n$`));
@@ -83,11 +57,11 @@ it.each(cases)("%s: an interrupt with no cell running stops it for good, tells i
 });
 
 it("SIGINT stops a flood the same way", async () => {
-  const run = await k.kc.execute("let ticks5 = 0; const f5 = () => { ticks5++; setImmediate(f5); }; f5(); 0", { timeout: 30_000 });
-  const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
+  const run = await kernel.k.kc.execute("let ticks5 = 0; const f5 = () => { ticks5++; setImmediate(f5); }; f5(); 0", { timeout: 30_000 });
+  const late = lateStderr(kernel.k.kc, run.reply.parent_header.msg_id as string);
   try {
     await sleep(200);
-    k.kp.signal("SIGINT");
+    kernel.k.kp.signal("SIGINT");
     await sleep(500);
     await expectAlive();
     expect(late.text()).toMatch(/^KeyboardInterrupt: cancelled 1 pending setImmediate callback \(cell \[\d+\]\); every variable is kept\n$/);
@@ -98,12 +72,12 @@ it("SIGINT stops a flood the same way", async () => {
 });
 
 it("a running cell awaiting a timer: KeyboardInterrupt names what was cancelled; its rest never runs; an older cell's interval is told apart", async () => {
-  const older = await k.kc.execute("let beats = 0; setInterval(() => { beats++; }, 5); 0", { timeout: 30_000 });
-  const late = lateStderr(k.kc, older.reply.parent_header.msg_id as string);
+  const older = await kernel.k.kc.execute("let beats = 0; setInterval(() => { beats++; }, 5); 0", { timeout: 30_000 });
+  const late = lateStderr(kernel.k.kc, older.reply.parent_header.msg_id as string);
   try {
-    const waiting = k.kc.execute("let resumed = false; await new Promise((r) => setTimeout(r, 1500)); resumed = true; 1", { timeout: 30_000 });
+    const waiting = kernel.k.kc.execute("let resumed = false; await new Promise((r) => setTimeout(r, 1500)); resumed = true; 1", { timeout: 30_000 });
     await sleep(500);
-    await k.kc.interrupt(5000);
+    await kernel.k.kc.interrupt(5000);
     const { reply, iopub } = await waiting;
     expect(reply.content.status).toBe("error");
     expect(reply.content.ename).toBe("KeyboardInterrupt");
@@ -120,8 +94,8 @@ it("a running cell awaiting a timer: KeyboardInterrupt names what was cancelled;
 });
 
 it("timers set after an interrupt run as usual; clearTimeout still works on the handles cells get", async () => {
-  await k.kc.interrupt(5000);
-  const r = await k.kc.execute(
+  await kernel.k.kc.interrupt(5000);
+  const r = await kernel.k.kc.execute(
     'let order: string[] = []; const t = setTimeout(() => order.push("cleared"), 10); clearTimeout(t); setTimeout(() => order.push("timeout"), 5); setImmediate(() => order.push("immediate")); await new Promise((r) => setTimeout(r, 60)); order',
     { timeout: 30_000 },
   );

@@ -7,37 +7,12 @@
  * started it is told on its stderr (the running cell in its KeyboardInterrupt), every variable is
  * kept, the kernel answers, and the notebook's own AbortSignal still works as Node's.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { lateStderr, resultText, sleep, startKernel, streamText, type RunningKernel } from "./support/kernel.js";
+import { expect, it } from "vitest";
+import { lateStderr, resultText, sleep, streamText } from "./support/kernel.js";
+import { useKeptKernel } from "./support/kept-kernel.js";
 
-let k: RunningKernel;
-beforeAll(async () => {
-  k = await startKernel();
-  const decl = await k.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
-  expect(decl.reply.content.status).toBe("ok");
-});
-afterAll(async () => {
-  await k?.stop();
-});
-
-async function value(code: string): Promise<string | undefined> {
-  const r = await k.kc.execute(code, { timeout: 30_000 });
-  expect(r.reply.content.status).toBe("ok");
-  return resultText(r.iopub);
-}
-
-async function expectAlive(): Promise<void> {
-  expect(k.kp.exitStatus()).toBeNull();
-  expect(await value("kept + 1")).toBe("42");
-  expect(await value("arr.sum()")).toBe("15");
-}
-
-/** The counters (a JS array literal of numbers) do not move any more. */
-async function expectStill(counters: string): Promise<void> {
-  const before = await value(counters);
-  await sleep(300);
-  expect(await value(counters)).toBe(before);
-}
+const kernel = useKeptKernel();
+const { value, expectAlive, expectStill } = kernel;
 
 const cases: [string, string, string, RegExp][] = [
   [
@@ -61,16 +36,16 @@ const cases: [string, string, string, RegExp][] = [
 ];
 
 it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", async (_what, code, counters, said) => {
-  const run = await k.kc.execute(code, { timeout: 30_000 });
+  const run = await kernel.k.kc.execute(code, { timeout: 30_000 });
   expect(run.reply.content.status).toBe("ok");
-  const late = lateStderr(k.kc, run.reply.parent_header.msg_id as string);
+  const late = lateStderr(kernel.k.kc, run.reply.parent_header.msg_id as string);
   try {
     await sleep(300);
     // It runs (the kernel still answers while it does).
     const moving = await value(counters);
     await sleep(100);
     expect(await value(counters)).not.toBe(moving);
-    const r = await k.kc.interrupt(5000);
+    const r = await kernel.k.kc.interrupt(5000);
     expect(r.content.status).toBe("ok");
     await expectAlive();
     expect(late.text()).toMatch(new RegExp(`^KeyboardInterrupt: ${said.source} \\(cell \\[\\d+\\]\\); every variable is kept\\n$`));
@@ -81,12 +56,12 @@ it.each(cases)("%s: an interrupt with no cell running stops it for good, tells i
 });
 
 it("a running cell looping over setInterval: KeyboardInterrupt names it, the loop never resumes, its finally does not run", async () => {
-  const waiting = k.kc.execute(
+  const waiting = kernel.k.kc.execute(
     'import { setInterval as tick } from "timers/promises"; let n6 = 0, cleaned = false; try { for await (const _ of tick(10)) { n6++; } } finally { cleaned = true; } 1',
     { timeout: 30_000 },
   );
   await sleep(500);
-  await k.kc.interrupt(5000);
+  await kernel.k.kc.interrupt(5000);
   const { reply, iopub } = await waiting;
   expect(reply.content.status).toBe("error");
   expect(reply.content.ename).toBe("KeyboardInterrupt");
@@ -99,8 +74,8 @@ it("a running cell looping over setInterval: KeyboardInterrupt names it, the loo
 });
 
 it("after an interrupt timers/promises work as usual, and the notebook's own AbortSignal rejects as Node's does", async () => {
-  await k.kc.interrupt(5000);
-  const r = await k.kc.execute(
+  await kernel.k.kc.interrupt(5000);
+  const r = await kernel.k.kc.execute(
     'import { setTimeout as later, setInterval as every2 } from "timers/promises"; const got: unknown[] = [await later(5, "v")]; for await (const x of every2(5, "i")) { got.push(x); if (got.length === 3) break; } const ac = new AbortController(); const p = later(10_000, 0, { signal: ac.signal }); ac.abort("mine"); got.push(await p.catch((e: any) => `${e.name} ${e.cause}`)); got',
     { timeout: 30_000 },
   );

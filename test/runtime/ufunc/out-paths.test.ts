@@ -15,17 +15,9 @@ import { UFUNCS } from "../../../runtime/ufunc/defs.js";
 import { binaryIntoF64 } from "../../../runtime/ufunc/direct.js";
 import { MIN_RUN } from "../../../runtime/wasm/loops.js";
 import { inWasmMemory } from "../../../runtime/wasm/heap.js";
-import { requireOrSkip } from "../wasm/support.js";
+import { requireOrSkip, seededRandom } from "../wasm/support.js";
 
-const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
-console.log(`out-paths test: SEED=${SEED} reproduces`);
-let state = SEED >>> 0 || 1;
-const rnd = (): number => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 2 ** 32;
-};
+const { rnd } = seededRandom("out-paths test");
 const SPECIAL = [NaN, -NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308, 1, -1, 0.5, 3, 1e-310];
 const SPECIAL_I = [0, 1, -1, 2147483647, -2147483648, 65535, -65536, 46341, 7];
 

@@ -10,17 +10,9 @@ import type { ArrayData } from "../../../runtime/core/dtype.js";
 import { wasmAllocate } from "../../../runtime/wasm/heap.js";
 import { copyKind, wasmCopy2d, wasmCopyRun } from "../../../runtime/wasm/copy.js";
 import { np } from "../../../runtime/np.js";
-import { requireOrSkip } from "./support.js";
+import { requireOrSkip, seededRandom } from "./support.js";
 
-const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
-console.log(`wasm copy test: SEED=${SEED} reproduces`);
-let state = SEED >>> 0 || 1;
-const rnd = (): number => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 2 ** 32;
-};
+const { seed: SEED, rnd } = seededRandom("wasm copy test");
 const f64bits = (hi: number, lo: number): number => new Float64Array(new Uint32Array([lo, hi]).buffer)[0];
 const SPECIAL = [NaN, -NaN, f64bits(0x7ff80000, 1234), 0, -0, Infinity, -Infinity, 5e-324, 1e-310, 1.401298464324817e-45, 7e-46, 3.4028235677973366e38, 3.4028234663852886e38, 1e39, 16777217, 0.1, -2147483648, 2147483647];
 

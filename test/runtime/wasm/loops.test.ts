@@ -13,17 +13,9 @@ import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, w
 import { wasmAllocate, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
 import { pairwiseSum, pairwiseSumF32JS } from "../../../runtime/reduce/pairwise.js";
-import { requireOrSkip } from "./support.js";
+import { requireOrSkip, seededRandom } from "./support.js";
 
-const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
-console.log(`wasm loops test: SEED=${SEED} reproduces`);
-let state = SEED >>> 0 || 1;
-const rnd = (): number => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 2 ** 32;
-};
+const { seed: SEED, rnd } = seededRandom("wasm loops test");
 
 const f64bits = (hi: number, lo: number): number => new Float64Array(new Uint32Array([lo, hi]).buffer)[0];
 const SPECIAL_F = [NaN, -NaN, f64bits(0x7ff80000, 1234), f64bits(0xfff40000, 7), 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308, 1, -1, 0.5, 3, 1e-310, 1.401298464324817e-45, 3.4028234663852886e38];

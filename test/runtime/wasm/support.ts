@@ -15,3 +15,20 @@ export function requireOrSkip(): boolean {
   }
   return false;
 }
+
+/**
+ * The seeded generator of the wasm and out= tests: SEED from the environment (else drawn and
+ * printed, so a failure can be replayed with SEED=...), xorshift32 floats in [0, 1).
+ */
+export function seededRandom(suite: string): { seed: number; rnd: () => number } {
+  const seed = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`${suite}: SEED=${seed} reproduces`);
+  let state = seed >>> 0 || 1;
+  const rnd = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  return { seed, rnd };
+}

@@ -5,16 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
+import { seededRandom } from "./support.js";
 
-const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
-console.log(`wasm ufunc paths test: SEED=${SEED} reproduces`);
-let state = SEED >>> 0 || 1;
-const rnd = (): number => {
-  state ^= state << 13;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  return (state >>> 0) / 2 ** 32;
-};
+const { rnd } = seededRandom("wasm ufunc paths test");
 const SPECIAL = [NaN, 0, -0, Infinity, -Infinity, 1e-310, 1, -1, 3];
 
 function randomArray(dtype: "float64" | "float32" | "int32", n: number): NDArray {

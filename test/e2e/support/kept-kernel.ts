@@ -1,0 +1,55 @@
+/**
+ * One kernel per interrupt test file, with two bindings declared first (`kept = 41`,
+ * `arr = np.arange(6)`) that every case checks survive an interrupt, and the checks those files
+ * share: a cell's result text, "the kernel is alive with every variable", "the counters no longer
+ * move".
+ */
+import { afterAll, beforeAll, expect } from "vitest";
+import { resultText, sleep, startKernel, type RunningKernel } from "./kernel.js";
+
+/** What a test file gets: the kernel (set in beforeAll) and the shared checks. */
+export interface KeptKernel {
+  /** The running kernel (valid inside tests). */
+  readonly k: RunningKernel;
+  /** The text of `code`'s result (the cell must succeed). */
+  value(code: string): Promise<string | undefined>;
+  /** The process runs and `kept`/`arr` are intact. */
+  expectAlive(): Promise<void>;
+  /** The counters (a JS array literal of numbers) do not move any more. */
+  expectStill(counters: string): Promise<void>;
+}
+
+/** Start a kernel before the file's tests and stop it after them. */
+export function useKeptKernel(): KeptKernel {
+  let kernel: RunningKernel | undefined;
+  beforeAll(async () => {
+    kernel = await startKernel();
+    const decl = await kernel.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
+    expect(decl.reply.content.status).toBe("ok");
+  });
+  afterAll(async () => {
+    await kernel?.stop();
+  });
+  const self: KeptKernel = {
+    get k(): RunningKernel {
+      if (kernel === undefined) throw new Error("the kernel starts in beforeAll");
+      return kernel;
+    },
+    async value(code) {
+      const r = await self.k.kc.execute(code, { timeout: 30_000 });
+      expect(r.reply.content.status).toBe("ok");
+      return resultText(r.iopub);
+    },
+    async expectAlive() {
+      expect(self.k.kp.exitStatus()).toBeNull();
+      expect(await self.value("kept + 1")).toBe("42");
+      expect(await self.value("arr.sum()")).toBe("15");
+    },
+    async expectStill(counters) {
+      const before = await self.value(counters);
+      await sleep(300);
+      expect(await self.value(counters)).toBe(before);
+    },
+  };
+  return self;
+}
