@@ -19,6 +19,22 @@ describe("size classes", () => {
       expect(classBytes(idx)).toBe(size);
     }
   });
+
+  it("give the smallest class that holds the bytes, up to 4 GiB (every class boundary and its neighbours)", () => {
+    const points: number[] = [];
+    for (let idx = 0; classBytes(idx) <= 2 ** 32; idx++) {
+      const c = classBytes(idx);
+      points.push(c - 1, c, c + 1);
+    }
+    for (const bytes of points) {
+      if (bytes < 1 || bytes > 2 ** 32) continue;
+      const [idx, size] = classOf(bytes);
+      expect(size).toBeGreaterThanOrEqual(bytes);
+      if (idx > 0) expect(classBytes(idx - 1)).toBeLessThan(bytes);
+      expect(classBytes(idx)).toBe(size);
+    }
+    expect(classOf(2 ** 32)).toEqual([103, 2 ** 32]);
+  });
 });
 
 describe.skipIf(skip)("the wasm heap", () => {
