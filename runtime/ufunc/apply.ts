@@ -47,6 +47,7 @@ import { MIN_RUN, accelerate, wasmBinaryF64, type WasmBinaryEntry } from "../was
 import { typedLoop } from "./typed.js";
 import { typedCompareLoop } from "./typed-compare.js";
 import { inWasmMemory } from "../wasm/heap.js";
+import type { F64NewRoute } from "./direct.js";
 
 export type { ArrayLike };
 export { maskedCopy };
@@ -74,6 +75,8 @@ export interface UFuncDef extends LoopTable {
    * there is none (another loop dtype, no wasm), undefined until first asked (f64Entry).
    */
   f64Wasm?: WasmBinaryEntry | null;
+  /** @internal The allocating route of direct.ts (binaryNewF64): null when there is none, undefined until first asked. */
+  f64New?: F64NewRoute | null;
 }
 
 const dt = (t: DType): string => `dtype('${t}')`;

@@ -18,9 +18,13 @@
  * into wasm.
  */
 import { NDArray } from "../core/ndarray.js";
+import { allocateUnfilled } from "../core/alloc.js";
 import { inWasmMemory } from "../wasm/heap.js";
-import { MIN_RUN } from "../wasm/loops.js";
+import { MIN_RUN, wasmBinaryF64Entries, type WasmBinaryF64Entries } from "../wasm/loops.js";
 import { f64Entry, type UFuncDef, type UFuncOptions } from "./apply.js";
+import { resolveLoop } from "./promote.js";
+import type { BinaryLoop } from "./kernels.js";
+import type { TypedArray } from "../core/dtype.js";
 
 /**
  * Each float64 data array's wasm address (its byteOffset), or -1 when it is not in wasm memory,
@@ -105,4 +109,146 @@ export function binaryIntoF64(def: UFuncDef, x: unknown, y: unknown, opts: UFunc
   if (!(pa === po || pa + bytes <= po || po + bytes <= pa) || !(pb === po || pb + bytes <= po || po + bytes <= pb)) return null;
   entry(size, pa, 8, pb, 8, po, 8);
   return out;
+}
+
+/** Whether `st` are exactly the F strides of `sh` for 8-byte items, every axis longer than 1 (so the array is not also C-contiguous). */
+function exactF8Only(sh: readonly number[], st: readonly number[]): boolean {
+  if (sh.length !== st.length || sh.length < 2) return false;
+  let s = 8;
+  for (let i = 0; i < sh.length; i++) {
+    if (st[i] !== s) return false;
+    const d = sh[i];
+    if (d < 2) return false;
+    s *= d;
+  }
+  return true;
+}
+
+/** The allocating route of a ufunc: its float64 loop's wasm entries and result dtype, memoised on the def (UFuncDef.f64New). */
+export interface F64NewRoute extends WasmBinaryF64Entries {
+  readonly dtype: "float64" | "bool";
+}
+
+/**
+ * `def`'s allocating route (memoised as def.f64New): float64 operands, and a float64 array with a
+ * JS number, both resolve to the float64 loop, whose wasm twin writes float64 (arithmetic) or bool
+ * bytes (comparisons); else null.
+ */
+function f64NewRoute(def: UFuncDef): F64NewRoute | null {
+  let route: F64NewRoute | null = null;
+  if (def.nin === 2) {
+    try {
+      const e = wasmBinaryF64Entries(def.loop("float64") as BinaryLoop);
+      if (e !== null) {
+        const dtype = e.outBytes === 8 ? "float64" : "bool";
+        const r = def.cache.get("float64") ?? resolveLoop(def, [{ dtype: "float64" }, { dtype: "float64" }]);
+        if (!def.cache.has("float64")) def.cache.set("float64", r);
+        const w = def.cache.get("float64+weak") ?? resolveLoop(def, [{ dtype: "float64" }, { weak: 0.5 }]);
+        if (!def.cache.has("float64+weak")) def.cache.set("float64+weak", w);
+        if (r.loopIn === "float64" && r.loopOut === dtype && w.loopIn === "float64" && w.loopOut === dtype) route = { ...e, dtype };
+      }
+    } catch {
+      route = null; // no float64 loop: applyUFunc says why
+    }
+  }
+  def.f64New = route;
+  return route;
+}
+
+/** Frozen C (and F) strides of 1-byte items per frozen shape: a bool result's, made once per shape (freezing costs 100-250 ns a call). */
+const BOOL_C = new WeakMap<readonly number[], readonly number[]>();
+const BOOL_F = new WeakMap<readonly number[], readonly number[]>();
+
+function boolStrides(sh: readonly number[], c: boolean): readonly number[] {
+  const m = c ? BOOL_C : BOOL_F;
+  let st = m.get(sh);
+  if (st === undefined) {
+    const out = new Array<number>(sh.length);
+    let s = 1;
+    if (c) for (let i = sh.length - 1; i >= 0; i--) (out[i] = s), (s *= Math.max(sh[i], 1));
+    else for (let i = 0; i < sh.length; i++) (out[i] = s), (s *= Math.max(sh[i], 1));
+    st = Object.freeze(out);
+    if (Object.isFrozen(sh)) m.set(sh, st);
+  }
+  return st;
+}
+
+/** The JS number of the fallback loop, as a float64 operand with stride 0 (loops are synchronous). */
+const NUMBER = new Float64Array(1);
+
+/**
+ * The allocating route of a binary ufunc called without options (`np.add(a, b)`, `a * 2.5`,
+ * `a < b`, `A.T + B.T`): the wasm loop called straight on a fresh result, before applyUFunc.
+ *
+ * Rule: it runs when applyUFunc's own contiguous fast paths would give a fresh result from the
+ * ufunc's float64 loop, and gives what they give: float64 NDArrays of one shape, both with exactly
+ * C-contiguous strides (8-byte items), or both exactly F-contiguous with every axis longer than 1
+ * (A.T + B.T: an F result), or one exactly C-contiguous float64 array with a JS number on either
+ * side; at least MIN_RUN elements, the operands in wasm memory; the ufunc's float64 loop has a
+ * wasm twin writing float64 or bool (f64NewRoute). The result is C-ordered (F for F operands),
+ * sharing the operand's frozen shape and, for float64, its strides. A result that could not go to
+ * wasm memory (over the budget, or a bool result of at most 64 bytes) runs the ufunc's loop in
+ * JavaScript. Anything else returns null having done nothing, and the caller runs applyUFunc.
+ * Cost: a dozen field reads and comparisons, one or two WeakMap lookups (addressOf), the
+ * allocation, one call into wasm.
+ *
+ * @example
+ * const a = np.ones(1000);
+ * binaryNewF64(UFUNCS.add, a, a)?.get(0) // 2
+ * binaryNewF64(UFUNCS.less, a, 2)?.dtype // "bool"
+ * binaryNewF64(UFUNCS.add, a, np.ones(1000, { dtype: "int32" })) // null (applyUFunc decides)
+ */
+export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | null {
+  let arr: NDArray;
+  let other: NDArray | null = null;
+  let num = 0;
+  let side = 0; // 0: two arrays; 1: y is a number; 2: x is a number
+  if (x instanceof NDArray) {
+    arr = x;
+    if (y instanceof NDArray) other = y;
+    else if (typeof y === "number") (num = y), (side = 1);
+    else return null;
+  } else if (typeof x === "number" && y instanceof NDArray) (arr = y), (num = x), (side = 2);
+  else return null;
+  const A = arr.data;
+  if (!(A instanceof Float64Array) || arr.dtype !== "float64") return null;
+  const sh = arr._shape;
+  const st = arr._strides;
+  let size = 1;
+  for (let i = 0; i < sh.length; i++) size *= sh[i];
+  if (size < MIN_RUN) return null;
+  const c = exactC8(sh, st);
+  if (!c && (side !== 0 || !exactF8Only(sh, st))) return null;
+  let B: Float64Array | null = null;
+  if (other !== null) {
+    const d = other.data;
+    if (!(d instanceof Float64Array) || other.dtype !== "float64" || !sameShape(other._shape, sh)) return null;
+    if (c ? !exactC8(sh, other._strides) : !exactF8Only(sh, other._strides)) return null;
+    B = d;
+  }
+  const route = def.f64New !== undefined ? def.f64New : f64NewRoute(def);
+  if (route === null) return null;
+  const qa = addressOf(A);
+  const qb = B === null ? 0 : addressOf(B);
+  if (qa < 0 || qb < 0) return null;
+  const dtype = route.dtype;
+  const O = allocateUnfilled(dtype, size, sh) as TypedArray; // float64 or bool bytes; the loop writes every element
+  const o = new NDArray({ data: O, dtype, shape: sh, strides: dtype === "float64" ? st : boolStrides(sh, c), offset: 0, base: null, writeable: true });
+  const ob = route.outBytes;
+  if (inWasmMemory(O.buffer)) {
+    const po = O.byteOffset;
+    const pa = qa + arr.offset;
+    if (side === 0) route.both(size, pa, 8, qb + (other as NDArray).offset, 8, po, ob);
+    else if (side === 1) route.withY(size, pa, 8, num, po, ob);
+    else route.withX(size, num, pa, 8, po, ob);
+  } else {
+    // no room in wasm memory: the same loop in JavaScript (same bits)
+    const loop = def.loop("float64") as BinaryLoop;
+    const ia = arr.offset / 8;
+    NUMBER[0] = num;
+    if (side === 0) loop(size, A, ia, 1, B as Float64Array, (other as NDArray).offset / 8, 1, O, 0, 1);
+    else if (side === 1) loop(size, A, ia, 1, NUMBER, 0, 0, O, 0, 1);
+    else loop(size, NUMBER, 0, 0, A, ia, 1, O, 0, 1);
+  }
+  return o;
 }

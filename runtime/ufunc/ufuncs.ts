@@ -10,7 +10,7 @@ import type { DType } from "../core/dtype.js";
 import type { ArithKind, Kind, KindOf, KindOfDType, RankMax, RankOf, WithNumberKind } from "../core/rank.js";
 import { applyUFunc, type ArrayLike, type UFuncOptions } from "./apply.js";
 import { UFUNCS } from "./defs.js";
-import { binaryIntoF64 } from "./direct.js";
+import { binaryIntoF64, binaryNewF64 } from "./direct.js";
 
 /** Options when every input is a plain number (no `out`: the result is a plain number). */
 export type ScalarUFuncOptions = Omit<UFuncOptions, "out" | "where"> & { out?: undefined; where?: undefined };
@@ -101,9 +101,14 @@ function named<F extends (...args: never[]) => unknown>(fn: F, name: string): F 
   return fn;
 }
 
-// binaryIntoF64 first: float64 arrays in wasm memory into `out` go straight to the wasm loop (direct.ts)
+// direct.ts first: float64 arrays in wasm memory go straight to the wasm loop, into `out`
+// (binaryIntoF64) or, without options, into a fresh result (binaryNewF64)
 const binary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
-  named((x: ArrayLike, y: ArrayLike, options?: UFuncOptions) => binaryIntoF64(d, x, y, options) ?? applyUFunc(d, [x, y], options), d.name) as never;
+  named(
+    (x: ArrayLike, y: ArrayLike, options?: UFuncOptions) =>
+      (options === undefined ? binaryNewF64(d, x, y) : binaryIntoF64(d, x, y, options)) ?? applyUFunc(d, [x, y], options),
+    d.name,
+  ) as never;
 const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
   named((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options), d.name) as never;
 

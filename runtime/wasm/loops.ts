@@ -178,6 +178,54 @@ export function wasmBinaryF64(loop: BinaryLoop): WasmBinaryEntry | null {
   return e;
 }
 
+/** A wasm binary entry with its second operand passed by value: (n, a, sa, y, o, so). */
+export type WasmBinaryEntrySB = (n: number, a: number, sa: number, y: number, o: number, so: number) => number;
+/** A wasm binary entry with its first operand passed by value: (n, x, b, sb, o, so). */
+export type WasmBinaryEntrySA = (n: number, x: number, b: number, sb: number, o: number, so: number) => number;
+
+/** The raw wasm entries of a binary loop whose twin reads float64 (see wasmBinaryF64Entries). */
+export interface WasmBinaryF64Entries {
+  /** Both operands in memory. */
+  readonly both: WasmBinaryEntry;
+  /** The second operand a number (stride 0). */
+  readonly withY: WasmBinaryEntrySB;
+  /** The first operand a number (stride 0). */
+  readonly withX: WasmBinaryEntrySA;
+  /** Bytes per output element: 8 (float64 out) or 1 (bool out: the comparisons). */
+  readonly outBytes: 8 | 1;
+}
+const entriesF64 = new Map<Function, WasmBinaryF64Entries | null>();
+
+/**
+ * The raw wasm entries of binary loop `loop` (a JS loop or the result of accelerate) when its twin
+ * reads float64 and writes float64 or bool bytes, else null: for ufunc/direct.ts's allocating
+ * route, which calls them straight on a fresh result. The caller checks what accelerate checks.
+ *
+ * @example
+ * wasmBinaryF64Entries(lessLoop)?.outBytes // 1 (null under STRIDED_NO_WASM=1)
+ */
+export function wasmBinaryF64Entries(loop: BinaryLoop): WasmBinaryF64Entries | null {
+  let e = entriesF64.get(loop);
+  if (e !== undefined) return e;
+  const js = source.get(loop) ?? loop;
+  table ??= twins();
+  const twin = table.get(js);
+  const ok = twin !== undefined && twin.kind === "binary" && twin.input === Float64Array && (twin.output === Float64Array || twin.output === Uint8Array);
+  const w = ok ? wasm() : null;
+  e = null;
+  if (w !== null && twin !== undefined) {
+    const l = w.loops;
+    e = {
+      both: l[twin.name] as WasmBinaryEntry,
+      withY: l[`${twin.name}_sb` as keyof LoopExports] as WasmBinaryEntrySB,
+      withX: l[`${twin.name}_sa` as keyof LoopExports] as WasmBinaryEntrySA,
+      outBytes: twin.output === Float64Array ? 8 : 1,
+    };
+  }
+  entriesF64.set(loop, e);
+  return e;
+}
+
 /** A `where=`-masked binary run: like BinaryLoop, computing only where m[im + i*sm] is non-zero. */
 export type MaskedBinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
 /** A `where=`-masked unary run. */

@@ -1,0 +1,143 @@
+/**
+ * The allocating direct route of the float64 binary ufuncs (ufunc/direct.ts binaryNewF64:
+ * `np.add(a, b)`, `a * 2.5`, `2.5 - a`, `a < b`, `A.T + B.T` straight to the wasm loop on a fresh
+ * result) gives what applyUFunc's general path gives (forced by an explicit `casting`): the same
+ * dtype, shape, strides and bytes; and, value by value, what JavaScript's own operators give (no
+ * shared loop), on generated inputs with NaN, ±0, ±inf and subnormals, for every run length around
+ * MIN_RUN and the SIMD width, every element offset of the operands, 2-D C and F (transposed)
+ * operands, a JS number on either side; bool results of at most 64 bytes (on V8's heap) take the
+ * route's JavaScript fallback. The route must also decline (null) what it does not cover.
+ */
+import { describe, expect, it } from "vitest";
+import { np } from "../../../runtime/np.js";
+import type { NDArray } from "../../../runtime/core/ndarray.js";
+import { binaryNewF64 } from "../../../runtime/ufunc/direct.js";
+import { UFUNCS } from "../../../runtime/ufunc/defs.js";
+import { requireOrSkip, seededRandom } from "../wasm/support.js";
+
+const skip = requireOrSkip();
+const { rnd } = seededRandom("direct allocating route test");
+
+const OPS = ["add", "subtract", "multiply", "true_divide", "less", "less_equal", "greater", "greater_equal", "equal", "not_equal"] as const;
+type Op = (typeof OPS)[number];
+const JS: Record<Op, (x: number, y: number) => number | boolean> = {
+  add: (x, y) => x + y,
+  subtract: (x, y) => x - y,
+  multiply: (x, y) => x * y,
+  true_divide: (x, y) => x / y,
+  less: (x, y) => x < y,
+  less_equal: (x, y) => x <= y,
+  greater: (x, y) => x > y,
+  greater_equal: (x, y) => x >= y,
+  equal: (x, y) => x === y,
+  not_equal: (x, y) => x !== y,
+};
+const DEF: Record<Op, (typeof UFUNCS)[keyof typeof UFUNCS]> = {
+  add: UFUNCS.add, subtract: UFUNCS.subtract, multiply: UFUNCS.multiply, true_divide: UFUNCS.true_divide, less: UFUNCS.less,
+  less_equal: UFUNCS.less_equal, greater: UFUNCS.greater, greater_equal: UFUNCS.greater_equal, equal: UFUNCS.equal, not_equal: UFUNCS.not_equal,
+};
+const call = (op: Op, x: unknown, y: unknown, general: boolean): NDArray =>
+  (np[op] as (a: unknown, b: unknown, o?: object) => NDArray)(x, y, general ? { casting: "same_kind" } : undefined);
+
+const SPECIAL = [NaN, -NaN, 0, -0, Infinity, -Infinity, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308, 1, -1, 0.5, 3];
+const value = (): number => {
+  const r = rnd();
+  return r < 0.35 ? SPECIAL[Math.floor(rnd() * SPECIAL.length)] : r < 0.5 ? Math.floor(rnd() * 6) - 3 : (rnd() - 0.5) * 1e3;
+};
+function randomF64(n: number): NDArray {
+  const a = np.zeros([n]);
+  const d = a.data as Float64Array;
+  for (let i = 0; i < n; i++) d[i] = value();
+  return a;
+}
+const bytes = (a: NDArray): string => Buffer.from(a.tobytes()).toString("hex");
+
+/** The route's result equals the general path's (layout and bytes) and JS's operator, value by value (NaN for NaN: its bits are the loop's, checked against the general path). */
+function check(op: Op, x: NDArray | number, y: NDArray | number, what: string): void {
+  const direct = binaryNewF64(DEF[op], x, y);
+  expect(direct, `${what}: the route is taken`).not.toBeNull();
+  const fast = direct as NDArray;
+  const slow = call(op, x, y, true);
+  expect([fast.dtype, fast.shape, fast.strides], what).toEqual([slow.dtype, slow.shape, slow.strides]);
+  expect(bytes(fast), what).toBe(bytes(slow));
+  expect(bytes(call(op, x, y, false)), `${what}: np.${op} itself`).toBe(bytes(slow));
+  const xs = typeof x === "number" ? null : (x.ravel().tolist() as number[]);
+  const ys = typeof y === "number" ? null : (y.ravel().tolist() as number[]);
+  const got = fast.ravel().tolist() as (number | boolean)[];
+  for (let i = 0; i < got.length; i++) {
+    const want = JS[op](xs === null ? (x as number) : xs[i], ys === null ? (y as number) : ys[i]);
+    const g = got[i];
+    if (!(typeof want === "number" && Number.isNaN(want) && typeof g === "number" && Number.isNaN(g))) expect(Object.is(g, want), `${what} [${i}]: ${g} against ${want}`).toBe(true);
+  }
+}
+
+describe.skipIf(skip)("the allocating direct route (binaryNewF64) against the general path and JS's operators", () => {
+  // around MIN_RUN (16), the vector widths (2 float64, 16 bool bytes), the unrolled steps, 64 bool bytes on V8's heap
+  const LENGTHS = [16, 17, 18, 19, 23, 31, 32, 33, 47, 63, 64, 65, 66, 79, 127, 129, 255, 1000, 1031];
+  it.each(OPS)("%s: two 1-D arrays at every element offset, and with a number on either side", (op) => {
+    for (const n of LENGTHS) {
+      const a = randomF64(n + 4);
+      const b = randomF64(n + 4);
+      b.set("::5", a.get("::5")); // ties
+      for (let i = 0; i < 4; i++) {
+        const x = a.get(`${i}:${i + n}`) as NDArray;
+        const y = b.get(`${3 - i}:${3 - i + n}`) as NDArray;
+        check(op, x, y, `n=${n} offsets ${i}, ${3 - i}`);
+        const v = SPECIAL[(n + i) % SPECIAL.length];
+        check(op, x, v, `n=${n} offset ${i}, number ${v}`);
+        check(op, v, y, `n=${n} number ${v}, offset ${3 - i}`);
+      }
+      check(op, a, a, `n=${n} the same array twice`);
+    }
+  });
+
+  it.each(OPS)("%s: 2-D C operands, and transposed (F) operands give an F result", (op) => {
+    for (const [r, c] of [[4, 4], [3, 7], [8, 9], [25, 40], [17, 3]]) {
+      const A = randomF64(r * c + 1).get("1:").reshape(r, c) as NDArray;
+      const B = randomF64(r * c).reshape(r, c) as NDArray;
+      check(op, A, B, `${r}x${c} C`);
+      check(op, A, 2.5, `${r}x${c} C with a number`);
+      check(op, A.T, B.T, `${r}x${c} transposed`);
+      expect(binaryNewF64(DEF[op], A.T, B.T)?.flags.f_contiguous).toBe(true);
+    }
+  });
+
+  it("declines what it does not cover (applyUFunc decides): other dtypes, short or non-exact layouts, mixed orders, other scalars", () => {
+    const a = randomF64(40);
+    const m = randomF64(40).reshape(5, 8) as NDArray;
+    const declined: [unknown, unknown][] = [
+      [a, np.ones(40, { dtype: "int32" })],
+      [a.astype("float32"), a.astype("float32")],
+      [a.get(":15"), a.get(":15")], // below MIN_RUN
+      [a.get("::2"), a.get("::2")], // strided
+      [a.get("::-1"), a], // reversed
+      [m, m.T.T.copy("F")], // C with F
+      [m.T, 2.5], // F with a number
+      [a.reshape(40, 1), a.reshape(40, 1).T], // relaxed-contiguous forms: the general path chooses
+      [a.reshape(1, 40).T, a.reshape(1, 40).T],
+      [a, true],
+      [a, 2n],
+      [a, a.reshape(5, 8)], // broadcasting
+    ];
+    for (const [x, y] of declined) expect(binaryNewF64(UFUNCS.add, x, y)).toBeNull();
+    expect(binaryNewF64(UFUNCS.maximum, a, a)).toBeNull(); // no float64 wasm twin
+    // and np.add itself still gives the general path's answer there
+    for (const [x, y] of declined.slice(0, 9)) {
+      const fast = np.add(x as NDArray, y as NDArray);
+      const slow = np.add(x as NDArray, y as NDArray, { casting: "same_kind" });
+      expect([fast.dtype, fast.shape, fast.strides, bytes(fast)]).toEqual([slow.dtype, slow.shape, slow.strides, bytes(slow)]);
+    }
+  });
+
+  it("a perturbed operand changes the result (the checks above can fail)", () => {
+    for (const op of OPS) {
+      const a = randomF64(100);
+      const b = randomF64(100);
+      a.data[99] = 0.25;
+      b.data[99] = 0;
+      const fast = binaryNewF64(DEF[op], a, b) as NDArray;
+      b.data[99] = op === "equal" || op === "not_equal" ? 0.25 : 1; // flips the last element of every op's result
+      expect(bytes(fast)).not.toBe(bytes(call(op, a, b, true)));
+    }
+  });
+});
