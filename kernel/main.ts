@@ -72,10 +72,12 @@ export async function startCompute(channelPath: string): Promise<void> {
   let running = false;
   let exiting = false;
 
-  const interrupted = (): void => {
-    dispatcher?.interrupt();
-    session?.interrupt();
-  };
+  // Called from the SIGINT poll's timer too: a window, as any kernel code a timer starts (a cell may have patched prototypes).
+  const interrupted = (): void =>
+    withPristineBuiltins(() => {
+      dispatcher?.interrupt();
+      session?.interrupt();
+    });
   // First: SIGINT never kills the kernel from here on (transport/sigint.ts).
   const sigint = new MainThreadSigint(interrupted);
 

@@ -13,6 +13,13 @@
  * table, with the reply on control: an execute_request waits for the cell that runs now and goes
  * ahead of the shell requests queued (ipykernel flushes control before shell); the others are
  * answered at once, beside a running cell. Requests on control are never aborted.
+ *
+ * Hard rule: every piece of this file's code that runs after an `await` (a continuation: the next
+ * queued request, the reply after a cell) runs inside withPristineBuiltins, as the code reached
+ * from a message's arrival does (channel.ts opens a window around it). A cell may have patched
+ * prototype methods (`Array.prototype.push = null`, `String.prototype.split = null`) that this
+ * code calls; outside a window a queued request failed and an error reply could not be built, so
+ * the kernel stopped answering.
  */
 import type { CellSession, MimeBundle } from "../session/contract.js";
 import type { KernelTransport } from "../transport/channel.js";
@@ -26,7 +33,7 @@ import { RequestPublisher, type Outbox } from "./publisher.js";
 import { StreamBuffer } from "./stream-buffer.js";
 import { shutdownReplyContent } from "../protocol/shutdown.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
-import { Promise, Object, Map, Error, Buffer, JSON, Math, process } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, Buffer, JSON, Math, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface DispatcherOptions {
   transport: KernelTransport;
@@ -79,11 +86,31 @@ export class Dispatcher implements Outbox {
   private readonly log: (line: string) => void;
   /** Stream output waiting to be sent as one message (flushed before anything else is sent). */
   private readonly streams = new StreamBuffer((parent, name, text) => this.sendNow("iopub", parent, "stream", { name, text }, {}));
+  /** The cell session once loaded: handlers then use it without an `await` (no continuation outside a window). */
+  private sessionNow: CellSession | null = null;
 
   constructor(private readonly opts: DispatcherOptions) {
     this.log = opts.log ?? ((line) => process.stderr.write(`[strided] ${line}\n`));
     // A rejected session must not become an unhandled rejection before the first execute.
-    Promise.resolve(opts.session).catch((e: unknown) => this.log(`the cell session failed to start: ${(e as Error).message}`));
+    Promise.resolve(opts.session).then(
+      (s) => {
+        this.sessionNow = s;
+      },
+      (e: unknown) => this.log(`the cell session failed to start: ${(e as Error).message}`),
+    );
+  }
+
+  /**
+   * `fn(session)`: at once (no `await`, so in the caller's window) once the session is loaded;
+   * before that (no cell has run, nothing is patched) when it is, in a window of its own.
+   */
+  private withSession<T>(fn: (session: CellSession) => T): T | Promise<T> {
+    const now = this.sessionNow;
+    if (now !== null) return fn(now);
+    return (async () => {
+      const loaded = await this.opts.session;
+      return withPristineBuiltins(() => fn(loaded));
+    })();
   }
 
   /** Publishes `status: starting` (once, at start-up). */
@@ -174,26 +201,23 @@ export class Dispatcher implements Outbox {
   private readonly handlers: { [K in ShellRequestType]: Handler<K> } = {
     kernel_info_request: async () => this.opts.kernelInfo,
     execute_request: (req, ctx) => this.execute(req, ctx),
-    complete_request: async (req) => {
-      const session = await this.opts.session;
-      const r = session.complete(req.code, codePointToUtf16(req.code, req.cursor_pos));
-      return {
-        status: "ok",
-        matches: r.matches,
-        cursor_start: utf16ToCodePoint(req.code, r.cursorStart),
-        cursor_end: utf16ToCodePoint(req.code, r.cursorEnd),
-        metadata: r.metadata,
-      };
-    },
-    inspect_request: async (req) => {
-      const session = await this.opts.session;
-      const r = session.inspect(req.code, codePointToUtf16(req.code, req.cursor_pos), req.detail_level);
-      return { status: "ok", found: r.found, data: r.data, metadata: {} };
-    },
-    is_complete_request: async (req) => {
-      const session = await this.opts.session;
-      return session.isComplete(req.code);
-    },
+    complete_request: async (req) =>
+      this.withSession((session) => {
+        const r = session.complete(req.code, codePointToUtf16(req.code, req.cursor_pos));
+        return {
+          status: "ok" as const,
+          matches: r.matches,
+          cursor_start: utf16ToCodePoint(req.code, r.cursorStart),
+          cursor_end: utf16ToCodePoint(req.code, r.cursorEnd),
+          metadata: r.metadata,
+        };
+      }),
+    inspect_request: async (req) =>
+      this.withSession((session) => {
+        const r = session.inspect(req.code, codePointToUtf16(req.code, req.cursor_pos), req.detail_level);
+        return { status: "ok" as const, found: r.found, data: r.data, metadata: {} };
+      }),
+    is_complete_request: async (req) => this.withSession((session) => session.isComplete(req.code)),
     history_request: async (req) => {
       const h = this.history;
       const entries =
@@ -225,22 +249,58 @@ export class Dispatcher implements Outbox {
     const n = req.store_history ? ++this.executionCount : this.executionCount;
     if (!req.silent) this.publish(ctx.msg, "execute_input", { code: req.code, execution_count: n });
     if (req.store_history) this.history.add(n, req.code);
-    const session = await this.opts.session;
+    const started = this.withSession((session) => this.startExecute(session, req, ctx, n));
+    const done = started instanceof Promise ? await started : started;
+    if (done.kind === "answered") return done.reply;
+    const outcome = await done.running;
+    const finished = withPristineBuiltins(() => this.finishExecute(outcome, req, ctx, n)); // a continuation: in a window (hard rule)
+    if (finished !== null) return finished;
+    const user_expressions: Record<string, UserExpressionResult> = {};
+    const names = Object.keys(req.user_expressions);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      try {
+        const r = await this.sessionNow!.userExpression(req.user_expressions[name]);
+        user_expressions[name] = r.status === "ok" ? { status: "ok", data: r.data, metadata: {} } : r;
+      } catch (e) {
+        user_expressions[name] = errorOutcome(e);
+      }
+    }
+    return { status: "ok", execution_count: n, user_expressions, payload: [] };
+  }
+
+  /** An execute's start: the reply itself for exit/quit and `name?`, else the running cell. */
+  private startExecute(
+    session: CellSession,
+    req: ShellRequests["execute_request"],
+    ctx: RequestContext,
+    n: number,
+  ): { kind: "answered"; reply: ShellReplies["execute_request"] } | { kind: "running"; running: ReturnType<CellSession["execute"]> } {
     if (isExitRequest(req.code)) {
       // IPython's exit/quit (ZMQInteractiveShell.ask_exit): an `ask_exit` payload for the front end
       // (jupyter console leaves), and the kernel ends itself once the reply is out.
       ctx.after(() => this.opts.onShutdown(false));
-      return { status: "ok", execution_count: n, user_expressions: {}, payload: [{ source: "ask_exit", keepkernel: false }] };
+      return { kind: "answered", reply: { status: "ok", execution_count: n, user_expressions: {}, payload: [{ source: "ask_exit", keepkernel: false }] } };
     }
     const help = parseHelpRequest(req.code);
     if (help) {
       const r = session.inspect(help.expr, help.expr.length, help.detailLevel);
       if (!r.found) this.publish(ctx.msg, "stream", { name: "stdout", text: `Object \`${help.expr}\` not found.\n` });
       const payload = r.found ? [{ source: "page", data: r.data, start: 0 }] : [];
-      return { status: "ok", execution_count: n, user_expressions: {}, payload };
+      return { kind: "answered", reply: { status: "ok", execution_count: n, user_expressions: {}, payload } };
     }
     const io = new RequestPublisher(this, ctx.msg, req.allow_stdin);
-    let outcome = await session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history, executionCount: n });
+    return { kind: "running", running: session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history, executionCount: n }) };
+  }
+
+  /** After the cell: its result or error published; the error reply, or null when the user expressions come next. */
+  private finishExecute(
+    ran: Awaited<ReturnType<CellSession["execute"]>>,
+    req: ShellRequests["execute_request"],
+    ctx: RequestContext,
+    n: number,
+  ): ShellReplies["execute_request"] | null {
+    let outcome: Awaited<ReturnType<CellSession["execute"]>> | ReturnType<typeof errorOutcome> = ran;
     if (outcome.status === "ok" && outcome.hasValue && outcome.value !== undefined && !req.silent) {
       try {
         const data = this.opts.toMimeBundle(outcome.value);
@@ -255,16 +315,7 @@ export class Dispatcher implements Outbox {
       if (req.stop_on_error && !req.silent) ctx.abortQueued = true;
       return { status: "error", execution_count: n, ename, evalue, traceback };
     }
-    const user_expressions: Record<string, UserExpressionResult> = {};
-    for (const [name, expr] of Object.entries(req.user_expressions)) {
-      try {
-        const r = await session.userExpression(expr);
-        user_expressions[name] = r.status === "ok" ? { status: "ok", data: r.data, metadata: {} } : r;
-      } catch (e) {
-        user_expressions[name] = errorOutcome(e);
-      }
-    }
-    return { status: "ok", execution_count: n, user_expressions, payload: [] };
+    return null;
   }
 
   private async pump(): Promise<void> {
@@ -273,11 +324,12 @@ export class Dispatcher implements Outbox {
       while (this.queue.length > 0 || this.controlQueue.length > 0) {
         const next = (this.controlQueue.length > 0 ? this.controlQueue.shift() : this.queue.shift()) as Queued;
         // Requests on control are never aborted (ipykernel aborts the shell queue only).
-        await this.dispatch(next.msg, next.channel === "shell" && next.seq <= this.abortThrough, next.problem, next.channel);
+        // A continuation of the previous request: the next one starts in a window (hard rule).
+        await withPristineBuiltins(() => this.dispatch(next.msg, next.channel === "shell" && next.seq <= this.abortThrough, next.problem, next.channel));
       }
     } finally {
       this.pumping = false;
-      this.wakeIdleWaiters();
+      withPristineBuiltins(() => this.wakeIdleWaiters());
     }
   }
 
@@ -305,30 +357,22 @@ export class Dispatcher implements Outbox {
   private async dispatchNow(msg: Message, aborting: boolean, problem: string | undefined, channel: "shell" | "control"): Promise<void> {
     const type = msg.header.msg_type as ShellRequestType;
     const afters: (() => void | Promise<void>)[] = [];
-    const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => afters.push(fn) };
-    let barrier: Promise<number> | null = null;
+    const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => (afters[afters.length] = fn) };
     this.send("iopub", msg, "status", { execution_state: "busy" });
-    try {
-      if (aborting && type === "execute_request") {
-        this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
-        this.send(channel, msg, "execute_reply", { status: "aborted" });
-      } else {
+    let answer: { content: ShellReplies[ShellRequestType] | null } | { failed: unknown } | null = null;
+    if (aborting && type === "execute_request") {
+      this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
+      this.send(channel, msg, "execute_reply", { status: "aborted" });
+    } else {
+      try {
         if (problem !== undefined) throw new BadRequest(`malformed ${type}: ${problem}`);
-        const content = await this.run(type, msg, ctx);
-        if (content !== null) {
-          if (ctx.abortQueued) barrier = this.sendWithBarrier(channel, msg, replyType(type), content);
-          else this.send(channel, msg, replyType(type), content);
-        }
-      }
-    } catch (e) {
-      const err = errorOutcome(e);
-      this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
-      if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
-      if (!type.startsWith("comm_")) {
-        this.send(channel, msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
+        answer = { content: await this.run(type, msg, ctx) };
+      } catch (e) {
+        answer = { failed: e };
       }
     }
-    this.send("iopub", msg, "status", { execution_state: "idle" });
+    // A continuation (after the handler): the reply and the idle are built in a window (hard rule).
+    const barrier = withPristineBuiltins(() => this.answer(type, msg, channel, ctx, answer));
     if (barrier) {
       // Abort the execute requests that were queued when the error reply went out: those the
       // transport had read by then, including any still in flight to this thread (its answer
@@ -342,6 +386,38 @@ export class Dispatcher implements Outbox {
         this.log(`after ${type}: ${(e as Error).message}`);
       }
     }
+  }
+
+  /** Sends a handler's reply (or the error it threw) and the idle status; the barrier of an error reply that aborts the queue. */
+  private answer(
+    type: ShellRequestType,
+    msg: Message,
+    channel: "shell" | "control",
+    ctx: RequestContext,
+    answer: { content: ShellReplies[ShellRequestType] | null } | { failed: unknown } | null,
+  ): Promise<number> | null {
+    let barrier: Promise<number> | null = null;
+    if (answer !== null && "content" in answer) {
+      const content = answer.content;
+      try {
+        if (content !== null) {
+          if (ctx.abortQueued) barrier = this.sendWithBarrier(channel, msg, replyType(type), content);
+          else this.send(channel, msg, replyType(type), content);
+        }
+      } catch (e) {
+        answer = { failed: e }; // the reply could not be sent: an error reply instead
+      }
+    }
+    if (answer !== null && "failed" in answer) {
+      const err = errorOutcome(answer.failed);
+      this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
+      if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
+      if (!type.startsWith("comm_")) {
+        this.send(channel, msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
+      }
+    }
+    this.send("iopub", msg, "status", { execution_state: "idle" });
+    return barrier;
   }
 
   private run<K extends ShellRequestType>(type: K, msg: Message, ctx: RequestContext): Promise<ShellReplies[K] | null> {
@@ -400,7 +476,12 @@ export class Dispatcher implements Outbox {
   }
 }
 
+/** The error reply's fields for `e`; in a window of its own (it may be called from a continuation). */
 function errorOutcome(e: unknown): { status: "error"; ename: string; evalue: string; traceback: string[] } {
+  return withPristineBuiltins(() => errorOutcomeNow(e));
+}
+
+function errorOutcomeNow(e: unknown): { status: "error"; ename: string; evalue: string; traceback: string[] } {
   if (e instanceof BadRequest) return { status: "error", ename: e.name, evalue: e.message, traceback: [] };
   if (e instanceof Error) return { status: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? `${e.name}: ${e.message}`).split("\n") };
   return { status: "error", ename: "Error", evalue: String(e), traceback: [] };

@@ -98,10 +98,17 @@ describe("patched built-ins of the kernel's paths", () => {
     const bad = await kk.kc.execute(c.patch, { timeout: 20_000 });
     expect(["ok", "error"]).toContain(bad.reply.content.status);
     if (c.putBack) expect(streamText(bad.iopub, "stderr")).toContain(`${c.putBack} was put back: Node's own event loop calls it`);
-    const next = await kk.kc.execute(`base + ${100 + i}`, { timeout: 20_000 });
+    // Sent together, the first busy for a while: the second and third wait in the dispatcher's
+    // queue, so their handling starts from a continuation of the first's, not from their arrival.
+    const busy = `{ const t0 = Date.now(); while (Date.now() - t0 < 150) {} } base + ${100 + i}`;
+    const [next, shown, completed] = await Promise.all([
+      kk.kc.execute(busy, { timeout: 20_000 }),
+      kk.kc.execute("arr", { timeout: 20_000 }),
+      kk.kc.settle<{ matches: string[] }>("shell", "complete_request", { code: "ar", cursor_pos: 2 }, { timeout: 20_000 }),
+    ]);
+    expect(completed.reply.content.matches).toContain("arr");
     expect(next.reply.content.status).toBe("ok");
     expect(resultText(next.iopub)).toBe(String(140 + i));
-    const shown = await kk.kc.execute("arr", { timeout: 20_000 });
     expect(shown.reply.content.status).toBe("ok");
     expect(resultText(shown.iopub)).toBe("array([0, 1, 2])");
     expect(ofType(shown.iopub, "execute_result")[0].content.data).toHaveProperty("text/html");
