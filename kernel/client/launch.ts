@@ -92,6 +92,7 @@ export async function launchKernel(opts: LaunchOptions): Promise<KernelProcess> 
   const exited = new Promise<ExitStatus>((resolve) => {
     child.once("exit", (code, signal) => {
       status = { code, signal };
+      file.remove(); // read by the kernel at its start; a kernel that ended by itself leaves no folder behind
       resolve(status);
     });
     child.once("error", (err) => {

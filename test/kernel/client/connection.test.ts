@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { channelAddress, freePorts, newConnectionInfo, writeConnectionFile } from "../../../kernel/client/connection.js";
+import { launchKernel } from "../../../kernel/client/launch.js";
 
 describe("connection files", () => {
   it("five distinct free ports and a random key per connection", async () => {
@@ -30,5 +32,15 @@ describe("connection files", () => {
   ])("address of $channel", async ({ channel, port }) => {
     const info = await newConnectionInfo();
     expect(channelAddress(info, channel)).toBe(`tcp://127.0.0.1:${info[port]}`);
+  });
+});
+
+describe("a launched kernel's connection folder", () => {
+  it("is removed when the kernel ends by itself (no kill() needed)", async () => {
+    // A "kernel" that reads its connection file and exits.
+    const kp = await launchKernel({ argv: [process.execPath, "-e", "require('fs').readFileSync(process.argv[1]); process.exit(3)", "{connection_file}"] });
+    expect(JSON.parse(readFileSync(kp.connectionFile, "utf8")).key).toBe(kp.connection.key);
+    expect(await kp.exited).toEqual({ code: 3, signal: null });
+    expect(existsSync(dirname(kp.connectionFile))).toBe(false);
   });
 });
