@@ -3,11 +3,11 @@
  * stripLibraryDocComments): @types/node's files are parsed with their doc comments
  * blanked, cells type-check as before, and inspect_request reads a file's comments back on demand.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspect } from "../../../kernel/session/editor/inspect.js";
 import { LIB_BUNDLE_FILE_NAME } from "../../../kernel/session/typecheck/lib-bundle.js";
 import { blankDocComments, CellHost, isLibraryDeclaration, stripLibraryDocComments } from "../../../kernel/session/typecheck/host.js";
@@ -37,9 +37,12 @@ function docOf(code: string, cursor = code.length): string {
   return String(r.data["text/plain"]);
 }
 
+let dir: string;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
   stripLibraryDocComments(true);
-  host = new CellHost(mkdtempSync(join(tmpdir(), "strided-libdocs-")));
+  dir = mkdtempSync(join(tmpdir(), "strided-libdocs-"));
+  host = new CellHost(dir);
   host.setCell("1 + 1");
   host.cellDiagnostics();
 });

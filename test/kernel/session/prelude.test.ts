@@ -1,17 +1,20 @@
 /**
  * The prelude: what the checker keeps of each cell's declarations for the next cells.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CellCompiler } from "../../../kernel/session/compiler.js";
 
 let compiler: CellCompiler;
+let dir: string;
 
 beforeAll(() => {
-  compiler = new CellCompiler(mkdtempSync(path.join(tmpdir(), "strided-prelude-")));
+  dir = mkdtempSync(path.join(tmpdir(), "strided-prelude-"));
+  compiler = new CellCompiler(dir);
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function declare(code: string): string {
   const r = compiler.compile(code, code, (l) => l);
