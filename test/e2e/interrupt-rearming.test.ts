@@ -7,7 +7,6 @@
  * variable is kept, the kernel answers.
  */
 import { expect, it } from "vitest";
-import type { Message } from "../../kernel/client/index.js";
 import { lateStderr, resultText, sleep, streamText } from "./support/kernel.js";
 import { useKeptKernel } from "./support/kept-kernel.js";
 
@@ -36,25 +35,9 @@ const cases: [string, string, string, RegExp][] = [
   ],
 ];
 
-it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", async (_what, code, counters, said) => {
-  const run = await kernel.k.kc.execute(code, { timeout: 30_000 });
-  expect(run.reply.content.status).toBe("ok");
-  const late = lateStderr(kernel.k.kc, run.reply.parent_header.msg_id as string);
-  try {
-    await sleep(300);
-    // It runs (the kernel still answers while it does).
-    const moving = await value(counters);
-    await sleep(100);
-    expect(await value(counters)).not.toBe(moving);
-    const r = await kernel.k.kc.interrupt(5000);
-    expect(r.content.status).toBe("ok");
-    await expectAlive();
-    expect(late.text()).toMatch(new RegExp(`^KeyboardInterrupt: ${said.source} \\(cell \\[\\d+\\]\\); every variable is kept\\n$`));
-    await expectStill(counters);
-  } finally {
-    late.stop();
-  }
-});
+it.each(cases)("%s: an interrupt with no cell running stops it for good, tells its cell, keeps every variable", (_what, code, counters, said) =>
+  kernel.expectInterruptStopsLoop(code, counters, said),
+);
 
 it("SIGINT stops a flood the same way", async () => {
   const run = await kernel.k.kc.execute("let ticks5 = 0; const f5 = () => { ticks5++; setImmediate(f5); }; f5(); 0", { timeout: 30_000 });

@@ -5,7 +5,7 @@
  * move".
  */
 import { afterAll, beforeAll, expect } from "vitest";
-import { resultText, sleep, startKernel, type RunningKernel } from "./kernel.js";
+import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./kernel.js";
 
 /** What a test file gets: the kernel (set in beforeAll) and the shared checks. */
 export interface KeptKernel {
@@ -17,6 +17,11 @@ export interface KeptKernel {
   expectAlive(): Promise<void>;
   /** The counters (a JS array literal of numbers) do not move any more. */
   expectStill(counters: string): Promise<void>;
+  /**
+   * `code` (a cell that returns at once) starts a loop that moves `counters`; an interrupt with no
+   * cell running stops it for good, tells that cell `said` on its stderr, keeps every variable.
+   */
+  expectInterruptStopsLoop(code: string, counters: string, said: RegExp): Promise<void>;
 }
 
 /** Start a kernel before the file's tests and stop it after them. */
@@ -49,6 +54,25 @@ export function useKeptKernel(): KeptKernel {
       const before = await self.value(counters);
       await sleep(300);
       expect(await self.value(counters)).toBe(before);
+    },
+    async expectInterruptStopsLoop(code, counters, said) {
+      const run = await self.k.kc.execute(code, { timeout: 30_000 });
+      expect(run.reply.content.status).toBe("ok");
+      const late = lateStderr(self.k.kc, run.reply.parent_header.msg_id as string);
+      try {
+        await sleep(300);
+        // It runs (the kernel still answers while it does).
+        const moving = await self.value(counters);
+        await sleep(100);
+        expect(await self.value(counters)).not.toBe(moving);
+        const r = await self.k.kc.interrupt(5000);
+        expect(r.content.status).toBe("ok");
+        await self.expectAlive();
+        expect(late.text()).toMatch(new RegExp(`^KeyboardInterrupt: ${said.source} \\(cell \\[\\d+\\]\\); every variable is kept\\n$`));
+        await self.expectStill(counters);
+      } finally {
+        late.stop();
+      }
     },
   };
   return self;
