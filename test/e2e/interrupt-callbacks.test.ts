@@ -7,7 +7,6 @@
  * or a stderr stream on the cell whose callback was stopped), and the next cell works.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Message } from "../../kernel/client/index.js";
 import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
