@@ -43,7 +43,7 @@ import { contiguous, exactC, isContiguousC, sameElements, sameShape, trivialOrde
 import { runContiguousTyped, runLoop, runLoopMasked } from "./run.js";
 import { cFloatToInt, maskedCopy } from "./store.js";
 import { solveMayShareMemory } from "../memory/overlap.js";
-import { MIN_RUN, accelerate, wasmBinaryF64, type WasmBinaryEntry } from "../wasm/loops.js";
+import { MIN_RUN, accelerate, wasmBinaryF64, type WasmBinaryEntry, type WasmUnaryEntry } from "../wasm/loops.js";
 import { typedLoop } from "./typed.js";
 import { typedCompareLoop } from "./typed-compare.js";
 import { inWasmMemory } from "../wasm/heap.js";
@@ -77,6 +77,8 @@ export interface UFuncDef extends LoopTable {
   f64Wasm?: WasmBinaryEntry | null;
   /** @internal The allocating route of direct.ts (binaryNewF64): null when there is none, undefined until first asked. */
   f64New?: F64NewRoute | null;
+  /** @internal The allocating route of a unary ufunc (direct.ts unaryNewF64): its float64 wasm entry, null when there is none, undefined until first asked. */
+  f64UnaryNew?: WasmUnaryEntry | null;
 }
 
 const dt = (t: DType): string => `dtype('${t}')`;

@@ -33,7 +33,7 @@ import { maximum, minimum } from "./ufuncs.js";
 
 const clipDef = (lower: boolean): UFuncDef => {
   const loop = lower ? binaryFrom((x, lo) => (x !== x ? x : x > lo ? x : lo)) : binaryFrom((x, hi) => (x !== x ? x : x < hi ? x : hi));
-  return { name: "clip", nin: 2, loops: LOOP_ORDER, loop: () => loop, out: (t) => t, cache: new Map(), f64Wasm: undefined, f64New: undefined };
+  return { name: "clip", nin: 2, loops: LOOP_ORDER, loop: () => loop, out: (t) => t, cache: new Map(), f64Wasm: undefined, f64New: undefined, f64UnaryNew: undefined };
 };
 const CLIP_LO = clipDef(true);
 const CLIP_HI = clipDef(false);

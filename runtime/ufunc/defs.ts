@@ -35,7 +35,7 @@ function def(
   extra: Partial<Pick<UFuncDef, "out" | "intToFloat" | "comparison" | "noLoopMessage" | "logical">> = {},
 ): UFuncDef {
   // every inner loop passes through the wasm loop table (runtime/wasm/loops.ts): its SIMD twin where there is one
-  return { name, nin, loops, loop: (t) => accelerate(loop(t)), out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, logical: extra.logical, noLoopMessage: extra.noLoopMessage, cache: new Map(), f64Wasm: undefined, f64New: undefined };
+  return { name, nin, loops, loop: (t) => accelerate(loop(t)), out: extra.out ?? same, intToFloat: extra.intToFloat, comparison: extra.comparison, logical: extra.logical, noLoopMessage: extra.noLoopMessage, cache: new Map(), f64Wasm: undefined, f64New: undefined, f64UnaryNew: undefined };
 }
 
 const memo = <T>(make: (t: DType) => T): ((t: DType) => T) => {

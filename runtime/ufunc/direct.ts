@@ -20,10 +20,10 @@
 import { NDArray } from "../core/ndarray.js";
 import { allocateUnfilled } from "../core/alloc.js";
 import { inWasmMemory } from "../wasm/heap.js";
-import { MIN_RUN, wasmBinaryF64Entries, type WasmBinaryF64Entries } from "../wasm/loops.js";
+import { MIN_RUN, wasmBinaryF64Entries, wasmUnaryF64, type WasmBinaryF64Entries, type WasmUnaryEntry } from "../wasm/loops.js";
 import { f64Entry, type UFuncDef, type UFuncOptions } from "./apply.js";
 import { resolveLoop } from "./promote.js";
-import type { BinaryLoop } from "./kernels.js";
+import type { BinaryLoop, UnaryLoop } from "./kernels.js";
 import type { TypedArray } from "../core/dtype.js";
 
 /**
@@ -199,6 +199,8 @@ const NUMBER = new Float64Array(1);
  * binaryNewF64(UFUNCS.add, a, np.ones(1000, { dtype: "int32" })) // null (applyUFunc decides)
  */
 export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | null {
+  const route = def.f64New !== undefined ? def.f64New : f64NewRoute(def);
+  if (route === null) return null;
   let arr: NDArray;
   let other: NDArray | null = null;
   let num = 0;
@@ -226,8 +228,6 @@ export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | n
     if (c ? !exactC8(sh, other._strides) : !exactF8Only(sh, other._strides)) return null;
     B = d;
   }
-  const route = def.f64New !== undefined ? def.f64New : f64NewRoute(def);
-  if (route === null) return null;
   const qa = addressOf(A);
   const qb = B === null ? 0 : addressOf(B);
   if (qa < 0 || qb < 0) return null;
@@ -250,5 +250,55 @@ export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | n
     else if (side === 1) loop(size, A, ia, 1, NUMBER, 0, 0, O, 0, 1);
     else loop(size, NUMBER, 0, 0, A, ia, 1, O, 0, 1);
   }
+  return o;
+}
+
+/** `def`'s unary wasm entry for float64 -> float64 (memoised as def.f64UnaryNew), else null. */
+function f64UnaryRoute(def: UFuncDef): WasmUnaryEntry | null {
+  let e: WasmUnaryEntry | null = null;
+  if (def.nin === 1) {
+    try {
+      const w = wasmUnaryF64(def.loop("float64") as UnaryLoop);
+      if (w !== null) {
+        const r = def.cache.get("float64") ?? resolveLoop(def, [{ dtype: "float64" }]);
+        if (!def.cache.has("float64")) def.cache.set("float64", r);
+        if (r.loopIn === "float64" && r.loopOut === "float64") e = w;
+      }
+    } catch {
+      e = null; // no float64 loop: applyUFunc says why
+    }
+  }
+  def.f64UnaryNew = e;
+  return e;
+}
+
+/**
+ * The allocating route of a unary ufunc called without options (`np.sqrt(a)`, `np.negative(a)`,
+ * `np.absolute(a)`): the wasm loop called straight on a fresh float64 result, before applyUFunc.
+ * Rule: as binaryNewF64's for one operand (a float64 array exactly C-contiguous, or exactly
+ * F-contiguous with every axis longer than 1, at least MIN_RUN elements, in wasm memory; the
+ * ufunc's float64 loop has a float64 wasm twin); the result shares its frozen shape and strides.
+ * Anything else returns null having done nothing, and the caller runs applyUFunc.
+ *
+ * @example
+ * unaryNewF64(UFUNCS.sqrt, np.full(100, 4))?.get(0) // 2
+ * unaryNewF64(UFUNCS.sqrt, np.arange(100)) // null (int32: applyUFunc decides)
+ */
+export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
+  const entry = def.f64UnaryNew !== undefined ? def.f64UnaryNew : f64UnaryRoute(def);
+  if (entry === null || !(x instanceof NDArray)) return null;
+  const A = x.data;
+  if (!(A instanceof Float64Array) || x.dtype !== "float64") return null;
+  const sh = x._shape;
+  const st = x._strides;
+  let size = 1;
+  for (let i = 0; i < sh.length; i++) size *= sh[i];
+  if (size < MIN_RUN || !(exactC8(sh, st) || exactF8Only(sh, st))) return null;
+  const qa = addressOf(A);
+  if (qa < 0) return null;
+  const O = allocateUnfilled("float64", size, sh) as Float64Array; // the loop writes every element
+  const o = new NDArray({ data: O, dtype: "float64", shape: sh, strides: st, offset: 0, base: null, writeable: true });
+  if (inWasmMemory(O.buffer)) entry(size, qa + x.offset, 8, O.byteOffset, 8);
+  else (def.loop("float64") as UnaryLoop)(size, A, x.offset / 8, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
   return o;
 }

@@ -34,7 +34,7 @@ function def(name: string, nin: 1 | 2, loops: readonly DType[], loop: (t: DType)
     if (l === undefined) made.set(t, (l = loop(t)));
     return l;
   };
-  return { name, nin, loops, loop: memo, out: extra.out ?? same, noLoopMessage: extra.noLoopMessage, cache: new Map(), f64Wasm: undefined, f64New: undefined };
+  return { name, nin, loops, loop: memo, out: extra.out ?? same, noLoopMessage: extra.noLoopMessage, cache: new Map(), f64Wasm: undefined, f64New: undefined, f64UnaryNew: undefined };
 }
 
 /** A float-only unary ufunc computing `f` in double (the float32 store rounds once). */

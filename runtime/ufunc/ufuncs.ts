@@ -10,7 +10,7 @@ import type { DType } from "../core/dtype.js";
 import type { ArithKind, Kind, KindOf, KindOfDType, RankMax, RankOf, WithNumberKind } from "../core/rank.js";
 import { applyUFunc, type ArrayLike, type UFuncOptions } from "./apply.js";
 import { UFUNCS } from "./defs.js";
-import { binaryIntoF64, binaryNewF64 } from "./direct.js";
+import { binaryIntoF64, binaryNewF64, unaryNewF64 } from "./direct.js";
 
 /** Options when every input is a plain number (no `out`: the result is a plain number). */
 export type ScalarUFuncOptions = Omit<UFuncOptions, "out" | "where"> & { out?: undefined; where?: undefined };
@@ -110,7 +110,7 @@ const binary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
     d.name,
   ) as never;
 const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
-  named((x: ArrayLike, options?: UFuncOptions) => applyUFunc(d, [x], options), d.name) as never;
+  named((x: ArrayLike, options?: UFuncOptions) => (options === undefined ? unaryNewF64(d, x) : null) ?? applyUFunc(d, [x], options), d.name) as never;
 
 /**
  * Elementwise `x + y` (bool + bool is logical or; integers wrap on overflow).

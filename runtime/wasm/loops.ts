@@ -226,6 +226,30 @@ export function wasmBinaryF64Entries(loop: BinaryLoop): WasmBinaryF64Entries | n
   return e;
 }
 
+/** A wasm unary entry: (n, a, sa, o, so), addresses and strides in bytes. */
+export type WasmUnaryEntry = (n: number, a: number, sa: number, o: number, so: number) => number;
+const entriesUnary = new Map<Function, WasmUnaryEntry | null>();
+
+/**
+ * The raw wasm entry of unary loop `loop` (a JS loop or the result of accelerate) when its twin
+ * runs float64 -> float64, else null: for ufunc/direct.ts's allocating route. The caller checks
+ * what accelerate checks.
+ *
+ * @example
+ * typeof wasmUnaryF64(sqrtLoop) // "function" (null under STRIDED_NO_WASM=1)
+ */
+export function wasmUnaryF64(loop: UnaryLoop): WasmUnaryEntry | null {
+  let e = entriesUnary.get(loop);
+  if (e !== undefined) return e;
+  const js = source.get(loop) ?? loop;
+  table ??= twins();
+  const twin = table.get(js);
+  const w = twin === undefined || twin.kind !== "unary" || twin.input !== Float64Array || twin.output !== Float64Array ? null : wasm();
+  e = w === null || twin === undefined ? null : (w.loops[twin.name] as WasmUnaryEntry);
+  entriesUnary.set(loop, e);
+  return e;
+}
+
 /** A `where=`-masked binary run: like BinaryLoop, computing only where m[im + i*sm] is non-zero. */
 export type MaskedBinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
 /** A `where=`-masked unary run. */

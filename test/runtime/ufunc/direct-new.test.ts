@@ -7,11 +7,12 @@
  * MIN_RUN and the SIMD width, every element offset of the operands, 2-D C and F (transposed)
  * operands, a JS number on either side; bool results of at most 64 bytes (on V8's heap) take the
  * route's JavaScript fallback. The route must also decline (null) what it does not cover.
+ * The same for the unary route (unaryNewF64: `np.sqrt(a)`, `np.negative(a)`, `np.absolute(a)`).
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { binaryNewF64 } from "../../../runtime/ufunc/direct.js";
+import { binaryNewF64, unaryNewF64 } from "../../../runtime/ufunc/direct.js";
 import { UFUNCS } from "../../../runtime/ufunc/defs.js";
 import { requireOrSkip, seededRandom } from "../wasm/support.js";
 
@@ -138,6 +139,55 @@ describe.skipIf(skip)("the allocating direct route (binaryNewF64) against the ge
       const fast = binaryNewF64(DEF[op], a, b) as NDArray;
       b.data[99] = op === "equal" || op === "not_equal" ? 0.25 : 1; // flips the last element of every op's result
       expect(bytes(fast)).not.toBe(bytes(call(op, a, b, true)));
+    }
+  });
+});
+
+const UNARY = { sqrt: [UFUNCS.sqrt, Math.sqrt], negative: [UFUNCS.negative, (v: number) => -v], absolute: [UFUNCS.absolute, Math.abs] } as const;
+type UOp = keyof typeof UNARY;
+const callUnary = (op: UOp, x: NDArray, general: boolean): NDArray =>
+  (np[op] as (a: unknown, o?: object) => NDArray)(x, general ? { casting: "same_kind" } : undefined);
+
+function checkUnary(op: UOp, x: NDArray, what: string): void {
+  const direct = unaryNewF64(UNARY[op][0], x);
+  expect(direct, `${what}: the route is taken`).not.toBeNull();
+  const fast = direct as NDArray;
+  const slow = callUnary(op, x, true);
+  expect([fast.dtype, fast.shape, fast.strides], what).toEqual([slow.dtype, slow.shape, slow.strides]);
+  expect(bytes(fast), what).toBe(bytes(slow));
+  expect(bytes(callUnary(op, x, false)), `${what}: np.${op} itself`).toBe(bytes(slow));
+  const xs = x.ravel().tolist() as number[];
+  const got = fast.ravel().tolist() as number[];
+  for (let i = 0; i < got.length; i++) {
+    const want = UNARY[op][1](xs[i]);
+    if (!(Number.isNaN(want) && Number.isNaN(got[i]))) expect(Object.is(got[i], want), `${what} [${i}]: ${got[i]} against ${want}`).toBe(true);
+  }
+}
+
+describe.skipIf(skip)("the unary allocating route (unaryNewF64) against the general path and JS's Math", () => {
+  const LENGTHS = [16, 17, 18, 19, 31, 32, 33, 63, 64, 65, 129, 1000, 1031];
+  it.each(Object.keys(UNARY) as UOp[])("%s: 1-D at every element offset, 2-D C and transposed", (op) => {
+    for (const n of LENGTHS) {
+      const a = randomF64(n + 3);
+      for (let i = 0; i < 4; i++) checkUnary(op, a.get(`${i}:${i + n}`) as NDArray, `n=${n} offset ${i}`);
+    }
+    for (const [r, c] of [[4, 4], [3, 7], [25, 40]]) {
+      const A = randomF64(r * c + 1).get("1:").reshape(r, c) as NDArray;
+      checkUnary(op, A, `${r}x${c} C`);
+      checkUnary(op, A.T, `${r}x${c} transposed`);
+    }
+  });
+
+  it("declines what it does not cover, and a perturbed operand changes the result", () => {
+    const a = randomF64(40);
+    for (const x of [a.get(":15"), a.get("::2"), a.get("::-1"), a.astype("float32"), np.arange(40), a.reshape(1, 40).T]) expect(unaryNewF64(UFUNCS.sqrt, x)).toBeNull();
+    expect(unaryNewF64(UFUNCS.exp, a)).toBeNull(); // no wasm twin
+    for (const op of Object.keys(UNARY) as UOp[]) {
+      const x = randomF64(100);
+      x.data[99] = 4;
+      const fast = unaryNewF64(UNARY[op][0], x) as NDArray;
+      x.data[99] = 9;
+      expect(bytes(fast)).not.toBe(bytes(callUnary(op, x, true)));
     }
   });
 });
