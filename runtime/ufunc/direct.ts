@@ -281,7 +281,7 @@ function f64UnaryRoute(def: UFuncDef): WasmUnaryEntry | null {
  * Anything else returns null having done nothing, and the caller runs applyUFunc.
  *
  * @example
- * unaryNewF64(UFUNCS.sqrt, np.full(100, 4))?.get(0) // 2
+ * unaryNewF64(UFUNCS.negative, np.ones(100))?.get(0) // -1
  * unaryNewF64(UFUNCS.sqrt, np.arange(100)) // null (int32: applyUFunc decides)
  */
 export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
