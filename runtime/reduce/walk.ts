@@ -20,7 +20,7 @@
 import type { TypedArray } from "../core/dtype.js";
 import { keepOrderPerm } from "../ufunc/nditer.js";
 import { pairwiseSum, pairwiseSumF32, pairwiseSumF64 } from "./pairwise.js";
-import { accelerate, MIN_RUN, wasmBinaryF64, wasmExtremumF64 } from "../wasm/loops.js";
+import { accelerate, MIN_RUN, wasmAddRowsF64, wasmBinaryF64, wasmExtremumF64 } from "../wasm/loops.js";
 import { inWasmMemory } from "../wasm/heap.js";
 import { addLoop, type BinaryLoop } from "../ufunc/kernels.js";
 
@@ -189,7 +189,17 @@ function rowsIntoF64(sp: ReduceSpace, inp: Float64Array | Float32Array, out: Flo
   const si = sp.inStrides[0] * 8;
   const step = sp.inStrides[1] * 8;
   let p = inp.byteOffset + sp.inStart * 8;
-  for (let r = 0, rows = sp.dims[1]; r < rows; r++, p += step) entry(n, o, so, p, si, o, so);
+  const rows = sp.dims[1];
+  if (si === 8 && so === 8) {
+    // contiguous rows into contiguous results: every row in one call, the results held in vector
+    // registers over the rows (add_rows_f64; the same additions in the same order)
+    const all = wasmAddRowsF64();
+    if (all !== null) {
+      all(rows, n, p, step, o);
+      return true;
+    }
+  }
+  for (let r = 0; r < rows; r++, p += step) entry(n, o, so, p, si, o, so);
   return true;
 }
 

@@ -438,3 +438,16 @@ export function wasmSumI32(d: Int32Array, i0: number, n: number): number | undef
   const w = wasm();
   return w === null ? undefined : w.loops.sum_i32(d.byteOffset + i0 * 4, n);
 }
+
+/**
+ * add_rows_f64(rows, n, p, step, o): out[j] += in[r][j] for each row r in turn (row r at address
+ * p + r * step, the n results at o, both contiguous float64 runs, addresses and step in bytes), or
+ * null without wasm: the `m.sum({ axis: 0 })` of reduce/walk.ts in one call (see reduce.mjs).
+ *
+ * @example
+ * typeof wasmAddRowsF64() // "function" (null under STRIDED_NO_WASM=1)
+ */
+export function wasmAddRowsF64(): ((rows: number, n: number, p: number, step: number, o: number) => number) | null {
+  const w = wasm();
+  return w === null ? null : w.loops.add_rows_f64;
+}

@@ -10,6 +10,7 @@
 //   holds a NaN or the result is a zero, and the caller then runs its own sequential fold (which
 //   keeps NumPy's first NaN and sign of zero); the i32 result is always the answer.
 // - sum_i32(p, n): the int32 sum modulo 2^32 (NumPy's int32 accumulation wraps; any order, same bits).
+// - add_rows_f64(rows, n, p, step, o): the row-by-row sum into contiguous results (addRows).
 import { F32, F64, I32, bump } from "./dtypes.mjs";
 
 export const SUMS = [F64, F32];
@@ -148,4 +149,65 @@ export function wrappingSum(d) {
    ${bump("p", `(i32.const ${size})`)}
    (br $l)))
   (local.get $res))`;
+}
+
+/** Vectors per column block of add_rows (16 float64 columns: 8 accumulators, no spills in 16 registers). */
+const ROW_BLOCK = 8;
+
+/**
+ * add_rows_f64(rows, n, p, step, o): out[j] += in[r][j] for r = 0, 1, ..., rows - 1 in turn, for
+ * j < n, where row r starts at p + r * step and the n results at o, both contiguous float64 runs
+ * (`m.sum({ axis: 0 })` of a C matrix: NumPy's `io1 = io1 + in2`, each result element adding its
+ * inputs one by one in row order, so the bits of the row-by-row add loop). Column blocks of 16,
+ * then 2, then 1: each block's results stay in vector registers over all the rows (one load of
+ * the input per vector and row; the results loaded and stored once).
+ */
+export function addRows() {
+  const ks = Array.from({ length: ROW_BLOCK }, (_, k) => k);
+  const block = (nv, loadAcc, addAcc, storeAcc) => `
+  (block $d (loop $l
+   (br_if $d (i32.lt_u (local.get $c) (i32.const ${2 * nv})))
+   ${loadAcc}
+   (local.set $q (local.get $p))
+   (local.set $r (local.get $rows))
+   (block $d2 (loop $l2
+    (br_if $d2 (i32.eqz (local.get $r)))
+    ${addAcc}
+    ${bump("q", "(local.get $step)")}
+    (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+    (br $l2)))
+   ${storeAcc}
+   ${bump("o", `(i32.const ${16 * nv})`)}
+   ${bump("p", `(i32.const ${16 * nv})`)}
+   (local.set $c (i32.sub (local.get $c) (i32.const ${2 * nv})))
+   (br $l)))`;
+  const wide = block(
+    ROW_BLOCK,
+    ks.map((k) => `(local.set $a${k} (v128.load offset=${16 * k} align=1 (local.get $o)))`).join("\n   "),
+    ks.map((k) => `(local.set $a${k} (f64x2.add (local.get $a${k}) (v128.load offset=${16 * k} align=1 (local.get $q))))`).join("\n    "),
+    ks.map((k) => `(v128.store offset=${16 * k} align=1 (local.get $o) (local.get $a${k}))`).join("\n   "),
+  );
+  const narrow = block(
+    1,
+    "(local.set $a0 (v128.load align=1 (local.get $o)))",
+    "(local.set $a0 (f64x2.add (local.get $a0) (v128.load align=1 (local.get $q))))",
+    "(v128.store align=1 (local.get $o) (local.get $a0))",
+  );
+  return `
+ (func $add_rows_f64 (export "add_rows_f64") (param $rows i32) (param $n i32) (param $p i32) (param $step i32) (param $o i32)
+  (local $c i32) (local $q i32) (local $r i32) (local $s f64) ${ks.map((k) => `(local $a${k} v128)`).join(" ")}
+  (local.set $c (local.get $n))
+  ${wide}
+  ${narrow}
+  (if (i32.eqz (local.get $c)) (then (return)))
+  (local.set $s (f64.load align=1 (local.get $o)))
+  (local.set $q (local.get $p))
+  (local.set $r (local.get $rows))
+  (block $d2 (loop $l2
+   (br_if $d2 (i32.eqz (local.get $r)))
+   (local.set $s (f64.add (local.get $s) (f64.load align=1 (local.get $q))))
+   ${bump("q", "(local.get $step)")}
+   (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+   (br $l2)))
+  (f64.store align=1 (local.get $o) (local.get $s)))`;
 }

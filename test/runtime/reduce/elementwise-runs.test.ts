@@ -66,6 +66,13 @@ const CASES: [string, () => NDArray, number][] = [
   ["C 3-D, axis 0", () => make([6, 5, 48], "C", 13, 15), 0],
   ["mostly specials, axis 0", () => make([20, 130], "C", 17, 90), 0],
   ["rows of 131 (odd tail), axis 0", () => make([25, 131], "C", 19, 10), 0],
+  // add_rows_f64 (contiguous rows into contiguous results): column blocks of 16, 2, 1 and row counts
+  ...[16, 17, 18, 19, 31, 32, 33, 34, 47, 50].flatMap((w): [string, () => NDArray, number][] =>
+    [1, 2, 3, 7].map((r) => [`C ${r}x${w}, axis 0 (add_rows' column blocks)`, () => make([r, w], "C", 29 + w + r, 30), 0]),
+  ),
+  ["C 2-D, reversed rows (a negative row step), axis 0", () => make([21, 35], "C", 31, 20).get("::-1") as NDArray, 0],
+  ["C 2-D, columns 3: of 40 (rows apart by more than their length), axis 0", () => make([19, 40], "C", 37, 20).get(":, 3:") as NDArray, 0],
+  ["F 2-D, 33 columns of 18, axis 1", () => make([18, 33], "F", 41, 20), 1],
 ];
 
 describe("elementwise reduction runs equal the sequential sum bit for bit", () => {
