@@ -85,6 +85,22 @@ describe("elementwise reduction runs equal the sequential sum bit for bit", () =
     expect(bad).toEqual([]);
   });
 
+  it("starts each result from `initial` (the rows are added into what the result holds)", () => {
+    for (const [r, w] of [[5, 16], [6, 35], [9, 3 * 16 + 1]]) {
+      const a = make([r, w], "C", 43 + w, 20);
+      for (const initial of [-0, 2.5, -1e308, NaN]) {
+        const got = (a.sum({ axis: 0, initial }) as NDArray).tolist() as number[];
+        const ref = sequentialSum(a, 0).map((_, j) => {
+          let acc = initial;
+          for (let i = 0; i < r; i++) acc += a.get(i, j) as number;
+          return acc;
+        });
+        const bad = got.map((v, i) => (Object.is(v, ref[i]) || (Number.isNaN(v) && Number.isNaN(ref[i])) ? null : `${i}: ${v} vs ${ref[i]}`)).filter((x) => x !== null);
+        expect(bad, `${r}x${w}, initial ${initial}`).toEqual([]);
+      }
+    }
+  });
+
   it("runs on arrays in wasm memory (so the wasm path is the one compared)", () => {
     if (wasm() === null) return expect(process.env.STRIDED_NO_WASM).toBe("1");
     const a = make([37, 160], "C", 3, 10);
