@@ -151,63 +151,61 @@ export function wrappingSum(d) {
   (local.get $res))`;
 }
 
-/** Vectors per column block of add_rows (16 float64 columns: 8 accumulators, no spills in 16 registers). */
-const ROW_BLOCK = 8;
+/** Rows added per pass of add_rows (each result element is loaded and stored once per pass). */
+const ROW_GROUP = 4;
+/** Vectors per column block of add_rows (four independent add chains per row group). */
+const COL_BLOCK = 4;
 
 /**
  * add_rows_f64(rows, n, p, step, o): out[j] += in[r][j] for r = 0, 1, ..., rows - 1 in turn, for
  * j < n, where row r starts at p + r * step and the n results at o, both contiguous float64 runs
  * (`m.sum({ axis: 0 })` of a C matrix: NumPy's `io1 = io1 + in2`, each result element adding its
- * inputs one by one in row order, so the bits of the row-by-row add loop). Column blocks of 16,
- * then 2, then 1: each block's results stay in vector registers over all the rows (one load of
- * the input per vector and row; the results loaded and stored once).
+ * inputs one by one in row order, so the bits of the row-by-row add loop). The rows go in groups
+ * of four, each group one sequential pass over the columns (four input streams, the results
+ * loaded and stored once per group: a quarter of the row-by-row loop's result traffic), then the
+ * remaining rows one by one; columns in blocks of 8, then 2, then 1.
  */
 export function addRows() {
-  const ks = Array.from({ length: ROW_BLOCK }, (_, k) => k);
-  const block = (nv, loadAcc, addAcc, storeAcc) => `
-  (block $d (loop $l
-   (br_if $d (i32.lt_u (local.get $c) (i32.const ${2 * nv})))
-   ${loadAcc}
-   (local.set $q (local.get $p))
-   (local.set $r (local.get $rows))
-   (block $d2 (loop $l2
-    (br_if $d2 (i32.eqz (local.get $r)))
-    ${addAcc}
-    ${bump("q", "(local.get $step)")}
-    (local.set $r (i32.sub (local.get $r) (i32.const 1)))
-    (br $l2)))
-   ${storeAcc}
-   ${bump("o", `(i32.const ${16 * nv})`)}
-   ${bump("p", `(i32.const ${16 * nv})`)}
-   (local.set $c (i32.sub (local.get $c) (i32.const ${2 * nv})))
-   (br $l)))`;
-  const wide = block(
-    ROW_BLOCK,
-    ks.map((k) => `(local.set $a${k} (v128.load offset=${16 * k} align=1 (local.get $o)))`).join("\n   "),
-    ks.map((k) => `(local.set $a${k} (f64x2.add (local.get $a${k}) (v128.load offset=${16 * k} align=1 (local.get $q))))`).join("\n    "),
-    ks.map((k) => `(v128.store offset=${16 * k} align=1 (local.get $o) (local.get $a${k}))`).join("\n   "),
-  );
-  const narrow = block(
-    1,
-    "(local.set $a0 (v128.load align=1 (local.get $o)))",
-    "(local.set $a0 (f64x2.add (local.get $a0) (v128.load align=1 (local.get $q))))",
-    "(v128.store align=1 (local.get $o) (local.get $a0))",
-  );
+  const pass = (g) => {
+    const rs = Array.from({ length: g }, (_, r) => r);
+    const ks = Array.from({ length: COL_BLOCK }, (_, k) => k);
+    const cols = (nv, lanes) => {
+      const idx = Array.from({ length: nv }, (_, k) => k);
+      const load = (ptr, k) => (lanes === 1 ? `(f64.load offset=${8 * k} align=1 (local.get $${ptr}))` : `(v128.load offset=${16 * k} align=1 (local.get $${ptr}))`);
+      const add = lanes === 1 ? "f64.add" : "f64x2.add";
+      const acc = (k) => (lanes === 1 ? "$s" : `$a${k}`);
+      const width = lanes === 1 ? 1 : 2 * nv;
+      const bytes = lanes === 1 ? 8 : 16 * nv;
+      return `
+    (block $d (loop $l
+     (br_if $d (i32.lt_u (local.get $c) (i32.const ${width})))
+     ${idx.map((k) => `(local.set ${acc(k)} ${load("oo", k)})`).join("\n     ")}
+     ${rs.map((r) => idx.map((k) => `(local.set ${acc(k)} (${add} (local.get ${acc(k)}) ${load(`q${r}`, k)}))`).join("\n     ")).join("\n     ")}
+     ${idx.map((k) => (lanes === 1 ? `(f64.store offset=${8 * k} align=1 (local.get $oo) (local.get $s))` : `(v128.store offset=${16 * k} align=1 (local.get $oo) (local.get $a${k}))`)).join("\n     ")}
+     ${bump("oo", `(i32.const ${bytes})`)}
+     ${rs.map((r) => bump(`q${r}`, `(i32.const ${bytes})`)).join("\n     ")}
+     (local.set $c (i32.sub (local.get $c) (i32.const ${width})))
+     (br $l)))`;
+    };
+    return `
+  (block $dg (loop $lg
+   (br_if $dg (i32.lt_u (local.get $rows) (i32.const ${g})))
+   (local.set $q0 (local.get $p))
+   ${rs.slice(1).map((r) => `(local.set $q${r} (i32.add (local.get $q${r - 1}) (local.get $step)))`).join("\n   ")}
+   (local.set $oo (local.get $o))
+   (local.set $c (local.get $n))
+   ${cols(COL_BLOCK, 2)}
+   ${cols(1, 2)}
+   ${cols(1, 1)}
+   (local.set $p (i32.add (local.get $p) (i32.mul (local.get $step) (i32.const ${g}))))
+   (local.set $rows (i32.sub (local.get $rows) (i32.const ${g})))
+   (br $lg)))`;
+  };
+  const ks = Array.from({ length: COL_BLOCK }, (_, k) => k);
+  const qs = Array.from({ length: ROW_GROUP }, (_, r) => r);
   return `
  (func $add_rows_f64 (export "add_rows_f64") (param $rows i32) (param $n i32) (param $p i32) (param $step i32) (param $o i32)
-  (local $c i32) (local $q i32) (local $r i32) (local $s f64) ${ks.map((k) => `(local $a${k} v128)`).join(" ")}
-  (local.set $c (local.get $n))
-  ${wide}
-  ${narrow}
-  (if (i32.eqz (local.get $c)) (then (return)))
-  (local.set $s (f64.load align=1 (local.get $o)))
-  (local.set $q (local.get $p))
-  (local.set $r (local.get $rows))
-  (block $d2 (loop $l2
-   (br_if $d2 (i32.eqz (local.get $r)))
-   (local.set $s (f64.add (local.get $s) (f64.load align=1 (local.get $q))))
-   ${bump("q", "(local.get $step)")}
-   (local.set $r (i32.sub (local.get $r) (i32.const 1)))
-   (br $l2)))
-  (f64.store align=1 (local.get $o) (local.get $s)))`;
+  (local $c i32) (local $oo i32) (local $s f64) ${qs.map((r) => `(local $q${r} i32)`).join(" ")} ${ks.map((k) => `(local $a${k} v128)`).join(" ")}
+  ${pass(ROW_GROUP)}
+  ${pass(1)})`;
 }
