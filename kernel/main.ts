@@ -18,6 +18,8 @@
  * sent, closes its sockets and exits with it), then exit.
  * Logs go to stderr only; stdout belongs to nobody.
  */
+import { rmdirSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
@@ -124,6 +126,7 @@ export async function startCompute(channelPath: string): Promise<void> {
     lost: () => {
       // The transport process is gone (killed with its process group, or it ended the kernel).
       log("the transport process is gone: exiting");
+      removeChannel(channelPath); // a transport killed by SIGKILL could not remove it
       process.kill(process.pid, "SIGKILL");
     },
   });
@@ -200,6 +203,19 @@ export async function startCompute(channelPath: string): Promise<void> {
   dispatcher = d; // no `status: starting` from here: the transport published it when it bound its sockets
   for (let i = 0; i < early.length; i++) receive(...early[i]);
   early.length = 0;
+}
+
+/**
+ * Remove the channel's socket and its private folder (made for this kernel by bin/strided-kernel or
+ * the transport): the folder only if it is then empty, so a path given by hand never takes more.
+ */
+function removeChannel(channelPath: string): void {
+  try {
+    rmSync(channelPath, { force: true });
+    rmdirSync(dirname(channelPath));
+  } catch {
+    // removed already (the transport's end), or not ours to remove
+  }
 }
 
 if (require.main === module) {

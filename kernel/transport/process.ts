@@ -43,6 +43,7 @@ import { snapshotNote } from "../snapshot/stamp.js";
 import { readConnectionFile } from "./connection.js";
 import { encodeFrame, FrameReader, type Frame } from "./frames.js";
 import type { AgentToTransport, MainToTransport, TransportToAgent, TransportToMain } from "./link-messages.js";
+import { launcherGone } from "./launcher-watch.js";
 import { KernelSockets, type ReadChannel } from "./sockets.js";
 import type { Message } from "./wire.js";
 
@@ -57,6 +58,9 @@ const POLL_MS = 250;
 const INTERRUPT_REPLY_MS = 2000;
 /** How long requests read after an interrupt wait for the main thread to have read it (forcing takes ~1 s). */
 const HOLD_MS = 3000;
+
+/** This process's parent when it started (read before anything slow: the launcher may die meanwhile). */
+const PARENT_AT_START = process.ppid;
 
 const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided transport] ${line}\n`);
@@ -487,9 +491,8 @@ export async function runTransport(connectionFile: string, channelPath?: string,
   // A kernel launched by a kernel manager (JPY_PARENT_PID, as jupyter_client sets it) ends when that
   // manager dies, as ipykernel's parent poller does; a compute that died before it connected ends it too.
   const declared = Number(process.env.JPY_PARENT_PID);
-  const parent = process.ppid;
   setInterval(() => {
-    if (Number.isInteger(declared) && declared > 1 && process.ppid !== parent) void transport.end({ code: 1 }, `the process that launched the kernel (pid ${parent}) is gone`);
+    if (launcherGone(declared, PARENT_AT_START)) void transport.end({ code: 1 }, `the process that launched the kernel (pid ${declared}) is gone`);
     const p = transport.pid;
     const died = !transport.computeConnected && p !== null ? zombieStatus(p) : null;
     if (died) void transport.end(died, "the compute process died while starting");
