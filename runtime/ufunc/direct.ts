@@ -20,11 +20,13 @@
 import { NDArray } from "../core/ndarray.js";
 import { allocateUnfilled } from "../core/alloc.js";
 import { inWasmMemory } from "../wasm/heap.js";
-import { MIN_RUN, wasmBinaryF64Entries, wasmUnaryF64, type WasmBinaryF64Entries, type WasmUnaryEntry } from "../wasm/loops.js";
+import { MIN_RUN, wasmBinaryF64Entries, wasmBinaryTypedEntries, wasmUnaryF64, type WasmBinaryF64Entries, type WasmBinaryTypedEntries, type WasmUnaryEntry } from "../wasm/loops.js";
+import { typedLoop } from "./typed.js";
+import { typedCompareLoop } from "./typed-compare.js";
 import { f64Entry, type UFuncDef, type UFuncOptions } from "./apply.js";
 import { resolveLoop } from "./promote.js";
 import type { BinaryLoop, UnaryLoop } from "./kernels.js";
-import type { TypedArray } from "../core/dtype.js";
+import type { DType, TypedArray } from "../core/dtype.js";
 
 /**
  * Each float64 data array's wasm address (its byteOffset), or -1 when it is not in wasm memory,
@@ -300,5 +302,91 @@ export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
   const o = new NDArray({ data: O, dtype: "float64", shape: sh, strides: st, offset: 0, base: null, writeable: true });
   if (inWasmMemory(O.buffer)) entry(size, qa + x.offset, 8, O.byteOffset, 8);
   else (def.loop("float64") as UnaryLoop)(size, A, x.offset / 8, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
+  return o;
+}
+
+/** Whether `st` are exactly the C strides of `sh` for 4-byte items (length-1 axes included). */
+function exactC4(sh: readonly number[], st: readonly number[]): boolean {
+  if (sh.length !== st.length) return false;
+  let s = 4;
+  for (let i = sh.length - 1; i >= 0; i--) {
+    if (st[i] !== s) return false;
+    const d = sh[i];
+    s *= d > 1 ? d : 1;
+  }
+  return true;
+}
+
+/** An int32/float32 route: the twin's entry, the result dtype, and the JS loop applyUFunc would run. */
+interface TypedRoute extends WasmBinaryTypedEntries {
+  readonly dtype: DType;
+  readonly loop: BinaryLoop;
+}
+/** Routes by ufunc, then by input dtype (null: none). */
+const TYPED_ROUTES = new WeakMap<UFuncDef, Map<DType, TypedRoute | null>>();
+
+/**
+ * `def`'s route for two `dtype` (int32 or float32) arrays: the loop applyUFunc's contiguous fast path
+ * runs (runContiguousTyped: typed.ts's own-dtype loop, or typed-compare.ts's into bool) when its wasm
+ * twin exists, else null.
+ */
+function typedRoute(def: UFuncDef, dtype: DType): TypedRoute | null {
+  let m = TYPED_ROUTES.get(def);
+  if (m === undefined) TYPED_ROUTES.set(def, (m = new Map()));
+  let route = m.get(dtype);
+  if (route !== undefined) return route;
+  route = null;
+  try {
+    const r = def.cache.get(dtype) ?? resolveLoop(def, [{ dtype }, { dtype }]);
+    if (!def.cache.has(dtype)) def.cache.set(dtype, r);
+    if (r.loopIn === dtype) {
+      const js = r.loopOut === dtype && def.out(dtype) === dtype ? typedLoop(def.name, dtype) : def.comparison === true && r.loopOut === "bool" ? typedCompareLoop(def.name, dtype) : undefined;
+      const e = js === undefined ? null : wasmBinaryTypedEntries(js);
+      if (js !== undefined && e !== null && (e.outBytes === 1) === (r.loopOut === "bool")) route = { ...e, dtype: r.loopOut, loop: js };
+    }
+  } catch {
+    route = null; // applyUFunc says why
+  }
+  m.set(dtype, route);
+  return route;
+}
+
+/**
+ * The allocating route of a binary ufunc on two int32 or two float32 arrays without options
+ * (`x + y`, `x < y` on np.arange's int32, `a32 * b32`): the wasm loop called straight on a fresh
+ * result, as binaryNewF64 does for float64. Rule: both operands of one dtype (int32 or float32)
+ * and one shape, exactly C-contiguous (4-byte items), at least MIN_RUN elements, in wasm memory;
+ * the loop is the one applyUFunc's contiguous fast path runs (its own-dtype arithmetic, or the
+ * comparison into bool) and has a wasm twin. The result is C-ordered, sharing the operand's frozen
+ * shape (and strides, for a 4-byte result). A result that could not go to wasm memory runs the same
+ * loop in JavaScript. Anything else returns null having done nothing.
+ *
+ * @example
+ * const x = np.arange(100);
+ * binaryNewTyped(UFUNCS.add, x, x)?.get(3) // 6
+ * binaryNewTyped(UFUNCS.less, x, x)?.dtype // "bool"
+ * binaryNewTyped(UFUNCS.true_divide, x, x) // null (int32 / int32 is float64: applyUFunc decides)
+ */
+export function binaryNewTyped(def: UFuncDef, x: unknown, y: unknown): NDArray | null {
+  if (!(x instanceof NDArray) || !(y instanceof NDArray)) return null;
+  const A = x.data;
+  const B = y.data;
+  if (!((A instanceof Int32Array && B instanceof Int32Array) || (A instanceof Float32Array && B instanceof Float32Array))) return null;
+  const dt = x.dtype;
+  if (y.dtype !== dt || (dt !== "int32" && dt !== "float32")) return null;
+  const sh = x._shape;
+  const st = x._strides;
+  if (!sameShape(y._shape, sh)) return null;
+  let size = 1;
+  for (let i = 0; i < sh.length; i++) size *= sh[i];
+  if (size < MIN_RUN || !exactC4(sh, st) || !exactC4(sh, y._strides)) return null;
+  if (!inWasmMemory(A.buffer) || !inWasmMemory(B.buffer)) return null;
+  const route = typedRoute(def, dt);
+  if (route === null) return null;
+  const dtype = route.dtype;
+  const O = allocateUnfilled(dtype, size, sh) as TypedArray; // the loop writes every element
+  const o = new NDArray({ data: O, dtype, shape: sh, strides: route.outBytes === 4 ? st : boolStrides(sh, true), offset: 0, base: null, writeable: true });
+  if (inWasmMemory(O.buffer)) route.both(size, A.byteOffset + x.offset, 4, B.byteOffset + y.offset, 4, O.byteOffset, route.outBytes);
+  else route.loop(size, A, x.offset / 4, 1, B, y.offset / 4, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
   return o;
 }

@@ -10,7 +10,7 @@ import type { DType } from "../core/dtype.js";
 import type { ArithKind, Kind, KindOf, KindOfDType, RankMax, RankOf, WithNumberKind } from "../core/rank.js";
 import { applyUFunc, type ArrayLike, type UFuncOptions } from "./apply.js";
 import { UFUNCS } from "./defs.js";
-import { binaryIntoF64, binaryNewF64, unaryNewF64 } from "./direct.js";
+import { binaryIntoF64, binaryNewF64, binaryNewTyped, unaryNewF64 } from "./direct.js";
 
 /** Options when every input is a plain number (no `out`: the result is a plain number). */
 export type ScalarUFuncOptions = Omit<UFuncOptions, "out" | "where"> & { out?: undefined; where?: undefined };
@@ -106,7 +106,7 @@ function named<F extends (...args: never[]) => unknown>(fn: F, name: string): F 
 const binary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>
   named(
     (x: ArrayLike, y: ArrayLike, options?: UFuncOptions) =>
-      (options === undefined ? binaryNewF64(d, x, y) : binaryIntoF64(d, x, y, options)) ?? applyUFunc(d, [x, y], options),
+      (options === undefined ? (binaryNewF64(d, x, y) ?? binaryNewTyped(d, x, y)) : binaryIntoF64(d, x, y, options)) ?? applyUFunc(d, [x, y], options),
     d.name,
   ) as never;
 const unary = (d: (typeof UFUNCS)[keyof typeof UFUNCS]) =>

@@ -250,6 +250,39 @@ export function wasmUnaryF64(loop: UnaryLoop): WasmUnaryEntry | null {
   return e;
 }
 
+/** The raw wasm entries of a binary twin over int32 or float32 arrays (see wasmBinaryTypedEntries). */
+export interface WasmBinaryTypedEntries {
+  /** Both operands in memory. */
+  readonly both: WasmBinaryEntry;
+  /** Bytes per input element (4). */
+  readonly inBytes: 4;
+  /** Bytes per output element: 4 (the input's dtype) or 1 (bool: the comparisons). */
+  readonly outBytes: 4 | 1;
+}
+const entriesTyped = new Map<Function, WasmBinaryTypedEntries | null>();
+
+/**
+ * The raw wasm entry of binary loop `loop` (a JS loop of typed.ts / typed-compare.ts, or the result
+ * of accelerate) when its twin reads int32 or float32 arrays and writes the same or bool bytes,
+ * else null: for ufunc/direct.ts's allocating route. The caller checks what accelerate checks.
+ *
+ * @example
+ * wasmBinaryTypedEntries(typedLoop("add", "int32") as BinaryLoop)?.outBytes // 4 (null under STRIDED_NO_WASM=1)
+ */
+export function wasmBinaryTypedEntries(loop: BinaryLoop): WasmBinaryTypedEntries | null {
+  let e = entriesTyped.get(loop);
+  if (e !== undefined) return e;
+  const js = source.get(loop) ?? loop;
+  table ??= twins();
+  const twin = table.get(js);
+  const four = twin !== undefined && (twin.input === Int32Array || twin.input === Float32Array);
+  const ok = four && twin.kind === "binary" && (twin.output === twin.input || twin.output === Uint8Array);
+  const w = ok ? wasm() : null;
+  e = w === null || twin === undefined ? null : { both: w.loops[twin.name] as WasmBinaryEntry, inBytes: 4, outBytes: twin.output === Uint8Array ? 1 : 4 };
+  entriesTyped.set(loop, e);
+  return e;
+}
+
 /** A `where=`-masked binary run: like BinaryLoop, computing only where m[im + i*sm] is non-zero. */
 export type MaskedBinaryLoop = (n: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, o: TypedArray, io: number, so: number, m: Uint8Array, im: number, sm: number) => void;
 /** A `where=`-masked unary run. */

@@ -7,12 +7,14 @@
  * MIN_RUN and the SIMD width, every element offset of the operands, 2-D C and F (transposed)
  * operands, a JS number on either side; bool results of at most 64 bytes (on V8's heap) take the
  * route's JavaScript fallback. The route must also decline (null) what it does not cover.
- * The same for the unary route (unaryNewF64: `np.sqrt(a)`, `np.negative(a)`, `np.absolute(a)`).
+ * The same for the unary route (unaryNewF64: `np.sqrt(a)`, `np.negative(a)`, `np.absolute(a)`)
+ * and for two int32 or two float32 arrays (binaryNewTyped: wrapping int32 arithmetic, float32
+ * rounding, comparisons into bool).
  */
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
-import { binaryNewF64, unaryNewF64 } from "../../../runtime/ufunc/direct.js";
+import { binaryNewF64, binaryNewTyped, unaryNewF64 } from "../../../runtime/ufunc/direct.js";
 import { UFUNCS } from "../../../runtime/ufunc/defs.js";
 import { requireOrSkip, seededRandom } from "../wasm/support.js";
 
@@ -188,6 +190,80 @@ describe.skipIf(skip)("the unary allocating route (unaryNewF64) against the gene
       const fast = unaryNewF64(UNARY[op][0], x) as NDArray;
       x.data[99] = 9;
       expect(bytes(fast)).not.toBe(bytes(callUnary(op, x, true)));
+    }
+  });
+});
+
+/** JS's own answer for int32 (wrapping) and float32 (rounded) operands. */
+function typedJS(op: Op, dtype: "int32" | "float32", x: number, y: number): number | boolean {
+  const v = JS[op](x, y);
+  if (typeof v === "boolean") return v;
+  if (dtype === "float32") return Math.fround(v);
+  return op === "multiply" ? Math.imul(x, y) : v | 0;
+}
+
+function randomTyped(dtype: "int32" | "float32", n: number): NDArray {
+  const a = np.zeros([n], { dtype });
+  const d = a.data as Int32Array | Float32Array;
+  for (let i = 0; i < n; i++) {
+    const r = rnd();
+    if (dtype === "int32") d[i] = r < 0.2 ? Math.floor(rnd() * 5) - 2 : r < 0.3 ? [2147483647, -2147483648, 65536, -65537][Math.floor(rnd() * 4)] : Math.floor((rnd() - 0.5) * 2 ** 32);
+    else d[i] = r < 0.35 ? SPECIAL[Math.floor(rnd() * SPECIAL.length)] : r < 0.5 ? Math.floor(rnd() * 6) - 3 : (rnd() - 0.5) * 1e3;
+  }
+  return a;
+}
+
+function checkTyped(op: Op, dtype: "int32" | "float32", x: NDArray, y: NDArray, what: string): void {
+  const direct = binaryNewTyped(DEF[op], x, y);
+  expect(direct, `${what}: the route is taken`).not.toBeNull();
+  const fast = direct as NDArray;
+  const slow = call(op, x, y, true);
+  expect([fast.dtype, fast.shape, fast.strides], what).toEqual([slow.dtype, slow.shape, slow.strides]);
+  expect(bytes(fast), what).toBe(bytes(slow));
+  expect(bytes(call(op, x, y, false)), `${what}: np.${op} itself`).toBe(bytes(slow));
+  const xs = x.ravel().tolist() as number[];
+  const ys = y.ravel().tolist() as number[];
+  const got = fast.ravel().tolist() as (number | boolean)[];
+  for (let i = 0; i < got.length; i++) {
+    const want = typedJS(op, dtype, xs[i], ys[i]);
+    const g = got[i];
+    if (!(typeof want === "number" && Number.isNaN(want) && typeof g === "number" && Number.isNaN(g))) expect(Object.is(g, want), `${what} [${i}]: ${xs[i]} ${op} ${ys[i]}: ${g} against ${want}`).toBe(true);
+  }
+}
+
+describe.skipIf(skip)("the int32/float32 allocating route (binaryNewTyped) against the general path and JS's operators", () => {
+  const LENGTHS = [16, 17, 18, 19, 31, 32, 33, 35, 63, 64, 65, 67, 129, 1000, 1003];
+  for (const dtype of ["int32", "float32"] as const) {
+    const ops = OPS.filter((op) => dtype === "float32" || op !== "true_divide");
+    it.each(ops)(`${dtype} %s: 1-D at every element offset, and 2-D`, (op) => {
+      for (const n of LENGTHS) {
+        const a = randomTyped(dtype, n + 4);
+        const b = randomTyped(dtype, n + 4);
+        b.set("::5", a.get("::5")); // ties
+        for (let i = 0; i < 4; i++) checkTyped(op, dtype, a.get(`${i}:${i + n}`) as NDArray, b.get(`${3 - i}:${3 - i + n}`) as NDArray, `n=${n} offsets ${i}, ${3 - i}`);
+      }
+      const A = randomTyped(dtype, 7 * 9 + 1).get("1:").reshape(7, 9) as NDArray;
+      checkTyped(op, dtype, A, (randomTyped(dtype, 63).reshape(7, 9)) as NDArray, "7x9 C");
+    });
+  }
+
+  it("declines what it does not cover, and a perturbed operand changes the result", () => {
+    const x = randomTyped("int32", 40);
+    const f = randomTyped("float32", 40);
+    const declined: [unknown, unknown][] = [[x, f], [x, x.astype("float64")], [x.get(":15"), x.get(":15")], [x.get("::2"), x.get("::2")], [x.get("::-1"), x], [x.reshape(5, 8).T, x.reshape(5, 8).T], [x, 2], [np.ones(40, { dtype: "int16" }), np.ones(40, { dtype: "int16" })]];
+    for (const [a, b] of declined) expect(binaryNewTyped(UFUNCS.add, a, b)).toBeNull();
+    expect(binaryNewTyped(UFUNCS.true_divide, x, x)).toBeNull(); // int32 / int32 is float64
+    expect(binaryNewTyped(UFUNCS.maximum, f, f)).toBeNull(); // no wasm twin
+    for (const dtype of ["int32", "float32"] as const) {
+      for (const op of ["add", "less", "equal", "not_equal"] as const) {
+        const a = randomTyped(dtype, 100);
+        const b = randomTyped(dtype, 100);
+        a.data[99] = 3;
+        b.data[99] = 0;
+        const fast = binaryNewTyped(DEF[op], a, b) as NDArray;
+        b.data[99] = op === "equal" || op === "not_equal" ? 3 : 5; // flips the last element of the result
+        expect(bytes(fast)).not.toBe(bytes(call(op, a, b, true)));
+      }
     }
   });
 });
