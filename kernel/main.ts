@@ -15,7 +15,7 @@
  *      cell's synchronous code (vm's breakOnSigint), and this thread, polling the watchdog, wakes
  *      a cell waiting on a promise; while the agent boots the signal waits in the watchdog for it.
  * Shutdown and a cell's `process.exit(n)` tell the transport the status first (it flushes what was
- * sent, closes its sockets and exits with it), then exit.
+ * sent, closes its sockets and exits with it), then end at once (exit-listeners.ts).
  * Logs go to stderr only; stdout belongs to nobody.
  */
 import { rmdirSync, rmSync } from "node:fs";
@@ -89,6 +89,12 @@ export async function startCompute(channelPath: string): Promise<void> {
   if (snapshotNote) log(snapshotNote);
   const kernelInfo = kernelInfoContent(snapshotNote);
 
+  /** Just before the process ends: the agent's inspector sessions off this thread, then the channel closed (the transport has the status). */
+  const endConnections = (): void => {
+    agent?.closeNow();
+    channel?.close();
+  };
+
   const shutdown = (why: string): void => {
     if (exiting) return;
     exiting = true;
@@ -97,9 +103,8 @@ export async function startCompute(channelPath: string): Promise<void> {
     try {
       dispatcher?.flushOutput();
       channel?.exiting(0);
-      agent?.closeNow();
     } finally {
-      exitProcess(0); // not process.exit: a cell may have replaced it (exit-listeners.ts)
+      exitProcess(0, () => endConnections()); // not process.exit: a cell may have replaced it (exit-listeners.ts)
     }
   };
 
@@ -139,9 +144,8 @@ export async function startCompute(channelPath: string): Promise<void> {
     try {
       dispatcher?.flushOutput();
       channel?.exiting(exitStatus(code));
-      agent?.closeNow();
     } finally {
-      exitProcess(code as number | undefined); // the notebook's exit listeners time-boxed (exit-listeners.ts)
+      exitProcess(code as number | undefined, () => endConnections()); // the notebook's exit listeners time-boxed (exit-listeners.ts)
     }
   }) as typeof process.exit;
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Segment } from "../debug/cell-lines.js";
 import type { DebugChannel } from "../debug/bridge.js";
-import type { MainToWorker, WorkerData, WorkerToMain } from "./thread-messages.js";
+import { AGENT_STATE, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Promise, Map, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /**
@@ -40,6 +40,7 @@ export class AgentHost implements DebugChannel {
     private readonly closedFlag: Int32Array,
     /** Captured when the agent starts, before any cell runs (a cell may rebind `Atomics`; the snapshot's builder has none). */
     private readonly wait: typeof Atomics.wait,
+    private readonly compareExchange: typeof Atomics.compareExchange,
   ) {}
 
   /**
@@ -51,7 +52,7 @@ export class AgentHost implements DebugChannel {
   static start(channelPath: string, events: AgentEvents): AgentHost {
     const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4) };
     const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
-    const a = new AgentHost(worker, new Int32Array(data.closedFlag), Atomics.wait);
+    const a = new AgentHost(worker, new Int32Array(data.closedFlag), Atomics.wait, Atomics.compareExchange);
     worker.unref(); // the process's life is the main thread's and the channel's
     // Each message's handling starts with the built-ins' own methods (primordials.ts).
     worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
@@ -101,11 +102,14 @@ export class AgentHost implements DebugChannel {
 
   /**
    * For a process that exits now: asks the worker to disconnect its inspector sessions from this
-   * thread and blocks until it has (at most `timeoutMs`: a worker still booting answers once it runs).
+   * thread and blocks until it has (at most `timeoutMs`). A worker that has not run yet (its
+   * isolate still being built: 0.2-0.4 s under load) is not waited for: it will connect nothing
+   * (AGENT_STATE.ending).
    */
   closeNow(timeoutMs = 1000): void {
+    if (this.compareExchange(this.closedFlag, 0, AGENT_STATE.booting, AGENT_STATE.ending) === AGENT_STATE.booting) return;
     this.post({ kind: "close" });
-    this.wait(this.closedFlag, 0, 0, timeoutMs);
+    this.wait(this.closedFlag, 0, AGENT_STATE.connected, timeoutMs);
   }
 
   /** The main thread handled an interrupt: the worker stops forcing it. */

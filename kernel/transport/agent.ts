@@ -21,12 +21,17 @@ import { readDapRequest } from "../debug/dap.js";
 import { LOG_ENABLED } from "../log.js";
 import { LocalLink } from "./link.js";
 import type { AgentToTransport, TransportToAgent } from "./link-messages.js";
-import type { MainToWorker, WorkerData, WorkerToMain } from "./thread-messages.js";
+import { AGENT_STATE, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Terminator } from "./terminator.js";
 
 const data = workerData as WorkerData;
 const port = parentPort;
 if (!port) throw new Error("kernel/transport/agent.js must run as a worker_thread");
+const closed = new Int32Array(data.closedFlag);
+// The main thread may be ending the process already (a shutdown while this thread booted): then it
+// does not wait for this one, which must connect nothing to it (Node would print "Waiting for the
+// debugger to disconnect..."); it waits here until the process is gone.
+if (Atomics.compareExchange(closed, 0, AGENT_STATE.booting, AGENT_STATE.connected) !== AGENT_STATE.booting) Atomics.wait(closed, 0, AGENT_STATE.ending);
 
 const post = (m: WorkerToMain): void => port.postMessage(m);
 const log = (line: string): void => {
@@ -98,9 +103,8 @@ port.on("message", (m: MainToWorker) => {
   } else if (m.kind === "close") {
     terminator.close();
     debugAdapter.close();
-    const flag = new Int32Array(data.closedFlag);
-    Atomics.store(flag, 0, 1);
-    Atomics.notify(flag, 0);
+    Atomics.store(closed, 0, AGENT_STATE.closed);
+    Atomics.notify(closed, 0);
   }
 });
 

@@ -95,4 +95,13 @@ export class ComputeChannel implements KernelTransport {
   exiting(code: number): void {
     this.write({ kind: "exit", code });
   }
+
+  /**
+   * Closes the channel now, before the process ends: the transport, which has the status from
+   * `exiting`, ends at once instead of when the kernel has torn this process's memory down
+   * (a killed process's sockets close after its memory is released: 15-30 ms for ~200 MB).
+   */
+  close(): void {
+    this.link.close();
+  }
 }

@@ -19,12 +19,25 @@ export interface WorkerData {
   /** The local channel's Unix socket (link-messages.ts): the agent's own connection to the transport process. */
   channelPath: string;
   /**
-   * One Int32 the agent sets to 1 (and notifies) once its inspector sessions are disconnected: a
-   * main thread that exits now waits on it (a session still connected to the exiting main thread
-   * makes Node print "Waiting for the debugger to disconnect..." on stderr).
+   * One Int32 holding an AGENT_STATE: a main thread that exits now waits until the agent's
+   * inspector sessions are disconnected (a session still connected to the exiting main thread
+   * makes Node print "Waiting for the debugger to disconnect..." on stderr), but not for an agent
+   * that has connected none yet (still booting): it marks it `ending` and the agent never will.
    */
   closedFlag: SharedArrayBuffer;
 }
+
+/** The agent's inspector sessions on the main thread, as `closedFlag` holds them (changed with compareExchange). */
+export const AGENT_STATE = {
+  /** The worker has not run yet (its isolate is being built): nothing connected. */
+  booting: 0,
+  /** The worker claimed it first: its sessions are (being) connected to the main thread. */
+  connected: 1,
+  /** The worker disconnected them (after a `close` message). */
+  closed: 2,
+  /** The main thread claimed it first (the process ends now): the worker connects nothing. */
+  ending: 3,
+} as const;
 
 export type WorkerToMain =
   /** The agent is up (its terminator polls the SIGINT watchdog) and connected to the transport. */
