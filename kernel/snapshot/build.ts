@@ -25,7 +25,7 @@ export const BLOB_NODE = `${BLOB}.node`;
  * start-up for a blob built under other flags instead of failing.
  *
  * @example
- * kernelNodeFlags() // ["--harmony-weak-refs-with-cleanup-some"]
+ * kernelNodeFlags() // ["--harmony-weak-refs-with-cleanup-some", "--no-rehash-snapshot"]
  */
 export function kernelNodeFlags(launcher = path.join(DIST, "..", "bin", "strided-kernel")): string[] {
   const line = /^node_flags="([^"]*)"$/m.exec(readFileSync(launcher, "utf8"));
