@@ -8,7 +8,8 @@
  *   2. connect to the transport process over the local channel (transport/channel.ts);
  *   3. start the dispatcher and load the cell session at once (requests wait for it); the
  *      transport has answered kernel_info meanwhile;
- *   4. once the session has warmed up (no cell runs before), start the agent worker
+ *   4. once the session has warmed up (no cell runs before) and the requests then waiting (the
+ *      first execute) are answered, start the agent worker
  *      (transport/agent-host.ts: the interrupt terminator and the debug adapter; Node builds its
  *      isolate from the blob, 0.2-0.3 s of CPU, kept off the warm-up's and first result's path).
  *      Until then an interrupt is SIGINT alone (the transport signals this process): it stops a
@@ -34,7 +35,10 @@ import { ComputeChannel } from "./transport/channel.js";
 import { MainThreadSigint } from "./transport/sigint.js";
 import type { InboundChannel } from "./transport/thread-messages.js";
 import type { Message } from "./transport/wire.js";
-import { Promise, Error, Math, Number, String, process, performance, withPristineBuiltins } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Error, Math, Number, String, process, performance, setTimeout, withPristineBuiltins } from "./primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+/** How long after the warm-up the agent worker starts at the latest, while the first requests are still being answered. */
+const AGENT_LATEST_MS = 500;
 
 /** The kernel's log line (stderr; off unless STRIDED_LOG=1, kernel/log.ts). */
 export const log = (line: string): void => {
@@ -188,9 +192,24 @@ export async function startCompute(channelPath: string): Promise<void> {
     toBundle = l.toMimeBundle;
     log(`cell session ready ${Math.round(performance.now() - started)} ms after start`);
     rememberKernelExitListeners(); // before any cell runs: later ones are the notebook's (exit-listeners.ts)
-    // Once the compiler has warmed (no cell runs before): its isolate's 0.2-0.3 s of CPU does not slow the warm-up.
+    // Once the compiler has warmed (no cell runs before) and the requests already here are answered
+    // (a front end sends its first execute right after kernel_info: it waits in the dispatcher by
+    // now): its isolate's 0.2-0.3 s of CPU slows neither the warm-up nor the first result.
+    // At most AGENT_LATEST_MS later: a first cell that spins in a timer callback needs the agent's terminator.
+    const afterQueue = (): void => {
+      log(`compiler warm ${Math.round(performance.now() - started)} ms after start`);
+      let agentStarted = false;
+      const once = (): void => {
+        if (agentStarted) return;
+        agentStarted = true;
+        startAgent();
+      };
+      setTimeout(once, AGENT_LATEST_MS);
+      if (dispatcher) void dispatcher.whenIdle().then(once, once);
+      else once();
+    };
     const warmed = l.session.ready?.() ?? Promise.resolve();
-    void warmed.then(startAgent, startAgent);
+    void warmed.then(afterQueue, afterQueue);
     return l.session;
   });
 
