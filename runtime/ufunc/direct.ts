@@ -214,8 +214,9 @@ export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | n
     else return null;
   } else if (typeof x === "number" && y instanceof NDArray) (arr = y), (num = x), (side = 2);
   else return null;
+  if (arr.dtype !== "float64") return null;
   const A = arr.data;
-  if (!(A instanceof Float64Array) || arr.dtype !== "float64") return null;
+  if (!(A instanceof Float64Array)) return null;
   const sh = arr._shape;
   const st = arr._strides;
   let size = 1;
@@ -369,17 +370,16 @@ function typedRoute(def: UFuncDef, dtype: DType): TypedRoute | null {
  */
 export function binaryNewTyped(def: UFuncDef, x: unknown, y: unknown): NDArray | null {
   if (!(x instanceof NDArray) || !(y instanceof NDArray)) return null;
+  const dt = x.dtype;
+  if ((dt !== "int32" && dt !== "float32") || y.dtype !== dt) return null;
   const A = x.data;
   const B = y.data;
   if (!((A instanceof Int32Array && B instanceof Int32Array) || (A instanceof Float32Array && B instanceof Float32Array))) return null;
-  const dt = x.dtype;
-  if (y.dtype !== dt || (dt !== "int32" && dt !== "float32")) return null;
   const sh = x._shape;
   const st = x._strides;
-  if (!sameShape(y._shape, sh)) return null;
   let size = 1;
   for (let i = 0; i < sh.length; i++) size *= sh[i];
-  if (size < MIN_RUN || !exactC4(sh, st) || !exactC4(sh, y._strides)) return null;
+  if (size < MIN_RUN || !sameShape(y._shape, sh) || !exactC4(sh, st) || !exactC4(sh, y._strides)) return null;
   if (!inWasmMemory(A.buffer) || !inWasmMemory(B.buffer)) return null;
   const route = typedRoute(def, dt);
   if (route === null) return null;
