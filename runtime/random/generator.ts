@@ -15,10 +15,12 @@ import type { NDArray } from "../core/ndarray.js";
 import { glibcLog1p } from "./glibc-log1p.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawChoice, type ChoiceOptions, type ChoicePopulation } from "./choice.js";
-import { drawIntegers, type IntegersOptions } from "./integers.js";
+import { drawIntegers, type IntegersKind, type IntegersOptions } from "./integers.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence, type Seed } from "./seed-sequence.js";
-import { OverflowError, sizedDoubles, type Size } from "./size.js";
+import { OverflowError, sizedDoubles, type ArraySize, type Size } from "./size.js";
+import type { ShapeRank } from "../core/rank.js";
+import type { DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray as NDArrayClass } from "../core/ndarray.js";
 import { params } from "./params.js";
@@ -55,7 +57,7 @@ export class Generator {
    * np.random.default_rng(42).random(3) // array([0.77395605, 0.43887844, 0.85859792])
    */
   random(size?: null): number;
-  random(size: number | readonly number[] | { size: number | readonly number[] }): NDArray;
+  random<const S extends ArraySize>(size: S | { size: S }): NDArray<ShapeRank<S>, "number">;
   random(size?: Size | SizeOption): number | NDArray;
   random(...args: unknown[]): number | NDArray {
     const { size } = params<{ size: Size }>("random", ["size"], args);
@@ -72,9 +74,9 @@ export class Generator {
    * np.random.default_rng(42).integers(10, { size: 5 }) // array([0, 7, 6, 4, 4])
    */
   integers(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
-  integers(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
-  integers(low: number, opts: IntegersOptions & { high?: number | null; size: number | readonly number[] }): NDArray;
-  integers(low: number, high: number | null | undefined, opts: IntegersOptions & { size: number | readonly number[] }): NDArray;
+  integers<const S extends ArraySize, const D extends DType | undefined = undefined>(low: number, high: number | null | undefined, size: S, opts?: { dtype?: D; endpoint?: boolean }): NDArray<ShapeRank<S>, IntegersKind<D>>;
+  integers<const S extends ArraySize, const D extends DType | undefined = undefined>(low: number, opts: { high?: number | null; size: S; dtype?: D; endpoint?: boolean }): NDArray<ShapeRank<S>, IntegersKind<D>>;
+  integers<const S extends ArraySize, const D extends DType | undefined = undefined>(low: number, high: number | null | undefined, opts: { size: S; dtype?: D; endpoint?: boolean }): NDArray<ShapeRank<S>, IntegersKind<D>>;
   integers(low: number, high?: number | null | (IntegersOptions & { high?: number | null; size?: Size }), size?: Size | (IntegersOptions & { size?: Size }), opts?: IntegersOptions): number | NDArray;
   integers(...args: unknown[]): number | NDArray {
     const p = params<IntegersOptions & { low: number; high: number | null; size: Size }>("integers", ["low", "high", "size"], args);
@@ -116,7 +118,7 @@ export class Generator {
    * np.random.default_rng(42).standard_normal(2) // array([ 0.30471708, -1.03998411])
    */
   standard_normal(size?: null): number;
-  standard_normal(size: number | readonly number[] | { size: number | readonly number[] }): NDArray;
+  standard_normal<const S extends ArraySize>(size: S | { size: S }): NDArray<ShapeRank<S>, "number">;
   standard_normal(size?: Size | SizeOption): number | NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
     const { size } = params<{ size: Size }>("standard_normal", ["size"], args);
@@ -131,10 +133,10 @@ export class Generator {
    * np.random.default_rng(42).normal(10, { scale: 2, size: 2 }) // array([10.60943416,  7.92003179])
    */
   normal(loc?: number, scale?: number, size?: null): number;
-  normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
-  normal(opts: { loc?: number; scale?: number; size: number | readonly number[] }): NDArray;
-  normal(loc: number, opts: { scale?: number; size: number | readonly number[] }): NDArray;
-  normal(loc: number, scale: number, opts: { size: number | readonly number[] }): NDArray;
+  normal<const S extends ArraySize>(loc: number | undefined, scale: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
+  normal<const S extends ArraySize>(opts: { loc?: number; scale?: number; size: S }): NDArray<ShapeRank<S>, "number">;
+  normal<const S extends ArraySize>(loc: number, opts: { scale?: number; size: S }): NDArray<ShapeRank<S>, "number">;
+  normal<const S extends ArraySize>(loc: number, scale: number, opts: { size: S }): NDArray<ShapeRank<S>, "number">;
   normal(loc?: number | { loc?: number; scale?: number; size?: Size }, scale?: number | { scale?: number; size?: Size }, size?: Size | SizeOption): number | NDArray;
   normal(...args: unknown[]): number | NDArray {
     const { loc = 0, scale = 1, size } = params<{ loc: number; scale: number; size: Size }>("normal", ["loc", "scale", "size"], args);
@@ -150,10 +152,10 @@ export class Generator {
    * np.random.default_rng(42).uniform(-1, 1, { size: 2 }) // array([ 0.5479121 , -0.12224312])
    */
   uniform(low?: number, high?: number, size?: null): number;
-  uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
-  uniform(opts: { low?: number; high?: number; size: number | readonly number[] }): NDArray;
-  uniform(low: number, opts: { high?: number; size: number | readonly number[] }): NDArray;
-  uniform(low: number, high: number, opts: { size: number | readonly number[] }): NDArray;
+  uniform<const S extends ArraySize>(low: number | undefined, high: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
+  uniform<const S extends ArraySize>(opts: { low?: number; high?: number; size: S }): NDArray<ShapeRank<S>, "number">;
+  uniform<const S extends ArraySize>(low: number, opts: { high?: number; size: S }): NDArray<ShapeRank<S>, "number">;
+  uniform<const S extends ArraySize>(low: number, high: number, opts: { size: S }): NDArray<ShapeRank<S>, "number">;
   uniform(low?: number | { low?: number; high?: number; size?: Size }, high?: number | { high?: number; size?: Size }, size?: Size | SizeOption): number | NDArray;
   uniform(...args: unknown[]): number | NDArray {
     const { low = 0, high = 1, size } = params<{ low: number; high: number; size: Size }>("uniform", ["low", "high", "size"], args);

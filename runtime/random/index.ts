@@ -4,12 +4,14 @@
  */
 import type { NDArray } from "../core/ndarray.js";
 import { default_rng, Generator } from "./generator.js";
-import type { IntegersOptions } from "./integers.js";
+import type { IntegersKind, IntegersOptions } from "./integers.js";
 import type { ChoiceOptions, ChoicePopulation } from "./choice.js";
 import { RandomState, type LegacySeed, type LegacyState, type LegacyStateInput } from "./legacy.js";
 import { PCG64 } from "./pcg64.js";
 import { SeedSequence } from "./seed-sequence.js";
-import type { Size } from "./size.js";
+import type { ArraySize, Size } from "./size.js";
+import type { ShapeRank } from "../core/rank.js";
+import type { DType } from "../core/dtype.js";
 
 let globalState: RandomState | undefined;
 /**
@@ -32,7 +34,7 @@ function seed(s?: LegacySeed): void {
  * @example np.random.seed(0); np.random.rand(3) // array([0.5488135 , 0.71518937, 0.60276338])
  */
 function rand(): number;
-function rand(...shape: [number, ...number[]]): NDArray;
+function rand<const D extends [number, ...number[]]>(...shape: D): NDArray<D["length"], "number">;
 function rand(...shape: number[]): number | NDArray {
   return global().rand(...shape);
 }
@@ -42,7 +44,7 @@ function rand(...shape: number[]): number | NDArray {
  * @example np.random.seed(0); np.random.randn(3) // array([1.76405235, 0.40015721, 0.97873798])
  */
 function randn(): number;
-function randn(...shape: [number, ...number[]]): NDArray;
+function randn<const D extends [number, ...number[]]>(...shape: D): NDArray<D["length"], "number">;
 function randn(...shape: number[]): number | NDArray {
   return global().randn(...shape);
 }
@@ -52,7 +54,7 @@ function randn(...shape: number[]): number | NDArray {
  * @example np.random.seed(0); np.random.randint(0, 10, 5) // array([5, 0, 3, 3, 7])
  */
 function randint(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
-function randint(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+function randint<const S extends ArraySize, const D extends DType | undefined = undefined>(low: number, high: number | null | undefined, size: S, opts?: { dtype?: D }): NDArray<ShapeRank<S>, IntegersKind<D>>;
 function randint(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray {
   return global().randint(low, high, size, opts);
 }
@@ -62,7 +64,7 @@ function randint(low: number, high?: number | null, size?: Size, opts?: Integers
  * @example np.random.seed(0); np.random.random(2) // array([0.5488135 , 0.71518937])
  */
 function random_sample(size?: null): number;
-function random_sample(size: number | readonly number[]): NDArray;
+function random_sample<const S extends ArraySize>(size: S): NDArray<ShapeRank<S>, "number">;
 function random_sample(size?: Size): number | NDArray {
   return global().random_sample(size);
 }
@@ -72,7 +74,7 @@ function random_sample(size?: Size): number | NDArray {
  * @example np.random.seed(0); np.random.standard_normal(2) // array([1.76405235, 0.40015721])
  */
 function standard_normal(size?: null): number;
-function standard_normal(size: number | readonly number[]): NDArray;
+function standard_normal<const S extends ArraySize>(size: S): NDArray<ShapeRank<S>, "number">;
 function standard_normal(size?: Size): number | NDArray {
   return global().standard_normal(size);
 }
@@ -82,7 +84,7 @@ function standard_normal(size?: Size): number | NDArray {
  * @example np.random.seed(0); np.random.normal(10, 2, 2) // array([13.52810469, 10.80031442])
  */
 function normal(loc?: number, scale?: number, size?: null): number;
-function normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
+function normal<const S extends ArraySize>(loc: number | undefined, scale: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
 function normal(loc?: number, scale?: number, size?: Size): number | NDArray {
   return global().normal(loc, scale, size);
 }
@@ -92,7 +94,7 @@ function normal(loc?: number, scale?: number, size?: Size): number | NDArray {
  * @example np.random.seed(0); np.random.uniform(-1, 1, 2) // array([0.09762701, 0.43037873])
  */
 function uniform(low?: number, high?: number, size?: null): number;
-function uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
+function uniform<const S extends ArraySize>(low: number | undefined, high: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
 function uniform(low?: number, high?: number, size?: Size): number | NDArray {
   return global().uniform(low, high, size);
 }

@@ -9,6 +9,7 @@ import { DTYPES, INTEGER_RANGE, type DType, type IntegerDType as CoreIntegerDTyp
 import { ValueError } from "../core/errors.js";
 import { newArray } from "../core/make.js";
 import type { NDArray } from "../core/ndarray.js";
+import type { KindOfDType } from "../core/rank.js";
 import { boundedBoolFill, boundedFill, type Uint32Source } from "./bounded.js";
 import { sizeShape, type Size } from "./size.js";
 
@@ -16,6 +17,9 @@ import { sizeShape, type Size } from "./size.js";
 export type IntegerDType = "bool" | CoreIntegerDType;
 
 const RANGE: Readonly<Record<IntegerDType, readonly [number, number]>> = { bool: [0, 1], ...INTEGER_RANGE };
+
+/** The element kind of integers drawn as `dtype` D (this runtime's int32 when absent). */
+export type IntegersKind<D> = D extends string ? KindOfDType<D> : "number";
 
 /** Options of `randint` and `integers`. */
 export interface IntegersOptions {

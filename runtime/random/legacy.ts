@@ -15,9 +15,11 @@ import { newArray } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { readFlat } from "../core/iterate.js";
 import { glibcLog } from "./glibc-log.js";
-import { drawIntegers, type IntegersOptions } from "./integers.js";
+import { drawIntegers, type IntegersKind, type IntegersOptions } from "./integers.js";
 import { MT19937 } from "./mt19937.js";
-import { OverflowError, sizedDoubles, sizeShape, type Size } from "./size.js";
+import { OverflowError, sizedDoubles, sizeShape, type ArraySize, type Size } from "./size.js";
+import type { ShapeRank } from "../core/rank.js";
+import type { DType } from "../core/dtype.js";
 import { permutationOf, shuffleInPlace } from "./shuffle.js";
 import { drawChoice, type ChoiceOptions, type ChoicePopulation } from "./choice.js";
 import { params } from "./params.js";
@@ -114,7 +116,7 @@ export class RandomState {
    * np.random.seed(0); np.random.rand(2) // array([0.5488135 , 0.71518937])
    */
   rand(): number;
-  rand(...shape: [number, ...number[]]): NDArray;
+  rand<const D extends [number, ...number[]]>(...shape: D): NDArray<D["length"], "number">;
   rand(...shape: number[]): number | NDArray;
   rand(...shape: number[]): number | NDArray {
     return this.random_sample(shape.length === 0 ? undefined : shape);
@@ -127,7 +129,7 @@ export class RandomState {
    * np.random.seed(0); np.random.random_sample([2, 2]).shape // [2, 2]
    */
   random_sample(size?: null): number;
-  random_sample(size: number | readonly number[]): NDArray;
+  random_sample<const S extends ArraySize>(size: S): NDArray<ShapeRank<S>, "number">;
   random_sample(size?: Size): number | NDArray;
   random_sample(size?: Size): number | NDArray {
     const shape = sizeShape(size);
@@ -139,7 +141,7 @@ export class RandomState {
 
   /** Same as `random_sample` (NumPy's alias). @example np.random.random(3).shape // [3] */
   random(size?: null): number;
-  random(size: number | readonly number[]): NDArray;
+  random<const S extends ArraySize>(size: S): NDArray<ShapeRank<S>, "number">;
   random(size?: Size): number | NDArray;
   random(size?: Size): number | NDArray {
     return this.random_sample(size);
@@ -175,7 +177,7 @@ export class RandomState {
    * np.random.seed(0); np.random.randn(2) // array([1.76405235, 0.40015721])
    */
   randn(): number;
-  randn(...shape: [number, ...number[]]): NDArray;
+  randn<const D extends [number, ...number[]]>(...shape: D): NDArray<D["length"], "number">;
   randn(...shape: number[]): number | NDArray;
   randn(...shape: number[]): number | NDArray {
     return this.standard_normal(shape.length === 0 ? undefined : shape);
@@ -183,7 +185,7 @@ export class RandomState {
 
   /** Standard normals of `size` (legacy stream, as `randn`). @example np.random.standard_normal(3).shape // [3] */
   standard_normal(size?: null): number;
-  standard_normal(size: number | readonly number[]): NDArray;
+  standard_normal<const S extends ArraySize>(size: S): NDArray<ShapeRank<S>, "number">;
   standard_normal(size?: Size): number | NDArray;
   standard_normal(size?: Size): number | NDArray {
     return sizedDoubles(size, () => this.gaussOne());
@@ -197,7 +199,7 @@ export class RandomState {
    * np.random.seed(0); np.random.normal(10, 2, 2) // array([13.52810469, 10.80031442])
    */
   normal(loc?: number, scale?: number, size?: null): number;
-  normal(loc: number | undefined, scale: number | undefined, size: number | readonly number[]): NDArray;
+  normal<const S extends ArraySize>(loc: number | undefined, scale: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
   normal(loc?: number, scale?: number, size?: Size): number | NDArray;
   normal(loc = 0, scale = 1, size?: Size): number | NDArray {
     if (scale < 0) throw new ValueError("scale < 0");
@@ -211,7 +213,7 @@ export class RandomState {
    * np.random.seed(0); np.random.uniform(-1, 1, 2) // array([0.09762701, 0.43037873])
    */
   uniform(low?: number, high?: number, size?: null): number;
-  uniform(low: number | undefined, high: number | undefined, size: number | readonly number[]): NDArray;
+  uniform<const S extends ArraySize>(low: number | undefined, high: number | undefined, size: S): NDArray<ShapeRank<S>, "number">;
   uniform(low?: number, high?: number, size?: Size): number | NDArray;
   uniform(low = 0, high = 1, size?: Size): number | NDArray {
     const range = high - low;
@@ -267,7 +269,7 @@ export class RandomState {
    * np.random.seed(0); np.random.randint(10, null, 5) // array([5, 0, 3, 3, 7])
    */
   randint(low: number, high?: number | null, size?: null, opts?: IntegersOptions): number;
-  randint(low: number, high: number | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+  randint<const S extends ArraySize, const D extends DType | undefined = undefined>(low: number, high: number | null | undefined, size: S, opts?: { dtype?: D }): NDArray<ShapeRank<S>, IntegersKind<D>>;
   randint(low: number, high?: number | null, size?: Size, opts?: IntegersOptions): number | NDArray;
   randint(low: number, high?: number | null, size?: Size, opts: IntegersOptions = {}): number | NDArray {
     if (opts.endpoint !== undefined) throw new TypeError("randint() got an unexpected keyword argument 'endpoint'");

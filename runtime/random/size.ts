@@ -9,6 +9,9 @@ import type { NDArray } from "../core/ndarray.js";
 /** A random function's `size`: a length, a shape, or nothing for a single number. */
 export type Size = number | readonly number[] | null | undefined;
 
+/** A `size` that asks for an array: a length or a shape. */
+export type ArraySize = number | readonly number[];
+
 /**
  * The shape `size` asks for, or null for "return one number".
  *

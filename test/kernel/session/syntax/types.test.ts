@@ -89,6 +89,25 @@ describe("types in cells", () => {
     ["np.dot(3, 4)", "number"],
     ['np.asrank(u, 2, "number")[0, 1]', "number"],
     ['(u as NDArray<2, "number">)[1]', 'NDArray<1, "number">'],
+    // random arrays: rank from `size`, float elements (np.max(rng.random([3, 3])) <= 1 was a type error)
+    ["np.random.default_rng(1).random([3, 4])", 'NDArray<2, "number">'],
+    ["np.random.default_rng(1).random({ size: [2, 2, 2] })", 'NDArray<3, "number">'],
+    ["np.max(np.random.default_rng(1).random([3, 3]))", "number"],
+    ["np.random.default_rng(1).random()", "number"],
+    ["np.random.default_rng(1).standard_normal(5)", 'NDArray<1, "number">'],
+    ["np.random.default_rng(1).normal(0, 1, [2, 3])", 'NDArray<2, "number">'],
+    ["np.random.default_rng(1).normal({ size: [2, 3] })", 'NDArray<2, "number">'],
+    ["np.random.default_rng(1).uniform(0, 1, { size: 4 })", 'NDArray<1, "number">'],
+    ["np.random.default_rng(1).integers(0, 10, [2, 5])", 'NDArray<2, "number">'],
+    ['np.random.default_rng(1).integers(0, 10, [2, 5], { dtype: "int64" })', 'NDArray<2, "bigint">'],
+    ['np.random.default_rng(1).integers(10, { size: 3, dtype: "bool" })', 'NDArray<1, "boolean">'],
+    ["np.random.default_rng(1).integers(0, 10, { size: [1, 2, 3] })", 'NDArray<3, "number">'],
+    ["np.random.rand(2, 3)", 'NDArray<2, "number">'],
+    ["np.random.randn(4)", 'NDArray<1, "number">'],
+    ["np.random.randint(0, 5, [3, 3])", 'NDArray<2, "number">'],
+    ["np.random.uniform(0, 1, [2])", 'NDArray<1, "number">'],
+    ["new np.random.RandomState(0).rand(2, 2, 2)", 'NDArray<3, "number">'],
+    ["new np.random.RandomState(0).random_sample([5, 1])", 'NDArray<2, "number">'],
   ])("%s is %s", (expr, expected) => {
     const r = typeOf(expr);
     expect(r.errors).toEqual([]);
