@@ -1,7 +1,9 @@
 /**
  * glibc's log, reproduced (runtime/random/glibc-log.ts), against C's `log` through Python's
- * math.log on 300,000 generated inputs: uniform in (0, 1) like randn's r2, near 1 (the second
- * polynomial), tiny, huge and subnormal. Also shows why it exists: Math.log differs on some.
+ * math.log on 150,000 generated inputs a run (log1p on 200,000; halved for the suite's time,
+ * other seeds reach other inputs): uniform in (0, 1) like randn's r2, near 1 (the second
+ * polynomial), tiny, huge and subnormal. Also shows why it exists: Math.log differs on some
+ * (~2,900 of 150,000; Math.log1p on ~25-46 of 200,000, for seeds 1, 2, 3, 12345, 99999).
  */
 import { describe, expect, it } from "vitest";
 import { glibcLog } from "../../../runtime/random/glibc-log.js";
@@ -20,7 +22,7 @@ describe.skipIf(!ok)("glibcLog against C's log", () => {
     const r = prng(seed);
     const u = () => r() + r() * 2 ** -32; // 53-bit-ish uniform
     const xs: number[] = [];
-    for (let i = 0; i < 300_000; i++) {
+    for (let i = 0; i < 150_000; i++) {
       const k = i % 5;
       xs.push(k === 0 ? u() : k === 1 ? 0.9375 + u() * 0.1425 : k === 2 ? u() ** 3 * 1e-3 : k === 3 ? Math.exp((u() - 0.5) * 1400) : u() * 2 ** -1050);
     }
@@ -44,7 +46,7 @@ describe.skipIf(!ok)("glibcLog1p against C's log1p", () => {
     const r = prng(seed ^ 0x5bd1e995);
     const u = () => r() + r() * 2 ** -32;
     const xs: number[] = [];
-    for (let i = 0; i < 400_000; i++) {
+    for (let i = 0; i < 200_000; i++) {
       const k = i % 6;
       // the ziggurat tail calls log1p(-u), u uniform in [0, 1); also the other branches
       xs.push(k === 0 ? -u() : k === 1 ? -u() * 1e-3 : k === 2 ? -(1 - u() * 1e-6) : k === 3 ? u() * 10 : k === 4 ? (u() - 0.5) * 2 ** -25 : Math.exp(u() * 700));
