@@ -106,6 +106,10 @@ export class Evaluator {
   private pending: ((r: RunResult) => void) | null = null;
   /** The context of the cell being run (until its run ends or is interrupted). */
   private running: CellContext | undefined = undefined;
+  /** Runs so far; the latest one's answer alone says whether the inspector holds anything. */
+  private runs = 0;
+  /** Whether the inspector may hold objects of the object group "strided" (release() then releases it). */
+  private mayHold = false;
 
   constructor(private readonly helpers: Helpers) {
     this.session.connect();
@@ -134,8 +138,13 @@ export class Evaluator {
       };
       this.pending = finish;
       this.running = ctx;
+      const run = ++this.runs;
+      const heldBefore = this.mayHold; // an earlier run's objects not released yet
+      this.mayHold = true; // until this run's answer says otherwise
       this.helpers.post = () =>
         this.session.post("Runtime.evaluate", { expression: js, replMode: true, awaitPromise: true, objectGroup: "strided" }, (err, res) => {
+          // A primitive completion value (`1 + 1`, a declaration's undefined) leaves nothing in the group.
+          if (run === this.runs && !err && !(res as unknown as EvaluateResponse).exceptionDetails && (res as unknown as EvaluateResponse).result?.objectId === undefined) this.mayHold = heldBefore;
           // A cell terminated while paused in the debugger ends with the inspector's error itself.
           if (err && INTERRUPTED.test(err.message)) return finish({ kind: "interrupted" });
           if (err && INSPECTOR_FAILED.test(err.message)) return finish({ kind: "thrown", value: inspectorFailure(err, this.guardNode(ctx)) });
@@ -201,8 +210,10 @@ export class Evaluator {
     return true;
   }
 
-  /** Release the inspector's handles on values of finished cells. */
+  /** Release the inspector's handles on values of finished cells (none to release after a primitive result: no inspector call). */
   release(): void {
+    if (!this.mayHold) return;
+    this.mayHold = false;
     this.session.post("Runtime.releaseObjectGroup", { objectGroup: "strided" });
   }
 
