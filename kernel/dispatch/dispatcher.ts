@@ -33,7 +33,7 @@ import { RequestPublisher, type Outbox } from "./publisher.js";
 import { StreamBuffer } from "./stream-buffer.js";
 import { shutdownReplyContent } from "../protocol/shutdown.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
-import { Promise, Object, Map, Error, Buffer, JSON, Math, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, Buffer, JSON, Math, process, inPristineWindow, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 export interface DispatcherOptions {
   transport: KernelTransport;
@@ -60,13 +60,25 @@ interface Queued {
 /** One shell request being handled. */
 interface RequestContext {
   msg: Message;
+  /**
+   * iopub messages that go out with the reply (execute_result, error): published just before it,
+   * in the stretch that also sends the reply and idle, so the three reach the transport process
+   * in one write (KernelTransport.cork).
+   */
+  withReply: [msgType: string, content: Record<string, unknown>][];
+  /**
+   * Set by a handler that returned null to have its reply built in the answer's window (an
+   * execute without user expressions: its result, reply and idle in one window, one write).
+   */
+  finish: (() => ShellReplies["execute_request"]) | null;
   /** Set by a failing execute with stop_on_error: abort the execute requests queued before its reply. */
   abortQueued: boolean;
   /** Runs after the reply and the idle status are sent. */
   after(fn: () => void): void;
 }
 
-type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K]>;
+/** A handler resolves with its reply, or null: none (comm messages), or built later by ctx.finish. */
+type Handler<K extends ShellRequestType> = (req: ShellRequests[K], ctx: RequestContext) => Promise<ShellReplies[K] | null>;
 
 export class Dispatcher implements Outbox {
   private readonly queue: Queued[] = [];
@@ -245,7 +257,7 @@ export class Dispatcher implements Outbox {
     },
   };
 
-  private async execute(req: ShellRequests["execute_request"], ctx: RequestContext): Promise<ShellReplies["execute_request"]> {
+  private async execute(req: ShellRequests["execute_request"], ctx: RequestContext): Promise<ShellReplies["execute_request"] | null> {
     const n = req.store_history ? ++this.executionCount : this.executionCount;
     if (!req.silent) this.publish(ctx.msg, "execute_input", { code: req.code, execution_count: n });
     if (req.store_history) this.history.add(n, req.code);
@@ -253,10 +265,19 @@ export class Dispatcher implements Outbox {
     const done = started instanceof Promise ? await started : started;
     if (done.kind === "answered") return done.reply;
     const outcome = await done.running;
-    const finished = withPristineBuiltins(() => this.finishExecute(outcome, req, ctx, n)); // a continuation: in a window (hard rule)
+    const names = Object.keys(req.user_expressions);
+    if (names.length === 0) {
+      // Finished in the answer's window (dispatchNow), with the reply and idle: one window, one write.
+      ctx.finish = () => this.finishExecute(outcome, req, ctx, n) ?? { status: "ok", execution_count: n, user_expressions: {}, payload: [] };
+      return null;
+    }
+    const finished = withPristineBuiltins(() => {
+      const f = this.finishExecute(outcome, req, ctx, n);
+      this.publishWithReply(ctx); // the result before what user expressions print, as ipykernel
+      return f;
+    }); // a continuation: in a window (hard rule)
     if (finished !== null) return finished;
     const user_expressions: Record<string, UserExpressionResult> = {};
-    const names = Object.keys(req.user_expressions);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
       try {
@@ -293,7 +314,7 @@ export class Dispatcher implements Outbox {
     return { kind: "running", running: session.execute(req.code, io, { allowStdin: req.allow_stdin, silent: req.silent, storeHistory: req.store_history, executionCount: n }) };
   }
 
-  /** After the cell: its result or error published; the error reply, or null when the user expressions come next. */
+  /** After the cell: its result or error left to go out with the reply (ctx.withReply); the error reply, or null for the ok one. */
   private finishExecute(
     ran: Awaited<ReturnType<CellSession["execute"]>>,
     req: ShellRequests["execute_request"],
@@ -304,14 +325,14 @@ export class Dispatcher implements Outbox {
     if (outcome.status === "ok" && outcome.hasValue && outcome.value !== undefined && !req.silent) {
       try {
         const data = this.opts.toMimeBundle(outcome.value);
-        this.publish(ctx.msg, "execute_result", { execution_count: n, data, metadata: {} });
+        ctx.withReply[ctx.withReply.length] = ["execute_result", { execution_count: n, data, metadata: {} }];
       } catch (e) {
         outcome = errorOutcome(e);
       }
     }
     if (outcome.status === "error") {
       const { ename, evalue, traceback } = outcome;
-      this.publish(ctx.msg, "error", { ename, evalue, traceback });
+      ctx.withReply[ctx.withReply.length] = ["error", { ename, evalue, traceback }];
       if (req.stop_on_error && !req.silent) ctx.abortQueued = true;
       return { status: "error", execution_count: n, ename, evalue, traceback };
     }
@@ -320,12 +341,17 @@ export class Dispatcher implements Outbox {
 
   private async pump(): Promise<void> {
     this.pumping = true;
+    // The first request is dispatched before any await, so inside the window of the message's
+    // arrival when there is one (channel.ts): no second check of the built-ins for it.
+    let inWindow = inPristineWindow();
     try {
       while (this.queue.length > 0 || this.controlQueue.length > 0) {
         const next = (this.controlQueue.length > 0 ? this.controlQueue.shift() : this.queue.shift()) as Queued;
         // Requests on control are never aborted (ipykernel aborts the shell queue only).
+        const run = (): Promise<void> => this.dispatch(next.msg, next.channel === "shell" && next.seq <= this.abortThrough, next.problem, next.channel);
         // A continuation of the previous request: the next one starts in a window (hard rule).
-        await withPristineBuiltins(() => this.dispatch(next.msg, next.channel === "shell" && next.seq <= this.abortThrough, next.problem, next.channel));
+        await (inWindow ? run() : withPristineBuiltins(run));
+        inWindow = false;
       }
     } finally {
       this.pumping = false;
@@ -357,22 +383,46 @@ export class Dispatcher implements Outbox {
   private async dispatchNow(msg: Message, aborting: boolean, problem: string | undefined, channel: "shell" | "control"): Promise<void> {
     const type = msg.header.msg_type as ShellRequestType;
     const afters: (() => void | Promise<void>)[] = [];
-    const ctx: RequestContext = { msg, abortQueued: false, after: (fn) => (afters[afters.length] = fn) };
-    this.send("iopub", msg, "status", { execution_state: "busy" });
+    const ctx: RequestContext = { msg, abortQueued: false, withReply: [], finish: null, after: (fn) => (afters[afters.length] = fn) };
+    // Two synchronous stretches, each corked into one write to the transport process: busy with
+    // what the handler sends before its first await (execute_input), then (answer) the result,
+    // the reply and idle.
+    const transport = this.opts.transport;
     let answer: { content: ShellReplies[ShellRequestType] | null } | { failed: unknown } | null = null;
-    if (aborting && type === "execute_request") {
-      this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
-      this.send(channel, msg, "execute_reply", { status: "aborted" });
-    } else {
+    let running: Promise<ShellReplies[ShellRequestType] | null> | null = null;
+    transport.cork?.();
+    try {
+      this.send("iopub", msg, "status", { execution_state: "busy" });
+      if (aborting && type === "execute_request") {
+        this.log(`aborting execute_request ${msg.header.msg_id}: an earlier cell failed`);
+        this.send(channel, msg, "execute_reply", { status: "aborted" });
+      } else {
+        try {
+          if (problem !== undefined) throw new BadRequest(`malformed ${type}: ${problem}`);
+          running = this.run(type, msg, ctx);
+        } catch (e) {
+          answer = { failed: e };
+        }
+      }
+    } finally {
+      transport.uncork?.();
+    }
+    if (running !== null) {
       try {
-        if (problem !== undefined) throw new BadRequest(`malformed ${type}: ${problem}`);
-        answer = { content: await this.run(type, msg, ctx) };
+        answer = { content: await running };
       } catch (e) {
         answer = { failed: e };
       }
     }
     // A continuation (after the handler): the reply and the idle are built in a window (hard rule).
-    const barrier = withPristineBuiltins(() => this.answer(type, msg, channel, ctx, answer));
+    const barrier = withPristineBuiltins(() => {
+      transport.cork?.();
+      try {
+        return this.answer(type, msg, channel, ctx, answer);
+      } finally {
+        transport.uncork?.();
+      }
+    });
     if (barrier) {
       // Abort the execute requests that were queued when the error reply went out: those the
       // transport had read by then, including any still in flight to this thread (its answer
@@ -398,8 +448,11 @@ export class Dispatcher implements Outbox {
   ): Promise<number> | null {
     let barrier: Promise<number> | null = null;
     if (answer !== null && "content" in answer) {
-      const content = answer.content;
       try {
+        const finish = ctx.finish;
+        ctx.finish = null;
+        const content = finish !== null ? finish() : answer.content;
+        this.publishWithReply(ctx);
         if (content !== null) {
           if (ctx.abortQueued) barrier = this.sendWithBarrier(channel, msg, replyType(type), content);
           else this.send(channel, msg, replyType(type), content);
@@ -409,6 +462,7 @@ export class Dispatcher implements Outbox {
       }
     }
     if (answer !== null && "failed" in answer) {
+      this.publishWithReply(ctx);
       const err = errorOutcome(answer.failed);
       this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
       if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
@@ -418,6 +472,13 @@ export class Dispatcher implements Outbox {
     }
     this.send("iopub", msg, "status", { execution_state: "idle" });
     return barrier;
+  }
+
+  /** Publishes what the handler left to go out with the reply (execute_result, error). */
+  private publishWithReply(ctx: RequestContext): void {
+    const held = ctx.withReply;
+    ctx.withReply = [];
+    for (let i = 0; i < held.length; i++) this.publish(ctx.msg, held[i][0], held[i][1]);
   }
 
   private run<K extends ShellRequestType>(type: K, msg: Message, ctx: RequestContext): Promise<ShellReplies[K] | null> {

@@ -5,8 +5,9 @@
  * No zeromq here: this runs in the process that runs user code.
  */
 import { LocalLink } from "./link.js";
-import type { MainToTransport, TransportToMain } from "./link-messages.js";
-import { revive, type InboundChannel, type OutboundChannel } from "./thread-messages.js";
+import type { MainToTransport, Read, TransportToMain } from "./link-messages.js";
+import { readMessage } from "./frames.js";
+import type { InboundChannel, OutboundChannel } from "./thread-messages.js";
 import type { Message } from "./wire.js";
 import { Promise, Map, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -18,6 +19,12 @@ export interface KernelTransport {
    * message went out: requests up to it were queued before the front end could see this message.
    */
   sendWithBarrier(channel: OutboundChannel, msg: Message): Promise<number>;
+  /**
+   * Hold what is sent until the matching uncork(), then hand it over at once (one write to the
+   * transport process for the whole stretch). Only around synchronous code: never across an await.
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 export interface ChannelEvents {
@@ -50,13 +57,13 @@ export class ComputeChannel implements KernelTransport {
       path,
       // Each request's handling starts with the built-ins' own methods (primordials.ts).
       (frame) => withPristineBuiltins(() => {
-        const f = frame as TransportToMain;
+        const f = frame as Read<TransportToMain>;
         switch (f.kind) {
           case "welcome":
             welcomed(f.session);
             break;
           case "request":
-            events.request(f.channel, revive(f.msg), f.seq, f.problem);
+            events.request(f.channel, readMessage(f.wire), f.seq, f.problem);
             break;
           case "barrier":
             channel?.barriers.get(f.id)?.(f.seq);
@@ -91,9 +98,19 @@ export class ComputeChannel implements KernelTransport {
     });
   }
 
+  cork(): void {
+    this.link.cork();
+  }
+
+  uncork(): void {
+    this.link.uncork();
+  }
+
   /** This process exits now with `code`: everything sent before is flushed by the transport, which then exits with the same status. */
   exiting(code: number): void {
+    this.link.flush(); // held by a cork the exit cut short (a cell's process.exit inside a stretch the kernel corked)
     this.write({ kind: "exit", code });
+    this.link.flush();
   }
 
   /**

@@ -1,12 +1,16 @@
 /**
  * Frames on the local channel between the transport process and the compute process
- * (kernel/transport/link.ts, process.ts): one value per frame, JSON plus the binary parts of a
- * Jupyter message carried as raw bytes.
+ * (kernel/transport/link.ts, process.ts): one value per frame, JSON plus the parts of a Jupyter
+ * message carried as raw bytes.
  *
  * Layout (all lengths 32-bit big-endian):
  *   [frame length n][json length j][j bytes of UTF-8 JSON][blob length][blob bytes]...
- * The JSON is the value with `msg.identities` and `msg.buffers` (the only binary fields of a
- * Message, wire.ts) replaced by their element counts; the blobs follow in that order.
+ * The JSON is the value without its `msg`; a message's blobs follow in its wire order
+ * (wire.ts): its identities, its four JSON parts (header, parent_header, metadata, content, each
+ * serialised on its own) and its buffers, their counts in the JSON's WIRE field.
+ * A decoded frame carries the message as those raw parts (`wire`), not parsed: the transport
+ * signs and sends the parts the compute serialised as they are (no parse and re-serialisation
+ * per message), and readMessage parses them where objects are needed (the compute's requests).
  *
  * Hard rule: a frame is decoded only once all of its n bytes have arrived; every value on the
  * channel is an object with a string `kind`. Why JSON and not `v8.serialize` (structured clone, as
@@ -25,50 +29,95 @@ const allocUnsafe = Buffer.allocUnsafe;
 const concat = Buffer.concat;
 const FrameError = Error;
 
-/** Every value on the channel: an object with a `kind`, maybe carrying a Jupyter message. */
+/** Every value on the channel: an object with a `kind`, maybe carrying a Jupyter message (`msg` when sent). */
 export interface Frame {
   kind: string;
   msg?: Message;
   [field: string]: unknown;
 }
 
+/** A message as it crossed the channel: its wire parts, unparsed (Buffers into the chunk read). */
+export interface WireParts {
+  identities: Buffer[];
+  /** header, parent_header, metadata, content: UTF-8 JSON each. */
+  parts: Buffer[];
+  buffers: Buffer[];
+}
+
+/** A frame as read: a message it carried is in `wire`, as raw parts. */
+export interface ReadFrame {
+  kind: string;
+  wire?: WireParts;
+  [field: string]: unknown;
+}
+
 const HEADER = 4;
+/** The JSON field that counts a message's identities and buffers (its four JSON parts are always there). */
+const WIRE = "$wire";
 
 /**
  * One frame's bytes.
  *
  * @example
- * decodeFrames(new FrameReader(), encodeFrame({ kind: "hello" })) // [{ kind: "hello" }]
+ * new FrameReader().push(encodeFrame({ kind: "hello" })) // [{ kind: "hello" }]
  */
 export function encodeFrame(value: Frame): Buffer {
   const msg = value.msg;
-  const blobs: Uint8Array[] = [];
-  let json: string;
-  if (msg) {
-    const ids = msg.identities ?? [];
-    const bufs = msg.buffers ?? [];
-    for (let i = 0; i < ids.length; i++) blobs[blobs.length] = ids[i];
-    for (let i = 0; i < bufs.length; i++) blobs[blobs.length] = bufs[i];
-    const stripped: Record<string, unknown> = { ...msg, identities: ids.length, buffers: bufs.length };
-    json = stringify({ ...value, msg: stripped });
-  } else {
-    json = stringify(value);
+  if (!msg) {
+    const json = stringify(value);
+    const jsonLength = byteLength(json);
+    const out = allocUnsafe(HEADER + HEADER + jsonLength);
+    out.writeUInt32BE(HEADER + jsonLength, 0);
+    out.writeUInt32BE(jsonLength, HEADER);
+    out.write(json, HEADER + HEADER);
+    return out;
   }
+  const ids = msg.identities ?? [];
+  const bufs = msg.buffers ?? [];
+  const envelope: Record<string, unknown> = { ...value, msg: undefined };
+  envelope[WIRE] = [ids.length, bufs.length];
+  const json = stringify(envelope);
+  const texts = [stringify(msg.header), stringify(msg.parent_header ?? {}), stringify(msg.metadata ?? {}), stringify(msg.content ?? {})];
   const jsonLength = byteLength(json);
-  let total = HEADER + jsonLength;
-  for (let i = 0; i < blobs.length; i++) total += HEADER + blobs[i].byteLength;
+  const textLengths = [byteLength(texts[0]), byteLength(texts[1]), byteLength(texts[2]), byteLength(texts[3])];
+  let total = HEADER + jsonLength + 4 * HEADER + textLengths[0] + textLengths[1] + textLengths[2] + textLengths[3];
+  for (let i = 0; i < ids.length; i++) total += HEADER + ids[i].byteLength;
+  for (let i = 0; i < bufs.length; i++) total += HEADER + bufs[i].byteLength;
   const out = allocUnsafe(HEADER + total);
   out.writeUInt32BE(total, 0);
   out.writeUInt32BE(jsonLength, HEADER);
   let at = HEADER + HEADER + out.write(json, HEADER + HEADER);
-  for (let i = 0; i < blobs.length; i++) {
-    const b = blobs[i];
+  const blob = (b: Uint8Array): void => {
     out.writeUInt32BE(b.byteLength, at);
     at += HEADER;
     out.set(b, at);
     at += b.byteLength;
+  };
+  for (let i = 0; i < ids.length; i++) blob(ids[i]);
+  for (let i = 0; i < 4; i++) {
+    out.writeUInt32BE(textLengths[i], at);
+    at += HEADER;
+    at += out.write(texts[i], at);
   }
+  for (let i = 0; i < bufs.length; i++) blob(bufs[i]);
   return out;
+}
+
+/**
+ * The message a frame carried, parsed (identities and buffers stay Buffers).
+ *
+ * @example
+ * readMessage(new FrameReader().push(encodeFrame({ kind: "send", msg }))[0].wire).content // msg.content
+ */
+export function readMessage(wire: WireParts): Message {
+  return {
+    identities: wire.identities,
+    header: parse(wire.parts[0].toString("utf8")) as Message["header"],
+    parent_header: parse(wire.parts[1].toString("utf8")) as Message["parent_header"],
+    metadata: parse(wire.parts[2].toString("utf8")) as Message["metadata"],
+    content: parse(wire.parts[3].toString("utf8")) as Message["content"],
+    buffers: wire.buffers,
+  };
 }
 
 /** Reassembles frames from the chunks a stream delivers, in order. */
@@ -77,10 +126,10 @@ export class FrameReader {
   private pendingBytes = 0;
 
   /** Takes one chunk; returns the frames it completed (maybe none). Throws on a frame that is no object with a `kind`. */
-  push(chunk: Buffer): Frame[] {
+  push(chunk: Buffer): ReadFrame[] {
     this.pending[this.pending.length] = chunk;
     this.pendingBytes += chunk.length;
-    const frames: Frame[] = [];
+    const frames: ReadFrame[] = [];
     if (this.pendingBytes < HEADER) return frames;
     let data = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingBytes);
     let at = 0;
@@ -97,25 +146,30 @@ export class FrameReader {
   }
 }
 
-function decodeBody(body: Buffer): Frame {
+function decodeBody(body: Buffer): ReadFrame {
   const jsonLength = body.readUInt32BE(0);
-  const value = parse(body.toString("utf8", HEADER, HEADER + jsonLength)) as Frame;
+  const value = parse(body.toString("utf8", HEADER, HEADER + jsonLength)) as ReadFrame;
   if (typeof value !== "object" || value === null || typeof value.kind !== "string") throw new FrameError("a frame on the kernel's local channel is no object with a kind");
-  const msg = value.msg as (Omit<Message, "identities" | "buffers"> & { identities: unknown; buffers: unknown }) | undefined;
-  if (msg) {
-    let at = HEADER + jsonLength;
-    const take = (count: unknown): Buffer[] => {
-      const out: Buffer[] = [];
-      for (let i = 0; i < (typeof count === "number" ? count : 0); i++) {
-        const len = body.readUInt32BE(at);
-        out[i] = body.subarray(at + HEADER, at + HEADER + len);
-        at += HEADER + len;
-      }
-      return out;
-    };
-    msg.identities = take(msg.identities);
-    msg.buffers = take(msg.buffers);
-  }
+  const counts = value[WIRE] as unknown;
+  if (counts === undefined) return value;
+  delete value[WIRE];
+  let at = HEADER + jsonLength;
+  const take = (count: unknown): Buffer[] => {
+    const out: Buffer[] = [];
+    const n = typeof count === "number" ? count : 0;
+    for (let i = 0; i < n; i++) {
+      if (at + HEADER > body.length) throw new FrameError("a frame on the kernel's local channel ends inside a message");
+      const len = body.readUInt32BE(at);
+      out[i] = body.subarray(at + HEADER, at + HEADER + len);
+      at += HEADER + len;
+    }
+    return out;
+  };
+  const c = counts as unknown[];
+  const identities = take(c[0]);
+  const parts = take(4);
+  const buffers = take(c[1]);
+  value.wire = { identities, parts, buffers };
   return value;
 }
 
@@ -125,6 +179,6 @@ function decodeBody(body: Buffer): Frame {
  * @example
  * decodeFrames(new FrameReader(), encodeFrame({ kind: "exit" })).length // 1
  */
-export function decodeFrames(reader: FrameReader, bytes: Buffer): Frame[] {
+export function decodeFrames(reader: FrameReader, bytes: Buffer): ReadFrame[] {
   return reader.push(bytes);
 }

@@ -9,8 +9,12 @@
  * Order rule: the main thread's `send` frames are signed and written in the order they arrive,
  * per socket, so a cell's iopub output keeps its order and precedes the reply sent after it.
  */
+import type { WireParts } from "./frames.js";
 import type { InboundChannel, OutboundChannel } from "./thread-messages.js";
 import type { Message } from "./wire.js";
+
+/** A frame as the other end reads it: a message it carried arrives as raw wire parts (frames.ts). */
+export type Read<F> = F extends { msg: Message } ? Omit<F, "msg"> & { wire: WireParts } : F;
 
 /** From the compute's main thread to the transport. */
 export type MainToTransport =

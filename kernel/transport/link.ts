@@ -7,11 +7,16 @@
  * `process.exit(3)`, a shutdown) has handed every frame to the kernel's socket buffer by then, and
  * frames keep the order they were sent in from any code path. When the buffer is full (the
  * transport is behind), the writer waits 1 ms at a time: back-pressure on the cell that prints.
+ * `cork()`/`uncork()` bracket a synchronous stretch of the kernel's own code (the dispatcher's
+ * busy + execute_input, its result + reply + idle): the frames sent inside go out in ONE write at
+ * `uncork()`, so the transport process wakes, reads and sends once per stretch instead of once per
+ * message (each wake-up is a context switch and an event-loop turn there). Never held across an
+ * `await`; `flush()` (a process about to exit) writes whatever is held.
  * No zeromq here: this runs in the process that runs user code.
  */
 import { writeSync } from "node:fs";
 import { connect, type Socket } from "node:net";
-import { encodeFrame, FrameReader, type Frame } from "./frames.js";
+import { encodeFrame, FrameReader, type Frame, type ReadFrame } from "./frames.js";
 import { Promise, Error, Date, setTimeout } from "../primordials.js"; // captured at start-up: a cell may rebind or patch the globals
 
 /** How long to keep trying while the transport process is still starting. */
@@ -21,9 +26,14 @@ const RETRY_MS = 10;
 /** A 1 ms sleep; made by the first link, before any cell runs (a cell may rebind `Atomics`; the snapshot builder has neither it nor SharedArrayBuffer). */
 let sleep1ms: (() => void) | null = null;
 
+const concat = Buffer.concat;
+
 export class LocalLink {
   private readonly fd: number;
   private closed = false;
+  /** cork() depth; frames sent while it is above 0 wait in `held`. */
+  private corked = 0;
+  private held: Buffer[] = [];
 
   private constructor(private readonly socket: Socket) {
     const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
@@ -43,7 +53,7 @@ export class LocalLink {
    * @example
    * const link = await LocalLink.connect("/tmp/strided-x/c", (f) => handle(f), () => process.exit(1));
    */
-  static connect(path: string, onFrame: (f: Frame) => void, onClose: () => void): Promise<LocalLink> {
+  static connect(path: string, onFrame: (f: ReadFrame) => void, onClose: () => void): Promise<LocalLink> {
     const deadline = Date.now() + CONNECT_FOR_MS;
     return new Promise((resolve, reject) => {
       const attempt = (): void => {
@@ -86,10 +96,35 @@ export class LocalLink {
     return this.closed;
   }
 
-  /** Writes one frame now (see the hard rule above). Dropped once the channel is closed. */
+  /** Writes one frame now, or at uncork() when corked (see the hard rule above). Dropped once the channel is closed. */
   send(frame: Frame): void {
     if (this.closed) return;
     const bytes = encodeFrame(frame);
+    if (this.corked > 0) this.held[this.held.length] = bytes;
+    else this.write(bytes);
+  }
+
+  /** Hold the frames sent from now on until the matching uncork() (calls nest). */
+  cork(): void {
+    this.corked++;
+  }
+
+  /** The outermost uncork() writes the frames held, in one write. */
+  uncork(): void {
+    if (this.corked > 0) this.corked--;
+    if (this.corked === 0) this.flush();
+  }
+
+  /** Writes the frames held now, corked or not (a process about to exit). */
+  flush(): void {
+    const held = this.held;
+    if (held.length === 0) return;
+    this.held = [];
+    if (this.closed) return;
+    this.write(held.length === 1 ? held[0] : concat(held));
+  }
+
+  private write(bytes: Buffer): void {
     let at = 0;
     while (at < bytes.length) {
       try {

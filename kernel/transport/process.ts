@@ -41,8 +41,8 @@ import { readShutdownRestart, shutdownReplyContent } from "../protocol/shutdown.
 import { usageReply } from "../protocol/usage.js";
 import { snapshotNote } from "../snapshot/stamp.js";
 import { readConnectionFile } from "./connection.js";
-import { encodeFrame, FrameReader, type Frame } from "./frames.js";
-import type { AgentToTransport, MainToTransport, TransportToAgent, TransportToMain } from "./link-messages.js";
+import { encodeFrame, FrameReader, type Frame, type ReadFrame } from "./frames.js";
+import type { AgentToTransport, MainToTransport, Read, TransportToAgent, TransportToMain } from "./link-messages.js";
 import { launcherGone } from "./launcher-watch.js";
 import { KernelSockets, type ReadChannel } from "./sockets.js";
 import type { Message } from "./wire.js";
@@ -115,7 +115,7 @@ class Transport {
     const reader = new FrameReader();
     let role: "main" | "agent" | null = null;
     s.on("data", (chunk: Buffer) => {
-      let frames: Frame[];
+      let frames: ReadFrame[];
       try {
         frames = reader.push(chunk);
       } catch (e) {
@@ -133,7 +133,7 @@ class Transport {
           role = hello.role;
           if (hello.role === "main") this.mainConnected(s, hello.pid, hello.note);
           else this.agentConnected(s);
-        } else if (role === "main") this.fromMain(f as MainToTransport);
+        } else if (role === "main") this.fromMain(f as Read<MainToTransport>);
         else this.fromAgent(f as AgentToTransport);
       }
     });
@@ -212,11 +212,11 @@ class Transport {
     else this.forAgent.push(f);
   }
 
-  private fromMain(f: MainToTransport): void {
+  private fromMain(f: Read<MainToTransport>): void {
     switch (f.kind) {
       case "send":
         if (f.barrier !== undefined) this.toMain({ kind: "barrier", id: f.barrier, seq: this.shellSeq });
-        void this.sockets.send(f.channel, f.msg);
+        void this.sockets.sendWire(f.channel, f.wire); // signed as the compute serialised it: no parse, no re-serialisation
         return;
       case "exit":
         this.computeExit = f.code;

@@ -11,7 +11,8 @@
  */
 import * as zmq from "zeromq";
 import { endpoint, type ConnectionInfo } from "./connection.js";
-import { ReplayGuard, Signer, decode, encode, newHeader, type Message } from "./wire.js";
+import type { WireParts } from "./frames.js";
+import { ReplayGuard, Signer, decode, encode, encodeParts, newHeader, type Message } from "./wire.js";
 
 /** How long unsent messages may linger after close (the last replies must still reach the client). */
 const LINGER_MS = 1000;
@@ -76,6 +77,12 @@ export class KernelSockets {
   send(channel: SendChannel, msg: Message): Promise<void> {
     if (this.closing) return Promise.resolve();
     return this.queues[channel].push(encode(msg, this.signer));
+  }
+
+  /** Signs and queues a message already serialised (the compute's: frames.ts). */
+  sendWire(channel: SendChannel, wire: WireParts): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    return this.queues[channel].push(encodeParts(wire.identities, wire.parts, wire.buffers, this.signer));
   }
 
   /** A message of the kernel's own (a reply to `parent`, or an iopub message with it as parent). */

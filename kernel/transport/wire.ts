@@ -150,8 +150,24 @@ export function encode(msg: Message, signer: Signer): Buffer[] {
     Buffer.from(JSON.stringify(msg.metadata ?? {}), "utf8"),
     Buffer.from(JSON.stringify(msg.content ?? {}), "utf8"),
   ];
+  return encodeParts(msg.identities, parts, msg.buffers ?? [], signer);
+}
+
+/**
+ * Frames and signs a message whose four JSON parts (header, parent_header, metadata, content) are
+ * already serialised.
+ *
+ * @example
+ * encodeParts([], [header, parent, metadata, content], [], signer); // ["<IDS|MSG>", signature, header, parent, metadata, content]
+ */
+export function encodeParts(identities: Buffer[], parts: Buffer[], buffers: Buffer[], signer: Signer): Buffer[] {
   const sig = Buffer.from(signer.sign(parts), "utf8");
-  return [...msg.identities, DELIMITER, sig, ...parts, ...(msg.buffers ?? [])];
+  const frames: Buffer[] = [];
+  for (let i = 0; i < identities.length; i++) frames.push(identities[i]);
+  frames.push(DELIMITER, sig);
+  for (let i = 0; i < parts.length; i++) frames.push(parts[i]);
+  for (let i = 0; i < buffers.length; i++) frames.push(buffers[i]);
+  return frames;
 }
 
 /**

@@ -48,6 +48,27 @@ describe("status, parents and replies", () => {
     expect(result?.msg.content).toEqual({ execution_count: 1, data: { "text/plain": "repr(42)" }, metadata: {} });
   });
 
+  it("hands an execute to the transport in two writes: busy with execute_input, then the result, the reply and idle", async () => {
+    const { transport, send } = setup();
+    await send(request("execute_request", { code: "value:42" }), request("execute_request", { code: "print:hi" }), request("execute_request", { code: "error:E:m" }));
+    expect(transport.writes).toEqual([
+      ["iopub:status:busy", "iopub:execute_input"],
+      ["iopub:execute_result", "shell:execute_reply", "iopub:status:idle"],
+      ["iopub:status:busy", "iopub:execute_input"],
+      ["iopub:stream", "shell:execute_reply", "iopub:status:idle"],
+      ["iopub:status:busy", "iopub:execute_input"],
+      ["iopub:error", "shell:execute_reply", "iopub:status:idle"],
+    ]);
+  });
+
+  it("publishes the result before what user expressions print, then evaluates them", async () => {
+    const { transport, send } = setup();
+    const req = request("execute_request", { code: "value:1", user_expressions: { a: "x" } });
+    await send(req);
+    expect(transport.trace(req)).toEqual(["iopub:status:busy", "iopub:execute_input", "iopub:execute_result", "shell:execute_reply", "iopub:status:idle"]);
+    expect(transport.reply(req).content.user_expressions).toEqual({ a: { status: "ok", data: { "text/plain": "<x>" }, metadata: {} } });
+  });
+
   it("publishes starting once on start, with no parent", () => {
     const { d, transport } = setup();
     d.start();

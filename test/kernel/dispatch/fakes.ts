@@ -6,8 +6,25 @@ import { newHeader, type Message } from "../../../kernel/transport/wire.js";
 
 export class MemoryTransport implements KernelTransport {
   readonly sent: { channel: OutboundChannel; msg: Message }[] = [];
+  /** What the compute's link would write at once: one entry per uncorked send or per outermost cork…uncork ("channel:msg_type[:state]"). */
+  readonly writes: string[][] = [];
+  private corked = 0;
+  private held: string[] = [];
   send(channel: OutboundChannel, msg: Message): void {
     this.sent.push({ channel, msg });
+    const name = `${channel}:${msg.header.msg_type}${msg.header.msg_type === "status" ? `:${msg.content.execution_state}` : ""}`;
+    if (this.corked > 0) this.held.push(name);
+    else this.writes.push([name]);
+  }
+  cork(): void {
+    this.corked++;
+  }
+  uncork(): void {
+    if (this.corked > 0) this.corked--;
+    if (this.corked === 0 && this.held.length > 0) {
+      this.writes.push(this.held);
+      this.held = [];
+    }
   }
   /** An in-memory transport has handed over everything it read: no bound of its own. */
   sendWithBarrier(channel: OutboundChannel, msg: Message): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFrame, FrameReader, type Frame } from "../../../kernel/transport/frames.js";
+import { encodeFrame, FrameReader, readMessage, type Frame, type ReadFrame } from "../../../kernel/transport/frames.js";
 import { newHeader, type Message } from "../../../kernel/transport/wire.js";
 
 const msg = (identities: Buffer[], buffers: Buffer[], text = "hi"): Message => ({
@@ -11,12 +11,18 @@ const msg = (identities: Buffer[], buffers: Buffer[], text = "hi"): Message => (
   buffers,
 });
 
-/** Feeds `bytes` to a reader in chunks of `size` bytes; returns every frame it completed. */
+/** Feeds `bytes` to a reader in chunks of `size` bytes; returns every frame it completed, messages parsed back. */
 function chunked(bytes: Buffer, size: number): Frame[] {
   const r = new FrameReader();
   const out: Frame[] = [];
-  for (let at = 0; at < bytes.length; at += size) out.push(...r.push(bytes.subarray(at, at + size)));
+  for (let at = 0; at < bytes.length; at += size) out.push(...r.push(bytes.subarray(at, at + size)).map(parsed));
   return out;
+}
+
+/** A read frame with its message parsed back from its wire parts (as the compute reads requests). */
+function parsed(f: ReadFrame): Frame {
+  const { wire, ...rest } = f;
+  return wire ? { ...rest, msg: readMessage(wire) } : rest;
 }
 
 describe("frames", () => {
@@ -28,7 +34,8 @@ describe("frames", () => {
   ];
   for (const c of cases) {
     it(`round trip: ${c.name}`, () => {
-      const [back] = new FrameReader().push(encodeFrame(c.value));
+      const [read] = new FrameReader().push(encodeFrame(c.value));
+      const back = parsed(read);
       expect(back).toEqual(c.value);
       if (c.value.msg) for (const b of [...(back.msg as Message).identities, ...(back.msg as Message).buffers]) expect(Buffer.isBuffer(b)).toBe(true);
     });
@@ -38,6 +45,17 @@ describe("frames", () => {
     const values: Frame[] = cases.map((c) => c.value);
     const bytes = Buffer.concat(values.map(encodeFrame));
     expect(chunked(bytes, size)).toEqual(values);
+  });
+
+  it("a message arrives as its wire parts, each part the JSON of its field (what the transport signs as is)", () => {
+    const m = msg([Buffer.from("id")], [Buffer.from([9])], "é");
+    const [read] = new FrameReader().push(encodeFrame({ kind: "send", channel: "iopub", msg: m }));
+    expect(read.kind).toBe("send");
+    expect(read.channel).toBe("iopub");
+    expect(read.msg).toBeUndefined();
+    expect(read.wire?.identities).toEqual([Buffer.from("id")]);
+    expect(read.wire?.parts.map((p) => p.toString("utf8"))).toEqual([JSON.stringify(m.header), "{}", "{}", JSON.stringify(m.content)]);
+    expect(read.wire?.buffers).toEqual([Buffer.from([9])]);
   });
 
   it("a frame that is no object with a kind is refused", () => {
