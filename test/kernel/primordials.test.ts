@@ -29,6 +29,35 @@ describe("withPristineBuiltins", () => {
     expect(Array.prototype.map).toBe(mine);
   });
 
+  it("finds a replacement after windows that found nothing (the generated check), by a getter or a symbol key, and one that throws", () => {
+    adoptCurrentBuiltins();
+    for (let i = 0; i < 3; i++) expect(withPristineBuiltins(() => Array.prototype.map)).toBe(originalMap); // nothing patched: the fast check's path
+    const iterator = Array.prototype[Symbol.iterator];
+    const max = Math.max;
+    let inside: unknown;
+    let afterIterator: unknown;
+    let afterMax = "";
+    try {
+      Object.defineProperty(Array.prototype, Symbol.iterator, { value: null, configurable: true, writable: true });
+      Object.defineProperty(Math, "max", { get: () => { throw new Error("patched getter"); }, configurable: true });
+      inside = withPristineBuiltins(() => [Math.max(1, 2), [...[3]]]);
+      afterIterator = Array.prototype[Symbol.iterator];
+      try {
+        void Math.max;
+      } catch (e) {
+        afterMax = (e as Error).message;
+      }
+    } finally {
+      // vitest's own expect iterates arrays: assertions only once the iterator is back
+      Object.defineProperty(Array.prototype, Symbol.iterator, { value: iterator, configurable: true, writable: true });
+      Object.defineProperty(Math, "max", { value: max, configurable: true, writable: true });
+    }
+    expect(inside).toEqual([2, [3]]);
+    expect(afterIterator).toBe(null);
+    expect(afterMax).toBe("patched getter");
+    expect(withPristineBuiltins(() => Math.max(4, 5))).toBe(5);
+  });
+
   it("takes a method added to Array.prototype off for the window", () => {
     adoptCurrentBuiltins();
     (Array.prototype as unknown as Record<string, unknown>).stridedTestExtra = 1;
