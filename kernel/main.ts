@@ -40,6 +40,9 @@ import { Promise, Error, Math, Number, String, process, performance, setTimeout,
 /** How long after the warm-up the agent worker starts at the latest, while the first requests are still being answered. */
 const AGENT_LATEST_MS = 500;
 
+/** How long after the agent worker's start the compiler makes its own program when the first cells used the snapshot's. */
+const OWN_PROGRAM_AFTER_MS = 250;
+
 /** The kernel's log line (stderr; off unless STRIDED_LOG=1, kernel/log.ts). */
 export const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided] ${line}\n`);
@@ -203,6 +206,12 @@ export async function startCompute(channelPath: string): Promise<void> {
         if (agentStarted) return;
         agentStarted = true;
         startAgent();
+        // The compiler's own program (60-75 ms of this thread), if the first cells used the snapshot's:
+        // a little later, so a shutdown or restart sent right after the first result does not wait for it
+        // (a cell sent meanwhile that names a file makes it at once: session/compiler.ts).
+        setTimeout(() => {
+          if (!exiting) session?.finishWarming?.();
+        }, OWN_PROGRAM_AFTER_MS);
       };
       setTimeout(once, AGENT_LATEST_MS);
       if (dispatcher) void dispatcher.whenIdle().then(once, once);

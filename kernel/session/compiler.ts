@@ -6,7 +6,7 @@
 import ts from "typescript";
 import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
-import { CellHost } from "./typecheck/host.js";
+import { CellHost, takeSnapshotHost } from "./typecheck/host.js";
 import { importedModuleErrors } from "./typecheck/imported-modules.js";
 import { neverOptimizeChecker } from "./typecheck/never-optimize.js";
 import { declaredNames, Prelude } from "./typecheck/prelude.js";
@@ -27,28 +27,65 @@ export type Compiled =
 
 const MODULE_NOT_FOUND = new Set([2307, 2792]);
 
+/**
+ * Whether a cell names another file: an import or export from a module, `import("…")`, a
+ * triple-slash reference, an ambient module. Such a cell resolves from the notebook's folder.
+ *
+ * @example
+ * referencesFiles("1 + 1") // false
+ * referencesFiles('import fs from "fs"') // true
+ */
+export function referencesFiles(code: string): boolean {
+  const f = ts.preProcessFile(code, true, true);
+  return f.importedFiles.length > 0 || f.referencedFiles.length > 0 || f.typeReferenceDirectives.length > 0 || f.libReferenceDirectives.length > 0 || (f.ambientExternalModules?.length ?? 0) > 0;
+}
+
 export class CellCompiler {
   readonly host: CellHost;
   private readonly prelude = new Prelude();
+  /**
+   * The startup snapshot's host (typecheck/host.ts keepForKernel: the same options and files, its
+   * program made), which checks the cells that name no other file until this compiler's own host
+   * has made its program (warm): the kernel's first result does not wait for a program made from
+   * nothing (60-75 ms). Only its cell's path differs (the package root, not the notebook's folder),
+   * which nothing of such a cell depends on; the prelude is kept the same in both.
+   */
+  private snapshotHost: CellHost | null;
+  private warmed = false;
 
   constructor(notebookDir: string, readTsconfig = true) {
     neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
     this.host = new CellHost(notebookDir, readTsconfig);
+    this.snapshotHost = takeSnapshotHost(this.host.options);
+  }
+
+  /** True when the startup snapshot's host can check the first cells (warm may wait until the kernel is idle). */
+  get startsFromSnapshot(): boolean {
+    return this.snapshotHost !== null;
+  }
+
+  /** The host that checks `code`: the snapshot's while this compiler's own has no program and `code` names no file. */
+  private hostFor(code: string): CellHost {
+    if (this.snapshotHost === null) return this.host;
+    if (!referencesFiles(code)) return this.snapshotHost;
+    this.warm();
+    return this.host;
   }
 
   /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`. */
   compile(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
-    this.host.setCell(code);
-    let diags = this.errorsOnly(this.host.cellDiagnostics());
+    const host = this.hostFor(code);
+    host.setCell(code);
+    let diags = this.errorsOnly(host.cellDiagnostics());
     if (diags.some((d) => MODULE_NOT_FOUND.has(d.code))) {
-      this.host.clearResolutions(); // a package installed since the last lookup
-      diags = this.errorsOnly(this.host.cellDiagnostics());
+      host.clearResolutions(); // a package installed since the last lookup
+      diags = this.errorsOnly(host.cellDiagnostics());
     }
     // NumPy syntax on arrays (x + y, a["1:3"]): rewritten to calls and re-checked; errors placed in `code`.
-    const syntax = applyNumpySyntax(this.host, code, diags);
+    const syntax = applyNumpySyntax(host, code, diags);
     diags = syntax.diagnostics;
     if (diags.length) {
-      const syntactic = this.host.service.getSyntacticDiagnostics(this.host.cellFile).length > 0;
+      const syntactic = host.service.getSyntacticDiagnostics(host.cellFile).length > 0;
       const outcome = typeErrorOutcome(placeDiagnostics(diags, mapLine), userCell);
       if (syntactic) {
         outcome.ename = "SyntaxError";
@@ -56,15 +93,17 @@ export class CellCompiler {
       }
       return { ok: false, outcome };
     }
-    const program = this.host.program();
-    const sf = program.getSourceFile(this.host.cellFile);
+    const program = host.program();
+    const sf = program.getSourceFile(host.cellFile);
     if (!sf) throw new Error("the cell's SourceFile is missing from the program");
     const moduleErrors = importedModuleErrors(program, sf, this.host.notebookDir);
     if (moduleErrors) return { ok: false, outcome: moduleErrors };
     const emitted = emitCell(program, sf);
     if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
     this.prelude.record(sf, program.getTypeChecker());
-    this.host.setText(this.host.preludeFile, this.prelude.text());
+    const preludeText = this.prelude.text();
+    this.host.setText(this.host.preludeFile, preludeText);
+    this.snapshotHost?.setText(this.snapshotHost.preludeFile, preludeText);
     return { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) };
   }
 
@@ -78,11 +117,23 @@ export class CellCompiler {
     return this.prelude.text();
   }
 
-  /** Build the program once, so the first cell does not pay for parsing the lib and @types/node. */
+  /**
+   * Build the program once, so the first cell does not pay for parsing the lib and @types/node;
+   * from then on this compiler's own host checks every cell (the snapshot's is released).
+   */
   warm(): void {
     this.host.setCell("np; display;");
     this.host.cellDiagnostics();
     this.host.setCell("");
+    this.warmed = true;
+    const s = this.snapshotHost;
+    this.snapshotHost = null;
+    s?.service.dispose();
+  }
+
+  /** warm, unless done already. */
+  finishWarming(): void {
+    if (!this.warmed) this.warm();
   }
 
   private errorsOnly(d: ts.Diagnostic[]): ts.Diagnostic[] {

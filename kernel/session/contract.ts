@@ -74,4 +74,6 @@ export interface CellSession {
   stopWarming?(): void;
   /** Resolves once the compiler has warmed up (no cell can run before; the kernel starts its agent worker then). */
   ready?(): Promise<void>;
+  /** Finish what the warm-up left for later (the compiler's own program, when the first cells used the startup snapshot's); called when idle. */
+  finishWarming?(): void;
 }

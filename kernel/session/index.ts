@@ -144,7 +144,9 @@ class Session implements StridedCellSession {
         await nextTurn();
         if (this.warmingStopped) return;
       }
-      compiler.warm();
+      // From the startup snapshot, the first cells are checked by its ready-made program: this
+      // compiler's own is made once the kernel is idle (finishWarming; compiler.ts).
+      if (!compiler.startsFromSnapshot) compiler.warm();
       compiler.host.releaseWarmed();
     })();
     promiseThen(this.warming, undefined, () => undefined);
@@ -152,6 +154,12 @@ class Session implements StridedCellSession {
 
   ready(): Promise<void> {
     return this.warming;
+  }
+
+  /** Make the compiler's own program if the first cells were checked by the startup snapshot's (the kernel calls it when idle). */
+  finishWarming(): void {
+    if (this.warmingStopped) return;
+    this.compilerInstance?.finishWarming();
   }
 
   /** Set by stopWarming: the warm-up's remaining steps are skipped. */

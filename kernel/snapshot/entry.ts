@@ -61,8 +61,9 @@ const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
 // Warm: the same steps a kernel takes before its first cell, plus one checked and emitted cell.
 // The files that program used (lib, @types/node, the runtime's and the globals' declarations,
 // parsed and bound) are pinned in the shared registry, the rest of what warmSteps parsed is
-// dropped, and the warm-up's program and checker go (disposed: not in the blob); the kernel's
-// compiler finds the pinned files and skips its own warmSteps (typecheck/host.ts).
+// dropped; the kernel's compiler finds the pinned files and skips its own warmSteps, and checks its
+// first cells with this host's program (made again with an empty cell: no checker in the blob) until
+// it has made its own (typecheck/host.ts keepForKernel, session/compiler.ts).
 {
   stripLibraryDocComments(true); // the lib's and @types/node's doc comments are read on demand (typecheck/host.ts)
   const warmed = new CellCompiler(PACKAGE_ROOT, false); // the kernel's default options, not the package's own tsconfig.json
@@ -74,7 +75,7 @@ const { PACKAGE_ROOT } = load<typeof PathsModule>("session/paths.js");
   const compiled = warmed.compile(cell, cell, (l) => l);
   if (!compiled.ok) throw new Error(`the snapshot's warm-up cell failed: ${compiled.outcome.evalue}`);
   warmed.host.pinProgramFiles();
-  warmed.host.service.dispose();
+  warmed.host.keepForKernel(); // its program checks the kernel's first cells (session/compiler.ts)
 }
 
 writeFileSync(STAMP_OUT, `${JSON.stringify(stamp.stampOf([...loader.files(), path.join(SNAPSHOT_DIR, "loader.js"), path.join(SNAPSHOT_DIR, "entry.js")]))}\n`);

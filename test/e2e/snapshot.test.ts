@@ -92,6 +92,31 @@ describe("started as kernel.json starts it", () => {
   }, 60_000);
 });
 
+describe("the first cells, checked by the snapshot's ready-made program until the kernel's own is made", () => {
+  it("check, declare and report errors as the kernel's own program does, and hand their declarations on", async () => {
+    const dir = join(scratch, "first-cells");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "twice.ts"), "export function twice(x: number): number { return 2 * x; }\n");
+    const k = await startKernel({ cwd: dir });
+    try {
+      // Sent at once after start, as a front end does: these three name no file, so the snapshot's program checks them.
+      const bad = "let s: string = np.arange(3).sum() + 1;";
+      const first = await k.kc.execute(bad, { timeout: 60_000 });
+      expect((await k.kc.execute("const n = np.arange(4); n.sum()", { timeout: 60_000 }).then((r) => resultText(r.iopub)))).toBe("6");
+      expect(resultText((await k.kc.execute("class P { v = 5 } new P().v", { timeout: 60_000 })).iopub)).toBe("5");
+      // A cell importing a notebook module resolves from the notebook's folder (the kernel's own program),
+      // and sees what the first cells declared.
+      expect(resultText((await k.kc.execute('import { twice } from "./twice";\ntwice(Number(n.sum())) + new P().v', { timeout: 60_000 })).iopub)).toBe("17");
+      // The same erroneous cell again, now on the kernel's own program: the same error, word for word.
+      const again = await k.kc.execute(bad, { timeout: 60_000 });
+      expect(first.reply.content.status).toBe("error");
+      expect(again.reply.content).toEqual({ ...first.reply.content, execution_count: again.reply.content.execution_count });
+    } finally {
+      await k.stop();
+    }
+  }, 90_000);
+});
+
 describe("falls back to the ordinary start-up, with a note on the log and in the banner", () => {
   const cases: [string, Parameters<typeof fakeRoot>[1], RegExp][] = [
     ["missing", "none", /no startup snapshot \(.*kernel\.blob missing\)/],
