@@ -1,40 +1,48 @@
 /**
  * The compiler warms up after start-up in steps (kernel/session/index.ts, typecheck/host.ts
  * warmSteps): shell requests that arrive meanwhile are answered between steps, not after the
- * whole warm-up (~1.5 s in one piece before). Measured: kernel_info_request round trips sent
- * every 50 ms for 3 s from the moment the cell session exists (no execute meanwhile: shell requests
- * are answered in order, so one queued behind an execute would wait for that cell). The kernel is
- * ready (its transport process answers kernel_info) while its compute process still deserialises
- * the startup snapshot (README, How it is built): an is_complete_request, which the compute's
- * dispatcher answers once the session exists (without waiting for the warm-up), marks the start.
+ * whole warm-up. From the startup snapshot the warm-up is ~10 ms (the lib is parsed in the blob),
+ * so this runs the kernel without it (`strided kernel`, the fallback when the blob is missing or
+ * stale), where it takes ~1-2 s: kernel_info_request round trips are sent every 50 ms from the
+ * moment the cell session exists (an is_complete_request, which the compute's dispatcher answers
+ * without waiting for the warm-up, marks it) until the kernel logs "compiler warm"; several must be
+ * answered before that line (none would be if the warm-up ran in one piece). No time is asserted:
+ * the order of the replies and the log line is what the test reads.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
+import { BIN, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 
 let k: RunningKernel;
+let dir: string;
 beforeAll(async () => {
-  k = await startKernel();
+  // A kernel.json-style launcher for `strided kernel CONN`: the transport starts the compute without the blob.
+  dir = mkdtempSync(join(tmpdir(), "strided-warmup-"));
+  const launcher = join(dir, "no-blob-kernel");
+  writeFileSync(launcher, `exec "$1" ${JSON.stringify(BIN)} kernel "$2"\n`);
+  k = await startKernel({ launcher, env: { STRIDED_LOG: "1" } });
 });
 afterAll(async () => {
   await k?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
-it("kernel_info_requests sent during the warm-up are answered within a second each", async () => {
-  const latencies: number[] = [];
-  const probes: Promise<void>[] = [];
+it("kernel_info_requests sent during the warm-up are answered between its steps, before it ends", async () => {
   expect((await k.kc.request("shell", "is_complete_request", { code: "1" }, { timeout: 60_000 })).header.msg_type).toBe("is_complete_reply");
-  const end = performance.now() + 3000;
-  while (performance.now() < end) {
-    const t = performance.now();
-    probes.push(k.kc.kernelInfo(10_000).then(() => void latencies.push(performance.now() - t)));
+  const warm = (): boolean => k.kp.output().includes("compiler warm");
+  expect(warm()).toBe(false); // the blob-less warm-up is under way (it parses the lib)
+  let answeredBefore = 0;
+  const probes: Promise<void>[] = [];
+  for (let sent = 0; !warm() && sent < 1200; sent++) {
+    probes.push(k.kc.kernelInfo(60_000).then(() => void (warm() || answeredBefore++)));
     await sleep(50);
   }
   await Promise.all(probes);
-  // The warm-up was over by then: the first cell runs at once.
-  const t0 = performance.now();
+  console.log(`kernel_info replies before "compiler warm": ${answeredBefore} of ${probes.length}`);
+  expect(warm()).toBe(true);
+  expect(answeredBefore).toBeGreaterThanOrEqual(3);
   const first = await k.kc.execute("1 + 1", { timeout: 60_000 });
   expect(resultText(first.iopub)).toBe("2");
-  expect(performance.now() - t0).toBeLessThan(1000);
-  console.log("max kernel_info latency during warm-up", Math.round(Math.max(...latencies)), "ms of", latencies.length);
-  expect(Math.max(...latencies)).toBeLessThan(1000);
-}, 90_000);
+}, 120_000);
