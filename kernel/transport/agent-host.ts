@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Segment } from "../debug/cell-lines.js";
 import type { DebugChannel } from "../debug/bridge.js";
-import { AGENT_STATE, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
+import { AGENT_STATE, RUNNING_SLOT, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Promise, Map, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /**
@@ -38,9 +38,12 @@ export class AgentHost implements DebugChannel {
   private constructor(
     private readonly worker: Worker,
     private readonly closedFlag: Int32Array,
+    private readonly runningFlag: Int32Array,
     /** Captured when the agent starts, before any cell runs (a cell may rebind `Atomics`; the snapshot's builder has none). */
     private readonly wait: typeof Atomics.wait,
     private readonly compareExchange: typeof Atomics.compareExchange,
+    private readonly store: typeof Atomics.store,
+    private readonly add: typeof Atomics.add,
   ) {}
 
   /**
@@ -50,9 +53,9 @@ export class AgentHost implements DebugChannel {
    * const agent = AgentHost.start("/tmp/strided-x/c", { ready, debugActive, interrupt });
    */
   static start(channelPath: string, events: AgentEvents): AgentHost {
-    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4) };
+    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4), runningFlag: new SharedArrayBuffer(8) };
     const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
-    const a = new AgentHost(worker, new Int32Array(data.closedFlag), Atomics.wait, Atomics.compareExchange);
+    const a = new AgentHost(worker, new Int32Array(data.closedFlag), new Int32Array(data.runningFlag), Atomics.wait, Atomics.compareExchange, Atomics.store, Atomics.add);
     worker.unref(); // the process's life is the main thread's and the channel's
     // Each message's handling starts with the built-ins' own methods (primordials.ts).
     worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
@@ -84,7 +87,8 @@ export class AgentHost implements DebugChannel {
 
   /** Tells the worker whether a cell's code runs now (an interrupt it ignores is then terminated). */
   setRunning(running: boolean): void {
-    this.post({ kind: "running", running });
+    if (running) this.add(this.runningFlag, RUNNING_SLOT.cells, 1);
+    this.store(this.runningFlag, RUNNING_SLOT.running, running ? 1 : 0);
   }
 
   /**

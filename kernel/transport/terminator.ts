@@ -28,6 +28,7 @@
 import inspector from "node:inspector";
 import { GROW_AFTER_MS, youngGenerationGrows } from "../heap.js";
 import { nodeWatchdog, POLL_MS, takePendingSigint } from "./sigint.js";
+import { RUNNING_SLOT } from "./thread-messages.js";
 
 /** How long the main thread may take to answer an interrupt before it is forced. */
 export const ACK_MS = 1000;
@@ -48,10 +49,11 @@ const MAX_STEPS = 2000;
 export const PREPARE = "typeof __strided__ === 'object' && __strided__ && __strided__.beforeTerminate ? __strided__.beforeTerminate() : 'no-session'";
 
 export class Terminator {
-  private running = false;
   private session: inspector.Session | null = null;
   private poll: NodeJS.Timeout | null = null;
-  private grow: NodeJS.Timeout | null = null;
+  private cellWatch: NodeJS.Timeout | null = null;
+  /** Whether this thread let the young generation grow for the cell running now. */
+  private grown = false;
   private readonly watchdog = nodeWatchdog();
   /** Set while an interrupt waits for the main thread's ack. */
   private waiting: NodeJS.Timeout | null = null;
@@ -113,19 +115,41 @@ export class Terminator {
     this.stopForcing();
   }
 
-  /** The main thread started (true) or stopped (false) running a cell's code. */
-  setRunning(running: boolean): void {
-    this.running = running;
-    if (running && !this.grow) this.grow = setTimeout(() => youngGenerationGrows(true), GROW_AFTER_MS); // kernel/heap.ts
-    if (!running && this.grow) {
-      clearTimeout(this.grow);
-      this.grow = null;
-      youngGenerationGrows(false);
-    }
+  /**
+   * Let the young generation grow once a cell's code has run GROW_AFTER_MS (kernel/heap.ts): reads
+   * the main thread's running flag (thread-messages.ts RUNNING_SLOT) every POLL_MS. A cell that
+   * ended meanwhile puts the flag back here too (the main thread does when its cell ends; a grow
+   * made just after that, from a stale read, is undone at the next poll).
+   */
+  watchCells(flag: Int32Array): void {
+    let seen = -1;
+    let since = 0;
+    this.cellWatch = setInterval(() => {
+      if (Atomics.load(flag, RUNNING_SLOT.running) !== 1) {
+        seen = -1;
+        if (this.grown) youngGenerationGrows(false);
+        this.grown = false;
+        return;
+      }
+      const cells = Atomics.load(flag, RUNNING_SLOT.cells);
+      if (cells !== seen) {
+        seen = cells; // another cell (the main thread put the flag back when the last one ended): its own GROW_AFTER_MS
+        since = Date.now();
+        this.grown = false;
+        return;
+      }
+      if (!this.grown && Date.now() - since >= GROW_AFTER_MS) {
+        this.grown = true;
+        youngGenerationGrows(true);
+      }
+    }, POLL_MS);
   }
 
   close(): void {
-    this.setRunning(false);
+    if (this.cellWatch) clearInterval(this.cellWatch);
+    this.cellWatch = null;
+    if (this.grown) youngGenerationGrows(false);
+    this.grown = false;
     this.acknowledged();
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
