@@ -28,9 +28,16 @@ export interface KeptKernel {
 export function useKeptKernel(): KeptKernel {
   let kernel: RunningKernel | undefined;
   beforeAll(async () => {
-    kernel = await startKernel();
+    kernel = await startKernel({ env: { STRIDED_LOG: "1" } });
     const decl = await kernel.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
     expect(decl.reply.content.status).toBe("ok");
+    // These files interrupt a kernel whose agent worker is up (it starts after the first execute,
+    // README "How it is built"): before it, an interrupt with no cell running waits for it (under
+    // load, seconds), so the cancellation note would come after the case's checks.
+    for (let waited = 0; !kernel.kp.output().includes("agent worker ready"); waited += 50) {
+      if (waited > 60_000) throw new Error(`the agent worker did not start within 60 s:\n${kernel.kp.output()}`);
+      await sleep(50);
+    }
   });
   afterAll(async () => {
     await kernel?.stop();
