@@ -3,7 +3,7 @@
  * and can neither keep the process alive nor stop it from exiting.
  *
  * Why: `process.on("exit", () => { while (true) {} })` in a cell made every shutdown spin for good
- * (the transport worker had already closed: nothing killed it), and a listener that threw made
+ * (the thread that could kill it had already closed), and a listener that threw made
  * `process.exit` throw, so the process stayed up with its sockets closed. A cell that replaced
  * `process.exit` (`process.exit = () => {}`) would have been the kernel's exit too.
  *

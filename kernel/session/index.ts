@@ -330,7 +330,7 @@ class Session implements StridedCellSession {
   }
 
   interrupt(): void {
-    // Code the transport worker terminated (it ignored the interrupt): reported to the running
+    // Code the agent worker terminated (it ignored the interrupt): reported to the running
     // cell, or, when no cell runs, to the cell whose callback it was (as its later output is).
     const stopped = takeStopped();
     this.stoppedNow = stopped;

@@ -1,7 +1,7 @@
 /**
  * Interrupting code that runs outside the cell's own stack: a timer callback, a setInterval, a
  * process.nextTick loop, a microtask loop, an I/O callback. Such code never returns to the event
- * loop, so the kernel's main thread cannot read the interrupt; the transport worker pauses it and
+ * loop, so the kernel's main thread cannot read the interrupt; the agent worker pauses it and
  * terminates the notebook's code (kernel/transport/terminator.ts). Each case checks: the process
  * lives, every variable is kept, the interrupt is reported (KeyboardInterrupt to the running cell,
  * or a stderr stream on the cell whose callback was stopped), and the next cell works.

@@ -6,9 +6,9 @@
  * Interrupt: the synchronous part of a cell runs inside
  * `vm.runInThisContext(..., { breakOnSigint: true })`, so a SIGINT stops `while (true) {}`
  * (V8 terminates the script; the globals survive). A cell waiting on a promise is rejected by
- * `interrupt()`, which the kernel calls when the transport worker's `interrupt` message is read.
+ * `interrupt()`, which the kernel calls when the agent worker's `interrupt` message is read.
  * Code spinning outside the cell's stack (after an `await`, in a timer, an event handler) never
- * lets the main thread read it: the transport worker pauses the main thread and terminates that
+ * lets the main thread read it: the agent worker pauses the main thread and terminates that
  * code if `terminationVerdict` (run/terminate.ts) says it is the notebook's.
  */
 import inspector from "node:inspector";
@@ -28,7 +28,7 @@ export interface Helpers {
   last: unknown;
   post: () => void;
   caught: unknown;
-  /** Evaluated by the transport worker on the paused main thread before it terminates code that ignored an interrupt. */
+  /** Evaluated by the agent worker on the paused main thread before it terminates code that ignored an interrupt. */
   beforeTerminate?: () => string;
   /** The same for the debugger ending a cell paused at a breakpoint (kernel/debug/adapter.ts): nothing is left to report later. */
   beforeDebuggerTerminate?: () => string;

@@ -68,8 +68,8 @@ export function installNodeGuard(): void {
   if (installed) return;
   installed = true;
   // Also what every event and thread message goes through: EventEmitter's methods (process,
-  // streams, the transport's Worker), the port that carries every request and reply between this
-  // thread and the transport worker, and process's own emit/on/nextTick (a function there is a
+  // streams, the agent's Worker), the port that carries every message between this
+  // thread and the agent worker, and process's own emit/on/nextTick (a function there is a
   // package's wrapper, left alone; anything else stops Node). Captured now, after the kernel's
   // own process.nextTick guard (run/terminate.ts) is in place.
   const emitter = EventEmitter.prototype;

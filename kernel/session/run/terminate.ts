@@ -1,6 +1,6 @@
 /**
  * The main thread's half of a forced interrupt (kernel/transport/terminator.ts has the other):
- * the transport worker has paused the main thread, which ignored an interrupt for a second, and
+ * the agent worker has paused the main thread, which ignored an interrupt for a second, and
  * asks `terminationVerdict()` (evaluated on the main thread, inside the pause) whether the code
  * that runs may be terminated.
  *
@@ -136,7 +136,7 @@ function describe(locations: string[]): string {
 }
 
 /**
- * Evaluated on the paused main thread by the transport worker: "terminate" when the notebook's
+ * Evaluated on the paused main thread by the agent worker: "terminate" when the notebook's
  * code runs and none of the kernel's (the main thread is then readied for it), "kernel" or
  * "idle" when it must not be.
  *
