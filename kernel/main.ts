@@ -14,7 +14,7 @@
  *      isolate from the blob, 0.2-0.3 s of CPU, kept off the warm-up's and first result's path).
  *      Until then an interrupt is SIGINT alone (the transport signals this process): it stops a
  *      cell's synchronous code (vm's breakOnSigint), and this thread, polling the watchdog, wakes
- *      a cell waiting on a promise; while the agent boots the signal waits in the watchdog for it.
+ *      a cell waiting on a promise, until the agent is up and takes the watchdog over.
  * Shutdown and a cell's `process.exit(n)` tell the transport the status first (it flushes what was
  * sent, closes its sockets and exits with it), then end at once (exit-listeners.ts).
  * Logs go to stderr only; stdout belongs to nobody.
@@ -160,11 +160,13 @@ export async function startCompute(channelPath: string): Promise<void> {
   const debug = new DebugBridge(() => agent);
   /** The agent worker (interrupt terminator, debug adapter), once the session has warmed up. */
   const startAgent = (): void => {
-    // One poller of the watchdog at a time: from here on a pending SIGINT waits for the agent's
-    // terminator (0.2-0.3 s away; two pollers could each take one signal and report it twice).
-    sigint.handOver();
     agent = AgentHost.start(channelPath, {
       ready: () => {
+        // One poller of the watchdog at a time (two could each take one signal and report it
+        // twice): this thread polls until the agent is up, then hands it over. While the agent
+        // booted (0.3 s, seconds under load) a SIGINT sent with no cell running used to wait for it.
+        sigint.handOver();
+        agent?.takeSigint();
         youngGenerationGrows(false); // the worker's start reset V8's flags (heap.ts); its isolate is up now
         log(`agent worker ready ${Math.round(performance.now() - started)} ms after start`);
       },

@@ -116,6 +116,11 @@ export class AgentHost implements DebugChannel {
     this.wait(this.closedFlag, 0, AGENT_STATE.connected, timeoutMs);
   }
 
+  /** The main thread stopped polling the SIGINT watchdog (transport/sigint.ts): the worker's terminator polls from now on. */
+  takeSigint(): void {
+    this.post({ kind: "take-sigint" });
+  }
+
   /** The main thread handled an interrupt: the worker stops forcing it. */
   acknowledgeInterrupt(): void {
     this.post({ kind: "interrupt-ack" });

@@ -91,7 +91,9 @@ async function fromTransport(f: TransportToAgent): Promise<void> {
 }
 
 port.on("message", (m: MainToWorker) => {
-  if (m.kind === "debug-cell") {
+  if (m.kind === "take-sigint") {
+    terminator.pollSigint();
+  } else if (m.kind === "debug-cell") {
     debugAdapter
       .registerCell(m.url, m.code, m.segments)
       .catch((e: unknown) => log(`debugger: cannot register ${m.url}: ${(e as Error).message}`))

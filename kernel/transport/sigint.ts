@@ -57,10 +57,10 @@ export function takePendingSigint(w: Watchdog): boolean {
 /**
  * The compute's main thread holds the watchdog for the process's life from its first line (a
  * SIGINT before then kills the process, as it would any Node program), and polls it while idle
- * until it starts the agent worker (`handOver`: one poller at a time). Before that an interrupt
- * stops a cell's synchronous code (breakOnSigint) and, once the main thread is idle, wakes a cell
- * waiting on a promise; while the agent boots (0.2-0.3 s) a signal waits in the watchdog for its
- * terminator, which also forces code spinning outside a cell's stack.
+ * until the agent worker is up (`handOver`, then the agent's terminator polls: one poller at a
+ * time). Before that an interrupt stops a cell's synchronous code (breakOnSigint) and, once the
+ * main thread is idle, wakes a cell waiting on a promise and cancels the notebook's pending
+ * callbacks; the agent's terminator also forces code spinning outside a cell's stack.
  */
 export class MainThreadSigint {
   private readonly watchdog = nodeWatchdog();

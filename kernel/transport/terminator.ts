@@ -83,17 +83,22 @@ export class Terminator {
       this.session = null;
       log(`no inspector session to the main thread (code spinning outside a cell's stack cannot be interrupted): ${(e as Error).message}`);
     }
-    if (this.watchdog) {
-      const w = this.watchdog;
-      w.startSigintWatchdog(); // held for the process's life: SIGINT is recorded, never fatal
-      this.poll = setInterval(() => {
-        if (!takePendingSigint(w)) return;
-        if (Date.now() - this.lastRequest < ECHO_MS) return;
-        this.interrupt();
-      }, POLL_MS);
-    } else {
-      log("no SIGINT watchdog binding: SIGINT sent to the process ends it");
-    }
+    if (this.watchdog) this.watchdog.startSigintWatchdog(); // held for the process's life: SIGINT is recorded, never fatal
+    else log("no SIGINT watchdog binding: SIGINT sent to the process ends it");
+  }
+
+  /**
+   * Poll the watchdog for a pending SIGINT from now on: once the main thread, which polled it
+   * until this worker was up, has stopped (one poller at a time, transport/sigint.ts).
+   */
+  pollSigint(): void {
+    const w = this.watchdog;
+    if (!w || this.poll) return;
+    this.poll = setInterval(() => {
+      if (!takePendingSigint(w)) return;
+      if (Date.now() - this.lastRequest < ECHO_MS) return;
+      this.interrupt();
+    }, POLL_MS);
   }
 
   /** True while an interrupt is being forced (the debugger ignores the pauses this makes: kernel/debug/adapter.ts). */
