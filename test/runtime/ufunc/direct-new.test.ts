@@ -56,14 +56,19 @@ function randomF64(n: number): NDArray {
 const bytes = (a: NDArray): string => Buffer.from(a.tobytes()).toString("hex");
 
 /** The route's result equals the general path's (layout and bytes) and JS's operator, value by value (NaN for NaN: its bits are the loop's, checked against the general path). */
-function check(op: Op, x: NDArray | number, y: NDArray | number, what: string): void {
-  const direct = binaryNewF64(DEF[op], x, y);
+/** The route was taken and its result is the general path's and np.<op>'s, layout and bytes. */
+function sameAsGeneral(direct: NDArray | null, op: Op, x: NDArray | number, y: NDArray | number, what: string): NDArray {
   expect(direct, `${what}: the route is taken`).not.toBeNull();
   const fast = direct as NDArray;
   const slow = call(op, x, y, true);
   expect([fast.dtype, fast.shape, fast.strides], what).toEqual([slow.dtype, slow.shape, slow.strides]);
   expect(bytes(fast), what).toBe(bytes(slow));
   expect(bytes(call(op, x, y, false)), `${what}: np.${op} itself`).toBe(bytes(slow));
+  return fast;
+}
+
+function check(op: Op, x: NDArray | number, y: NDArray | number, what: string): void {
+  const fast = sameAsGeneral(binaryNewF64(DEF[op], x, y), op, x, y, what);
   const xs = typeof x === "number" ? null : (x.ravel().tolist() as number[]);
   const ys = typeof y === "number" ? null : (y.ravel().tolist() as number[]);
   const got = fast.ravel().tolist() as (number | boolean)[];
@@ -214,13 +219,7 @@ function randomTyped(dtype: "int32" | "float32", n: number): NDArray {
 }
 
 function checkTyped(op: Op, dtype: "int32" | "float32", x: NDArray, y: NDArray, what: string): void {
-  const direct = binaryNewTyped(DEF[op], x, y);
-  expect(direct, `${what}: the route is taken`).not.toBeNull();
-  const fast = direct as NDArray;
-  const slow = call(op, x, y, true);
-  expect([fast.dtype, fast.shape, fast.strides], what).toEqual([slow.dtype, slow.shape, slow.strides]);
-  expect(bytes(fast), what).toBe(bytes(slow));
-  expect(bytes(call(op, x, y, false)), `${what}: np.${op} itself`).toBe(bytes(slow));
+  const fast = sameAsGeneral(binaryNewTyped(DEF[op], x, y), op, x, y, what);
   const xs = x.ravel().tolist() as number[];
   const ys = y.ravel().tolist() as number[];
   const got = fast.ravel().tolist() as (number | boolean)[];
