@@ -21,6 +21,7 @@ import { NDArray } from "../core/ndarray.js";
 import { allocateUnfilled } from "../core/alloc.js";
 import { inWasmMemory } from "../wasm/heap.js";
 import { MIN_RUN, wasmBinaryF64Entries, wasmBinaryTypedEntries, wasmUnaryF64, type WasmBinaryF64Entries, type WasmBinaryTypedEntries, type WasmUnaryEntry } from "../wasm/loops.js";
+import { exactCStrides, sameShape } from "./layout.js";
 import { typedLoop } from "./typed.js";
 import { typedCompareLoop } from "./typed-compare.js";
 import { f64Entry, type UFuncDef, type UFuncOptions } from "./apply.js";
@@ -46,26 +47,6 @@ function addressOf(d: Float64Array): number {
     ADDRESS.set(d, p);
   }
   return p;
-}
-
-/** Whether `st` are exactly the C strides of `sh` for 8-byte items (length-1 axes included). */
-function exactC8(sh: readonly number[], st: readonly number[]): boolean {
-  if (sh.length !== st.length) return false;
-  let s = 8;
-  for (let i = sh.length - 1; i >= 0; i--) {
-    if (st[i] !== s) return false;
-    const d = sh[i];
-    s *= d > 1 ? d : 1;
-  }
-  return true;
-}
-
-/** Equal shapes (the same frozen array, or equal lengths along every axis). */
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
@@ -94,7 +75,7 @@ export function binaryIntoF64(def: UFuncDef, x: unknown, y: unknown, opts: UFunc
   if (x.dtype !== "float64" || y.dtype !== "float64" || out.dtype !== "float64") return null;
   const sh = out._shape;
   if (!sameShape(x._shape, sh) || !sameShape(y._shape, sh)) return null;
-  if (!exactC8(sh, out._strides) || !exactC8(sh, x._strides) || !exactC8(sh, y._strides)) return null;
+  if (!exactCStrides(sh, out._strides, 8) || !exactCStrides(sh, x._strides, 8) || !exactCStrides(sh, y._strides, 8)) return null;
   let size = 1;
   for (let i = 0; i < sh.length; i++) size *= sh[i];
   if (size < MIN_RUN) return null;
@@ -222,13 +203,13 @@ export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | n
   let size = 1;
   for (let i = 0; i < sh.length; i++) size *= sh[i];
   if (size < MIN_RUN) return null;
-  const c = exactC8(sh, st);
+  const c = exactCStrides(sh, st, 8);
   if (!c && (side !== 0 || !exactF8Only(sh, st))) return null;
   let B: Float64Array | null = null;
   if (other !== null) {
     const d = other.data;
     if (!(d instanceof Float64Array) || other.dtype !== "float64" || !sameShape(other._shape, sh)) return null;
-    if (c ? !exactC8(sh, other._strides) : !exactF8Only(sh, other._strides)) return null;
+    if (c ? !exactCStrides(sh, other._strides, 8) : !exactF8Only(sh, other._strides)) return null;
     B = d;
   }
   const qa = addressOf(A);
@@ -296,7 +277,7 @@ export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
   const st = x._strides;
   let size = 1;
   for (let i = 0; i < sh.length; i++) size *= sh[i];
-  if (size < MIN_RUN || !(exactC8(sh, st) || exactF8Only(sh, st))) return null;
+  if (size < MIN_RUN || !(exactCStrides(sh, st, 8) || exactF8Only(sh, st))) return null;
   const qa = addressOf(A);
   if (qa < 0) return null;
   const O = allocateUnfilled("float64", size, sh) as Float64Array; // the loop writes every element
@@ -304,18 +285,6 @@ export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
   if (inWasmMemory(O.buffer)) entry(size, qa + x.offset, 8, O.byteOffset, 8);
   else (def.loop("float64") as UnaryLoop)(size, A, x.offset / 8, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
   return o;
-}
-
-/** Whether `st` are exactly the C strides of `sh` for 4-byte items (length-1 axes included). */
-function exactC4(sh: readonly number[], st: readonly number[]): boolean {
-  if (sh.length !== st.length) return false;
-  let s = 4;
-  for (let i = sh.length - 1; i >= 0; i--) {
-    if (st[i] !== s) return false;
-    const d = sh[i];
-    s *= d > 1 ? d : 1;
-  }
-  return true;
 }
 
 /** An int32/float32 route: the twin's entry, the result dtype, and the JS loop applyUFunc would run. */
@@ -379,7 +348,7 @@ export function binaryNewTyped(def: UFuncDef, x: unknown, y: unknown): NDArray |
   const st = x._strides;
   let size = 1;
   for (let i = 0; i < sh.length; i++) size *= sh[i];
-  if (size < MIN_RUN || !sameShape(y._shape, sh) || !exactC4(sh, st) || !exactC4(sh, y._strides)) return null;
+  if (size < MIN_RUN || !sameShape(y._shape, sh) || !exactCStrides(sh, st, 4) || !exactCStrides(sh, y._strides, 4)) return null;
   if (!inWasmMemory(A.buffer) || !inWasmMemory(B.buffer)) return null;
   const route = typedRoute(def, dt);
   if (route === null) return null;

@@ -21,16 +21,29 @@ export function isContiguousC(a: NDArray): boolean {
 
 /** Exact C strides (length-1 axes included). @example exactC(np.zeros([2, 3])) // true */
 export function exactC(a: NDArray): boolean {
-  let s = a.itemsize;
-  for (let i = a.shape.length - 1; i >= 0; i--) {
-    if (a.strides[i] !== s) return false;
-    s *= Math.max(a.shape[i], 1);
+  return exactCStrides(a.shape, a.strides, a.itemsize);
+}
+
+/**
+ * Whether `st` are exactly the C strides of `sh` for items of `itemsize` bytes (length-1 axes included).
+ *
+ * @example
+ * exactCStrides([2, 3], [24, 8], 8) // true
+ */
+export function exactCStrides(sh: readonly number[], st: readonly number[], itemsize: number): boolean {
+  if (sh.length !== st.length) return false;
+  let s = itemsize;
+  for (let i = sh.length - 1; i >= 0; i--) {
+    if (st[i] !== s) return false;
+    const d = sh[i];
+    s *= d > 1 ? d : 1;
   }
   return true;
 }
 
-/** Equal shapes. @example sameShape([2, 3], [2, 3]) // true */
+/** Equal shapes (the same frozen array, or equal lengths along every axis). @example sameShape([2, 3], [2, 3]) // true */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
