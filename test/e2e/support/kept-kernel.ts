@@ -31,9 +31,9 @@ export function useKeptKernel(): KeptKernel {
     kernel = await startKernel({ env: { STRIDED_LOG: "1" } });
     const decl = await kernel.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
     expect(decl.reply.content.status).toBe("ok");
-    // These files interrupt a kernel whose agent worker is up (it starts after the first execute,
-    // README "How it is built"): before it, an interrupt with no cell running waits for it (under
-    // load, seconds), so the cancellation note would come after the case's checks.
+    // These files test interrupts with the agent worker up (it starts after the first execute,
+    // README "How it is built"): it alone forces code spinning outside a cell's stack, and the
+    // cases should not depend on when, under load, it comes up.
     for (let waited = 0; !kernel.kp.output().includes("agent worker ready"); waited += 50) {
       if (waited > 60_000) throw new Error(`the agent worker did not start within 60 s:\n${kernel.kp.output()}`);
       await sleep(50);
