@@ -67,12 +67,14 @@ export function arange(...args: (number | bigint | DTypeOpt | DType)[]): NDArray
   d[1] = dtype === "bool" ? (start + step !== 0 ? 1 : 0) : start + step;
   if (len > 2 && dtype === "bool") throw new TypeError("no fill-function for data-type.");
   const first = d[0];
-  const delta = d[1] - d[0];
   if (dtype === "float32") {
-    // NumPy's FLOAT_fill computes in float32: start + (float)i * delta, each step rounded
+    // NumPy's FLOAT_fill computes in float32: delta = buffer[1] - buffer[0] rounded to float32,
+    // then start + (float)i * delta, each step rounded
     const f = Math.fround;
+    const delta = f(d[1] - d[0]);
     for (let i = 2; i < len; i++) d[i] = f(first + f(f(i) * delta));
   } else {
+    const delta = d[1] - d[0];
     for (let i = 2; i < len; i++) d[i] = first + i * delta;
   }
   return a;

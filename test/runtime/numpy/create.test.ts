@@ -175,11 +175,20 @@ function genCase(r: Rng): Case {
   }
 }
 
+/** float32 aranges with fractional start and step, where NumPy rounds the fill's delta to float32. */
+function float32Range(r: Rng): Case {
+  const frac = (): number => Math.round((r.rand() * 2 - 1) * 400) / 100 + 0;
+  const start = frac();
+  let step = r.pick([0.1, 0.3, -0.3, 1 / 3, 0.7, frac()]);
+  if (step === 0) step = 0.3;
+  return { f: "arange", args: [start, start + step * r.int(0, 40), step], dtype: "float32" };
+}
+
 describe.skipIf(!ok)("creation and layout against NumPy", () => {
   it("matches NumPy on generated cases", async () => {
     const seed = announcedSeed("create.test");
     const r = prng(seed);
-    const cases = Array.from({ length: 2000 }, () => genCase(r));
+    const cases = [...Array.from({ length: 2000 }, () => genCase(r)), ...Array.from({ length: 200 }, () => float32Range(r))];
     const js = cases.map(runJs);
     const answers = await numpyBatch(SCRIPT, cases);
     expect(countDifferences(cases, js, answers.map(answerValue), 8)).toBe(0);
