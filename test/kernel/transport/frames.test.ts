@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { encodeFrame, FrameReader, readMessage, type Frame, type ReadFrame } from "../../../kernel/transport/frames.js";
 import { newHeader, type Message } from "../../../kernel/transport/wire.js";
 
@@ -67,4 +67,26 @@ describe("frames", () => {
     len.writeUInt32BE(body.length, 0);
     expect(() => new FrameReader().push(Buffer.concat([len, body]))).toThrow(/no object with a kind/);
   });
+
+  it("joins a big frame's chunks once, when the frame is complete (not at every chunk)", async () => {
+    const spy = vi.spyOn(Buffer, "concat");
+    try {
+      vi.resetModules();
+      // a fresh copy of the module, so the Buffer.concat it captures at load is the spy
+      const fresh = await import("../../../kernel/transport/frames.js");
+      const text = "z".repeat(4 * 1024 * 1024);
+      const bytes = Buffer.concat([fresh.encodeFrame({ kind: "send", channel: "iopub", msg: msg([], [], text) }), fresh.encodeFrame({ kind: "exit", code: 0 })]);
+      spy.mockClear();
+      const r = new fresh.FrameReader();
+      const out: ReadFrame[] = [];
+      for (let at = 0; at < bytes.length; at += 65536) out.push(...r.push(bytes.subarray(at, at + 65536)));
+      expect(out.map((f) => f.kind)).toEqual(["send", "exit"]);
+      expect(readMessage(out[0].wire!).content).toEqual({ name: "stdout", text });
+      const joined = spy.mock.calls.reduce((n, call) => n + call[0].reduce((m: number, b: Uint8Array) => m + b.byteLength, 0), 0);
+      expect(joined).toBeLessThan(2 * bytes.length); // every chunk joined at each push: ~64 x bytes.length
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
+
