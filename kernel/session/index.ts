@@ -235,7 +235,11 @@ class Session implements StridedCellSession {
       this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine, label: opts.executionCount }, compiled.declares);
       if (this.interruptRequested) return interrupted();
       this.helpers.last = undefined;
-      const js = `${compiled.emitted.js}\n//# sourceURL=${cellUrl(cell)}`;
+      // `void 0` last: the script's completion value (the cell's value, or a loop's or block's last
+      // value) is what the inspector's Runtime.evaluate answers with, serialised to JSON when it is a
+      // primitive (a 64 MB string took 5.9 s to cross) and held in its object group when it is not.
+      // The cell's value is read from the helpers (`last`), never from that answer.
+      const js = `${compiled.emitted.js}\nvoid 0;\n//# sourceURL=${cellUrl(cell)}`;
       // A debugger client binds its breakpoints in this cell first (nothing to wait for without one).
       const emittedMap = compiled.emitted.map;
       const mapLine = rewritten.mapLine;
