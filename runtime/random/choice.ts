@@ -110,10 +110,15 @@ function generatorNoReplace(src: Uint32Source, pop: number, size: number, shuffl
 }
 
 /** NumPy's sampling without replacement with probabilities (mtrand.pyx and _generator.pyx alike). */
-function weightedNoReplace(src: ChoiceSource, p: Float64Array, size: number): number[] {
+/** How many weights are positive (NumPy's `np.count_nonzero(p > 0)`). */
+function countNonZero(p: Float64Array): number {
   let nonzero = 0;
   for (const v of p) if (v > 0) nonzero++;
-  if (nonzero < size) throw new ValueError("Fewer non-zero entries in p than size");
+  return nonzero;
+}
+
+function weightedNoReplace(src: ChoiceSource, p: Float64Array, size: number): number[] {
+  if (countNonZero(p) < size) throw new ValueError("Fewer non-zero entries in p than size");
   const q = Float64Array.from(p);
   const found: number[] = [];
   const cdf = new Float64Array(q.length);
@@ -169,8 +174,11 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, population: Choic
     axis = ax < 0 ? ax + a.ndim : ax;
     pop = a.shape[axis];
   }
-  const shape = sizeShape(size);
+  // NumPy takes size = prod(size) first and meets a negative length only where it builds an array
+  // of that shape (or `idx.shape = size`), so which error a negative length gives depends on the path
+  const shape = sizeShape(size, true);
   const n = shape === null ? 1 : shape.reduce((x, y) => x * y, 1);
+  const negative = shape !== null && shape.some((d) => d < 0);
   if (pop <= 0 && n !== 0) {
     if (typeof a !== "number") throw new ValueError(`${q("a")} cannot be empty unless no samples are taken`);
     throw new ValueError(legacy ? "a must be greater than 0 unless no samples are taken" : "a must be a positive integer unless no samples are taken");
@@ -187,7 +195,9 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, population: Choic
   }
   const replace = opts.replace ?? true;
   let idx: ArrayLike<number>;
-  if (replace && n === 0) {
+  if (replace && negative) {
+    throw new ValueError("negative dimensions are not allowed"); // random(size) / integers(size)
+  } else if (replace && n === 0) {
     idx = [];
   } else if (replace) {
     if (p !== null) {
@@ -217,8 +227,19 @@ export function drawChoice(src: ChoiceSource, legacy: boolean, population: Choic
     if (n > pop) {
       throw new ValueError(legacy ? "Cannot take a larger sample than population when 'replace=False'" : "Cannot take a larger sample than population when replace is False");
     }
+    if (n < 0) throw new ValueError(legacy ? "Negative dimensions are not allowed" : "negative dimensions are not allowed");
+    if (p !== null && negative) {
+      if (countNonZero(p) < n) throw new ValueError("Fewer non-zero entries in p than size");
+      throw new ValueError("negative dimensions are not allowed"); // np.zeros(size) for the picks
+    }
     if (p !== null) idx = weightedNoReplace(src, p, n);
     else idx = legacy ? (permutationOf(src, pop, true).data as Int32Array).subarray(0, n) : generatorNoReplace(src, pop, n, opts.shuffle ?? true);
+  }
+  if (negative) {
+    // the picks are drawn, then `idx.shape = size` refuses the shape (NumPy's reshape words)
+    const flat = new NDArray({ data: Int32Array.from(idx), dtype: "int32", shape: [n], strides: [4], offset: 0, base: null, writeable: true });
+    reshapeArray(flat, shape);
+    throw new ValueError("negative dimensions are not allowed");
   }
   if (typeof a === "number") {
     if (shape === null) return idx[0];

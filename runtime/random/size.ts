@@ -13,19 +13,20 @@ export type Size = number | readonly number[] | null | undefined;
 export type ArraySize = number | readonly number[];
 
 /**
- * The shape `size` asks for, or null for "return one number".
+ * The shape `size` asks for, or null for "return one number". A negative length is refused unless
+ * `allowNegative` (choice meets it later, where NumPy does).
  *
  * @example
  * sizeShape(3) // [3]
  * sizeShape([2, 3]) // [2, 3]
  * sizeShape(undefined) // null
  */
-export function sizeShape(size: Size): number[] | null {
+export function sizeShape(size: Size, allowNegative = false): number[] | null {
   if (size === null || size === undefined) return null;
   const shape = typeof size === "number" ? [size] : Array.from(size);
   for (const d of shape) {
     if (!Number.isInteger(d)) throw new TypeError(`'${d}' cannot be interpreted as an integer: size must be whole numbers`);
-    if (d < 0) throw new ValueError("negative dimensions are not allowed");
+    if (d < 0 && !allowNegative) throw new ValueError("negative dimensions are not allowed");
   }
   return shape;
 }

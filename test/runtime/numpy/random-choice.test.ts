@@ -127,4 +127,27 @@ describe.skipIf(!ok)("random choice (without replacement with p, shuffle, axis) 
       return d === null ? null : `${JSON.stringify(c)}: ${d}`;
     });
   });
+
+  it("refuses negative lengths in size with NumPy's error for each path (prod(size) first, then the shape)", async () => {
+    // NumPy computes size = prod(size) and meets a negative length where it builds the picks: a
+    // larger-sample or negative-count error, np.zeros' or random's words, or `idx.shape = size`'s
+    // reshape error (legacy capitalises "Negative" in its own check)
+    const cases: Case[] = [];
+    const sizes: (number | number[])[] = [[0, -3], [-3, 0], [2, -3], [-1], [-2, -2], -1, [0, -1], [1, -2], [-1, -1]];
+    for (const gen of ["legacy", "pcg"] as const)
+      for (const a of [0, 2, 5, [4, 2]])
+        for (const size of sizes)
+          for (const [replace, weighted] of [[true, false], [true, true], [false, false], [false, true]] as [boolean, boolean][]) {
+            if (gen === "legacy" && Array.isArray(a)) continue;
+            const pop = Array.isArray(a) ? a[1] : a;
+            const c: Case = { gen, seed: 3, a, size, replace, p: weighted ? Array.from({ length: pop }, () => 1 / pop) : null };
+            if (Array.isArray(a)) c.axis = 1;
+            cases.push(c);
+          }
+    const answers = await numpyBatch(SCRIPT, cases);
+    expectNoneDiffer(cases, (c, i) => {
+      const d = compareTree(capture(() => ours(c)), answers[i]);
+      return d === null ? null : `${JSON.stringify(c)}: ${d}`;
+    });
+  });
 });
