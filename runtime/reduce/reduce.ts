@@ -36,6 +36,7 @@ import { logical_not } from "../ufunc/ufuncs.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
 import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
 import { wasmExtremum, wasmSumI32 } from "../wasm/loops.js";
+import { numpyExtremum, settledExtremum } from "./extremum.js";
 import { BIG_FOLDS, bigFoldInto } from "./int64.js";
 import type { KindFrom, KindOf, RankOf, Reduced, SumKind } from "../core/rank.js";
 
@@ -349,7 +350,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const dtype = options?.dtype ?? x0.dtype;
   // the whole of a float64/float32/int32 array with no gaps between its elements, to a scalar: the
   // wasm loop over its span (the same elements in memory order; a float run holding a NaN or giving
-  // a zero returns NaN and takes the fold below, which keeps NumPy's first NaN and sign of zero);
+  // a zero returns NaN, and then NumPy's order decides the bits: extremum.ts);
   // not with an explicit axis, whose whole reduction `finish` returns as a 0-d array
   if (initial === undefined && dtype === x0.dtype && options?.keepdims !== true && options?.out === undefined && (options?.axis === undefined || options.axis === null) && red.every((r) => r)) {
     const d = x0.data;
@@ -357,7 +358,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
       const [lo, hi] = elementSpan(x0);
       if (hi - lo + 1 === x0.size) {
         const v = wasmExtremum(name === "maximum" ? "max" : "min", d, lo, x0.size);
-        if (v === v) return v;
+        if (v !== undefined) return v === v ? v : (settledExtremum(d as Float64Array | Float32Array, lo, x0.size) ?? numpyExtremum(x0, name === "maximum" ? "max" : "min"));
       }
     }
   }
@@ -369,6 +370,11 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
     return finish(res, red, options);
   }
   runFold(x, res, red, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
+  // a zero or NaN over all axes: NumPy's order decides its bits (extremum.ts)
+  if (initial === undefined && x === x0 && res.size === 1 && red.every((r) => r) && (res.data instanceof Float64Array || res.data instanceof Float32Array)) {
+    const v = res.data[0];
+    if (v !== v || v === 0) res.data[0] = numpyExtremum(x0, name === "maximum" ? "max" : "min");
+  }
   return finish(res, red, options);
 }
 

@@ -441,18 +441,18 @@ export function wasmExtremumF64(kind: "max" | "min", d: Float64Array, i0: number
 
 /**
  * The largest (or smallest) value of a contiguous run d[i0 .. i0+n) of a float64, float32 or
- * int32 array in wasm (the loops max_T/min_T), or NaN when the caller must fold itself: fewer than
- * MIN_RUN elements, not in wasm memory, or, for floats, a NaN in the run or a zero result (NumPy
- * keeps the first NaN and the first zero's sign, which only the sequential fold knows). An int32
- * run always gets its answer.
+ * int32 array in wasm (the loops max_T/min_T); NaN when, for floats, the run holds a NaN or the
+ * result is a zero (NumPy's order then decides the bits: reduce/extremum.ts); undefined when the
+ * loop did not run (fewer than MIN_RUN elements, not in wasm memory, no wasm). An int32 run always
+ * gets its answer.
  *
  * @example
  * wasmExtremum("max", np.arange(1000).data as Int32Array, 0, 1000) // 999
  */
-export function wasmExtremum(kind: "max" | "min", d: Float64Array | Float32Array | Int32Array, i0: number, n: number): number {
-  if (n < MIN_RUN || !inWasmMemory(d.buffer)) return NaN;
+export function wasmExtremum(kind: "max" | "min", d: Float64Array | Float32Array | Int32Array, i0: number, n: number): number | undefined {
+  if (n < MIN_RUN || !inWasmMemory(d.buffer)) return undefined;
   const w = wasm();
-  if (w === null) return NaN;
+  if (w === null) return undefined;
   const p = d.byteOffset + i0 * d.BYTES_PER_ELEMENT;
   if (d instanceof Float64Array) return kind === "max" ? w.loops.max_f64(p, n) : w.loops.min_f64(p, n);
   if (d instanceof Float32Array) return kind === "max" ? w.loops.max_f32(p, n) : w.loops.min_f32(p, n);

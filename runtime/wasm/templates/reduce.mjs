@@ -7,8 +7,8 @@
 //   floor(n/2) rounded down to a multiple of 8. Every addition is NumPy's, in NumPy's order.
 // - OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value over four vector
 //   accumulators (pmax/pmin for floats, max_s/min_s for i32); a float loop returns NaN when the run
-//   holds a NaN or the result is a zero, and the caller then runs its own sequential fold (which
-//   keeps NumPy's first NaN and sign of zero); the i32 result is always the answer.
+//   holds a NaN or the result is a zero, whose bits (which zero, which NaN) only NumPy's own order
+//   gives: the caller then runs it (runtime/reduce/extremum.ts); the i32 result is always the answer.
 // - sum_i32(p, n): the int32 sum modulo 2^32 (NumPy's int32 accumulation wraps; any order, same bits).
 // - add_rows_f64(rows, n, p, step, o): the row-by-row sum into contiguous results (addRows).
 import { F32, F64, I32, bump } from "./dtypes.mjs";
@@ -72,7 +72,7 @@ const ACC = 4;
  * OP_T(p, n) for OP in max, min and T in f64, f32, i32: the extreme value of a contiguous run of
  * n >= ACC * lanes elements over ACC vector accumulators (see the file head). Floats: pmax/pmin
  * (b > a ? b : a), which equal the sequential fold whenever the run holds no NaN and the result is
- * not a zero; otherwise the float loop returns NaN and the caller folds. i32: max_s/min_s, exact.
+ * not a zero; otherwise the float loop returns NaN and the caller follows NumPy's order. i32: max_s/min_s, exact.
  */
 export function extremum(op, d) {
   const { t, vec, size, lanes } = d;
