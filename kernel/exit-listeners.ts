@@ -45,6 +45,23 @@ function isKernels(list: Function[], fn: Function): boolean {
   return false;
 }
 
+/**
+ * Whether ending this process needs its main thread: the notebook added `exit` listeners (they
+ * run on it), or Node writes something at exit (a profile, coverage). Otherwise a kill from
+ * outside ends it as exitProcess would (what the transport does on a shutdown_request that comes
+ * during the idle heap compaction: kernel/idle-compaction.ts).
+ *
+ * @example
+ * exitNeedsMainThread() // false
+ */
+export function exitNeedsMainThread(): boolean {
+  const mine = kernelListeners;
+  if (mine === null || self === null || self.writesAtExit) return true;
+  const listeners = (process as unknown as { listeners(e: string): Function[] }).listeners("exit");
+  for (let i = 0; i < listeners.length; i++) if (!isKernels(mine.exit, listeners[i])) return true;
+  return false;
+}
+
 /** Whether Node writes something when it exits (coverage, a profile): then the process exits the ordinary way. */
 function writesAtExit(): boolean {
   if (process.env.NODE_V8_COVERAGE) return true;

@@ -24,8 +24,8 @@ import { dirname } from "node:path";
 import { Dispatcher } from "./dispatch/dispatcher.js";
 import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
-import { IdleCompaction } from "./idle-compaction.js";
-import { exitProcess, rememberKernelExitListeners } from "./exit-listeners.js";
+import { IdleCompaction, QUIET_MS } from "./idle-compaction.js";
+import { exitNeedsMainThread, exitProcess, rememberKernelExitListeners } from "./exit-listeners.js";
 import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun } from "./session/index.js";
@@ -120,7 +120,15 @@ export async function startCompute(channelPath: string): Promise<void> {
   process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
   /** Once the kernel is quiet, its heap is compacted (idle-compaction.ts). */
-  const idle = new IdleCompaction(log);
+  // The transport hears of it first: a shutdown_request during the collection (hundreds of ms) then
+  // ends this process with a kill when its exit needs no JavaScript, instead of waiting (idle-compaction.ts).
+  const idle = new IdleCompaction(log, QUIET_MS, {
+    before: () => {
+      dispatcher?.flushOutput(); // what a timer printed since the last idle goes out before the kill could come
+      channel?.compacting(!exitNeedsMainThread());
+    },
+    after: () => channel?.compacted(),
+  });
   const early: [InboundChannel, Message, number, string | undefined][] = [];
   const receive = (ch: InboundChannel, msg: Message, seq: number, problem?: string): void => {
     const d = dispatcher;

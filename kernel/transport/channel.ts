@@ -106,6 +106,17 @@ export class ComputeChannel implements KernelTransport {
     this.link.uncork();
   }
 
+  /** The main thread starts the idle heap compaction (link-messages.ts `compacting`); sent at once. */
+  compacting(killable: boolean): void {
+    this.write({ kind: "compacting", killable });
+    this.link.flush();
+  }
+
+  /** The idle heap compaction is over. */
+  compacted(): void {
+    this.write({ kind: "compacted" });
+  }
+
   /** This process exits now with `code`: everything sent before is flushed by the transport, which then exits with the same status. */
   exiting(code: number): void {
     this.link.flush(); // held by a cork the exit cut short (a cell's process.exit inside a stretch the kernel corked)

@@ -26,7 +26,17 @@ export type MainToTransport =
   /** With `barrier`, the transport first answers `{ kind: "barrier", id, seq }` (thread-messages.ts has the meaning). */
   | { kind: "send"; channel: OutboundChannel; msg: Message; barrier?: number }
   /** The compute process exits now with this status (after the frames before it): the transport flushes, closes and exits with it. */
-  | { kind: "exit"; code: number };
+  | { kind: "exit"; code: number }
+  /**
+   * The main thread starts the idle heap compaction (kernel/idle-compaction.ts: hundreds of ms in
+   * which it answers nothing), every request so far answered and its output sent. `killable`: its
+   * exit needs no JavaScript (no notebook exit listener, no profile written at exit), so a
+   * shutdown_request read before `compacted` (with no request sent to it since) ends it with a
+   * kill and status 0 instead of waiting for the collection to finish.
+   */
+  | { kind: "compacting"; killable: boolean }
+  /** The compaction is over: the main thread reads requests again. */
+  | { kind: "compacted" };
 
 /** From the transport to the compute's main thread. */
 export type TransportToMain =

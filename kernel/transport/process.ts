@@ -93,6 +93,8 @@ class Transport {
   /** Shell and control requests held while an interrupt is being read (hold()). */
   private held: TransportToMain[] | null = null;
   private holdTimer: NodeJS.Timeout | null = null;
+  /** Set while the compute's main thread runs its idle heap compaction (its `compacting` frame); `requestSent`: a request went to it since. */
+  private compacting: { killable: boolean; requestSent: boolean } | null = null;
 
   constructor(private readonly sockets: KernelSockets, private readonly channelPath: string, computePid: number | null, note: string | undefined) {
     this.computePid = computePid;
@@ -181,6 +183,7 @@ class Transport {
   }
 
   private toMain(f: TransportToMain): void {
+    if (this.compacting && f.kind === "request") this.compacting.requestSent = true;
     if (this.held && f.kind === "request" && f.channel !== "stdin") this.held.push(f);
     else if (this.main) this.write(this.main, f);
     else this.forMain.push(f);
@@ -220,6 +223,12 @@ class Transport {
         return;
       case "exit":
         this.computeExit = f.code;
+        return;
+      case "compacting":
+        this.compacting = { killable: f.killable, requestSent: false };
+        return;
+      case "compacted":
+        this.compacting = null;
         return;
       case "hello":
         return;
@@ -355,6 +364,13 @@ class Transport {
       // Still starting: nothing to flush there.
       this.signalCompute("SIGKILL");
       void this.end({ code: 0 }, "shut down while the compute process was starting");
+      return;
+    }
+    if (this.compacting?.killable && !this.compacting.requestSent) {
+      // Idle, its output sent, in a collection of hundreds of ms that would only delay its exit,
+      // which needs no JavaScript (no notebook exit listener): ended now (kernel/idle-compaction.ts).
+      this.computeExit = 0;
+      void this.end({ code: 0 }, "shut down during the compute's idle heap compaction");
       return;
     }
     // Stop what runs (the agent also releases a cell stopped in the debugger), then ask it to exit.

@@ -47,9 +47,22 @@ it("runs once per quiet period, only after an execute, and a request in between 
   expect(lines).toEqual([]);
   idle.quiet();
   await new Promise((r) => setTimeout(r, 120));
-  expect(lines.length).toBe(1);
-  expect(lines[0]).toMatch(/^idle: heap compacted in \d+ ms$/);
+  expect(lines.length).toBe(2);
+  expect(lines[0]).toBe("idle: compacting the heap");
+  expect(lines[1]).toMatch(/^idle: heap compacted in \d+ ms$/);
   idle.quiet(); // quiet again without work: not again
   await new Promise((r) => setTimeout(r, 120));
-  expect(lines.length).toBe(1);
+  expect(lines.length).toBe(2);
+});
+
+it("tells the kernel just before and just after the collection (the transport hears of it: a shutdown then need not wait)", async () => {
+  const events: string[] = [];
+  const idle = new IdleCompaction((l) => events.push(l.startsWith("idle: heap compacted") ? "compacted" : l), 20, {
+    before: () => events.push("before"),
+    after: () => events.push("after"),
+  });
+  idle.busy();
+  idle.quiet();
+  await new Promise((r) => setTimeout(r, 100));
+  expect(events).toEqual(["idle: compacting the heap", "before", "after", "compacted"]);
 });
