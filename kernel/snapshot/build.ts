@@ -61,8 +61,17 @@ export function buildSnapshot(): string | null {
   });
   if (r.status === 0) {
     writeFileSync(BLOB_NODE, `${[binaryIdentity(), ...flags].join(" ")}\n`);
-    renameSync(pendingKey, BLOB_KEY);
-    return null;
+    // bin/strided-kernel compares the binary's mtime with this file's (the shell's `-nt`/`-ot`, no
+    // `stat` to run on the way to the first result): the file takes the binary's, to the nanosecond.
+    const touched = spawnSync("touch", ["-r", realpathSync(process.execPath), BLOB_NODE], { encoding: "utf8" });
+    if (touched.status === 0) {
+      renameSync(pendingKey, BLOB_KEY);
+      return null;
+    }
+    rmSync(BLOB_NODE, { force: true });
+    rmSync(BLOB, { force: true });
+    rmSync(pendingKey, { force: true });
+    return `touch -r ${process.execPath} ${BLOB_NODE} failed: ${`${touched.stderr ?? ""}`.trim() || `exit ${touched.status}`}`;
   }
   rmSync(BLOB, { force: true });
   rmSync(pendingKey, { force: true });

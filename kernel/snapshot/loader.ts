@@ -89,11 +89,15 @@ export class SnapshotLoader {
    * importing "strided", run/modules.ts) give these very instances, not a second copy.
    */
   registerWithNode(moduleApi: NodeModuleApi): void {
+    const pathsOf = new Map<string, string[]>(); // per folder: ~300 modules live in a few dozen folders
     for (const [file, m] of this.cache) {
       if (moduleApi._cache[file]) continue;
       const mod = new moduleApi(file, null);
       mod.filename = file;
-      mod.paths = moduleApi._nodeModulePaths(path.dirname(file));
+      const dir = path.dirname(file);
+      let paths = pathsOf.get(dir);
+      if (paths === undefined) pathsOf.set(dir, (paths = moduleApi._nodeModulePaths(dir)));
+      mod.paths = paths.slice(); // each module its own array, as Node gives it
       mod.exports = m.exports;
       mod.loaded = true;
       moduleApi._cache[file] = mod;

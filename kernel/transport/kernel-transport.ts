@@ -51,14 +51,15 @@ export class Transport {
   private shellSeq = 0;
   /** The parent of debug_event messages: the latest debug_request. */
   private debugParent: Message | null = null;
-  private kernelInfo: Record<string, unknown>;
+  /** kernel_info_reply's content, made on first use (after the sockets are bound: it reads the blob's stamp, ~300 stats). */
+  private kernelInfoContent: Record<string, unknown> | null = null;
   private ending = false;
   /** Set while the compute's main thread runs its idle heap compaction (its `compacting` frame); `requestSent`: a request went to it since. */
   private compacting: { killable: boolean; requestSent: boolean } | null = null;
 
-  constructor(private readonly sockets: KernelSockets, channelPath: string, computePid: number | null, note: string | undefined, private readonly log: (line: string) => void) {
+  /** `note`: the banner's note as this process sees it (read when kernel_info is first answered, unless the compute said it first). */
+  constructor(private readonly sockets: KernelSockets, channelPath: string, computePid: number | null, private readonly note: () => string | undefined, private readonly log: (line: string) => void) {
     this.computePid = computePid;
-    this.kernelInfo = kernelInfoContent(note);
     this.connections = new ComputeConnections(
       channelPath,
       {
@@ -78,7 +79,7 @@ export class Transport {
     this.control = new ControlRequests(
       sockets,
       {
-        kernelInfo: () => this.kernelInfo,
+        kernelInfo: () => this.kernelInfo(),
         interrupt: () => this.interrupt(),
         shutdown: (restart) => this.shutdown(restart),
         debug: (msg) => {
@@ -90,6 +91,10 @@ export class Transport {
     );
   }
 
+  private kernelInfo(): Record<string, unknown> {
+    return (this.kernelInfoContent ??= kernelInfoContent(this.note()));
+  }
+
   /** Listen on the channel's socket for the compute's two connections. */
   listen(): Promise<void> {
     return this.connections.listen();
@@ -99,7 +104,7 @@ export class Transport {
 
   private mainConnected(pid: number, note: string | undefined): void {
     this.computePid = pid;
-    if (note !== undefined) this.kernelInfo = kernelInfoContent(note);
+    if (note !== undefined) this.kernelInfoContent = kernelInfoContent(note);
     this.log(`compute process ${pid} connected ${Math.round(process.uptime() * 1000)} ms after start`);
     this.connections.toMain({ kind: "welcome", session: this.sockets.session });
   }
@@ -166,7 +171,7 @@ export class Transport {
       // Until the compute is connected, kernel_info is answered here (front ends send it first, and
       // wait for it before anything else), unless another shell request waits before it.
       if (!this.connections.mainConnected && msg.header.msg_type === "kernel_info_request" && problem === undefined && !this.connections.shellRequestWaiting()) {
-        void this.control.answered(msg, "shell", async () => ({ type: "kernel_info_reply", content: this.kernelInfo }));
+        void this.control.answered(msg, "shell", async () => ({ type: "kernel_info_reply", content: this.kernelInfo() }));
         return;
       }
       this.toMain({ kind: "request", channel, msg, seq, problem });

@@ -59,7 +59,9 @@ export async function runTransport(connectionFile: string, channelPath?: string,
     child.on("exit", (code, signal) => transport.computeExited(signal ? { signal } : { code: code ?? 1 }));
   }
   const sockets = new KernelSockets(connection, randomUUID(), log);
-  const transport: Transport = new Transport(sockets, path, pid, process.env.STRIDED_SNAPSHOT_NOTE ?? snapshotNote(process.env.STRIDED_SNAPSHOT_BLOB), log);
+  // The banner's note is read when kernel_info is first answered, after the sockets are bound (checking
+  // the blob's stamp stats every file the builder read: not on the way to the bind).
+  const transport: Transport = new Transport(sockets, path, pid, () => process.env.STRIDED_SNAPSHOT_NOTE ?? snapshotNote(process.env.STRIDED_SNAPSHOT_BLOB), log);
 
   process.on("SIGINT", () => void transport.interrupt());
   process.on("SIGTERM", () => void transport.end({ code: 143 }, "SIGTERM"));

@@ -6,6 +6,7 @@
  * (support/kernel.ts ensureBuilt; `npm test` and `npm run build` build it too): a blob that fails
  * to build fails the first test here.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,8 +23,12 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A copy of the package's launcher whose dist/ holds the kernel's files and, as `blob` says, a blob beside them. */
-function fakeRoot(name: string, blob: "none" | { key: (stored: string) => string; node?: string }): string {
+/**
+ * A copy of the package's launcher whose dist/ holds the kernel's files and, as `blob` says, a blob
+ * beside them; its `.node` stamp has the Node binary's mtime as the real one has (`touch -r`), unless
+ * `otherBinary` (then it is as new as it is written: not this binary's).
+ */
+function fakeRoot(name: string, blob: "none" | { key: (stored: string) => string; node?: string; otherBinary?: true }): string {
   const root = join(scratch, name);
   mkdirSync(join(root, "bin"), { recursive: true });
   mkdirSync(join(root, "dist"), { recursive: true });
@@ -34,6 +39,7 @@ function fakeRoot(name: string, blob: "none" | { key: (stored: string) => string
     symlinkSync(BLOB, join(root, "dist", "kernel.blob"));
     writeFileSync(join(root, "dist", "kernel.blob.key"), blob.key(readFileSync(BLOB_KEY, "utf8")));
     writeFileSync(join(root, "dist", "kernel.blob.node"), blob.node ?? readFileSync(`${BLOB}.node`, "utf8"));
+    if (!blob.otherBinary) expect(spawnSync("touch", ["-r", `${BLOB}.node`, join(root, "dist", "kernel.blob.node")]).status).toBe(0);
   }
   return join(root, "bin", "strided-kernel");
 }
@@ -120,7 +126,7 @@ describe("the first cells, checked by the snapshot's ready-made program until th
 describe("falls back to the ordinary start-up, with a note on the log and in the banner", () => {
   const cases: [string, Parameters<typeof fakeRoot>[1], RegExp][] = [
     ["missing", "none", /no startup snapshot \(.*kernel\.blob missing\)/],
-    ["built by another Node binary", { key: (k) => k, node: "1 1\n" }, /startup snapshot not used \(built by another Node binary or under other V8 flags\)/],
+    ["built by another Node binary", { key: (k) => k, node: `1 1 ${readFileSync(`${BLOB}.node`, "utf8").split(" ").slice(2).join(" ")}`, otherBinary: true }, /startup snapshot not used \(built by another Node binary or under other V8 flags\)/],
     // A blob built before the launcher's node_flags changed: V8 would refuse it (and exit), so the launcher must not use it.
     ["built under other V8 flags", { key: (k) => k, node: `${readFileSync(`${BLOB}.node`, "utf8").split(" ").slice(0, 2).join(" ")}\n` }, /startup snapshot not used \(built by another Node binary or under other V8 flags\)/],
     ["stale: a source changed since", { key: (k) => k.replace(/("[^"]*\/dist\/kernel\/main\.js",)\d+/, "$1" + "1") }, /startup snapshot not used: .*main\.js changed since the snapshot was built/],
