@@ -8,12 +8,15 @@ import { emitCell, type EmittedCell } from "./emit.js";
 import { placeDiagnostics, typeErrorOutcome } from "./typecheck/diagnostics.js";
 import { CellHost, takeSnapshotHost } from "./typecheck/host.js";
 import { importedModuleErrors } from "./typecheck/imported-modules.js";
+import { KeptProgram, type CheckedCell } from "./typecheck/kept-program.js";
+import { referencesFiles } from "./typecheck/references.js";
 import { neverOptimizeChecker } from "./typecheck/never-optimize.js";
 import { declaredNames, Prelude } from "./typecheck/prelude.js";
-import { applyNumpySyntax } from "./syntax/check.js";
+import { applyNumpySyntax, needsNumpyRewrite } from "./syntax/check.js";
 
 export { complete, inspect } from "./syntax/editor.js"; // editor/complete.js and editor/inspect.js on the NumPy-syntax rewrite of the cell
 export { isComplete } from "./editor/is-complete.js";
+export { referencesFiles } from "./typecheck/references.js";
 
 /** Plain TypeScript -> JavaScript for one expression (user_expressions: no type-check). */
 export function transpileExpression(expr: string): string {
@@ -27,19 +30,6 @@ export type Compiled =
 
 const MODULE_NOT_FOUND = new Set([2307, 2792]);
 
-/**
- * Whether a cell names another file: an import or export from a module, `import("…")`, a
- * triple-slash reference, an ambient module. Such a cell resolves from the notebook's folder.
- *
- * @example
- * referencesFiles("1 + 1") // false
- * referencesFiles('import fs from "fs"') // true
- */
-export function referencesFiles(code: string): boolean {
-  const f = ts.preProcessFile(code, true, true);
-  return f.importedFiles.length > 0 || f.referencedFiles.length > 0 || f.typeReferenceDirectives.length > 0 || f.libReferenceDirectives.length > 0 || (f.ambientExternalModules?.length ?? 0) > 0;
-}
-
 export class CellCompiler {
   readonly host: CellHost;
   private readonly prelude = new Prelude();
@@ -52,8 +42,13 @@ export class CellCompiler {
    */
   private snapshotHost: CellHost | null;
   private warmed = false;
+  /** Each host's kept program (typecheck/kept-program.ts): cells that name no file are checked by it. */
+  private readonly kept = new Map<CellHost, KeptProgram>();
+  /** Cells checked by a kept program, cells that took the full path, kept programs made (tests read them). */
+  readonly counts = { kept: 0, full: 0, made: 0 };
 
-  constructor(notebookDir: string, readTsconfig = true) {
+  /** `keptProgram: false`: every cell takes the full path, a program made for it (tests compare the two). */
+  constructor(notebookDir: string, readTsconfig = true, private readonly keptProgram = true) {
     neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
     this.host = new CellHost(notebookDir, readTsconfig);
     this.snapshotHost = takeSnapshotHost(this.host.options);
@@ -65,16 +60,31 @@ export class CellCompiler {
   }
 
   /** The host that checks `code`: the snapshot's while this compiler's own has no program and `code` names no file. */
-  private hostFor(code: string): CellHost {
+  private hostFor(namesFiles: boolean): CellHost {
     if (this.snapshotHost === null) return this.host;
-    if (!referencesFiles(code)) return this.snapshotHost;
+    if (!namesFiles) return this.snapshotHost;
     this.warm();
     return this.host;
   }
 
   /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`. */
   compile(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
-    const host = this.hostFor(code);
+    const namesFiles = referencesFiles(code);
+    const host = this.hostFor(namesFiles);
+    if (!namesFiles && this.keptProgram) {
+      let kept = this.kept.get(host);
+      if (!kept) this.kept.set(host, (kept = new KeptProgram(host)));
+      const made = kept.made;
+      const checked = kept.check(code, this.prelude);
+      this.counts.made += kept.made - made;
+      const done = checked && this.compileChecked(checked, userCell, mapLine);
+      if (done) {
+        this.counts.kept++;
+        return done;
+      }
+    }
+    this.counts.full++;
+    // The full path: a program made for this cell (imports, NumPy syntax to rewrite, ...).
     host.setCell(code);
     let diags = this.errorsOnly(host.cellDiagnostics());
     if (diags.some((d) => MODULE_NOT_FOUND.has(d.code))) {
@@ -100,11 +110,42 @@ export class CellCompiler {
     if (moduleErrors) return { ok: false, outcome: moduleErrors };
     const emitted = emitCell(program, sf);
     if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
-    this.prelude.record(sf, program.getTypeChecker());
-    const preludeText = this.prelude.text();
-    this.host.setText(this.host.preludeFile, preludeText);
-    this.snapshotHost?.setText(this.snapshotHost.preludeFile, preludeText);
+    return this.recorded(sf, program.getTypeChecker(), emitted);
+  }
+
+  /**
+   * A cell checked by the kept program: its outcome, as the full path gives it, or null when the
+   * NumPy-syntax stage has work in it (the full path rewrites and checks again).
+   */
+  private compileChecked(checked: CheckedCell, userCell: string, mapLine: (l: number) => number): Compiled | null {
+    const diags = this.errorsOnly(checked.diagnostics);
+    if (!checked.syntactic && needsNumpyRewrite(checked.sourceFile, checked.checker)) return null;
+    if (diags.length) {
+      const outcome = typeErrorOutcome(placeDiagnostics(diags, mapLine), userCell);
+      if (checked.syntactic) {
+        outcome.ename = "SyntaxError";
+        outcome.traceback = outcome.traceback.map((t) => t.replace("TSError", "SyntaxError"));
+      }
+      return { ok: false, outcome };
+    }
+    return this.recorded(checked.sourceFile, checked.checker, emitCell(checked.program, checked.sourceFile));
+  }
+
+  /** Keep the declarations of a cell that checked, for the next cells. */
+  private recorded(sf: ts.SourceFile, checker: ts.TypeChecker, emitted: EmittedCell): Compiled {
+    const before = this.prelude.generation();
+    this.prelude.record(sf, checker);
+    if (this.prelude.generation() !== before) {
+      const preludeText = this.prelude.text();
+      this.host.setText(this.host.preludeFile, preludeText);
+      this.snapshotHost?.setText(this.snapshotHost.preludeFile, preludeText);
+    }
     return { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) };
+  }
+
+  /** Forget the kept programs: the next cell makes one from the whole prelude (tests use it to start one mid-notebook). */
+  dropKeptPrograms(): void {
+    for (const k of this.kept.values()) k.drop();
   }
 
   /** Names declared by the cells so far. */
@@ -128,6 +169,7 @@ export class CellCompiler {
     this.warmed = true;
     const s = this.snapshotHost;
     this.snapshotHost = null;
+    if (s) this.kept.delete(s);
     s?.service.dispose();
   }
 

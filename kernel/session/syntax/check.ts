@@ -77,6 +77,16 @@ export function rewriteCell(host: CellHost, code: string): RewrittenCell {
 }
 
 /**
+ * Whether the NumPy-syntax stage has something to do in `sf` (checked by `checker`): an operator
+ * or subscript on an array to rewrite, or a problem to report. When not, applyNumpySyntax would
+ * hand the diagnostics back unchanged.
+ */
+export function needsNumpyRewrite(sf: ts.SourceFile, checker: ts.TypeChecker): boolean {
+  const r = rewritePass(sf, checker, arrayTest(isRuntimeFile));
+  return r.edits.length > 0 || r.problems.length > 0;
+}
+
+/**
  * Rewrite NumPy syntax in the cell now in `host` (whose text is `code` + the module suffix and
  * whose errors are `diagnostics`), leaving the rewritten cell in the host.
  */

@@ -23,7 +23,7 @@ import { readNotebookTsconfig, type NotebookTsconfig } from "./notebook-tsconfig
 export const MODULE_SUFFIX = "\nexport {};\n";
 
 /** Diagnostics a notebook does not want: a package without types is simply `any`. */
-const IGNORED_CODES = new Set([7016]);
+export const IGNORED_CODES: ReadonlySet<number> = new Set([7016]);
 
 /**
  * The compiler options cells are checked and emitted with. Modules resolve as TypeScript's
@@ -219,6 +219,18 @@ export class CellHost {
   }
 
   /** Virtual files: their counter; the notebook's own modules: their mtime (edited files are re-read); the rest never change. */
+  fileVersion(f: string): string {
+    return this.version(f);
+  }
+
+  /** True for the host's own virtual files (the cell, the prelude, the globals, the lib bundle). */
+  isVirtual(f: string): boolean {
+    return this.virtual.has(f);
+  }
+
+  /** Counts clearResolutions calls (a program made before the last one may hold failed lookups). */
+  resolutionEpoch = 0;
+
   private version(f: string): string {
     const v = this.virtual.get(f);
     const docs = this.docsRead.has(f) ? "+docs" : "";
@@ -421,6 +433,7 @@ export class CellHost {
 
   /** Forget failed module lookups, so a package installed since then is found. */
   clearResolutions(): void {
+    this.resolutionEpoch++;
     this.resolutionCache.clear();
     this.projectVersion++;
   }

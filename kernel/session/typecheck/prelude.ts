@@ -80,16 +80,49 @@ let hiddenCount = 0;
 /** The kept declarations of earlier cells. */
 export class Prelude {
   private readonly entries = new Map<string, Part[]>();
+  /** Counts the records that changed a name; `changedAt` holds, per name, the count at its last change. */
+  private records = 0;
+  private readonly changedAt = new Map<string, number>();
 
   /** The prelude script's text. */
   text(): string {
+    return this.textOf(this.entries.keys());
+  }
+
+  /** The text of `names`' kept declarations (all their meanings), in the prelude's order. */
+  textOf(names: Iterable<string>): string {
     let s = "";
-    for (const parts of this.entries.values())
-      for (const p of parts) {
-        if (p.meanings.size === p.declared || !p.hidden) s += p.text + "\n";
-        else s += [p.hidden.text, ...[...p.meanings].map((m) => p.hidden?.lines[m] ?? "")].join("\n") + "\n";
-      }
+    const wanted = new Set(names);
+    for (const [name, parts] of this.entries) if (wanted.has(name)) s += Prelude.partsText(parts);
     return s;
+  }
+
+  /** Each name's declarations' text (text() is their concatenation in this order). */
+  textsByName(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, parts] of this.entries) out.set(name, Prelude.partsText(parts));
+    return out;
+  }
+
+  private static partsText(parts: Part[]): string {
+    let s = "";
+    for (const p of parts) {
+      if (p.meanings.size === p.declared || !p.hidden) s += p.text + "\n";
+      else s += [p.hidden.text, ...[...p.meanings].map((m) => p.hidden?.lines[m] ?? "")].join("\n") + "\n";
+    }
+    return s;
+  }
+
+  /** A mark for namesSince: how many records changed a name so far. */
+  generation(): number {
+    return this.records;
+  }
+
+  /** Names whose declarations changed after `generation` (a value of generation()). */
+  namesSince(generation: number): string[] {
+    const out: string[] = [];
+    for (const [name, at] of this.changedAt) if (at > generation) out.push(name);
+    return out;
   }
 
   /** Names declared so far (any cell). */
@@ -116,7 +149,9 @@ export class Prelude {
         for (const n of declaredNames(st)) add(n, `declare let ${n}: any;`);
       }
     }
+    if (fresh.size > 0) this.records++;
     for (const [name, parts] of fresh) {
+      this.changedAt.set(name, this.records);
       const taken = new Set(parts.flatMap((p) => [...p.meanings]));
       const kept = (this.entries.get(name) ?? []).filter((p) => {
         for (const m of taken) p.meanings.delete(m);
