@@ -47,8 +47,8 @@ export class CellCompiler {
   /** Cells checked by a kept program, cells that took the full path, kept programs made (tests read them). */
   readonly counts = { kept: 0, full: 0, made: 0 };
 
-  /** `keptProgram: false`: every cell takes the full path, a program made for it (tests compare the two). */
-  constructor(notebookDir: string, readTsconfig = true, private readonly keptProgram = true) {
+  /** `useKeptProgram: false`: every cell takes the full path, a program made for it (tests compare the two). */
+  constructor(notebookDir: string, readTsconfig = true, private readonly useKeptProgram = true) {
     neverOptimizeChecker(); // a per-cell function TurboFan would spend 4 s and 100 MB on (typecheck/never-optimize.ts)
     this.host = new CellHost(notebookDir, readTsconfig);
     this.snapshotHost = takeSnapshotHost(this.host.options);
@@ -71,7 +71,7 @@ export class CellCompiler {
   compile(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
     const namesFiles = referencesFiles(code);
     const host = this.hostFor(namesFiles);
-    if (!namesFiles && this.keptProgram) {
+    if (!namesFiles && this.useKeptProgram) {
       let kept = this.kept.get(host);
       if (!kept) this.kept.set(host, (kept = new KeptProgram(host)));
       const made = kept.made;
@@ -146,6 +146,11 @@ export class CellCompiler {
   /** Forget the kept programs: the next cell makes one from the whole prelude (tests use it to start one mid-notebook). */
   dropKeptPrograms(): void {
     for (const k of this.kept.values()) k.drop();
+  }
+
+  /** The kept program of the host that checks cells now, if made (tests). */
+  keptProgram(): ts.Program | null {
+    return this.kept.get(this.snapshotHost ?? this.host)?.program ?? null;
   }
 
   /** Names declared by the cells so far. */

@@ -86,6 +86,11 @@ export class KeptProgram {
     return typeof internals.bindSourceFile === "function" && typeof internals.getSetExternalModuleIndicator === "function";
   }
 
+  /** The kept program, if one is made. */
+  get program(): ts.Program | null {
+    return this.kept?.program ?? null;
+  }
+
   /** Forget the kept program (made again at the next check). */
   drop(): void {
     this.kept = null;
@@ -134,7 +139,8 @@ export class KeptProgram {
     this.kept = null;
     this.made++;
     this.host.setText(this.host.preludeFile, prelude.text());
-    this.host.setCell("");
+    // A cell text of its own, so the program (and its checker) is a new one even when nothing else changed.
+    this.host.setCell(`// kept program ${++serial}`);
     const program = this.host.program();
     const modules: [string, string][] = [];
     for (const f of program.getSourceFiles()) {

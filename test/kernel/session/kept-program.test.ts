@@ -86,9 +86,14 @@ describe("what the kept program keeps", () => {
 
   it("is made again after CHECK_LIMIT cells, so what its checker keeps of each cell is bounded", () => {
     const c = new CellCompiler(folder());
-    for (let i = 0; i < 3 * CHECK_LIMIT; i++) c.compile(`${i} * 2 + 1`, "", (l) => l);
+    const checkers = new Set<unknown>();
+    for (let i = 0; i < 3 * CHECK_LIMIT; i++) {
+      c.compile(`${i} * 2 + 1`, "", (l) => l);
+      checkers.add(c.keptProgram()?.getTypeChecker());
+    }
     expect(c.counts.kept).toBe(3 * CHECK_LIMIT);
     expect(c.counts.made).toBe(3);
+    expect(checkers.size).toBe(3); // a new checker each time, not the last one's again
   });
 
   it("an edited notebook module is seen by the next cell that uses it, though that cell names no file", () => {
