@@ -10,6 +10,25 @@ import { DTYPES, type DType } from "./dtype.js";
 import { NDArray } from "./ndarray.js";
 import { contiguousStrides, shapeSize, type Order } from "./shape.js";
 
+/** Frozen contiguous strides per frozen shape, by itemsize and order (slot 2 * itemsize + (F ? 1 : 0)). */
+const CONTIGUOUS = new WeakMap<readonly number[], (readonly number[] | undefined)[]>();
+
+/**
+ * A frozen shape's contiguous strides as a frozen array made once per shape, itemsize and order
+ * (an `astype` or a ufunc result keeps its source's frozen shape: freezing fresh strides cost
+ * 100-250 ns a call); null for a shape that is not frozen (it may still change: no cache).
+ *
+ * @example
+ * frozenContiguousStrides(np.zeros([2, 3]).shape, 4, "C") // [12, 4]
+ */
+export function frozenContiguousStrides(shape: readonly number[], itemsize: number, order: Order): readonly number[] | null {
+  if (!Object.isFrozen(shape)) return null;
+  let slots = CONTIGUOUS.get(shape);
+  if (slots === undefined) CONTIGUOUS.set(shape, (slots = []));
+  const k = 2 * itemsize + (order === "F" ? 1 : 0);
+  return (slots[k] ??= Object.freeze(contiguousStrides(shape, itemsize, order)));
+}
+
 /**
  * A new array that owns its memory, contiguous in `order`: zero-filled, or with `filled` false
  * unfilled (alloc.ts `allocateUnfilled`: only when the caller writes every element, as copies do).
@@ -20,6 +39,8 @@ import { contiguousStrides, shapeSize, type Order } from "./shape.js";
 export function newArray(shape: readonly number[], dtype: DType, order: Order = "C", filled: boolean = true): NDArray {
   const size = shapeSize(shape);
   const data = filled ? allocate(dtype, size, shape) : allocateUnfilled(dtype, size, shape);
+  const cached = size === 0 ? null : frozenContiguousStrides(shape, DTYPES[dtype].itemsize, order);
+  if (cached !== null) return new NDArray({ data, dtype, shape, strides: cached, offset: 0, base: null, writeable: true, frozen: true });
   return new NDArray({
     data,
     dtype,
@@ -55,6 +76,7 @@ export function newWithStrides(shape: readonly number[], dtype: DType, strides: 
 
 /**
  * A view of `a`'s memory with another shape, strides (bytes) and offset (bytes); base is `a`'s owner.
+ * `frozen`: the caller guarantees shape and strides are frozen with no -0 (NDArrayParts.frozen).
  *
  * @example
  * const a = np.arange(3, { dtype: "float64" });
@@ -68,8 +90,9 @@ export function viewOf(
   strides: readonly number[],
   offset: number,
   writeable: boolean = a._writeable,
+  frozen: boolean = false,
 ): NDArray {
-  return new NDArray({ data: a.data, dtype: a.dtype, shape, strides, offset, base: a.base ?? a, writeable });
+  return new NDArray({ data: a.data, dtype: a.dtype, shape, strides, offset, base: a.base ?? a, writeable, frozen });
 }
 
 /** Index in `a.data` of element (0, ..., 0). @example firstIndex(np.arange(4).get("1:")) // 1 */

@@ -138,7 +138,8 @@ export function reduceResult(a: NDArray, red: readonly boolean[], dtype: DType, 
     else data.fill(fill);
   }
   const like = a.strides.map((s, i) => (a.shape[i] === 1 ? 0 : s / a.itemsize));
-  return new NDArray({ data, dtype, shape, strides: keepOrderStrides(shape, DTYPES[dtype].itemsize, [like]), offset: 0, base: null, writeable: true });
+  // fresh arrays frozen here (keepOrderStrides gives no -0): the constructor neither checks nor copies them
+  return new NDArray({ data, dtype, shape: Object.freeze(shape), strides: Object.freeze(keepOrderStrides(shape, DTYPES[dtype].itemsize, [like])), offset: 0, base: null, writeable: true, frozen: true });
 }
 
 /** `a`'s values in `dtype`, copying only when reading them as numbers would differ from NumPy's cast. */
@@ -180,29 +181,33 @@ export function spaceOf(a: NDArray, res: NDArray, red: readonly boolean[]) {
  */
 export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined): NDArray | number | boolean | bigint {
   const keep = options?.keepdims === true;
+  const out = options?.out;
+  if (!keep && out === undefined && (options?.axis === undefined || options.axis === null)) {
+    // every axis reduced, to a scalar: res holds one element (no view made to read it)
+    const v = res.data[0]; // a bigint for int64/uint64 (the element-access decision)
+    return res.dtype === "bool" ? v !== 0 : v;
+  }
   let r = res;
   if (!keep) {
     const shape: number[] = [];
     const strides: number[] = [];
-    res.shape.forEach((d, i) => {
+    const sh = res.shape;
+    const st = res.strides;
+    for (let i = 0; i < sh.length; i++) {
       if (!red[i]) {
-        shape.push(d);
-        strides.push(res.strides[i]);
+        shape.push(sh[i]);
+        strides.push(st[i]);
       }
-    });
-    r = new NDArray({ data: res.data, dtype: res.dtype, shape, strides, offset: 0, base: null, writeable: true });
+    }
+    // fresh arrays frozen here (res's strides hold no -0): the constructor neither checks nor copies them
+    r = new NDArray({ data: res.data, dtype: res.dtype, shape: Object.freeze(shape), strides: Object.freeze(strides), offset: 0, base: null, writeable: true, frozen: true });
   }
-  const out = options?.out;
   if (out !== undefined) {
     if (out.shape.length !== r.shape.length || out.shape.some((d, i) => d !== r.shape[i])) {
       throw new ValueError(`output parameter for reduction operation has the wrong shape: expected ${formatShape(r.shape)}, got ${formatShape(out.shape)}`);
     }
     copyInto(out, r);
     return out;
-  }
-  if (!keep && (options?.axis === undefined || options.axis === null)) {
-    const v = r.data[0]; // a bigint for int64/uint64 (the element-access decision)
-    return r.dtype === "bool" ? v !== 0 : v;
   }
   return r;
 }

@@ -217,7 +217,7 @@ export function binaryNewF64(def: UFuncDef, x: unknown, y: unknown): NDArray | n
   if (qa < 0 || qb < 0) return null;
   const dtype = route.dtype;
   const O = allocateUnfilled(dtype, size, sh) as TypedArray; // float64 or bool bytes; the loop writes every element
-  const o = new NDArray({ data: O, dtype, shape: sh, strides: dtype === "float64" ? st : boolStrides(sh, c), offset: 0, base: null, writeable: true });
+  const o = new NDArray({ data: O, dtype, shape: sh, strides: dtype === "float64" ? st : boolStrides(sh, c), offset: 0, base: null, writeable: true, frozen: true }); // the operand's frozen shape and strides, or boolStrides' frozen ones
   const ob = route.outBytes;
   if (inWasmMemory(O.buffer)) {
     const po = O.byteOffset;
@@ -281,7 +281,7 @@ export function unaryNewF64(def: UFuncDef, x: unknown): NDArray | null {
   const qa = addressOf(A);
   if (qa < 0) return null;
   const O = allocateUnfilled("float64", size, sh) as Float64Array; // the loop writes every element
-  const o = new NDArray({ data: O, dtype: "float64", shape: sh, strides: st, offset: 0, base: null, writeable: true });
+  const o = new NDArray({ data: O, dtype: "float64", shape: sh, strides: st, offset: 0, base: null, writeable: true, frozen: true });
   if (inWasmMemory(O.buffer)) entry(size, qa + x.offset, 8, O.byteOffset, 8);
   else (def.loop("float64") as UnaryLoop)(size, A, x.offset / 8, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
   return o;
@@ -354,7 +354,7 @@ export function binaryNewTyped(def: UFuncDef, x: unknown, y: unknown): NDArray |
   if (route === null) return null;
   const dtype = route.dtype;
   const O = allocateUnfilled(dtype, size, sh) as TypedArray; // the loop writes every element
-  const o = new NDArray({ data: O, dtype, shape: sh, strides: route.outBytes === 4 ? st : boolStrides(sh, true), offset: 0, base: null, writeable: true });
+  const o = new NDArray({ data: O, dtype, shape: sh, strides: route.outBytes === 4 ? st : boolStrides(sh, true), offset: 0, base: null, writeable: true, frozen: true });
   if (inWasmMemory(O.buffer)) route.both(size, A.byteOffset + x.offset, 4, B.byteOffset + y.offset, 4, O.byteOffset, route.outBytes);
   else route.loop(size, A, x.offset / 4, 1, B, y.offset / 4, 1, O, 0, 1); // no room in wasm memory: the same loop in JavaScript
   return o;

@@ -43,7 +43,7 @@ export function reversed(xs: readonly number[]): readonly number[] {
 export function transposeArray(a: NDArray, axes?: readonly number[]): NDArray {
   const nd = a.ndim;
   // axes reversed (a.T): the reversed shape and strides, frozen once per frozen source array
-  if (axes === undefined || axes.length === 0) return viewOf(a, reversed(a.shape), reversed(a.strides), a.offset);
+  if (axes === undefined || axes.length === 0) return viewOf(a, reversed(a.shape), reversed(a.strides), a.offset, a._writeable, true);
   if (axes.length !== nd) throw new ValueError("axes don't match array");
   const perm = axes.map((x) => normalizeAxis(x, nd));
   const seen = new Set<number>();
