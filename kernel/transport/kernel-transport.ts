@@ -3,7 +3,7 @@
  * read on the sockets, what the compute's frames mean, and how the kernel ends.
  *
  * - kernel_info_request is answered here on control always, and on shell until the compute process
- *   is connected (when no other shell request waits before it); the other control requests too
+ *   is connected or while it compacts its heap (when no other shell request waits before it); the other control requests too
  *   (control-requests.ts). Shell and stdin requests, and the shell request types sent on control,
  *   go to the compute's main thread (compute-connections.ts), which sends back what the sockets
  *   are to carry.
@@ -169,8 +169,11 @@ export class Transport {
     if (channel === "shell") {
       const seq = ++this.shellSeq;
       // Until the compute is connected, kernel_info is answered here (front ends send it first, and
-      // wait for it before anything else), unless another shell request waits before it.
-      if (!this.connections.mainConnected && msg.header.msg_type === "kernel_info_request" && problem === undefined && !this.connections.shellRequestWaiting()) {
+      // wait for it before anything else), unless another shell request waits before it; and while
+      // the compute compacts its heap with no request sent to it since (idle-compaction.ts: nothing
+      // it could answer first, and a front end's kernel_info probe need not wait 0.3-2 s).
+      const computeAway = !this.connections.mainConnected || (this.compacting !== null && !this.compacting.requestSent);
+      if (computeAway && msg.header.msg_type === "kernel_info_request" && problem === undefined && !this.connections.shellRequestWaiting()) {
         void this.control.answered(msg, "shell", async () => ({ type: "kernel_info_reply", content: this.kernelInfo() }));
         return;
       }

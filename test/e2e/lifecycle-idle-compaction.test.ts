@@ -3,7 +3,8 @@
  * (kernel/idle-compaction.ts: one synchronous collection, hundreds of ms, seconds with a large
  * heap) ends the kernel at once: the transport was told the collection started and that the
  * compute's exit needs no JavaScript, and kills it instead of waiting for the collection (before:
- * the exit came when the collection ended, 1.0-1.65 s after the last cell).
+ * the exit came when the collection ended, 1.0-1.65 s after the last cell). A kernel_info_request
+ * on shell meanwhile is answered by the transport (it has the same content) instead of after it.
  */
 import { expect, it } from "vitest";
 import { sleep, startKernel } from "./support/kernel.js";
@@ -18,7 +19,7 @@ async function logMatch(output: () => string, pattern: RegExp, count: number, ti
   throw new Error(`no ${count}th ${pattern} in the kernel's log within ${timeoutMs} ms:\n${output()}`);
 }
 
-it("a shutdown_request during the idle heap compaction does not wait for it", async () => {
+it("a kernel_info_request and a shutdown_request during the idle heap compaction do not wait for it", async () => {
   const k = await startKernel({ env: { STRIDED_LOG: "1" } });
   try {
     // A large live heap (every other object of two million kept: survivors spread over every page),
@@ -31,6 +32,13 @@ it("a shutdown_request during the idle heap compaction does not wait for it", as
     // Work again, then the next quiet second starts a second compaction of the same heap.
     expect((await k.kc.execute("kept.length", { timeout: 60_000 })).reply.content.status).toBe("ok");
     await logMatch(k.kp.output, /idle: compacting the heap/, 2, 30_000);
+    await sleep(30); // the compute's `compacting` frame, written just before that line, is read by the transport by now
+    // A front end's kernel_info on shell meanwhile is answered by the transport, not after the collection.
+    const tInfo = performance.now();
+    const info = await k.kc.kernelInfo(10_000);
+    const infoMs = performance.now() - tInfo;
+    expect(info.content.status).toBe("ok");
+    expect(infoMs, `kernel_info_reply ${infoMs.toFixed(0)} ms after the request; the compaction took ${compactionMs} ms`).toBeLessThan(compactionMs / 4);
     const t = performance.now();
     const reply = await k.kc.shutdown(false, 10_000);
     expect(reply.content).toMatchObject({ status: "ok", restart: false });

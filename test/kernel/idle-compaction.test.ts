@@ -64,5 +64,5 @@ it("tells the kernel just before and just after the collection (the transport he
   idle.busy();
   idle.quiet();
   await new Promise((r) => setTimeout(r, 100));
-  expect(events).toEqual(["idle: compacting the heap", "before", "after", "compacted"]);
+  expect(events).toEqual(["before", "idle: compacting the heap", "after", "compacted"]);
 });
