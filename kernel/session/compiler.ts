@@ -158,6 +158,11 @@ export class CellCompiler {
     return this.prelude.names();
   }
 
+  /** Changes whenever a cell's declarations changed the prelude (Prelude.generation). */
+  preludeGeneration(): number {
+    return this.prelude.generation();
+  }
+
   /** The prelude's text (for tests and debugging). */
   preludeText(): string {
     return this.prelude.text();

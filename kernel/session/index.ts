@@ -97,8 +97,6 @@ class Session implements StridedCellSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Compiled cells that declared nothing, by prelude and text (see compileCached). */
   private readonly compiledCells = new Map<string, Compiled>();
-  private lastPrelude = "";
-  private preludeVersion = 0;
 
   constructor(
     private readonly notebookDir: string,
@@ -280,13 +278,10 @@ class Session implements StridedCellSession {
    */
   private compileCached(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
     const compiler = this.compiler();
-    const before = compiler.preludeText();
-    // Keyed by a version of the prelude, not its text (which grows with the notebook).
-    if (before !== this.lastPrelude) {
-      this.lastPrelude = before;
-      this.preludeVersion++;
-    }
-    const key = `${this.preludeVersion}\u0000${code}`;
+    // Keyed by the prelude's generation (a count of the cells that declared something), not its text:
+    // building the text on every execute cost O(declarations so far).
+    const before = compiler.preludeGeneration();
+    const key = `${before}\u0000${code}`;
     const hit = this.compiledCells.get(key);
     if (hit) {
       this.compiledCells.delete(key); // keep the most recently used last
@@ -294,7 +289,7 @@ class Session implements StridedCellSession {
       return hit;
     }
     const compiled = compiler.compile(code, userCell, mapLine);
-    if (compiled.ok && compiler.preludeText() === before) {
+    if (compiled.ok && compiler.preludeGeneration() === before) {
       this.compiledCells.set(key, compiled);
       if (this.compiledCells.size > COMPILED_CELLS) this.compiledCells.delete(this.compiledCells.keys().next().value as string);
     }

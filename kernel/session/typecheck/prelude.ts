@@ -86,7 +86,9 @@ export class Prelude {
 
   /** The prelude script's text. */
   text(): string {
-    return this.textOf(this.entries.keys());
+    let s = "";
+    for (const parts of this.entries.values()) s += Prelude.partsText(parts);
+    return s;
   }
 
   /** The text of `names`' kept declarations (all their meanings), in the prelude's order. */
