@@ -28,7 +28,7 @@ import { IdleCompaction, QUIET_MS } from "./idle-compaction.js";
 import { exitNeedsMainThread, exitProcess, rememberKernelExitListeners } from "./exit-listeners.js";
 import { LOG_ENABLED } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
-import type { BeforeRun } from "./session/index.js";
+import type { BeforeRun, HeapStop } from "./session/index.js";
 import { DebugBridge } from "./debug/bridge.js";
 import { AgentHost } from "./transport/agent-host.js";
 import { ComputeChannel } from "./transport/channel.js";
@@ -49,13 +49,13 @@ export const log = (line: string): void => {
 };
 
 /** The cell pipeline and the display of values. */
-async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
+async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
   const [{ createCellSession }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
     import("./session/index.js"),
     import("./display/bundle.js"),
     import("./debug/main-helpers.js"),
   ]);
-  const session = await createCellSession({ notebookDir, onRunning, beforeRun });
+  const session = await createCellSession({ notebookDir, onRunning, beforeRun, heapStop });
   installDebugHelpers(toMimeBundle);
   return { session, toMimeBundle };
 }
@@ -199,6 +199,7 @@ export async function startCompute(channelPath: string): Promise<void> {
       if (!r) youngGenerationGrows(false);
     },
     (cell) => debug.beforeRun(cell),
+    () => agent?.takeHeapStop() ?? null,
   ).then((l) => {
     session = l.session;
     if (exiting) l.session.stopWarming?.(); // loaded after a shutdown_request: no warm-up

@@ -57,6 +57,22 @@ function interrupted(stopped: Stopped | null = null, cancelled = ""): EvalOutcom
   return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
 }
 
+/** What the agent saw when it stopped a running cell whose heap reached its stop size (kernel/transport/agent-host.ts). */
+export interface HeapStop {
+  usedMB: number;
+  stopMB: number;
+  limitMB: number;
+}
+
+/** The outcome of a cell the heap guard stopped: Python's MemoryError, what happened and what to do. */
+function heapStopped(h: HeapStop): EvalOutcome {
+  const evalue =
+    `the cell was stopped: its JavaScript heap reached ${h.usedMB} MB (the kernel stops cells at ${h.stopMB} MB of V8's ${h.limitMB} MB limit, ` +
+    `where Node would abort the process and lose every variable); every variable is kept. Free what holds the memory ` +
+    `(\`xs.length = 0\`, \`xs = null\`) or restart the kernel. Arrays' data (np) lives outside this heap.`;
+  return { status: "error", ename: "MemoryError", evalue, traceback: [`\x1b[31mMemoryError\x1b[0m: ${evalue}`] };
+}
+
 /** A KeyboardInterrupt line on the stderr of a cell that is no longer running (its callbacks were stopped or cancelled). */
 function tellInterrupted(cell: CellContext, what: string): void {
   try {
@@ -102,6 +118,7 @@ class Session implements StridedCellSession {
     private readonly notebookDir: string,
     private readonly onRunning: (running: boolean) => void = () => undefined,
     private readonly beforeRun: BeforeRun = () => undefined,
+    private readonly heapStop: () => HeapStop | null = () => null,
   ) {
     this.helpers = {
       import: (spec) => importForCell(spec, notebookDir),
@@ -261,7 +278,10 @@ class Session implements StridedCellSession {
       this.helpers.last = undefined;
       this.evaluator.release();
       if (r.kind === "ok") return { status: "ok", hasValue: value !== undefined, value };
-      if (r.kind === "interrupted") return interrupted(this.stoppedNow, this.cancelledNow);
+      if (r.kind === "interrupted") {
+        const heap = this.heapStop();
+        return heap ? heapStopped(heap) : interrupted(this.stoppedNow, this.cancelledNow);
+      }
       return { status: "error", ...withPristineBuiltins(() => describeThrown(r.value, this.maps)) };
     } catch (e) {
       this.compiling = false;
@@ -386,6 +406,8 @@ export async function createCellSession(opts: {
   onRunning?: (running: boolean) => void;
   /** Told when a cell is about to run (the debugger binds its breakpoints then). */
   beforeRun?: BeforeRun;
+  /** Asked when a cell was interrupted: whether the heap guard stopped it (then a MemoryError, not a KeyboardInterrupt). */
+  heapStop?: () => HeapStop | null;
 }): Promise<StridedCellSession> {
-  return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun);
+  return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun, opts.heapStop);
 }

@@ -6,10 +6,12 @@
  * This file never imports zeromq.
  */
 import { join } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Segment } from "../debug/cell-lines.js";
 import type { DebugChannel } from "../debug/bridge.js";
-import { AGENT_STATE, RUNNING_SLOT, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
+import type { HeapStop } from "../session/index.js";
+import { AGENT_STATE, RUNNING_SLOT, RUNNING_SLOTS, type MainToWorker, type WorkerData, type WorkerToMain } from "./thread-messages.js";
 import { Promise, Map, process, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /**
@@ -18,6 +20,26 @@ import { Promise, Map, process, withPristineBuiltins } from "../primordials.js";
  * generation stays roomy. 2 MB: the smallest V8 keeps (a 2 MB new space; 4 MB kept 4 MB of it resident).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 256 };
+
+/**
+ * The share of V8's heap limit at which the agent stops a running cell (terminator.ts): at the
+ * limit V8 aborts the process (every variable lost); past ~90% its collections near the limit take
+ * seconds each. STRIDED_HEAP_STOP_MB sets the size in MB instead (tests use a small one).
+ */
+const HEAP_STOP_SHARE = 0.8;
+
+/**
+ * The heap size (MB) at which a running cell is stopped.
+ *
+ * @example
+ * heapStopMB() // 3315 with Node 20's default 4144 MB limit on a 24 GB machine
+ */
+export function heapStopMB(): number {
+  const set = Number(process.env.STRIDED_HEAP_STOP_MB);
+  if (Number.isFinite(set) && set > 0) return Math.round(set);
+  return Math.round((getHeapStatistics().heap_size_limit * HEAP_STOP_SHARE) / 2 ** 20);
+}
+
 
 export interface AgentEvents {
   /** The agent is up and connected to the transport. */
@@ -53,9 +75,10 @@ export class AgentHost implements DebugChannel {
    * const agent = AgentHost.start("/tmp/strided-x/c", { ready, debugActive, interrupt });
    */
   static start(channelPath: string, events: AgentEvents): AgentHost {
-    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4), runningFlag: new SharedArrayBuffer(8) };
+    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4), runningFlag: new SharedArrayBuffer(4 * RUNNING_SLOTS) };
     const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
     const a = new AgentHost(worker, new Int32Array(data.closedFlag), new Int32Array(data.runningFlag), Atomics.wait, Atomics.compareExchange, Atomics.store, Atomics.add);
+    a.store(a.runningFlag, RUNNING_SLOT.heapStopMB, heapStopMB());
     worker.unref(); // the process's life is the main thread's and the channel's
     // Each message's handling starts with the built-ins' own methods (primordials.ts).
     worker.on("message", (m: WorkerToMain) => withPristineBuiltins(() => {
@@ -87,7 +110,10 @@ export class AgentHost implements DebugChannel {
 
   /** Tells the worker whether a cell's code runs now (an interrupt it ignores is then terminated). */
   setRunning(running: boolean): void {
-    if (running) this.add(this.runningFlag, RUNNING_SLOT.cells, 1);
+    if (running) {
+      this.store(this.runningFlag, RUNNING_SLOT.heapStoppedMB, 0);
+      this.add(this.runningFlag, RUNNING_SLOT.cells, 1);
+    }
     this.store(this.runningFlag, RUNNING_SLOT.running, running ? 1 : 0);
   }
 
@@ -119,6 +145,18 @@ export class AgentHost implements DebugChannel {
   /** The main thread stopped polling the SIGINT watchdog (transport/sigint.ts): the worker's terminator polls from now on. */
   takeSigint(): void {
     this.post({ kind: "take-sigint" });
+  }
+
+  /**
+   * Whether the agent stopped the running cell because the heap reached heapStopMB (then what it
+   * saw), read once. The agent sets it before it interrupts the cell, so it is there when the
+   * interrupted cell's outcome is made.
+   */
+  takeHeapStop(): HeapStop | null {
+    const used = this.runningFlag[RUNNING_SLOT.heapStoppedMB];
+    if (!(used > 0)) return null;
+    this.store(this.runningFlag, RUNNING_SLOT.heapStoppedMB, 0);
+    return { usedMB: used, stopMB: this.runningFlag[RUNNING_SLOT.heapStopMB], limitMB: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) };
   }
 
   /** The main thread handled an interrupt: the worker stops forcing it. */

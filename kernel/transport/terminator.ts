@@ -34,6 +34,8 @@ import { RUNNING_SLOT } from "./thread-messages.js";
 export const ACK_MS = 1000;
 /** How long a forced interrupt waits for the pause, and between tries when the kernel's own code was running. */
 const RETRY_MS = 250;
+/** How long a cell stopped by the heap guard may take to stop before it is forced (less than an interrupt's: the heap grows meanwhile). */
+const HEAP_ACK_MS = 200;
 /** A SIGINT seen this soon after an interrupt_request sent it is that request's own signal. */
 const ECHO_MS = 500;
 /**
@@ -44,6 +46,9 @@ const ECHO_MS = 500;
  * its checks in those hooks; stepping reaches the loop's own next statement.
  */
 const MAX_STEPS = 2000;
+
+/** Evaluated on the main thread by the heap guard (checkHeap): a full collection (evaluate.ts Helpers.collect). */
+const COLLECT = "typeof __strided__ === 'object' && __strided__ && __strided__.collect ? __strided__.collect() : 'no-session'";
 
 /** Evaluated on the main thread while it is paused: "terminate" when the notebook's code is what runs. */
 export const PREPARE = "typeof __strided__ === 'object' && __strided__ && __strided__.beforeTerminate ? __strided__.beforeTerminate() : 'no-session'";
@@ -60,6 +65,10 @@ export class Terminator {
   private forcing = false;
   private lastRequest = -Infinity;
   private lastVerdict = "";
+  /** A Runtime.getHeapUsage question to the main thread is out (one at a time). */
+  private heapAsked = false;
+  /** The cell (RUNNING_SLOT.cells) the heap guard stopped last: once per cell. */
+  private heapStoppedCell = -1;
   /** Pauses and steps of the interrupt being forced (for the log line when it ends). */
   private pauses = 0;
   private steps = 0;
@@ -107,9 +116,9 @@ export class Terminator {
   }
 
   /** An interrupt_request: tell the main thread, and signal it (stops a cell's synchronous part). */
-  requested(): void {
+  requested(ackMs = this.ackMs): void {
     this.lastRequest = Date.now();
-    this.interrupt();
+    this.interrupt(ackMs);
     process.kill(process.pid, "SIGINT");
   }
 
@@ -124,7 +133,8 @@ export class Terminator {
    * Let the young generation grow once a cell's code has run GROW_AFTER_MS (kernel/heap.ts): reads
    * the main thread's running flag (thread-messages.ts RUNNING_SLOT) every POLL_MS. A cell that
    * ended meanwhile puts the flag back here too (the main thread does when its cell ends; a grow
-   * made just after that, from a stale read, is undone at the next poll).
+   * made just after that, from a stale read, is undone at the next poll). The heap guard
+   * (checkHeap) runs at the same polls.
    */
   watchCells(flag: Int32Array): void {
     let seen = -1;
@@ -137,6 +147,7 @@ export class Terminator {
         return;
       }
       const cells = Atomics.load(flag, RUNNING_SLOT.cells);
+      this.checkHeap(flag, cells);
       if (cells !== seen) {
         seen = cells; // another cell (the main thread put the flag back when the last one ended): its own GROW_AFTER_MS
         since = Date.now();
@@ -162,22 +173,59 @@ export class Terminator {
     this.session = null;
   }
 
-  private interrupt(): void {
+  private interrupt(ackMs = this.ackMs): void {
     this.onInterrupt();
     if (this.waiting || this.forcing) return;
     this.waiting = setTimeout(() => {
       this.waiting = null;
-      this.force();
-    }, this.ackMs);
+      this.force(ackMs);
+    }, ackMs);
+  }
+
+  /**
+   * The heap guard, at each poll while a cell runs: asks the main thread its heap size
+   * (Runtime.getHeapUsage, answered between its statements as a pause would be) and, once it
+   * reaches RUNNING_SLOT.heapStopMB and still does after a full collection
+   * (HeapProfiler.collectGarbage), stops the cell as an interrupt does, after writing the size it saw
+   * in RUNNING_SLOT.heapStoppedMB (the main thread reports a MemoryError from it instead of the
+   * process's out-of-memory abort, which loses every variable).
+   */
+  private checkHeap(flag: Int32Array, cell: number): void {
+    const s = this.session;
+    const stopMB = Atomics.load(flag, RUNNING_SLOT.heapStopMB);
+    if (!s || this.heapAsked || stopMB <= 0 || this.heapStoppedCell === cell) return;
+    this.heapAsked = true;
+    const stillThatCell = (): boolean => this.heapStoppedCell !== cell && Atomics.load(flag, RUNNING_SLOT.running) === 1 && Atomics.load(flag, RUNNING_SLOT.cells) === cell;
+    const heapMB = (then: (usedMB: number | null) => void): void =>
+      s.post("Runtime.getHeapUsage", (err, res) => then(err || !res ? null : Math.round((res as { usedSize: number }).usedSize / 2 ** 20)));
+    heapMB((seen) => {
+      if (seen === null || seen < stopMB || !stillThatCell()) {
+        this.heapAsked = false;
+        return;
+      }
+      // Garbage counts until a collection: an earlier cell's dropped objects must not stop this one,
+      // so the size that stops it is measured after a full collection of the main thread's heap.
+      // (HeapProfiler.collectGarbage waits for the main thread's event loop: never, while it spins.)
+      s.post("Runtime.evaluate", { expression: COLLECT, silent: true, returnByValue: true }, () => {
+        heapMB((usedMB) => {
+          this.heapAsked = false;
+          if (usedMB === null || usedMB < stopMB || !stillThatCell()) return;
+          this.heapStoppedCell = cell;
+          Atomics.store(flag, RUNNING_SLOT.heapStoppedMB, usedMB);
+          this.log(`the running cell's heap reached ${usedMB} MB (stop at ${stopMB} MB): stopping it before V8's out-of-memory abort`);
+          this.requested(HEAP_ACK_MS);
+        });
+      });
+    });
   }
 
   /** Pause the main thread; `paused` decides. Repeats until acknowledged. */
-  private force(): void {
+  private force(ackMs = this.ackMs): void {
     const s = this.session;
     if (!s) return;
     if (!this.forcing) {
       this.forcing = true;
-      this.log(`the main thread did not answer an interrupt within ${this.ackMs} ms: pausing it to see what runs`);
+      this.log(`the main thread did not answer an interrupt within ${ackMs} ms: pausing it to see what runs`);
       s.post("Debugger.enable", (err) => {
         if (err) this.log(`Debugger.enable failed: ${err.message}`);
       });

@@ -26,15 +26,19 @@ export interface WorkerData {
    */
   closedFlag: SharedArrayBuffer;
   /**
-   * Two Int32s the main thread writes and the agent reads (RUNNING_SLOT): whether a cell's code
-   * runs now, and how many cells have started. Written with Atomics.store / add, no message: two
-   * postMessages per execute (start, end) cost both threads ~0.2 ms of CPU per `1 + 1`.
+   * Int32s shared by both threads (RUNNING_SLOT): whether a cell's code runs now and how many
+   * cells have started (the main thread writes them with Atomics.store / add, no message: two
+   * postMessages per execute cost both threads ~0.2 ms of CPU per `1 + 1`); the heap size (MB) at
+   * which the agent stops a running cell (the main thread, at start) and the heap size it saw when
+   * it stopped the running one (the agent; the main thread clears it when a cell starts).
    */
   runningFlag: SharedArrayBuffer;
 }
 
-/** The slots of `runningFlag`. */
-export const RUNNING_SLOT = { running: 0, cells: 1 } as const;
+/** The slots of `runningFlag` (RUNNING_SLOTS Int32s). */
+export const RUNNING_SLOT = { running: 0, cells: 1, heapStopMB: 2, heapStoppedMB: 3 } as const;
+/** How many Int32s `runningFlag` holds. */
+export const RUNNING_SLOTS = 4;
 
 /** The agent's inspector sessions on the main thread, as `closedFlag` holds them (changed with compareExchange). */
 export const AGENT_STATE = {

@@ -8,12 +8,14 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
+import { waitForAgent } from "./support/kept-kernel.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
   k = await startKernel({ env: { STRIDED_LOG: "1" } });
   const decl = await k.kc.execute("let kept = 41;");
   expect(decl.reply.content.status).toBe("ok");
+  await waitForAgent(k);
 });
 let failed = false;
 afterEach(({ task }) => {

@@ -15,6 +15,7 @@ import inspector from "node:inspector";
 import vm from "node:vm";
 import { cellContext, showStoreBriefly, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
+import { fullCollector } from "../../gc.js";
 import { putBackNote } from "./node-guard.js";
 import { Promise, Error, TypeError, Number, BigInt, Object, globalThisRef, promiseThen, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -32,6 +33,12 @@ export interface Helpers {
   beforeTerminate?: () => string;
   /** The same for the debugger ending a cell paused at a breakpoint (kernel/debug/adapter.ts): nothing is left to report later. */
   beforeDebuggerTerminate?: () => string;
+  /**
+   * Evaluated by the agent worker's heap guard (kernel/transport/terminator.ts) when a running
+   * cell's heap reached its stop size: one full collection, so garbage does not count; "collected"
+   * (or "no-gc" where V8's collector is not reachable).
+   */
+  collect?: () => string;
 }
 
 interface RemoteObject {
@@ -114,6 +121,12 @@ export class Evaluator {
   constructor(private readonly helpers: Helpers) {
     this.session.connect();
     helpers.beforeTerminate = terminationVerdict;
+    helpers.collect = () => {
+      const gc = fullCollector();
+      if (!gc) return "no-gc";
+      gc();
+      return "collected";
+    };
     helpers.beforeDebuggerTerminate = () => {
       const verdict = terminationVerdict();
       takeStopped(); // the cell itself reports the interrupt (its evaluation ends "terminated")

@@ -24,20 +24,27 @@ export interface KeptKernel {
   expectInterruptStopsLoop(code: string, counters: string, said: RegExp): Promise<void>;
 }
 
-/** Start a kernel before the file's tests and stop it after them. */
-export function useKeptKernel(): KeptKernel {
+/**
+ * Wait until the kernel's agent worker is up (the kernel must log: STRIDED_LOG=1). Interrupt tests
+ * run with it up (it starts after the first execute, README "How it is built"): it alone forces
+ * code spinning outside a cell's stack, and the cases should not depend on when, under load, it
+ * comes up.
+ */
+export async function waitForAgent(kernel: RunningKernel): Promise<void> {
+  for (let waited = 0; !kernel.kp.output().includes("agent worker ready"); waited += 50) {
+    if (waited > 60_000) throw new Error(`the agent worker did not start within 60 s:\n${kernel.kp.output()}`);
+    await sleep(50);
+  }
+}
+
+/** Start a kernel before the file's tests (with `env` added to its environment) and stop it after them. */
+export function useKeptKernel(env: Record<string, string> = {}): KeptKernel {
   let kernel: RunningKernel | undefined;
   beforeAll(async () => {
-    kernel = await startKernel({ env: { STRIDED_LOG: "1" } });
+    kernel = await startKernel({ env: { STRIDED_LOG: "1", ...env } });
     const decl = await kernel.kc.execute("let kept = 41; const arr = np.arange(6);", { timeout: 120_000 });
     expect(decl.reply.content.status).toBe("ok");
-    // These files test interrupts with the agent worker up (it starts after the first execute,
-    // README "How it is built"): it alone forces code spinning outside a cell's stack, and the
-    // cases should not depend on when, under load, it comes up.
-    for (let waited = 0; !kernel.kp.output().includes("agent worker ready"); waited += 50) {
-      if (waited > 60_000) throw new Error(`the agent worker did not start within 60 s:\n${kernel.kp.output()}`);
-      await sleep(50);
-    }
+    await waitForAgent(kernel);
   });
   afterAll(async () => {
     await kernel?.stop();
