@@ -34,6 +34,7 @@
  * avx512/math.h (npyv_reduce_maxn_f64), numpy/core/src/multiarray/nditer_constr.c (axis order).
  */
 import type { NDArray } from "../core/ndarray.js";
+import { wasmSeen } from "../wasm/loops.js";
 
 /** NumPy's buffer size (np.getbufsize()): the reduce loop sees the elements in chunks this long. */
 const CHUNK = 8192;
@@ -133,14 +134,15 @@ export function numpyExtremum(x: NDArray, kind: "max" | "min"): number {
  * array's elements, in any order) settles it, else undefined. For a run whose extreme value is a
  * zero or a NaN (what the wasm loops report): no NaN and zeros of one sign only, that zero; NaNs
  * all with the canonical bits (np.nan's, JS's NaN), NaN, whichever NaN NumPy's order keeps. One
- * pass, no allocation (the common cases: `np.zeros(n).max()`, data with np.nan in it).
+ * pass (wasm's seen_T, or the JS loop), no allocation (the common cases: `np.zeros(n).max()`, data
+ * with np.nan in it).
  *
  * @example
  * settledExtremum(new Float64Array([0, -1, NaN]), 0, 3) // NaN
  */
 export function settledExtremum(d: Float64Array | Float32Array, lo: number, n: number): number | undefined {
   // 1: a +0, 2: a -0, 4: a NaN, 8: a NaN with other bits
-  const seen = d instanceof Float64Array ? seenF64(d, lo, n) : seenF32(d, lo, n);
+  const seen = wasmSeen(d, lo, n) ?? (d instanceof Float64Array ? seenF64(d, lo, n) : seenF32(d, lo, n));
   if ((seen & 8) !== 0) return undefined;
   if ((seen & 4) !== 0) return NaN;
   return seen === 3 ? undefined : seen === 2 ? -0 : 0;

@@ -460,6 +460,23 @@ export function wasmExtremum(kind: "max" | "min", d: Float64Array | Float32Array
 }
 
 /**
+ * What a contiguous float64/float32 run d[i0 .. i0+n) holds of the values that decide a zero or NaN
+ * extremum (the loops seen_f64/seen_f32): 1 a +0, 2 a -0, 4 a NaN, 8 a NaN other than the canonical
+ * quiet NaN, OR-ed; undefined when the loop did not run (fewer than MIN_RUN elements, not in wasm
+ * memory, no wasm).
+ *
+ * @example
+ * wasmSeen(np.zeros(100).data as Float64Array, 0, 100) // 1
+ */
+export function wasmSeen(d: Float64Array | Float32Array, i0: number, n: number): number | undefined {
+  if (n < MIN_RUN || !inWasmMemory(d.buffer)) return undefined;
+  const w = wasm();
+  if (w === null) return undefined;
+  const p = d.byteOffset + i0 * d.BYTES_PER_ELEMENT;
+  return d instanceof Float64Array ? w.loops.seen_f64(p, n) : w.loops.seen_f32(p, n);
+}
+
+/**
  * The sum of a contiguous int32 run d[i0 .. i0+n) modulo 2^32, as a signed int32 (what storing it
  * into an Int32Array gives), or undefined when the run is shorter than MIN_RUN or not in wasm memory.
  *

@@ -7,7 +7,7 @@ import { UNARY, unary } from "./unary.mjs";
 import { COMPARE, compare } from "./compare.mjs";
 import { maskedLoops } from "./masked.mjs";
 import { copyLoops } from "./copy.mjs";
-import { EXTREMA, SUMS, WRAPPING_SUMS, addRows, extremum, pairwiseSum, wrappingSum } from "./reduce.mjs";
+import { EXTREMA, SEEN, SUMS, WRAPPING_SUMS, addRows, extremum, pairwiseSum, seenBits, wrappingSum } from "./reduce.mjs";
 
 /** The module's WAT text and the names it exports. */
 export function moduleText() {
@@ -21,6 +21,7 @@ export function moduleText() {
   for (const d of WRAPPING_SUMS) funcs.push(wrappingSum(d));
   for (const [op, types] of EXTREMA) for (const d of types) funcs.push(extremum(op, d));
   funcs.push(addRows());
+  for (const d of SEEN) funcs.push(seenBits(d));
   const text = `(module\n (import "env" "memory" (memory 1 65536 shared))\n${funcs.join("\n")}\n)\n`;
   const exports = [...text.matchAll(/\(export "([^"]+)"\)/g)].map((m) => m[1]);
   return { text, exports };

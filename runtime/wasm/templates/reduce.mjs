@@ -9,6 +9,9 @@
 //   accumulators (pmax/pmin for floats, max_s/min_s for i32); a float loop returns NaN when the run
 //   holds a NaN or the result is a zero, whose bits (which zero, which NaN) only NumPy's own order
 //   gives: the caller then runs it (runtime/reduce/extremum.ts); the i32 result is always the answer.
+// - seen_T(p, n) for T in f64, f32: what decides a zero or NaN extremum without NumPy's order, as
+//   bits: 1 a +0, 2 a -0, 4 a NaN, 8 a NaN whose bits are not the canonical quiet NaN's
+//   (reduce/extremum.ts settledExtremum).
 // - sum_i32(p, n): the int32 sum modulo 2^32 (NumPy's int32 accumulation wraps; any order, same bits).
 // - add_rows_f64(rows, n, p, step, o): the row-by-row sum into contiguous results (addRows).
 import { F32, F64, I32, bump } from "./dtypes.mjs";
@@ -16,6 +19,9 @@ import { F32, F64, I32, bump } from "./dtypes.mjs";
 export const SUMS = [F64, F32];
 
 export const EXTREMA = [["max", [F64, F32, I32]], ["min", [F64, F32, I32]]];
+
+/** Element types of the seen_T loops (zero signs and NaN bits, for settledExtremum). */
+export const SEEN = [F64, F32];
 
 /** Element types whose sum wraps modulo 2^width (wrappingSum). */
 export const WRAPPING_SUMS = [I32];
@@ -208,4 +214,51 @@ export function addRows() {
   (local $c i32) (local $oo i32) (local $s f64) ${qs.map((r) => `(local $q${r} i32)`).join(" ")} ${ks.map((k) => `(local $a${k} v128)`).join(" ")}
   ${pass(ROW_GROUP)}
   ${pass(1)})`;
+}
+
+/**
+ * seen_T(p, n), T in f64/f32: over a contiguous run, 1 if it holds a +0, 2 a -0, 4 a NaN, 8 a NaN
+ * other than the canonical quiet NaN (0x7ff8000000000000, float32 0x7fc00000), OR-ed. Per vector:
+ * the zeros (eq 0) split by the sign (shr_s), the NaNs (ne self) and those unequal to the canonical bits.
+ */
+export function seenBits(d) {
+  const { t, vec, size, lanes } = d;
+  const it = t === "f64" ? "i64" : "i32";
+  const ivec = t === "f64" ? "i64x2" : "i32x4";
+  const bits = t === "f64" ? 64 : 32;
+  const canon = t === "f64" ? "0x7ff8000000000000" : "0x7fc00000";
+  const shift = Math.log2(size);
+  const name = `seen_${d.name}`;
+  const any = (v, bit) => `(if (v128.any_true (local.get ${v})) (then (local.set $r (i32.or (local.get $r) (i32.const ${bit})))))`;
+  return `
+ (func $${name} (export "${name}") (param $p i32) (param $n i32) (result i32)
+  (local $end i32) (local $vend i32) (local $x v128) (local $z v128) (local $s v128) (local $q v128)
+  (local $plus v128) (local $minus v128) (local $nan v128) (local $other v128) (local $canon v128) (local $r i32) (local $v ${t}) (local $b ${it})
+  (local.set $canon (${ivec}.splat (${it}.const ${canon})))
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const ${shift}))))
+  (local.set $vend (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const ${-lanes})) (i32.const ${shift}))))
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $vend)))
+   (local.set $x (v128.load align=1 (local.get $p)))
+   (local.set $z (${vec}.eq (local.get $x) (v128.const ${vec} ${Array(lanes).fill("0").join(" ")})))
+   (local.set $s (${ivec}.shr_s (local.get $x) (i32.const ${bits - 1})))
+   (local.set $plus (v128.or (local.get $plus) (v128.andnot (local.get $z) (local.get $s))))
+   (local.set $minus (v128.or (local.get $minus) (v128.and (local.get $z) (local.get $s))))
+   (local.set $q (${vec}.ne (local.get $x) (local.get $x)))
+   (local.set $nan (v128.or (local.get $nan) (local.get $q)))
+   (local.set $other (v128.or (local.get $other) (v128.andnot (local.get $q) (${ivec}.eq (local.get $x) (local.get $canon)))))
+   ${bump("p", "(i32.const 16)")}
+   (br $l)))
+  ${any("$plus", 1)} ${any("$minus", 2)} ${any("$nan", 4)} ${any("$other", 8)}
+  (block $d (loop $l
+   (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
+   (local.set $v (${t}.load align=1 (local.get $p)))
+   (local.set $b (${it}.load align=1 (local.get $p)))
+   (if (${t}.eq (local.get $v) (${t}.const 0))
+    (then (local.set $r (i32.or (local.get $r) (select (i32.const 2) (i32.const 1) (${it}.lt_s (local.get $b) (${it}.const 0))))))
+    (else (if (${t}.ne (local.get $v) (local.get $v))
+     (then (local.set $r (i32.or (local.get $r) (select (i32.const 4) (i32.const 12) (${it}.eq (local.get $b) (${it}.const ${canon})))))))))
+   ${bump("p", `(i32.const ${size})`)}
+   (br $l)))
+  (local.get $r))`;
 }

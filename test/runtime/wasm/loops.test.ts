@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { TypedArray } from "../../../runtime/core/dtype.js";
 import type { BinaryLoop, UnaryLoop } from "../../../runtime/ufunc/kernels.js";
-import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, wasmExtremum, wasmExtremumF64, wasmSumI32, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
+import { accelerate, maskedBinary, maskedBinaryJS, maskedUnary, maskedUnaryJS, wasmExtremum, wasmExtremumF64, wasmSeen, wasmSumI32, wasmPairwiseSumF32, wasmPairwiseSumF64, wasmTwins, type Twin } from "../../../runtime/wasm/loops.js";
 import { wasmAllocate, inWasmMemory } from "../../../runtime/wasm/heap.js";
 import { wasm } from "../../../runtime/wasm/instance.js";
 import { pairwiseSum, pairwiseSumF32JS } from "../../../runtime/reduce/pairwise.js";
@@ -250,6 +250,40 @@ describe.skipIf(skip)("wasm twins agree with their JS loops bit for bit", () => 
       }
     }
     expect(answered).toBeGreaterThan(300); // the wasm loops did answer (not only NaN)
+  });
+
+  it("seen_f64/seen_f32: the zero signs and NaN bits of a run, at every length and alignment", () => {
+    const lengths = [...Array.from({ length: 41 }, (_, i) => i), 63, 64, 65, 1000];
+    let nonzero = 0;
+    for (const C of [Float64Array, Float32Array] as const) {
+      for (const n of lengths) {
+        for (const start of [0, 1, 2, 3]) {
+          const d = new C(n + start);
+          const pool = rnd();
+          for (let i = 0; i < d.length; i++) {
+            const r = rnd();
+            d[i] = r < 0.4 * pool ? 0 : r < 0.8 * pool ? -0 : r < 0.9 ? 1.5 : -2;
+          }
+          const u = C === Float64Array ? new BigUint64Array(d.buffer) : new Uint32Array(d.buffer);
+          if (rnd() < 0.5 && n > 0) u[start + Math.floor(rnd() * n)] = C === Float64Array ? 0x7ff8000000000000n : 0x7fc00000; // canonical NaN
+          if (rnd() < 0.3 && n > 0) u[start + Math.floor(rnd() * n)] = C === Float64Array ? 0xfff8000000000005n : 0xffc00005; // another NaN
+          const w = wasmCopy(d, C) as Float64Array | Float32Array;
+          let want = 0;
+          for (let i = start; i < start + n; i++) {
+            const v = d[i];
+            const neg = C === Float64Array ? (u[i] as bigint) >> 63n === 1n : (u[i] as number) >>> 31 === 1;
+            if (v === 0) want |= neg ? 2 : 1;
+            else if (v !== v) want |= (C === Float64Array ? u[i] === 0x7ff8000000000000n : u[i] === 0x7fc00000) ? 4 : 12;
+          }
+          const got = wasmSeen(w, start, n);
+          const where = `${C.name} n=${n} start=${start} (SEED=${SEED})`;
+          if (n < 16) expect(got, where).toBe(undefined);
+          else expect(got, where).toBe(want);
+          if (want !== 0) nonzero++;
+        }
+      }
+    }
+    expect(nonzero).toBeGreaterThan(100);
   });
 
   it("int32 sum: wasm wraps modulo 2^32 exactly as the Int32Array store of the exact sum, at every length and alignment", () => {
