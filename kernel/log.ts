@@ -22,3 +22,20 @@ export function readLogSetting(): boolean {
 function logSetting(): boolean {
   return /^(1|true|yes|on)$/i.test(process.env.STRIDED_LOG ?? "");
 }
+
+/**
+ * Logging stops for good once stderr fails (EPIPE: the process that read it is gone). Without
+ * this, the failed write's `error` event reached the compute's uncaughtException handler, which
+ * logs, whose write failed again: an endless chain that kept a compute whose launcher died during
+ * start-up spinning after its transport had gone (STRIDED_LOG=1; test/e2e/orphans.test.ts).
+ * Call once at start-up, after the setting is read; no-op when logging is off.
+ *
+ * @example
+ * stopLoggingWhenStderrFails() // undefined
+ */
+export function stopLoggingWhenStderrFails(): void {
+  if (!LOG_ENABLED) return;
+  process.stderr.on("error", () => {
+    LOG_ENABLED = false;
+  });
+}

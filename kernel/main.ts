@@ -26,7 +26,7 @@ import { kernelInfoContent } from "./dispatch/kernel-info.js";
 import { youngGenerationGrows } from "./heap.js";
 import { IdleCompaction, QUIET_MS } from "./idle-compaction.js";
 import { exitNeedsMainThread, exitProcess, rememberKernelExitListeners } from "./exit-listeners.js";
-import { LOG_ENABLED } from "./log.js";
+import { LOG_ENABLED, stopLoggingWhenStderrFails } from "./log.js";
 import type { CellSession, MimeBundle } from "./session/contract.js";
 import type { BeforeRun, HeapStop } from "./session/index.js";
 import { DebugBridge } from "./debug/bridge.js";
@@ -89,6 +89,7 @@ export async function startCompute(channelPath: string): Promise<void> {
     });
   // First: SIGINT never kills the kernel from here on (transport/sigint.ts).
   const sigint = new MainThreadSigint(interrupted);
+  stopLoggingWhenStderrFails(); // a launcher gone during start-up must not leave the log writing to a closed pipe for good (log.ts)
 
   // Set when the kernel was meant to start from its startup snapshot and could not (bin/strided-kernel,
   // snapshot/entry.ts): one line on the log and in kernel_info's banner (the kernel writes nothing to stderr by default).

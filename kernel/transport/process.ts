@@ -21,7 +21,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { LOG_ENABLED } from "../log.js";
+import { LOG_ENABLED, stopLoggingWhenStderrFails } from "../log.js";
 import { snapshotNote } from "../snapshot/stamp.js";
 import { readConnectionFile } from "./connection.js";
 import { zombieStatus } from "./exit-status.js";
@@ -47,6 +47,7 @@ const log = (line: string): void => {
  * await runTransport("/run/user/1000/jupyter/kernel-1234.json");
  */
 export async function runTransport(connectionFile: string, channelPath?: string, computePid?: number): Promise<void> {
+  stopLoggingWhenStderrFails();
   const connection = readConnectionFile(connectionFile);
   let path = channelPath;
   let pid = computePid ?? null;

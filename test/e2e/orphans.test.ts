@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensureBuilt, LAUNCHER, ROOT, sleep, startKernel } from "./support/kernel.js";
 
 /** The PIDs of `pid`'s children. */
@@ -83,13 +83,16 @@ it("SIGKILL of the compute alone: the transport ends by the same signal and remo
   }
 });
 
+// With STRIDED_LOG=1 the kernel's stderr is a pipe to the dead launcher: a compute whose log kept
+// writing to it (EPIPE, reported as an uncaught exception, which it logged again) spun for good.
+describe.each([{ log: false }, { log: true }])("STRIDED_LOG=$log", ({ log }) => {
 it("the launcher (JPY_PARENT_PID) dies: both processes end", async () => {
   await ensureBuilt();
   // A launcher that starts the kernel as jupyter_client does (launchKernel sets JPY_PARENT_PID to
   // its own PID), prints the kernel's PID, then waits to be killed.
   const script = `
     const { launchKernel } = require(${JSON.stringify(join(ROOT, "dist", "kernel", "client", "index.js"))});
-    launchKernel({ argv: ["/bin/sh", ${JSON.stringify(LAUNCHER)}, process.execPath, "{connection_file}"], cwd: ${JSON.stringify(ROOT)} })
+    launchKernel({ argv: ["/bin/sh", ${JSON.stringify(LAUNCHER)}, process.execPath, "{connection_file}"], cwd: ${JSON.stringify(ROOT)}, env: ${log ? '{ STRIDED_LOG: "1" }' : "{}"} })
       .then((kp) => { process.stdout.write(kp.pid + "\\n"); setInterval(() => {}, 1000); });`;
   const launcher = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
   try {
@@ -106,3 +109,4 @@ it("the launcher (JPY_PARENT_PID) dies: both processes end", async () => {
     launcher.kill("SIGKILL");
   }
 }, 60_000);
+});
