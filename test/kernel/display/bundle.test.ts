@@ -52,4 +52,24 @@ describe("toMimeBundle", () => {
     }
     expect(toMimeBundle(new Bad())["text/plain"]).toMatch(/cannot be shown: no text/);
   });
+
+  it("a big typed array reads as util.inspect shows it (100 elements), not its toString's every element", () => {
+    const text = toMimeBundle(new Float64Array(1_000_000))["text/plain"] as string;
+    expect(text).toMatch(/^Float64Array\(1000000\) \[/);
+    expect(text).toContain("... 999900 more items");
+    expect(text.length).toBeLessThan(2000);
+  });
+
+  it("a deeply nested JS array reads as util.inspect shows it, not a stack overflow", () => {
+    const deep: unknown[] = [];
+    let cur = deep;
+    for (let i = 0; i < 100_000; i++) {
+      const n: unknown[] = [];
+      cur.push(n);
+      cur = n;
+    }
+    const text = toMimeBundle(deep)["text/plain"] as string;
+    expect(text).not.toMatch(/cannot be shown/);
+    expect(text.replace(/\s+/g, " ")).toBe("[ [ [ [ [ [Array] ] ] ] ] ]");
+  });
 });
