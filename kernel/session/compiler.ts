@@ -143,6 +143,11 @@ export class CellCompiler {
     return { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) };
   }
 
+  /** The kernel is quiet: the kept programs and their checkers go for good (KeptProgram.release). */
+  releaseKeptPrograms(): void {
+    for (const k of this.kept.values()) k.release();
+  }
+
   /** Forget the kept programs: the next cell makes one from the whole prelude (tests use it to start one mid-notebook). */
   dropKeptPrograms(): void {
     for (const k of this.kept.values()) k.drop();

@@ -76,4 +76,9 @@ export interface CellSession {
   ready?(): Promise<void>;
   /** Finish what the warm-up left for later (the compiler's own program, when the first cells used the startup snapshot's); called when idle. */
   finishWarming?(): void;
+  /**
+   * The kernel went quiet (just before its idle heap compaction): let go of what only speeds up
+   * cells sent back to back (the kept program and its checker: ~30 MB of a quiet kernel's RSS).
+   */
+  releaseIdle?(): void;
 }

@@ -177,6 +177,11 @@ class Session implements StridedCellSession {
     this.compilerInstance?.finishWarming();
   }
 
+  /** The kept programs (typecheck/kept-program.ts) go when the kernel is quiet; the next cell makes one again (one full check). */
+  releaseIdle(): void {
+    this.compilerInstance?.releaseKeptPrograms();
+  }
+
   /** Set by stopWarming: the warm-up's remaining steps are skipped. */
   private warmingStopped = false;
 

@@ -91,6 +91,20 @@ export class KeptProgram {
     return this.kept?.program ?? null;
   }
 
+  /**
+   * Let go of the kept program and its checker for good (the kernel is quiet): the language
+   * service holds its current program, so it is given a new one without a checker (one program,
+   * ~20-60 ms of idle time), and the kept checker's state of up to CHECK_LIMIT cells becomes
+   * garbage (memory.test.ts: idle RSS after 3,000 distinct cells 13 MB above the per-cell path's
+   * with it held).
+   */
+  release(): void {
+    if (!this.kept) return;
+    this.kept = null;
+    this.host.setCell("");
+    this.host.program();
+  }
+
   /** Forget the kept program (made again at the next check). */
   drop(): void {
     this.kept = null;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CellCompiler } from "../../../kernel/session/compiler.js";
+import { fullCollector } from "../../../kernel/gc.js";
 import { CHECK_LIMIT, RECENT_LIMIT } from "../../../kernel/session/typecheck/kept-program.js";
 
 const dirs: string[] = [];
@@ -94,6 +95,22 @@ describe("what the kept program keeps", () => {
     expect(c.counts.kept).toBe(3 * CHECK_LIMIT);
     expect(c.counts.made).toBe(3);
     expect(checkers.size).toBe(3); // a new checker each time, not the last one's again
+  });
+
+  it("released when the kernel is quiet: nothing holds its checker any more (the language service held its program); the next cell makes one", async () => {
+    const c = new CellCompiler(folder());
+    c.compile("const r1: number = 1", "", (l) => l);
+    for (let i = 0; i < 5; i++) c.compile(`r1 + ${i}`, "", (l) => l);
+    const checker = new WeakRef(c.keptProgram()!.getTypeChecker());
+    c.releaseKeptPrograms();
+    expect(c.keptProgram()).toBeNull();
+    const gc = fullCollector()!;
+    await new Promise((r) => setTimeout(r, 0)); // WeakRefs are cleared only after the job that read them
+    gc();
+    expect(checker.deref()).toBeUndefined();
+    const r = c.compile("r1 + 2", "", (l) => l);
+    expect(r.ok).toBe(true);
+    expect(c.keptProgram()).not.toBeNull();
   });
 
   it("an edited notebook module is seen by the next cell that uses it, though that cell names no file", () => {
