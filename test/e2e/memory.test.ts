@@ -79,17 +79,36 @@ it("3,000 cells each making and dropping a 1e5-element array: RSS at cell 3,000 
   expect(r3000 - r500).toBeLessThanOrEqual(8);
 }, 300_000);
 
-it("3,000 distinct cells without declarations: what they leave behind is bounded (RSS at cell 3,000 within 8 MB of cell 1,000; idle RSS after them within 32 MB of before)", async () => {
-  k = await startKernel({ env: { STRIDED_LOG: "1" } });
+/** 3,000 distinct cells pipelined into a new kernel started with `env`: RSS (MB) idle before, at cells 500-3,000, idle after. */
+async function distinctCells(env: Record<string, string>): Promise<{ idleBefore: number; r1000: number; r3000: number; idleAfter: number }> {
+  k = await startKernel({ env: { STRIDED_LOG: "1", ...env } });
   await k.kc.execute("1 + 1", { timeout: 120_000 });
   const start = treeRssBytes(k.kp.pid) / MB;
   const idleBefore = await idleRss(k, 0);
   const rss = await pipelined(k, 3000, (i) => `${i} * 2 + 1`, [500, 1000, 2000, 3000]);
   const [r1000, r3000] = [rss.get(1000) as number, rss.get(3000) as number];
   const idleAfter = await idleRss(k, 1);
-  console.log(`RSS over distinct cells: start ${start.toFixed(1)} MB, idle ${idleBefore.toFixed(1)}, cell 500 ${rss.get(500)?.toFixed(1)}, 1000 ${r1000.toFixed(1)}, 2000 ${rss.get(2000)?.toFixed(1)}, 3000 ${r3000.toFixed(1)} MB, idle after ${idleAfter.toFixed(1)} MB (issue 11's target: <= 200 MB)`);
+  console.log(`RSS over distinct cells${env.GLIBC_TUNABLES ? ` (${env.GLIBC_TUNABLES})` : ""}: start ${start.toFixed(1)} MB, idle ${idleBefore.toFixed(1)}, cell 500 ${rss.get(500)?.toFixed(1)}, 1000 ${r1000.toFixed(1)}, 2000 ${rss.get(2000)?.toFixed(1)}, 3000 ${r3000.toFixed(1)} MB, idle after ${idleAfter.toFixed(1)} MB (issue 11's target: <= 200 MB)`);
+  return { idleBefore, r1000, r3000, idleAfter };
+}
+
+it("3,000 distinct cells without declarations, as the kernel runs: flat from cell 1,000 (within 8 MB), idle RSS after them bounded", async () => {
+  const { r1000, r3000, idleAfter } = await distinctCells({});
   expect(r3000 - r1000).toBeLessThanOrEqual(8);
   expect(r3000).toBeLessThan(300);
-  expect(idleAfter - idleBefore).toBeLessThanOrEqual(32);
   expect(idleAfter).toBeLessThanOrEqual(IDLE_AFTER_DISTINCT_MB);
+}, 400_000);
+
+/*
+ * What the cells leave behind for good, apart from the allocator: glibc malloc asks for transparent
+ * huge pages (bin/strided-kernel, for the blob's deserialisation), and memory freed inside a huge
+ * page stays resident, so the idle RSS after the cells depends on whether the system had huge pages
+ * to give (measured 2026-12-05 on one build: +33 MB idle after 3,000 distinct cells with them, +19
+ * without; it ran either way from run to run). The kernel's own leftovers (programs, checkers,
+ * source maps, history) are measured with malloc's huge pages off.
+ */
+it("3,000 distinct cells without declarations, malloc without huge pages: idle RSS after them within 32 MB of before", async () => {
+  const { idleBefore, r1000, r3000, idleAfter } = await distinctCells({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=0" });
+  expect(r3000 - r1000).toBeLessThanOrEqual(8);
+  expect(idleAfter - idleBefore).toBeLessThanOrEqual(32);
 }, 400_000);
