@@ -186,7 +186,8 @@ export class Terminator {
    * The heap guard, at each poll while a cell runs: asks the main thread its heap size
    * (Runtime.getHeapUsage, answered between its statements as a pause would be) and, once it
    * reaches RUNNING_SLOT.heapStopMB and still does after a full collection
-   * (HeapProfiler.collectGarbage), stops the cell as an interrupt does, after writing the size it saw
+   * (Helpers.collect evaluated on the main thread: HeapProfiler.collectGarbage waits for its event
+   * loop), stops the cell as an interrupt does, after writing the size it saw
    * in RUNNING_SLOT.heapStoppedMB (the main thread reports a MemoryError from it instead of the
    * process's out-of-memory abort, which loses every variable).
    */
