@@ -131,6 +131,15 @@ const io = {
 // ---- section: searching, sorting, statistics (runtime/sorting, runtime/stats) ----
 const sortstats = { ...sorting, ...stats };
 
+const members = { ...core, ...structure, ...shapes, ...compute, ...io, ...sortstats };
+
+/**
+ * The type of `np`: every name of the array namespace. An interface, so a type error names it
+ * (`Property 'linalg' does not exist on type 'Np'`) instead of spelling out all of its members.
+ */
+export interface Np extends NpMembers {}
+type NpMembers = typeof members;
+
 /**
  * The array namespace, spelled as NumPy spells it.
  *
@@ -138,10 +147,7 @@ const sortstats = { ...sorting, ...stats };
  * const a = np.arange(10);
  * np.shares_memory(a, a.get("2:6")) // true
  */
-export const np = { ...core, ...structure, ...shapes, ...compute, ...io, ...sortstats };
-
-/** The type of `np`. */
-export type Np = typeof np;
+export const np: Np = members;
 
 void DTYPES;
 export type { DType };

@@ -24,8 +24,22 @@ export function placeDiagnostics(diags: readonly ts.Diagnostic[], mapLine: (line
       line = mapLine(lc.line) + 1;
       column = lc.character + 1;
     }
-    return { code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, "\n"), line, column };
+    return { code: d.code, message: reword(d.code, ts.flattenDiagnosticMessageText(d.messageText, "\n")), line, column };
   });
+}
+
+/** TS2339 "Property 'x' does not exist on type ...". */
+const NO_PROPERTY = 2339;
+const NOT_IN_NP = /^Property '([^']+)' does not exist on type 'Np'\.$/;
+
+/**
+ * A name NumPy has and the runtime does not (`np.linalg`, `np.histogram`) said as such, with where
+ * to look; TypeScript's own words otherwise (its "Did you mean 'zeros'?" is TS2551, kept).
+ */
+function reword(code: number, message: string): string {
+  const m = code === NO_PROPERTY ? NOT_IN_NP.exec(message) : null;
+  if (!m) return message;
+  return `np.${m[1]} does not exist: strided's np has no '${m[1]}' (it has the NumPy names it implements; type np. and press Tab to list them)`;
 }
 
 /** The error outcome for type errors (the first one names the error; all are listed). */

@@ -134,6 +134,16 @@ describe("type errors stop the cell before it runs", () => {
     expect(e.traceback.join("\n")).toContain(`at line ${line}, column ${column}`);
   });
 
+  it("a NumPy name the runtime does not have is named as such, short (not np's whole type spelled out)", async () => {
+    for (const code of ["np.linalg", "const h = np.histogram(np.arange(3))", "np.arange(3)[\"1:\"]; np.linalg"]) {
+      const e = err((await run(code)).r);
+      expect(e.evalue).toMatch(/^TS2339: np\.(linalg|histogram) does not exist: strided's np has no '(linalg|histogram)' .*press Tab/);
+      expect(e.evalue.length).toBeLessThan(200);
+    }
+    // a near miss keeps TypeScript's suggestion
+    expect(err((await run("np.zero(3)")).r).evalue).toContain("Did you mean 'zeros'?");
+  });
+
   it("nothing of a failing cell runs", async () => {
     const io = new MemoryPublisher();
     err((await run("console.log('ran'); const tx: number = 'x'", io)).r);
