@@ -84,6 +84,16 @@ declare module "../core/ndarray.js" {
     tolist(this: NDArray<3, K>): KindValues[K][][][];
     tolist(): unknown;
     /**
+     * What `JSON.stringify` writes for the array: its elements as nested arrays, as `tolist()`
+     * (NaN and ±Infinity become `null`, as JSON.stringify writes them; int64/uint64 elements are
+     * bigints, which JSON.stringify refuses as for any bigint: convert first, e.g. `.astype("float64")`).
+     * Only the array's own elements, never the rest of the buffer a view reaches into.
+     *
+     * @example
+     * JSON.stringify(np.arange(4).reshape(2, 2)) // "[[0,1],[2,3]]"
+     */
+    toJSON(): unknown;
+    /**
      * Set every element to `value` (cast to the array's dtype), in place.
      *
      * @example
@@ -205,6 +215,10 @@ NDArray.prototype.tolist = function (this: NDArray): unknown {
   };
   return rec(0, firstIndex(this));
 } as NDArray["tolist"];
+
+NDArray.prototype.toJSON = function (this: NDArray): unknown {
+  return this.tolist();
+};
 
 NDArray.prototype.fill = function (this: NDArray, value: number | boolean | bigint): void {
   copyInto(this, value);
