@@ -9,9 +9,11 @@
  *   keeps the LATER element, and a NaN already held stays.
  * - The iteration: the axes of length > 1 sorted by |stride|, largest outside (stable, C order on
  *   ties; negative strides are kept, not flipped), then coalesced (outer stride = inner length ×
- *   inner stride). One axis left: its elements in that order with its stride; more: the elements
- *   in that order, copied into a contiguous buffer. Either way they go to the loop in chunks of
- *   8192 (NumPy's buffer size); the first element is the initial value r and is skipped.
+ *   inner stride). The elements go to the loop in chunks of 8192 (NumPy's buffer size), read in
+ *   place with the inner axis's stride when one axis is left or the chunk stays inside the inner
+ *   axis, else copied into a contiguous buffer (until 2026-12-05 this file buffered every chunk of
+ *   several axes: wrong for rows of 8192 or more with a stride other than 1, e.g. `m[:, ::-1]`);
+ *   the first element is the initial value r and is skipped.
  * - A chunk with element stride 1 (contiguous or buffered): W lanes (8 for float64, 16 for
  *   float32: 512 bits), acc[l] = r for every lane; while 8W elements remain, for each lane l the
  *   eight elements e_k = x[p + kW + l] give acc[l] = V(acc[l], V(V(V(e0, e1), V(e2, e3)),
@@ -27,106 +29,27 @@
  * inside a chunk's lanes does too, and a NaN in a chunk's tail or in a strided run keeps its bits.
  * NumPy built for AVX2 or SSE (narrower lanes) answers differently in exactly these cases.
  *
- * Cost: O(size) with a few comparisons per element, no allocation beyond one chunk of 8192
- * element indices. Used only when the order matters (a zero or NaN result): the wasm loops and
- * the JS folds compute every other result.
+ * The walk itself is extremum-axes.ts's (it also serves reductions over some axes, fmax/fmin,
+ * `initial` and `where`). Cost: O(size) with a few comparisons per element. Used only when the
+ * order matters (a zero or NaN result): the wasm loops and the JS folds compute every other result.
  * References: numpy/core/src/umath/loops_minmax.dispatch.c.src (1.24), numpy/core/src/common/simd/
  * avx512/math.h (npyv_reduce_maxn_f64), numpy/core/src/multiarray/nditer_constr.c (axis order).
  */
 import type { NDArray } from "../core/ndarray.js";
 import { wasmSeen } from "../wasm/loops.js";
-
-/** NumPy's buffer size (np.getbufsize()): the reduce loop sees the elements in chunks this long. */
-const CHUNK = 8192;
+import { numpyExtremumAxes } from "./extremum-axes.js";
 
 /**
  * NumPy 1.24's `np.max(x)` (kind "max") or `np.min(x)` of a non-empty float64/float32 array, as
- * a number carrying NumPy's bits (the sign of a zero, a NaN's payload).
+ * a number carrying NumPy's bits (the sign of a zero, a NaN's payload): the walk of
+ * extremum-axes.ts with every axis reduced.
  *
  * @example
  * numpyExtremum(np.array([0, -0], { dtype: "float64" }), "max") // -0
  */
 export function numpyExtremum(x: NDArray, kind: "max" | "min"): number {
-  const d = x.data as Float64Array | Float32Array;
-  const W = d instanceof Float64Array ? 8 : 16;
-  const isz = x.itemsize;
-  const first = x.offset / isz;
-  // axes of length > 1, outermost first by |stride| (a stable sort: C order on ties), coalesced
-  const axes: [number, number][] = [];
-  for (let i = 0; i < x.ndim; i++) if (x.shape[i] !== 1) axes.push([x.shape[i], x.strides[i] / isz]);
-  axes.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  const co: [number, number][] = [];
-  for (let i = axes.length - 1; i >= 0; i--) {
-    const [n, s] = axes[i];
-    const last = co[co.length - 1];
-    if (last !== undefined && last[1] * last[0] === s) last[0] *= n;
-    else co.push([n, s]);
-  }
-  co.reverse();
-  if (co.length === 0) return d[first];
-  // one axis: its own stride decides the loop; more: NumPy buffers them, contiguous
-  const contiguous = co.length > 1 || co[0][1] === 1;
-  const max = kind === "max";
-  const V = max ? (i: number, j: number): number => (d[i] !== d[i] || d[i] > d[j] ? i : j) : (i: number, j: number): number => (d[i] !== d[i] || d[i] < d[j] ? i : j);
-  const P = max ? (i: number, j: number): number => (d[i] > d[j] ? i : j) : (i: number, j: number): number => (d[i] < d[j] ? i : j);
-  const chunk = new Int32Array(CHUNK);
-  const acc = new Int32Array(W);
-  const m = new Int32Array(8);
-  let r = first;
-  let skip = 1;
-  // the elements in iteration order: an odometer over the coalesced axes
-  const nd = co.length;
-  const idx = new Array<number>(nd).fill(0);
-  let pos = first;
-  let left = x.size;
-  const direct = nd === 1 && co[0][1] === 1; // one contiguous run: element k of a chunk is pos + k
-  while (left > 0) {
-    const len = Math.min(CHUNK, left);
-    if (direct) for (let k = 0; k < len; k++) chunk[k] = pos + k;
-    else {
-      for (let k = 0; k < len; k++) {
-        chunk[k] = pos;
-        for (let a = nd - 1; a >= 0; a--) {
-          pos += co[a][1];
-          if (++idx[a] < co[a][0]) break;
-          pos -= co[a][0] * co[a][1];
-          idx[a] = 0;
-        }
-      }
-    }
-    if (direct) pos += len;
-    left -= len;
-    const p0 = skip;
-    skip = 0;
-    const L = len - p0;
-    if (L <= 0) continue;
-    if (contiguous) {
-      acc.fill(r);
-      let p = p0;
-      const end = p0 + L;
-      for (; end - p >= 8 * W; p += 8 * W) {
-        for (let l = 0; l < W; l++) {
-          const q = p + l;
-          const t0 = V(V(chunk[q], chunk[q + W]), V(chunk[q + 2 * W], chunk[q + 3 * W]));
-          const t1 = V(V(chunk[q + 4 * W], chunk[q + 5 * W]), V(chunk[q + 6 * W], chunk[q + 7 * W]));
-          acc[l] = V(acc[l], V(t0, t1));
-        }
-      }
-      for (; end - p >= W; p += W) for (let l = 0; l < W; l++) acc[l] = V(acc[l], chunk[p + l]);
-      for (let l = 0; l < W; l++) if (d[acc[l]] !== d[acc[l]]) return NaN; // canonical, and it stays
-      r = laneFold(acc, W, P);
-      for (; p < end; p++) r = V(r, chunk[p]);
-    } else {
-      let i = 0;
-      if (L >= 8) {
-        for (let k = 0; k < 8; k++) m[k] = chunk[p0 + k];
-        for (i = 8; i + 8 <= L; i += 8) for (let k = 0; k < 8; k++) m[k] = V(m[k], chunk[p0 + i + k]);
-        r = V(r, V(V(V(m[0], m[1]), V(m[2], m[3])), V(V(m[4], m[5]), V(m[6], m[7]))));
-      }
-      for (; i < L; i++) r = V(r, chunk[p0 + i]);
-    }
-  }
-  return d[r];
+  const { picks } = numpyExtremumAxes(x, x.shape.map(() => true), x.shape.map(() => 0), kind);
+  return picks[0] >= 0 ? (x.data as Float64Array | Float32Array)[picks[0]] : NaN;
 }
 
 /**
@@ -168,19 +91,4 @@ function seenF32(d: Float32Array, lo: number, n: number): number {
     else if (v !== v) seen |= w[i] === 0x7fc00000 ? 4 : 12;
   }
   return seen;
-}
-
-/** _mm512_reduce_max_pd/ps's order over W lanes (8 or 16) of element indices: halves as P(hi, lo), then P(t, swapped t). */
-function laneFold(acc: Int32Array, W: number, P: (i: number, j: number) => number): number {
-  const t = Array.from({ length: W }, (_, l) => acc[l]);
-  let n = W;
-  while (n > 4 || (n === 4 && W === 8)) {
-    n >>= 1;
-    for (let j = 0; j < n; j++) t[j] = P(t[n + j], t[j]);
-  }
-  if (n === 4) {
-    t[0] = P(t[0], t[2]);
-    t[1] = P(t[1], t[3]);
-  }
-  return P(t[0], t[1]);
 }

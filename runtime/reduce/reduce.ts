@@ -37,6 +37,8 @@ import { addReduce, foldReduce, reduceSpace } from "./walk.js";
 import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
 import { wasmExtremum, wasmSumI32 } from "../wasm/loops.js";
 import { numpyExtremum, settledExtremum } from "./extremum.js";
+import { settleExtremum } from "./extremum-axes.js";
+import { broadcast_to } from "../views/contiguous.js";
 import { BIG_FOLDS, bigFoldInto } from "./int64.js";
 import type { KindFrom, KindOf, RankOf, Reduced, SumKind } from "../core/rank.js";
 
@@ -375,12 +377,45 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
     return finish(res, red, options);
   }
   runFold(x, res, red, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
-  // a zero or NaN over all axes: NumPy's order decides its bits (extremum.ts)
-  if (initial === undefined && x === x0 && res.size === 1 && red.every((r) => r) && (res.data instanceof Float64Array || res.data instanceof Float32Array)) {
-    const v = res.data[0];
-    if (v !== v || v === 0) res.data[0] = numpyExtremum(x0, name === "maximum" ? "max" : "min");
+  // a zero or NaN result: NumPy's order decides its bits (extremum.ts, extremum-axes.ts)
+  if ((res.data instanceof Float64Array || res.data instanceof Float32Array) && hasZeroOrNaN(res.data)) {
+    const kind = name === "maximum" ? "max" : "min";
+    settleExtremumBits(x0, res, red, kind, { initial: initial === undefined ? undefined : Number(initial), where: options?.where, out: options?.out, dtype });
   }
   return finish(res, red, options);
+}
+
+/** Whether a float result holds a zero or a NaN (the values whose bits depend on NumPy's order). */
+function hasZeroOrNaN(d: Float64Array | Float32Array): boolean {
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i];
+    if (v === 0 || v !== v) return true;
+  }
+  return false;
+}
+
+/**
+ * Overwrite the zero and NaN elements of `res` (the keepdims result of a max/min of `x0` over `red`)
+ * with NumPy's bits (extremum-axes.ts): NumPy iterates over `out`'s layout when `out` is given.
+ */
+export function settleExtremumBits(
+  x0: NDArray,
+  res: NDArray,
+  red: readonly boolean[],
+  kind: "max" | "min",
+  o: { initial?: number; where?: ArrayLike; out?: NDArray; dtype: DType; ignoreNaN?: boolean },
+): void {
+  const xs = inLoopDType(x0, o.dtype);
+  const mask = o.where === undefined || o.where === true ? undefined : (broadcast_to(asarray(o.where), x0.shape) as NDArray);
+  let layout = res.strides.map((s, i) => (red[i] ? 0 : s / res.itemsize));
+  const out = o.out;
+  if (out !== undefined && out.dtype === o.dtype) {
+    // out's strides over the input's axes (its axes are the kept ones, or all with keepdims)
+    const keep = out.ndim === x0.ndim;
+    let k = 0;
+    layout = x0.shape.map((_, i) => (red[i] ? (keep ? (k++, 0) : 0) : out.strides[k++] / out.itemsize));
+  }
+  settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: xs !== x0, ignoreNaN: o.ignoreNaN });
 }
 
 /**

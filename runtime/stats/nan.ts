@@ -17,7 +17,7 @@ import { ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
-import { max, min, reducedAxes, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
+import { finish, max, min, reducedAxes, settleExtremumBits, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
 import { mean, std, var_, type ScalarVarOptions, type VarOptions } from "../reduce/stats.js";
 import { multiply, sqrt, subtract, true_divide } from "../ufunc/ufuncs.js";
 import { copyInto } from "../core/iterate.js";
@@ -123,14 +123,21 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   }
   if (!isFloat(x)) return f(x, options as never) as NDArray | number;
   const { arr, notnan } = replaceNan(x, isMax ? -Infinity : Infinity);
-  const r = f(arr, { ...options, out: undefined } as never) as NDArray | number;
-  const cnt = countNotNan(notnan, options?.axis, options?.keepdims === true);
-  const res = nanWhere(r, typeof cnt === "number" ? (cnt === 0 ? 1 : 0) : (equalZero(cnt) as NDArray));
-  if (options?.out !== undefined && typeof res !== "number") {
-    copyInto(options.out, res);
-    return options.out;
+  // the keepdims result (NaN where a slice holds no number), its zero and NaN elements then given
+  // the bits of NumPy's np.fmax.reduce / np.fmin.reduce over `x` as it is laid out (extremum-axes.ts)
+  const r = f(arr, { ...options, keepdims: true, out: undefined } as never) as NDArray;
+  const cnt = countNotNan(notnan, options?.axis, true) as NDArray;
+  nanWhere(r, equalZero(cnt));
+  if ((r.data instanceof Float64Array || r.data instanceof Float32Array) && hasZeroOrNaN(r.data)) {
+    const initial = options?.initial === undefined ? undefined : Number(options.initial);
+    settleExtremumBits(x, r, red, isMax ? "max" : "min", { initial, where: options?.where, out: options?.out, dtype: r.dtype, ignoreNaN: true });
   }
-  return res;
+  return finish(r, red, options) as NDArray | number;
+}
+
+function hasZeroOrNaN(d: Float64Array | Float32Array): boolean {
+  for (let i = 0; i < d.length; i++) if (d[i] === 0 || d[i] !== d[i]) return true;
+  return false;
 }
 
 function equalZero(c: NDArray): NDArray {

@@ -3,10 +3,10 @@ import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyExtremum } from "../../../runtime/reduce/extremum.js";
 
-// The element-by-element fold keeping the first of two equal zeros: the value of every result, and
-// the bits of the axis reductions below. A whole-array result that is a zero or a NaN has the bits of
-// NumPy's own order instead (runtime/reduce/extremum.ts, checked against NumPy in
-// test/runtime/numpy/minmax-order.test.ts): `whole` is the reference there.
+// The element-by-element fold keeping the first of two equal zeros: the value of every result. A
+// result that is a zero or a NaN has the bits of NumPy's own order instead (runtime/reduce/extremum.ts
+// and extremum-axes.ts, checked against NumPy in test/runtime/numpy/minmax-order.test.ts and
+// minmax-axes.test.ts): `whole` is the reference there.
 const seqMax = (xs: number[]): number => xs.reduce((acc, v) => (acc >= v || acc !== acc ? acc : v));
 const seqMin = (xs: number[]): number => xs.reduce((acc, v) => (acc <= v || acc !== acc ? acc : v));
 
@@ -58,8 +58,10 @@ describe("contiguous max/min runs (four accumulators): the sequential fold's val
     const mx = a.max({ axis: 1 }).tolist() as number[];
     const mn = a.min({ axis: 1 }).tolist() as number[];
     rows.forEach((r, i) => {
-      expect(mx[i]).toEqual(seqMax(r)); // toEqual: NaN equals NaN, -0 differs from 0
-      expect(mn[i]).toEqual(seqMin(r));
+      // each row is one reduction run, as the whole of that row alone (a zero or NaN: NumPy's order's bits)
+      const row = a.get(i) as NDArray;
+      expect(mx[i]).toEqual(whole(row, "max", seqMax(r))); // toEqual: NaN equals NaN, -0 differs from 0
+      expect(mn[i]).toEqual(whole(row, "min", seqMin(r)));
     });
   });
 });
