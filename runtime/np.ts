@@ -134,9 +134,14 @@ const sortstats = { ...sorting, ...stats };
 const members = { ...core, ...structure, ...shapes, ...compute, ...io, ...sortstats };
 
 /**
- * The type of `np`: every name of the array namespace. An interface, so a type error names it
- * (`Property 'linalg' does not exist on type 'Np'`) instead of spelling out all of its members.
+ * The array namespace, spelled as NumPy spells it (the type of `np`).
+ *
+ * @example
+ * const a = np.arange(10);
+ * np.shares_memory(a, a.get("2:6")) // true
  */
+// An interface, so a type error names it (`Property 'linalg' does not exist on type 'Np'`)
+// instead of spelling out all of its members.
 export interface Np extends NpMembers {}
 type NpMembers = typeof members;
 

@@ -125,6 +125,25 @@ export class Dispatcher implements Outbox {
     })();
   }
 
+  /**
+   * `fn` once the session can answer editor requests (complete, inspect, is_complete): a first
+   * Shift-Tab or Tab that arrives while the compute is still loading its compiler waits for it
+   * instead of being told "nothing found".
+   */
+  private withEditor<T>(fn: (session: CellSession) => T): T | Promise<T> {
+    const now = this.sessionNow;
+    if (now !== null && this.editorLoaded) return fn(now);
+    return (async () => {
+      const loaded = now ?? (await this.opts.session);
+      await loaded.editorReady?.();
+      this.editorLoaded = true;
+      return withPristineBuiltins(() => fn(loaded));
+    })();
+  }
+
+  /** Set once the session's editorReady() resolved. */
+  private editorLoaded = false;
+
   /** Publishes `status: starting` (once, at start-up). */
   start(): void {
     this.send("iopub", null, "status", { execution_state: "starting" });
@@ -214,7 +233,7 @@ export class Dispatcher implements Outbox {
     kernel_info_request: async () => this.opts.kernelInfo,
     execute_request: (req, ctx) => this.execute(req, ctx),
     complete_request: async (req) =>
-      this.withSession((session) => {
+      this.withEditor((session) => {
         const r = session.complete(req.code, codePointToUtf16(req.code, req.cursor_pos));
         return {
           status: "ok" as const,
@@ -225,11 +244,11 @@ export class Dispatcher implements Outbox {
         };
       }),
     inspect_request: async (req) =>
-      this.withSession((session) => {
+      this.withEditor((session) => {
         const r = session.inspect(req.code, codePointToUtf16(req.code, req.cursor_pos), req.detail_level);
         return { status: "ok" as const, found: r.found, data: r.data, metadata: {} };
       }),
-    is_complete_request: async (req) => this.withSession((session) => session.isComplete(req.code)),
+    is_complete_request: async (req) => this.withEditor((session) => session.isComplete(req.code)),
     history_request: async (req) => {
       const h = this.history;
       const entries =

@@ -74,6 +74,11 @@ export interface CellSession {
   stopWarming?(): void;
   /** Resolves once the compiler has warmed up (no cell can run before; the kernel starts its agent worker then). */
   ready?(): Promise<void>;
+  /**
+   * Resolves once complete/inspect/isComplete can answer (the compiler's module is loaded, early in
+   * the warm-up). Before, they would answer "nothing found" / "unknown".
+   */
+  editorReady?(): Promise<void>;
   /** Finish what the warm-up left for later (the compiler's own program, when the first cells used the startup snapshot's); called when idle. */
   finishWarming?(): void;
   /**

@@ -99,6 +99,8 @@ class Session implements StridedCellSession {
   private compilerModule: CompilerModule | null = null;
   private compilerInstance: CellCompiler | null = null;
   private readonly warming: Promise<void>;
+  /** Resolves when `compilerModule` is set (or the warm-up failed before). */
+  private readonly compilerLoaded: Promise<void>;
   private readonly evaluator: Evaluator;
   private readonly helpers: Helpers;
   private readonly maps = new BoundedCellMaps(); // run/cell-maps.ts: bounded, not one per cell for good
@@ -148,9 +150,15 @@ class Session implements StridedCellSession {
     // when it loaded, possibly in the snapshot's builder. No cell has run yet.
     adoptCurrentBuiltins();
     // Warm in steps, letting requests that arrive meanwhile (kernel_info) be answered between them.
+    let loaded!: () => void;
+    this.compilerLoaded = new Promise<void>((resolve) => (loaded = resolve));
     this.warming = (async () => {
       await nextTurn();
-      this.compilerModule = await import("./compiler.js");
+      try {
+        this.compilerModule = await import("./compiler.js");
+      } finally {
+        loaded();
+      }
       await nextTurn();
       if (this.warmingStopped) return;
       const compiler = this.compiler();
@@ -169,6 +177,10 @@ class Session implements StridedCellSession {
 
   ready(): Promise<void> {
     return this.warming;
+  }
+
+  editorReady(): Promise<void> {
+    return this.compilerLoaded;
   }
 
   /** Make the compiler's own program if the first cells were checked by the startup snapshot's (the kernel calls it when idle). */
