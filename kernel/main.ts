@@ -50,14 +50,14 @@ export const log = (line: string): void => {
 
 /** The cell pipeline and the display of values. */
 async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
-  const [{ createCellSession }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
+  const [{ createCellSession, mimeBundleInterruptibly }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
     import("./session/index.js"),
     import("./display/bundle.js"),
     import("./debug/main-helpers.js"),
   ]);
   const session = await createCellSession({ notebookDir, onRunning, beforeRun, heapStop });
   installDebugHelpers(toMimeBundle);
-  return { session, toMimeBundle };
+  return { session, toMimeBundle: mimeBundleInterruptibly }; // a cell's result: its own toString may loop (session/run/interruptible.ts)
 }
 
 /** The status a `process.exit(code)` call ends the process with, as Node reads it. */

@@ -7,7 +7,7 @@
  */
 import { inspect } from "node:util";
 import type { MimeBundle } from "../session/contract.js";
-import { Object, Array, Error, String, Symbol, Reflect, Set, callFunction } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Object, Array, Error, String, Symbol, Reflect, Set, JSON, callFunction } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 /** The protocol symbol: `obj[JUPYTER_DISPLAY]()` returns a mime bundle. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -129,5 +129,47 @@ export function toMimeBundle(value: unknown): MimeBundle {
       }
     }
   }
+  return plainData(bundle);
+}
+
+/**
+ * The bundle with every value as the wire will carry it: a value a display method returned that is
+ * not a string (`application/json`'s object) is turned into plain JSON data here, where its
+ * `toJSON` or a getter runs as the display's own code, not later inside the kernel's message
+ * writer. A value JSON cannot carry (a cycle, a BigInt, a throwing toJSON: each failed the whole
+ * execute_reply before, the result lost) is left out, and text/plain says why.
+ */
+function plainData(bundle: MimeBundle): MimeBundle {
+  const keys = Object.keys(bundle);
+  for (let i = 0; i < keys.length; i++) {
+    const mime = keys[i];
+    const data = bundle[mime];
+    if (typeof data === "string") continue;
+    let plain: unknown;
+    let problem = "";
+    try {
+      const text = JSON.stringify(data);
+      if (typeof text === "string") plain = JSON.parse(text);
+      else problem = `a ${typeof data} is not JSON`;
+    } catch (e) {
+      problem = errorText(e);
+    }
+    if (problem === "" && mime === "text/plain" && typeof plain !== "string") problem = "text/plain must be a string";
+    if (problem === "") {
+      bundle[mime] = plain;
+      continue;
+    }
+    delete bundle[mime];
+    if (mime === "text/plain") bundle["text/plain"] = "<value that cannot be shown>";
+    bundle["text/plain"] = `${typeof bundle["text/plain"] === "string" ? bundle["text/plain"] : ""}\n<display failed: ${mime}: ${problem}>`;
+  }
   return bundle;
+}
+
+function errorText(e: unknown): string {
+  try {
+    return (e as Error)?.message ?? String(e);
+  } catch {
+    return "an error that cannot be read";
+  }
 }

@@ -23,6 +23,15 @@ export function transpileExpression(expr: string): string {
   return ts.transpileModule(expr, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
 }
 
+/** A compiled cell whose declarations `commit()` records (CellCompiler.compileUncommitted). */
+export interface Uncommitted {
+  compiled: Compiled;
+  commit: () => void;
+}
+
+const nothingToCommit = (): void => undefined;
+const uncommitted = (compiled: Compiled): Uncommitted => ({ compiled, commit: nothingToCommit });
+
 /** A compiled cell, or the error outcome that stops it. */
 export type Compiled =
   | { ok: true; emitted: EmittedCell; /** the cell declared a top-level name */ declares: boolean }
@@ -67,8 +76,19 @@ export class CellCompiler {
     return this.host;
   }
 
-  /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`. */
+  /** Parse, check (errors are placed with `mapLine` in the user's cell) and emit `code`, and record its declarations. */
   compile(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
+    const u = this.compileUncommitted(code, userCell, mapLine);
+    u.commit();
+    return u.compiled;
+  }
+
+  /**
+   * compile, except that the cell's declarations are recorded only when `commit()` is called: what
+   * runs before it changes no lasting state of this compiler but its checkers, so an interrupt may
+   * stop it (session/run/interruptible.ts; then abandonCheckers, and no commit).
+   */
+  compileUncommitted(code: string, userCell: string, mapLine: (l: number) => number): Uncommitted {
     const namesFiles = referencesFiles(code);
     const host = this.hostFor(namesFiles);
     if (!namesFiles && this.useKeptProgram) {
@@ -101,13 +121,13 @@ export class CellCompiler {
         outcome.ename = "SyntaxError";
         outcome.traceback = outcome.traceback.map((t) => t.replace("TSError", "SyntaxError"));
       }
-      return { ok: false, outcome };
+      return uncommitted({ ok: false, outcome });
     }
     const program = host.program();
     const sf = program.getSourceFile(host.cellFile);
     if (!sf) throw new Error("the cell's SourceFile is missing from the program");
     const moduleErrors = importedModuleErrors(program, sf, this.host.notebookDir);
-    if (moduleErrors) return { ok: false, outcome: moduleErrors };
+    if (moduleErrors) return uncommitted({ ok: false, outcome: moduleErrors });
     const emitted = emitCell(program, sf);
     if (syntax.rewritten) emitted.map = emitted.map.remap(syntax.toOriginal);
     return this.recorded(sf, program.getTypeChecker(), emitted);
@@ -117,7 +137,7 @@ export class CellCompiler {
    * A cell checked by the kept program: its outcome, as the full path gives it, or null when the
    * NumPy-syntax stage has work in it (the full path rewrites and checks again).
    */
-  private compileChecked(checked: CheckedCell, userCell: string, mapLine: (l: number) => number): Compiled | null {
+  private compileChecked(checked: CheckedCell, userCell: string, mapLine: (l: number) => number): Uncommitted | null {
     const diags = this.errorsOnly(checked.diagnostics);
     if (!checked.syntactic && needsNumpyRewrite(checked.sourceFile, checked.checker)) return null;
     if (diags.length) {
@@ -126,21 +146,38 @@ export class CellCompiler {
         outcome.ename = "SyntaxError";
         outcome.traceback = outcome.traceback.map((t) => t.replace("TSError", "SyntaxError"));
       }
-      return { ok: false, outcome };
+      return uncommitted({ ok: false, outcome });
     }
     return this.recorded(checked.sourceFile, checked.checker, emitCell(checked.program, checked.sourceFile));
   }
 
-  /** Keep the declarations of a cell that checked, for the next cells. */
-  private recorded(sf: ts.SourceFile, checker: ts.TypeChecker, emitted: EmittedCell): Compiled {
-    const before = this.prelude.generation();
-    this.prelude.record(sf, checker);
-    if (this.prelude.generation() !== before) {
-      const preludeText = this.prelude.text();
-      this.host.setText(this.host.preludeFile, preludeText);
-      this.snapshotHost?.setText(this.snapshotHost.preludeFile, preludeText);
-    }
-    return { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) };
+  /** The declarations of a cell that checked, kept for the next cells when committed. */
+  private recorded(sf: ts.SourceFile, checker: ts.TypeChecker, emitted: EmittedCell): Uncommitted {
+    const fresh = this.prelude.prepare(sf, checker);
+    const commit = (): void => {
+      const before = this.prelude.generation();
+      this.prelude.commit(fresh);
+      if (this.prelude.generation() !== before) {
+        const preludeText = this.prelude.text();
+        this.host.setText(this.host.preludeFile, preludeText);
+        this.snapshotHost?.setText(this.snapshotHost.preludeFile, preludeText);
+      }
+    };
+    return { compiled: { ok: true, emitted, declares: sf.statements.some((st) => declaredNames(st).length > 0) }, commit };
+  }
+
+  /**
+   * An interrupt stopped this compiler's work part-way (session/run/interruptible.ts): no catch or
+   * finally of TypeScript ran, so its checkers may hold half-made state (a type resolution pushed
+   * and never popped reads as a circularity later). TypeScript drops its checker when a check is
+   * cancelled; so does this: the kept programs are forgotten and each host's next program is a new
+   * one (its cell and prelude parsed and bound again), with a checker of its own. Files on disk
+   * (the lib, @types/node, packages) stay parsed.
+   */
+  abandonCheckers(): void {
+    this.dropKeptPrograms();
+    this.host.abandonProgram();
+    this.snapshotHost?.abandonProgram();
   }
 
   /** The kernel is quiet: the kept programs and their checkers go for good (KeptProgram.release). */

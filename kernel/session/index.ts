@@ -34,6 +34,7 @@ import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
+import { interruptibly, isSigintStop, keyboardInterrupt } from "./run/interruptible.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -51,9 +52,9 @@ export interface StridedCellSession extends CellSession {
   ready(): Promise<void>;
 }
 
-function interrupted(stopped: Stopped | null = null, cancelled = ""): EvalOutcome {
+function interrupted(stopped: Stopped | null = null, cancelled = "", when = ""): EvalOutcome {
   const what = stopped ? `; stopped ${stopped.what}${stopped.cell ? ` (cell [${stopped.cell.cell}])` : ""}` : "";
-  const evalue = `the cell was interrupted${what}${cancelled === "" ? "" : `; cancelled ${cancelled}`}; every variable is kept`;
+  const evalue = `the cell was interrupted${when === "" ? "" : ` ${when}`}${what}${cancelled === "" ? "" : `; cancelled ${cancelled}`}; every variable is kept`;
   return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
 }
 
@@ -85,7 +86,7 @@ function tellInterrupted(cell: CellContext, what: string): void {
 type CompilerModule = typeof import("./compiler.js");
 type Rewritten = ReturnType<typeof rewriteMagics>;
 /** What a cell's steps before its run gave: a magic's usage error, names that would hide built-ins, or the compiled cell. */
-type Prepared = { kind: "usage"; message: string } | { kind: "hidden"; names: string } | { kind: "compiled"; rewritten: Rewritten; compiled: Compiled };
+type Prepared = { kind: "usage"; message: string } | { kind: "hidden"; names: string } | { kind: "interrupted" } | { kind: "compiled"; rewritten: Rewritten; compiled: Compiled };
 
 /** Frames an error records (V8's default is 10). */
 const STACK_FRAMES = 40;
@@ -245,8 +246,17 @@ class Session implements StridedCellSession {
         }
         const hidden = shadowedBuiltins(rewritten.code);
         if (hidden.length > 0) return { kind: "hidden", names: hidden.map((n) => `\`${n}\``).join(", ") };
-        return { kind: "compiled", rewritten, compiled: this.compileCached(rewritten.code, code, rewritten.mapLine) };
+        const compiled = this.compileCached(rewritten.code, code, rewritten.mapLine);
+        return compiled === null ? { kind: "interrupted" } : { kind: "compiled", rewritten, compiled };
       });
+      if (prepared.kind === "interrupted") {
+        try {
+          await nextTurn(); // the agent's interrupt message (sent before its SIGINT) is this cell's, not the next one's
+        } finally {
+          this.compiling = false;
+        }
+        return interrupted(null, "", "while its types were checked (the cell did not run)");
+      }
       if (prepared.kind === "usage") {
         this.compiling = false;
         return { status: "error", ename: "UsageError", evalue: prepared.message, traceback: [`\x1b[31mUsageError\x1b[0m: ${prepared.message}`] };
@@ -299,7 +309,7 @@ class Session implements StridedCellSession {
         const heap = this.heapStop();
         return heap ? heapStopped(heap) : interrupted(this.stoppedNow, this.cancelledNow);
       }
-      return { status: "error", ...withPristineBuiltins(() => describeThrown(r.value, this.maps)) };
+      return { status: "error", ...this.describeInterruptibly(r.value) };
     } catch (e) {
       this.compiling = false;
       // A kernel bug must still come back as an outcome, never as a rejected promise.
@@ -313,7 +323,7 @@ class Session implements StridedCellSession {
    * same way, so a re-run cell skips TypeScript (a new program and checker per cell, most of a
    * trivial cell's time). Cells that declare something are compiled every time.
    */
-  private compileCached(code: string, userCell: string, mapLine: (l: number) => number): Compiled {
+  private compileCached(code: string, userCell: string, mapLine: (l: number) => number): Compiled | null {
     const compiler = this.compiler();
     // Keyed by the prelude's generation (a count of the cells that declared something), not its text:
     // building the text on every execute cost O(declarations so far).
@@ -325,7 +335,15 @@ class Session implements StridedCellSession {
       this.compiledCells.set(key, hit);
       return hit;
     }
-    const compiled = compiler.compile(code, userCell, mapLine);
+    // An interrupt may stop the check (a recursive type can keep the checker busy for minutes):
+    // then its checkers are dropped and nothing was recorded (run/interruptible.ts).
+    const step = interruptibly(() => compiler.compileUncommitted(code, userCell, mapLine));
+    if (step.interrupted) {
+      compiler.abandonCheckers();
+      return null;
+    }
+    step.value.commit();
+    const compiled = step.value.compiled;
     if (compiled.ok && compiler.preludeGeneration() === before) {
       this.compiledCells.set(key, compiled);
       if (this.compiledCells.size > COMPILED_CELLS) this.compiledCells.delete(this.compiledCells.keys().next().value as string);
@@ -338,25 +356,53 @@ class Session implements StridedCellSession {
       await promiseThen(this.warming, undefined, () => undefined);
       const js = this.compilerModule ? this.compilerModule.transpileExpression(`__strided__.last = (${expr});`) : `__strided__.last = (${expr});`;
       this.helpers.last = undefined;
-      vm.runInThisContext(js, { filename: "user-expression" });
+      vm.runInThisContext(js, { filename: "user-expression", breakOnSigint: true });
       const value = this.helpers.last;
       this.helpers.last = undefined;
-      return { status: "ok", data: toMimeBundle(value) };
+      return { status: "ok", data: mimeBundleInterruptibly(value) };
     } catch (e) {
-      return { status: "error", ...withPristineBuiltins(() => describeThrown(e, this.maps)) };
+      if (isSigintStop(e)) {
+        const evalue = "the expression was interrupted; every variable is kept";
+        return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
+      }
+      return { status: "error", ...this.describeInterruptibly(e) };
     }
   }
 
+  /**
+   * describeThrown, stopped by an interrupt: what a cell threw is read through its own code (a
+   * `message` or `stack` getter, a `toString`), which may never end.
+   */
+  private describeInterruptibly(thrown: unknown): { ename: string; evalue: string; traceback: string[] } {
+    return withPristineBuiltins(() => {
+      const step = interruptibly(() => describeThrown(thrown, this.maps));
+      if (!step.interrupted) return step.value;
+      const evalue = "the cell threw a value, and reading it (its own message getter or toString) was interrupted; every variable is kept";
+      return { ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
+    });
+  }
+
   complete(code: string, cursor: number): CompleteResult {
-    if (!this.compilerModule) return { matches: [], cursorStart: cursor, cursorEnd: cursor, metadata: {} };
+    const none: CompleteResult = { matches: [], cursorStart: cursor, cursorEnd: cursor, metadata: {} };
+    if (!this.compilerModule) return none;
     const m = this.compilerModule;
-    return withPristineBuiltins(() => m.complete(this.compiler().host, blankMagic(code), cursor));
+    return this.editorStep(() => m.complete(this.compiler().host, blankMagic(code), cursor)) ?? none;
   }
 
   inspect(code: string, cursor: number, _detailLevel: 0 | 1): InspectResult {
     if (!this.compilerModule) return { found: false, data: {} };
     const m = this.compilerModule;
-    return withPristineBuiltins(() => m.inspect(this.compiler().host, blankMagic(code), cursor));
+    return this.editorStep(() => m.inspect(this.compiler().host, blankMagic(code), cursor)) ?? { found: false, data: {} };
+  }
+
+  /** A completion or Shift-Tab: the checker's work on the notebook's types, stopped by an interrupt (null then; run/interruptible.ts). */
+  private editorStep<T>(fn: () => T): T | null {
+    return withPristineBuiltins(() => {
+      const step = interruptibly(fn);
+      if (!step.interrupted) return step.value;
+      this.compilerInstance?.abandonCheckers();
+      return null;
+    });
   }
 
   isComplete(code: string): IsCompleteResult {
@@ -406,6 +452,20 @@ class Session implements StridedCellSession {
     }
     return out;
   }
+}
+
+/**
+ * A value's mime bundle (display/bundle.ts), made so that an interrupt stops it: showing a value
+ * runs the notebook's code (its `toString`, `[Symbol.for("Jupyter.display")]()`, `inspect.custom`),
+ * which may never end. Throws a KeyboardInterrupt then (the dispatcher makes it the cell's error).
+ *
+ * @example
+ * mimeBundleInterruptibly(42) // { "text/plain": "42" }
+ */
+export function mimeBundleInterruptibly(value: unknown): MimeBundle {
+  const step = interruptibly(() => toMimeBundle(value));
+  if (step.interrupted) throw keyboardInterrupt("the value could not be shown: its own code (toString, a display method) was interrupted; every variable is kept");
+  return step.value;
 }
 
 /**

@@ -259,8 +259,17 @@ export class Terminator {
         s.post("Debugger.stepInto");
         return;
       }
-      if (verdict !== "terminate" && verdict !== this.lastVerdict) this.log(`not terminating: the main thread runs ${verdict === "kernel" ? "the kernel's own code" : verdict}; trying again`);
+      if (verdict !== "terminate" && verdict !== "signal" && verdict !== this.lastVerdict) this.log(`not terminating: the main thread runs ${verdict === "kernel" ? "the kernel's own code" : verdict}; trying again`);
       this.lastVerdict = verdict;
+      if (verdict === "signal") {
+        // Inside an interruptible window (session/run/interruptible.ts): a SIGINT stops it; the
+        // main thread then answers (acknowledged) or the next pause finds it elsewhere.
+        this.log("the main thread runs the notebook's code inside an interruptible window: signalling it again");
+        this.lastRequest = Date.now(); // this signal is the interrupt's own, not a new one
+        s.post("Debugger.resume");
+        process.kill(process.pid, "SIGINT");
+        return;
+      }
       if (verdict === "terminate") {
         this.log(`terminating the notebook's code that ignored an interrupt (${this.pauses} pause${this.pauses === 1 ? "" : "s"}, ${this.steps} step${this.steps === 1 ? "" : "s"})`);
         s.post("Runtime.terminateExecution", (e) => {

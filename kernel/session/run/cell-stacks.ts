@@ -17,6 +17,7 @@
  * A cell that deletes or redefines the property gets Node's raw frames in its own `e.stack`. The debugger reads call frames
  * from the inspector, not stack text: unaffected.
  */
+import { interruptibly } from "./interruptible.js";
 import { adoptBuiltin, inPristineWindow, Error as GuardedError, Reflect, String, globalThisRef } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 type Format = (error: unknown, trace: unknown[]) => unknown;
@@ -40,7 +41,11 @@ export function installCellStacks(rewrite: (stack: string) => string): void {
   };
   const base: Format = typeof nodeFormat === "function" ? nodeFormat : defaultFormat;
   const prepareStackTrace = function prepareStackTrace(error: unknown, trace: unknown[]): unknown {
-    const text = Reflect.apply(base, E, [error, trace]);
+    // The error's own name and message getters run here (its first line), wherever its stack is
+    // first read (the inspector reads it when a cell throws): an interrupt stops one that loops.
+    const step = interruptibly(() => Reflect.apply(base, E, [error, trace]));
+    if (step.interrupted) return interruptedHeader(trace);
+    const text = step.value;
     if (typeof text !== "string" || !Reflect.apply(includes, text, ["strided-cell-"])) return text;
     if (!Reflect.apply(isPrototypeOf, errorPrototype, [error])) return text; // a holder object (run/terminate.ts): raw frames
     try {
@@ -48,6 +53,11 @@ export function installCellStacks(rewrite: (stack: string) => string): void {
     } catch {
       return text; // a cell patched what the rewrite uses: Node's text rather than none
     }
+  };
+  const interruptedHeader = (trace: unknown[]): string => {
+    let text = "Error: <the error's name or message could not be read: its own getter was interrupted>";
+    for (let i = 0; i < trace.length; i++) text += `\n    at ${String(trace[i])}`;
+    return text;
   };
   // An accessor: a cell's own formatter (any function) is what its code gets; assigning anything
   // else (undefined, null, the value read before) means the default, which here is this one.

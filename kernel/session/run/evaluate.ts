@@ -13,6 +13,7 @@
  */
 import inspector from "node:inspector";
 import vm from "node:vm";
+import { isNativeError } from "node:util/types";
 import { cellContext, showStoreBriefly, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
 import { fullCollector } from "../../gc.js";
@@ -96,7 +97,11 @@ function inspectorFailure(err: Error, restored: readonly string[]): Error {
  */
 function isInterruption(value: unknown): boolean {
   try {
-    return value instanceof Error && INTERRUPTED.test(String(value.message));
+    // V8's own errors hold `message` as data: a getter is the cell's, never called here (one that
+    // loops forever hung the kernel where no interrupt could stop it).
+    // isNativeError, not instanceof: a thrown Proxy's getPrototypeOf trap is the cell's code too.
+    const message = isNativeError(value) ? Object.getOwnPropertyDescriptor(value, "message") : undefined;
+    return message !== undefined && typeof message.value === "string" && INTERRUPTED.test(message.value);
   } catch {
     return false;
   }

@@ -27,6 +27,8 @@ import { SESSION_DIR } from "../paths.js";
 import { currentCell, type CellContext } from "./context.js";
 
 const KERNEL_DIR = path.dirname(SESSION_DIR);
+/** The script name of run/interruptible.ts's windows. */
+export const INTERRUPTIBLE_SCRIPT = "strided-interruptible";
 const THIS_FILE = __filename;
 /**
  * Thin layers the event loop runs around the notebook's callbacks, which hold no kernel state a
@@ -138,17 +140,22 @@ function describe(locations: string[]): string {
 /**
  * Evaluated on the paused main thread by the agent worker: "terminate" when the notebook's
  * code runs and none of the kernel's (the main thread is then readied for it), "kernel" or
- * "idle" when it must not be.
+ * "idle" when it must not be, "signal" when the main thread is inside an interruptible window
+ * (run/interruptible.ts), which a SIGINT stops.
  *
  * @example
  * terminationVerdict() // "idle" (called with nothing else on the stack)
  */
-export function terminationVerdict(): "terminate" | "kernel" | "idle" {
+export function terminationVerdict(): "terminate" | "kernel" | "idle" | "signal" {
   const all = stackLocations();
   // Drop this check's own frames: this file, then the evaluated expression (no script name).
   let i = 0;
   while (i < all.length && kindOf(all[i]) !== "check") i++;
   const below = all.slice(i + 1);
+  // Inside an interruptible window (run/interruptible.ts) everything may be stopped by a SIGINT:
+  // the interrupt's own signal was taken by an earlier window (the inspector formatting the
+  // thrown error's stack), so the agent sends another.
+  for (let j = 0; j < below.length; j++) if (below[j] === INTERRUPTIBLE_SCRIPT) return "signal";
   let notebook = false;
   for (const loc of below) {
     const k = kindOf(loc);

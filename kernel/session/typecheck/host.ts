@@ -426,6 +426,19 @@ export class CellHost {
     this.projectVersion++;
   }
 
+  /**
+   * The next program is a new one with a checker of its own, its cell and prelude parsed and bound
+   * again (same texts, new versions: the service makes new SourceFiles for them), after an interrupt
+   * stopped a check part-way (CellCompiler.abandonCheckers).
+   */
+  abandonProgram(): void {
+    for (const f of [this.cellFile, this.preludeFile]) {
+      const v = this.virtual.get(f);
+      if (v) v.version++;
+    }
+    this.projectVersion++;
+  }
+
   /** Set the cell's text (the module suffix is added here). */
   setCell(code: string): void {
     this.setText(this.cellFile, code + MODULE_SUFFIX);

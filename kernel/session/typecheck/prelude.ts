@@ -77,6 +77,9 @@ interface Part {
 
 let hiddenCount = 0;
 
+/** A cell's declarations, prepared and not recorded yet (Prelude.prepare, Prelude.commit). */
+export type PreparedRecord = Map<string, Part[]>;
+
 /** The kept declarations of earlier cells. */
 export class Prelude {
   private readonly entries = new Map<string, Part[]>();
@@ -134,7 +137,16 @@ export class Prelude {
 
   /** Record the declarations of a cell that type-checked. */
   record(sf: ts.SourceFile, checker: ts.TypeChecker): void {
-    const fresh = new Map<string, Part[]>();
+    this.commit(this.prepare(sf, checker));
+  }
+
+  /**
+   * The declarations of a cell that type-checked, ready to record (`commit`) but not recorded: the
+   * checker's part (printing inferred types, which a pathological type can make slow) changes
+   * nothing here, so an interrupt that stops it leaves the prelude as it was (run/interruptible.ts).
+   */
+  prepare(sf: ts.SourceFile, checker: ts.TypeChecker): PreparedRecord {
+    const fresh: PreparedRecord = new Map<string, Part[]>();
     const add = (name: string, declaration: string, meanings: Meaning[] = ["value"], hidden?: Part["hidden"]): void => {
       // A type the checker can only print in a form that is not source (`typeof (Anonymous class)`)
       // becomes `any` rather than a syntax error in the prelude.
@@ -151,6 +163,11 @@ export class Prelude {
         for (const n of declaredNames(st)) add(n, `declare let ${n}: any;`);
       }
     }
+    return fresh;
+  }
+
+  /** Record what `prepare` gave (no checker work: quick). */
+  commit(fresh: PreparedRecord): void {
     if (fresh.size > 0) this.records++;
     for (const [name, parts] of fresh) {
       this.changedAt.set(name, this.records);

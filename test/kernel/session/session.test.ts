@@ -468,7 +468,7 @@ describe("userExpression", () => {
 describe("compiled cells are reused only while the prelude is the same", () => {
   it("a re-run cell without declarations skips TypeScript and gives the same answer", async () => {
     const { CellCompiler } = await import("../../../kernel/session/compiler.js");
-    const spy = vi.spyOn(CellCompiler.prototype, "compile");
+    const spy = vi.spyOn(CellCompiler.prototype, "compileUncommitted");
     try {
       ok((await run("const reuse1 = 20")).r);
       const calls = spy.mock.calls.length;

@@ -1,0 +1,98 @@
+/**
+ * Kernel work that may run long because of what the notebook wrote, made stoppable by an
+ * interrupt: the type check of a cell (a recursive conditional type can keep TypeScript's checker
+ * busy for minutes), completions and Shift-Tab on such types, and showing a value (its own
+ * `toString`, `[Symbol.for("Jupyter.display")]()` or `util.inspect.custom` may loop forever).
+ *
+ * Why: that work runs on the main thread as the kernel's own code, which a forced interrupt never
+ * terminates (kernel/transport/terminator.ts: the kernel's state could be left half-done), so a
+ * cell whose check or result display never ended left the kernel without replies for good; the
+ * only way out was a restart, which loses every variable.
+ *
+ * How: `interruptibly(fn)` runs `fn` inside `vm`'s `runInThisContext` with `breakOnSigint`, the
+ * mechanism that stops a cell's synchronous part: an interrupt_request sends SIGINT to the
+ * process (the agent worker; again, when the main thread has not answered within a second and is
+ * found inside a window: run/terminate.ts "signal"), V8 terminates whatever JavaScript runs inside, Node cancels the
+ * termination at the `vm` call and throws there, and `interruptibly` answers `{ interrupted: true }`.
+ * No `catch` or `finally` of the terminated code runs, so the caller must throw away whatever that
+ * code may have left half-done (CellCompiler.abandonCheckers: TypeScript's own answer to a
+ * cancelled check is to drop the checker) and must not mutate lasting state inside the window
+ * (the prelude is recorded after it: compiler.ts compileUncommitted).
+ *
+ * The script reaches `fn` through one global function, defined non-configurable, non-writable and
+ * non-enumerable at load: a cell can neither replace it nor shadow it (a top-level `let` of its
+ * name is a SyntaxError), and calling it does nothing outside a window.
+ */
+import vm from "node:vm";
+import { INTERRUPTIBLE_SCRIPT } from "./terminate.js";
+import { Object, Error, globalThisRef } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+const GLOBAL_NAME = "__strided_interruptible__";
+
+let current: (() => unknown) | null = null;
+let result: unknown = undefined;
+
+function trampoline(): void {
+  const fn = current;
+  current = null;
+  if (fn !== null) result = fn();
+}
+
+Object.defineProperty(globalThisRef, GLOBAL_NAME, { value: Object.freeze(trampoline), configurable: false, writable: false, enumerable: false });
+
+/** Compiled at first use, not at load: this module may load while the startup snapshot is built, which keeps no vm.Script. */
+let script: vm.Script | null = null;
+
+/** What an interruptible step gave: its value, or that an interrupt stopped it. */
+export type Interruptible<T> = { interrupted: false; value: T } | { interrupted: true };
+
+/** V8's message when breakOnSigint stopped a script (node_contextify.cc). */
+const SIGINT_MESSAGE = "Script execution was interrupted by `SIGINT`";
+
+/**
+ * Run `fn` so that an interrupt (SIGINT) stops it. Exceptions of `fn` pass through; an interrupt
+ * gives `{ interrupted: true }`. Nested windows are fine (the innermost one is stopped).
+ *
+ * @example
+ * interruptibly(() => 1 + 1) // { interrupted: false, value: 2 }
+ */
+export function interruptibly<T>(fn: () => T): Interruptible<T> {
+  const outerFn = current;
+  const outerResult = result;
+  current = fn;
+  result = undefined;
+  try {
+    script ??= new vm.Script(`${GLOBAL_NAME}()`, { filename: INTERRUPTIBLE_SCRIPT });
+    script.runInThisContext({ breakOnSigint: true });
+    return { interrupted: false, value: result as T };
+  } catch (e) {
+    if (isSigintStop(e)) return { interrupted: true };
+    throw e;
+  } finally {
+    current = outerFn;
+    result = outerResult;
+  }
+}
+
+/** Whether `e` is what `vm` throws when breakOnSigint stopped its script. */
+export function isSigintStop(e: unknown): boolean {
+  try {
+    return e instanceof Error && e.message === SIGINT_MESSAGE;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An Error that reads as Python's KeyboardInterrupt (its name, the message, a one-line stack: no
+ * kernel frame), for kernel work an interrupt stopped.
+ *
+ * @example
+ * keyboardInterrupt("stopped").name // "KeyboardInterrupt"
+ */
+export function keyboardInterrupt(message: string): Error {
+  const e = new Error(message);
+  e.name = "KeyboardInterrupt";
+  Object.defineProperty(e, "stack", { value: `KeyboardInterrupt: ${message}`, configurable: true, writable: true });
+  return e;
+}
