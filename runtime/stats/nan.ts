@@ -19,7 +19,7 @@ import type { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { finish, max, min, reducedAxes, settleExtremumBits, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
 import { mean, std, var_, type ScalarVarOptions, type VarOptions } from "../reduce/stats.js";
-import { multiply, sqrt, subtract, true_divide } from "../ufunc/ufuncs.js";
+import { logical_and, multiply, sqrt, subtract, true_divide } from "../ufunc/ufuncs.js";
 import { copyInto } from "../core/iterate.js";
 
 const isFloat = (a: NDArray): boolean => DTYPES[a.dtype].kind === "f";
@@ -125,11 +125,15 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   const { arr, notnan } = replaceNan(x, isMax ? -Infinity : Infinity);
   // the keepdims result (NaN where a slice holds no number), its zero and NaN elements then given
   // the bits of NumPy's np.fmax.reduce / np.fmin.reduce over `x` as it is laid out (extremum-axes.ts)
-  const r = f(arr, { ...options, keepdims: true, out: undefined } as never) as NDArray;
-  const cnt = countNotNan(notnan, options?.axis, true) as NDArray;
-  nanWhere(r, equalZero(cnt));
+  // a NaN `initial` is skipped like the NaN elements; NaN only where no number reaches a result
+  const initial = options?.initial === undefined ? undefined : Number(options.initial);
+  const nanInitial = initial === undefined || initial !== initial;
+  const r = f(arr, { ...options, initial: nanInitial && initial !== undefined ? (isMax ? -Infinity : Infinity) : initial, keepdims: true, out: undefined } as never) as NDArray;
+  if (nanInitial) {
+    const counted = options?.where === undefined ? notnan : logical_and(notnan, options.where);
+    nanWhere(r, equalZero(countNotNan(counted, options?.axis, true) as NDArray));
+  }
   if ((r.data instanceof Float64Array || r.data instanceof Float32Array) && hasZeroOrNaN(r.data)) {
-    const initial = options?.initial === undefined ? undefined : Number(options.initial);
     settleExtremumBits(x, r, red, isMax ? "max" : "min", { initial, where: options?.where, out: options?.out, dtype: r.dtype, ignoreNaN: true });
   }
   return finish(r, red, options) as NDArray | number;

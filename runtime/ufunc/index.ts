@@ -6,7 +6,7 @@ export {
 } from "./ufuncs.js";
 export {
   isnan, isinf, isfinite, floor, ceil, trunc, rint, sign, log2, log10, log1p, expm1, exp2, sinh, cosh, tan,
-  arcsin, arccos, arctan, arcsinh, arccosh, arctanh, degrees, rad2deg, radians, deg2rad, square, reciprocal, hypot, arctan2, fmod,
+  arcsin, arccos, arctan, arcsinh, arccosh, arctanh, degrees, rad2deg, radians, deg2rad, square, reciprocal, hypot, arctan2, fmod, fmax, fmin,
 } from "./mathfuncs.js";
 export { copyto } from "./copyto.js";
 export { OverflowError } from "./errors.js";

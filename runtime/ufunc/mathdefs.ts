@@ -17,7 +17,7 @@ import type { DType } from "../core/dtype.js";
 import { UFuncTypeError } from "../core/errors.js";
 import type { UFuncDef } from "./apply.js";
 import { binaryFrom, unaryFrom, type BinaryLoop, type UnaryLoop } from "./kernels.js";
-import { DEG2RAD, DEG2RAD32, RAD2DEG, RAD2DEG32, hypot, hypotf, intFmod, intReciprocal, rint, sign } from "./mathkernels.js";
+import { DEG2RAD, DEG2RAD32, RAD2DEG, RAD2DEG32, fmax, fmin, hypot, hypotf, intFmod, intReciprocal, rint, sign } from "./mathkernels.js";
 import { LOOP_ORDER } from "./promote.js";
 
 const ALL = LOOP_ORDER;
@@ -89,6 +89,8 @@ export const MATH_UFUNCS = {
   hypot: def("hypot", 2, FLOATS, (t) => binaryFrom(t === "float32" ? hypotf : hypot)),
   arctan2: def("arctan2", 2, FLOATS, () => binaryFrom(Math.atan2)),
   fmod: def("fmod", 2, NUMERIC, (t) => binaryFrom(isFloat(t) ? (x, y) => x % y : intFmod)),
+  fmax: def("fmax", 2, ALL, () => binaryFrom(fmax)),
+  fmin: def("fmin", 2, ALL, () => binaryFrom(fmin)),
 } satisfies Record<string, UFuncDef>;
 
 /** Name of a math ufunc. */

@@ -90,3 +90,14 @@ export const arctan2: BinaryUFunc = binary(MATH_UFUNCS.arctan2);
  * @example np.fmod(np.array([-7, 7]), 3) // array([-1,  1])
  */
 export const fmod: BinaryUFunc = binary(MATH_UFUNCS.fmod);
+/**
+ * Elementwise maximum ignoring NaN: NaN only where both are NaN (np.maximum propagates it). Of
+ * two equal values the second, as NumPy's loops (`np.fmax(0, -0)` of float arrays is -0.).
+ * @example np.fmax(np.array([1, NaN, NaN]), np.array([2, 5, NaN])) // array([ 2.,  5., nan])
+ */
+export const fmax: BinaryUFunc<"boolean"> = binary(MATH_UFUNCS.fmax);
+/**
+ * Elementwise minimum ignoring NaN: NaN only where both are NaN (np.minimum propagates it).
+ * @example np.fmin(np.array([1, NaN, NaN]), np.array([2, 5, NaN])) // array([ 1.,  5., nan])
+ */
+export const fmin: BinaryUFunc<"boolean"> = binary(MATH_UFUNCS.fmin);

@@ -143,3 +143,25 @@ export function intReciprocal(x: number, int32: boolean): number {
 export function intFmod(x: number, y: number): number {
   return y === 0 ? 0 : x % y;
 }
+
+/**
+ * NumPy 1.24's elementwise fmax: the number when one operand is NaN, the first when both are, else
+ * the larger, the second of two equal values (`fmax(0, -0)` is -0), as its AVX-512 loop and glibc's
+ * fmax give (checked against NumPy: test/runtime/numpy/minmax-elementwise.test.ts).
+ *
+ * @example
+ * fmax(NaN, 1) // 1
+ */
+export function fmax(a: number, b: number): number {
+  return b !== b ? a : a !== a ? b : a > b ? a : b;
+}
+
+/**
+ * NumPy 1.24's elementwise fmin (fmax's rules with the smaller).
+ *
+ * @example
+ * fmin(2, NaN) // 2
+ */
+export function fmin(a: number, b: number): number {
+  return b !== b ? a : a !== a ? b : a < b ? a : b;
+}

@@ -5,8 +5,8 @@
  * signs, NaNs with payloads and signs, infinities; every layout (C, F, transposed 3-D, strided and
  * negative-stride slices, offsets, broadcast views) and axis choice (an int, a negative int, a
  * tuple, all axes, keepdims, `out=` in C or F order, `initial=`, `where=`), float64 and float32,
- * through `np.max`/`np.min`/`a.max`/`a.min`/`np.amax`/`np.amin`, `np.nanmax`/`np.nanmin` (NumPy's
- * fmax/fmin reduction) and `np.ptp`. Rows around NumPy's 8192-element buffer and its AVX-512 blocks
+ * through `np.max`/`np.min`/`a.max`/`a.min`/`np.amax`/`np.amin`, `np.maximum.reduce`/`np.minimum.reduce`,
+ * `np.nanmax`/`np.nanmin` and `np.fmax.reduce`/`np.fmin.reduce` (what nanmax/nanmin run), and `np.ptp`. Rows around NumPy's 8192-element buffer and its AVX-512 blocks
  * (8 and 64 float64 lanes, 16 and 128 float32 lanes). `SEED=n` reproduces a run.
  *
  * NumPy's answers here depend on its SIMD lane width: the runtime follows NumPy built with AVX-512
@@ -30,7 +30,7 @@ function missingAvx512(): string | null {
 const ok = requirement(missingAvx512(), "differential max/min-over-axes bit tests against NumPy");
 
 type DT = "float64" | "float32";
-type Call = "np.max" | "np.min" | "a.max" | "a.min" | "np.amax" | "np.amin" | "np.nanmax" | "np.nanmin" | "np.ptp";
+type Call = "np.max" | "np.min" | "a.max" | "a.min" | "np.amax" | "np.amin" | "np.nanmax" | "np.nanmin" | "np.ptp" | "np.maximum.reduce" | "np.minimum.reduce" | "np.fmax.reduce" | "np.fmin.reduce";
 interface Case {
   dtype: DT;
   hex: string;
@@ -65,7 +65,8 @@ def run(c):
     if c["where"] is not None: kw["where"] = np.array(c["where"], dtype=bool)
     k = c["call"]
     f = {"np.max": np.max, "np.min": np.min, "a.max": lambda x, **kw: x.max(**kw), "a.min": lambda x, **kw: x.min(**kw),
-         "np.amax": np.amax, "np.amin": np.amin, "np.nanmax": np.nanmax, "np.nanmin": np.nanmin, "np.ptp": np.ptp}[k]
+         "np.amax": np.amax, "np.amin": np.amin, "np.nanmax": np.nanmax, "np.nanmin": np.nanmin, "np.ptp": np.ptp,
+         "np.maximum.reduce": np.maximum.reduce, "np.minimum.reduce": np.minimum.reduce, "np.fmax.reduce": np.fmax.reduce, "np.fmin.reduce": np.fmin.reduce}[k]
     if c["out"] is not None:
         shape = np.max(a, **{x: v for x, v in kw.items() if x in ("axis", "keepdims")}).shape
         kw["out"] = np.empty(shape, dtype=a.dtype, order=c["out"])
@@ -194,7 +195,7 @@ function makeCases(r: R, count: number): { cases: Case[]; arrays: NDArray[] } {
     if (lay.bcast !== null) a = np.broadcast_to(a, lay.bcast) as NDArray;
     if (a.size === 0) continue;
     const nd = a.ndim;
-    const call = r.pick(["np.max", "np.min", "a.max", "a.min", "np.amax", "np.amin", "np.nanmax", "np.nanmin", "np.ptp"] as const);
+    const call = r.pick(["np.max", "np.min", "a.max", "a.min", "np.amax", "np.amin", "np.nanmax", "np.nanmin", "np.ptp", "np.maximum.reduce", "np.minimum.reduce", "np.fmax.reduce", "np.fmin.reduce"] as const);
     const ax = r.int(0, nd - 1);
     const axis: number | number[] | null = r.pick([
       () => ax,
@@ -205,7 +206,7 @@ function makeCases(r: R, count: number): { cases: Case[]; arrays: NDArray[] } {
     ])();
     const keepdims = r.chance(0.25);
     const out = r.chance(0.2) ? r.pick(["C", "F"] as const) : null;
-    const plainMinMax = call !== "np.nanmax" && call !== "np.nanmin" && call !== "np.ptp";
+    const plainMinMax = call !== "np.ptp";
     const initial = plainMinMax && r.chance(0.15) ? r.pick(["0.0", "-0.0", "-1.0", "1.0", "nan", "-inf"]) : null;
     const where = initial !== null && r.chance(0.5) ? Array.from({ length: a.shape[nd - 1] }, () => r.chance(0.7)) : null;
     arrays.push(a);
@@ -235,6 +236,10 @@ function runCase(c: Case, a: NDArray): unknown {
     case "np.nanmax": return np.nanmax(a, o);
     case "np.nanmin": return np.nanmin(a, o);
     case "np.ptp": return np.ptp(a, o);
+    case "np.maximum.reduce": return np.maximum.reduce(a, o);
+    case "np.minimum.reduce": return np.minimum.reduce(a, o);
+    case "np.fmax.reduce": return np.fmax.reduce(a, o);
+    case "np.fmin.reduce": return np.fmin.reduce(a, o);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Differential test of the bits of elementwise np.maximum / np.minimum against NumPy 1.24: which
+ * Differential test of the bits of elementwise np.maximum / np.minimum / np.fmax / np.fmin against NumPy 1.24: which
  * of two equal zeros (+0, -0) and which NaN (payload, sign) each element is, for float64 and
  * float32 operands of every length around the SIMD widths (in and out of wasm memory), contiguous,
  * strided, reversed and transposed, a JS number on either side, `out=` and `where=`. Every element is compared byte for byte. `SEED=n` reproduces a run.
@@ -12,13 +12,13 @@ import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/diff
 import { missingPythonModules, requirement } from "../../support/requirements.js";
 import { prng } from "../core/random-cases.js";
 
-const ok = requirement(missingPythonModules(["numpy"]), "differential maximum/minimum bit tests against NumPy");
+const ok = requirement(missingPythonModules(["numpy"]), "differential maximum/minimum/fmax/fmin bit tests against NumPy");
 
 type DT = "float64" | "float32";
 type Scalar = "0" | "-0" | "nan" | "1" | null;
 interface Case {
   dtype: DT;
-  call: "maximum" | "minimum";
+  call: "maximum" | "minimum" | "fmax" | "fmin";
   n: number;
   a: string;
   b: string;
@@ -101,11 +101,11 @@ function resultHex(got: unknown, dtype: DT): string {
 
 const scalarOf = (s: Exclude<Scalar, null>): number => (s === "nan" ? NaN : Number(s));
 
-describe.skipIf(!ok)("elementwise maximum/minimum bits (zero sign, NaN payload) against NumPy", () => {
+describe.skipIf(!ok)("elementwise maximum/minimum/fmax/fmin bits (zero sign, NaN payload) against NumPy", () => {
   it("match NumPy byte for byte", async () => {
     const r = prng(announcedSeed("minmax-elementwise.test"));
     const cases: Case[] = [];
-    while (cases.length < 300) {
+    while (cases.length < 400) {
       const dtype = r.pick(["float64", "float32"] as const);
       const n = 2 * r.pick([1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 64, 100, 1000]);
       const index = r.pick(["", "", "::2", "::-1", "1:", "T"]);
@@ -117,13 +117,13 @@ describe.skipIf(!ok)("elementwise maximum/minimum bits (zero sign, NaN payload) 
       const out = r.chance(0.2);
       const len = load(dtype, new Uint8Array(n * (dtype === "float64" ? 8 : 4)), index).size;
       const where = r.chance(0.15) ? Array.from({ length: len }, () => r.chance(0.6)) : null;
-      cases.push({ dtype, call: r.pick(["maximum", "minimum"] as const), n, a: hexOf(values(r, dtype, n)), b: hexOf(values(r, dtype, n)), index, sa, sb, out, where });
+      cases.push({ dtype, call: r.pick(["maximum", "minimum", "fmax", "fmin"] as const), n, a: hexOf(values(r, dtype, n)), b: hexOf(values(r, dtype, n)), index, sa, sb, out, where });
     }
     const answers = (await numpyBatch(SCRIPT, cases)).map(answerValue) as string[];
     expectNoneDiffer(cases, (c, i) => {
       const x = c.sa !== null ? scalarOf(c.sa) : load(c.dtype, Buffer.from(c.a, "hex"), c.index);
       const y = c.sb !== null ? scalarOf(c.sb) : load(c.dtype, Buffer.from(c.b, "hex"), c.index);
-      const f = c.call === "maximum" ? np.maximum : np.minimum;
+      const f = { maximum: np.maximum, minimum: np.minimum, fmax: np.fmax, fmin: np.fmin }[c.call];
       const opts: Record<string, unknown> = {};
       const like = typeof x === "number" ? y : x;
       if ((c.out || c.where !== null) && typeof like !== "number") opts.out = np.full([...like.shape], 7, { dtype: c.dtype });
@@ -132,6 +132,6 @@ describe.skipIf(!ok)("elementwise maximum/minimum bits (zero sign, NaN payload) 
       const mine = resultHex(got, c.dtype);
       return mine === answers[i] ? null : `${JSON.stringify({ ...c, a: undefined, b: undefined })}:\n js ${mine.slice(0, 300)}\n np ${answers[i].slice(0, 300)}`;
     }, 6);
-    expect(cases.length).toBe(300);
+    expect(cases.length).toBe(400);
   }, 120_000);
 });
