@@ -10,7 +10,12 @@ export interface HelpRequest {
   detailLevel: 0 | 1;
 }
 
-const HELP = /^\s*(\?{1,2})?\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(\?{1,2})?\s*$/;
+/**
+ * Read on the trimmed cell: a pattern that starts or ends with `\s*` beside another `\s*` makes V8
+ * backtrack over every split of a run of spaces (`exit` + 10,000 spaces + `!`, any execute, held
+ * the kernel's main thread for good, before the cell ran and where no interrupt reaches).
+ */
+const HELP = /^(\?{1,2})?\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(\?{1,2})?$/;
 
 /**
  * Reads a help request, or null when the cell is ordinary code.
@@ -21,7 +26,7 @@ const HELP = /^\s*(\?{1,2})?\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s
  * parseHelpRequest("a ? b : c");  // null
  */
 export function parseHelpRequest(code: string): HelpRequest | null {
-  const m = HELP.exec(code);
+  const m = HELP.exec(code.trim());
   if (!m) return null;
   const [, pre, expr, post] = m;
   if ((pre === undefined) === (post === undefined)) return null;
@@ -29,7 +34,8 @@ export function parseHelpRequest(code: string): HelpRequest | null {
   return { expr: expr.replace(/\s+/g, ""), detailLevel: marks.length === 2 ? 1 : 0 };
 }
 
-const EXIT = /^\s*(exit|quit)\s*(\(\s*\))?\s*;?\s*$/;
+/** Read on the trimmed cell without its final `;` (see HELP). */
+const EXIT = /^(exit|quit)(\s*\(\s*\))?$/;
 
 /**
  * IPython's `exit` / `quit` (also called: `exit()`), alone in a cell: the kernel shuts down.
@@ -40,5 +46,7 @@ const EXIT = /^\s*(exit|quit)\s*(\(\s*\))?\s*;?\s*$/;
  * isExitRequest("exit(1)"); // false
  */
 export function isExitRequest(code: string): boolean {
-  return EXIT.test(code);
+  let t = code.trim();
+  if (t.endsWith(";")) t = t.slice(0, -1).trimEnd();
+  return EXIT.test(t);
 }

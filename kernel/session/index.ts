@@ -15,6 +15,7 @@
  * execute waits for it; complete/inspect/is_complete answer "nothing yet" until then.
  */
 import vm from "node:vm";
+import { isNativeError } from "node:util/types";
 import type { CellCompiler, Compiled } from "./compiler.js";
 import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
 import { installGlobals, isDisplayHandle } from "./globals.js";
@@ -56,6 +57,19 @@ function interrupted(stopped: Stopped | null = null, cancelled = "", when = ""):
   const what = stopped ? `; stopped ${stopped.what}${stopped.cell ? ` (cell [${stopped.cell.cell}])` : ""}` : "";
   const evalue = `the cell was interrupted${when === "" ? "" : ` ${when}`}${what}${cancelled === "" ? "" : `; cancelled ${cancelled}`}; every variable is kept`;
   return { status: "error", ename: "KeyboardInterrupt", evalue, traceback: [`\x1b[31mKeyboardInterrupt\x1b[0m: ${evalue}`] };
+}
+
+/** A cell TypeScript's parser or checker ran out of stack on (was: InternalError, "the kernel failed on this cell"). */
+function tooDeep(): Compiled {
+  const evalue = "TypeScript ran out of stack on this cell (it nests too deeply: Maximum call stack size exceeded); the cell did not run, every variable is kept";
+  return { ok: false, outcome: { status: "error", ename: "RecursionError", evalue, traceback: [`\x1b[31mRecursionError\x1b[0m: ${evalue}`] } };
+}
+
+/** V8's own stack overflow (never calls a getter of the value). */
+function isStackOverflow(e: unknown): boolean {
+  if (!isNativeError(e)) return false;
+  const m = Object.getOwnPropertyDescriptor(e, "message");
+  return m !== undefined && m.value === "Maximum call stack size exceeded";
 }
 
 /** What the agent saw when it stopped a running cell whose heap reached its stop size (kernel/transport/agent-host.ts). */
@@ -244,7 +258,13 @@ class Session implements StridedCellSession {
           if (e instanceof UsageError) return { kind: "usage", message: e.message };
           throw e;
         }
-        const hidden = shadowedBuiltins(rewritten.code);
+        let hidden: string[];
+        try {
+          hidden = shadowedBuiltins(rewritten.code); // parses the cell
+        } catch (e) {
+          if (!isStackOverflow(e)) throw e;
+          return { kind: "compiled", rewritten, compiled: tooDeep() };
+        }
         if (hidden.length > 0) return { kind: "hidden", names: hidden.map((n) => `\`${n}\``).join(", ") };
         const compiled = this.compileCached(rewritten.code, code, rewritten.mapLine);
         return compiled === null ? { kind: "interrupted" } : { kind: "compiled", rewritten, compiled };
@@ -337,7 +357,16 @@ class Session implements StridedCellSession {
     }
     // An interrupt may stop the check (a recursive type can keep the checker busy for minutes):
     // then its checkers are dropped and nothing was recorded (run/interruptible.ts).
-    const step = interruptibly(() => compiler.compileUncommitted(code, userCell, mapLine));
+    let step;
+    try {
+      step = interruptibly(() => compiler.compileUncommitted(code, userCell, mapLine));
+    } catch (e) {
+      // TypeScript threw part-way (it ran out of stack on a deeply nested cell): its state is as
+      // half-made as after an interrupt.
+      compiler.abandonCheckers();
+      if (!isStackOverflow(e)) throw e;
+      return tooDeep();
+    }
     if (step.interrupted) {
       compiler.abandonCheckers();
       return null;
@@ -395,10 +424,20 @@ class Session implements StridedCellSession {
     return this.editorStep(() => m.inspect(this.compiler().host, blankMagic(code), cursor)) ?? { found: false, data: {} };
   }
 
-  /** A completion or Shift-Tab: the checker's work on the notebook's types, stopped by an interrupt (null then; run/interruptible.ts). */
+  /**
+   * A completion or Shift-Tab: the checker's work on the notebook's types, stopped by an interrupt
+   * (null then; run/interruptible.ts). TypeScript's state after a stop or a throw part-way is dropped.
+   */
   private editorStep<T>(fn: () => T): T | null {
     return withPristineBuiltins(() => {
-      const step = interruptibly(fn);
+      let step;
+      try {
+        step = interruptibly(fn);
+      } catch (e) {
+        this.compilerInstance?.abandonCheckers();
+        if (isStackOverflow(e)) return null; // a cell nested too deeply: nothing to offer
+        throw e;
+      }
       if (!step.interrupted) return step.value;
       this.compilerInstance?.abandonCheckers();
       return null;

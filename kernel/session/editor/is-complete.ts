@@ -12,7 +12,16 @@ import type { IsCompleteResult } from "../contract.js";
 import { parseMagic } from "../magics.js";
 
 /** IPython's help syntax (`name?`, `name??`, `?name`) and `exit`/`quit`: whole requests on their own. */
-const HELP_OR_EXIT = /^\s*(\?{1,2}\s*[A-Za-z_$][\w$.\s]*|[A-Za-z_$][\w$.\s]*\?{1,2}|(exit|quit)\s*(\(\s*\))?\s*;?)\s*$/;
+const HELP = /^(\?{1,2}\s*[A-Za-z_$][\w$.\s]*|[A-Za-z_$][\w$.\s]*\?{1,2})$/;
+/** Read on the trimmed cell without its final `;`: patterns with `\s*` beside `\s*` backtracked over every split of a run of spaces (seconds to forever for `exit` + 10,000 spaces + `!`). */
+const EXIT = /^(exit|quit)(\s*\(\s*\))?$/;
+
+function helpOrExit(code: string): boolean {
+  const t = code.trim();
+  if (HELP.test(t)) return true;
+  const u = t.endsWith(";") ? t.slice(0, -1).trimEnd() : t;
+  return EXIT.test(u);
+}
 
 /** The indent for the next line: the last line's own, one level more after an opening bracket or a statement header. */
 function nextIndent(body: string): string {
@@ -52,7 +61,7 @@ export function openBrackets(code: string): number {
  */
 export function isComplete(code: string): IsCompleteResult {
   if (!code.trim()) return { status: "complete" };
-  if (HELP_OR_EXIT.test(code)) return { status: "complete" };
+  if (helpOrExit(code)) return { status: "complete" };
   let body = code;
   try {
     const magic = parseMagic(code);
@@ -61,7 +70,15 @@ export function isComplete(code: string): IsCompleteResult {
   } catch {
     return { status: "invalid" };
   }
-  const sf = ts.createSourceFile("cell.mts", body, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  let sf: ts.SourceFile;
+  try {
+    sf = ts.createSourceFile("cell.mts", body, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  } catch (e) {
+    // Nested too deeply for the parser's stack (20,000 open parentheses): more lines cannot fix it;
+    // running it says so (RecursionError). Was a status "error" reply with TypeScript's frames.
+    if (e instanceof RangeError) return { status: "invalid" };
+    throw e;
+  }
   const diags = (sf as unknown as { parseDiagnostics: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (!diags.length) return { status: "complete" };
   // A quoted string cannot go on to the next line (unless the line ends with a backslash).

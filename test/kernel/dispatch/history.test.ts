@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { History, globToRegExp } from "../../../kernel/dispatch/history.js";
+import { History, globMatcher } from "../../../kernel/dispatch/history.js";
 
-describe("globToRegExp matches like SQLite GLOB (whole input, case-sensitive)", () => {
+describe("globMatcher matches like SQLite GLOB (whole input, case-sensitive)", () => {
   const cases: { glob: string; yes: string[]; no: string[] }[] = [
     { glob: "*", yes: ["", "anything\nmultiline"], no: [] },
     { glob: "np.*", yes: ["np.zeros(3)", "np."], no: ["xnp.zeros", "NP.zeros"] },
@@ -12,14 +12,27 @@ describe("globToRegExp matches like SQLite GLOB (whole input, case-sensitive)", 
     { glob: "(1+2)*3", yes: ["(1+2)*3", "(1+2) * 3"], no: ["1+2*3"] },
     { glob: "a[b", yes: ["a[b"], no: ["ab"] },
     { glob: "$^.|\\", yes: ["$^.|\\"], no: ["x"] },
+    { glob: "[]a]*", yes: ["]x", "a"], no: ["b"] },
+    { glob: "*a*b*a", yes: ["aba", "xaybza", "abba"], no: ["ab", "aab", "bba"] },
+    { glob: "a*", yes: ["a"], no: ["", "ba"] },
+    { glob: "*a", yes: ["a", "ba"], no: ["", "ab"] },
+    { glob: "a**b", yes: ["ab", "axb"], no: ["a", "b"] },
   ];
   for (const c of cases) {
     it(c.glob, () => {
-      const re = globToRegExp(c.glob);
+      const re = globMatcher(c.glob);
       for (const s of c.yes) expect(re.test(s), s).toBe(true);
       for (const s of c.no) expect(re.test(s), s).toBe(false);
     });
   }
+});
+
+it("a pattern that backtracks exponentially as a RegExp (10,000 stars, then a letter the input lacks) answers at once", () => {
+  const input = "x = 1; ".repeat(2000);
+  const t0 = performance.now();
+  expect(globMatcher("*".repeat(10_000) + "q").test(input)).toBe(false);
+  expect(globMatcher("*a".repeat(500) + "*q").test("a".repeat(5000))).toBe(false);
+  expect(performance.now() - t0).toBeLessThan(2000);
 });
 
 describe("History", () => {
