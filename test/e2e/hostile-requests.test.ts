@@ -39,8 +39,8 @@ it("a history search whose glob has 10,000 stars answers at once", async () => {
 
 it.each([
   ["exit, 20,000 spaces, then more", `exit${" ".repeat(20_000)}+ 1`],
-  ["a help request's name, 20,000 spaces, then more", `?kept${" ".repeat(20_000)}+ 1`],
-  ["20,000 spaces, then something that is no name", `${" ".repeat(20_000)}kept + 1 ;`],
+  ["a help request's name, 100,000 spaces, then more", `?kept${" ".repeat(100_000)}+ 1`],
+  ["100,000 spaces, then something that is no name", `${" ".repeat(100_000)}kept + 1 ;`],
 ])("execute and is_complete of %s: answered at once, as TypeScript reads it", async (_what, code) => {
   const t0 = Date.now();
   const ic = await k.kc.request<{ status: string }>("shell", "is_complete_request", { code }, { timeout: 20_000 });
