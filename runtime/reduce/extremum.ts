@@ -64,11 +64,21 @@ export function numpyExtremum(x: NDArray, kind: "max" | "min"): number {
  * settledExtremum(new Float64Array([0, -1, NaN]), 0, 3) // NaN
  */
 export function settledExtremum(d: Float64Array | Float32Array, lo: number, n: number): number | undefined {
-  // 1: a +0, 2: a -0, 4: a NaN, 8: a NaN with other bits
-  const seen = wasmSeen(d, lo, n) ?? (d instanceof Float64Array ? seenF64(d, lo, n) : seenF32(d, lo, n));
+  const seen = seenInRun(d, lo, n);
   if ((seen & 8) !== 0) return undefined;
   if ((seen & 4) !== 0) return NaN;
   return seen === 3 ? undefined : seen === 2 ? -0 : 0;
+}
+
+/**
+ * What the run d[lo .. lo+n) holds of the values that decide a zero or NaN extremum: 1 a +0, 2 a -0,
+ * 4 a NaN, 8 a NaN with bits other than the canonical quiet NaN, OR-ed (wasm's seen_T, else JS).
+ *
+ * @example
+ * seenInRun(new Float64Array([0, -0, 1]), 0, 3) // 3
+ */
+export function seenInRun(d: Float64Array | Float32Array, lo: number, n: number): number {
+  return wasmSeen(d, lo, n) ?? (d instanceof Float64Array ? seenF64(d, lo, n) : seenF32(d, lo, n));
 }
 
 function seenF64(d: Float64Array, lo: number, n: number): number {

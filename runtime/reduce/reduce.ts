@@ -36,7 +36,7 @@ import { logical_not } from "../ufunc/ufuncs.js";
 import { addReduce, foldReduce, reduceSpace } from "./walk.js";
 import { asF32, asF64, elementSpan, setNumbers } from "../ufunc/f64.js";
 import { wasmExtremum, wasmSumI32 } from "../wasm/loops.js";
-import { numpyExtremum, settledExtremum } from "./extremum.js";
+import { numpyExtremum, seenInRun, settledExtremum } from "./extremum.js";
 import { settleExtremum } from "./extremum-axes.js";
 import { broadcast_to } from "../views/contiguous.js";
 import { BIG_FOLDS, bigFoldInto } from "./int64.js";
@@ -414,6 +414,26 @@ export function settleExtremumBits(
     const keep = out.ndim === x0.ndim;
     let k = 0;
     layout = x0.shape.map((_, i) => (red[i] ? (keep ? (k++, 0) : 0) : out.strides[k++] / out.itemsize));
+  }
+  // the whole input settles every result when it holds zeros of one sign and only canonical NaNs
+  // (`np.zeros(...)`, data with np.nan): one pass over its span, no per-result walk
+  if (mask === undefined && xs === x0 && (res.data instanceof Float64Array || res.data instanceof Float32Array)) {
+    const d = x0.data as Float64Array | Float32Array;
+    const [lo, hi] = elementSpan(x0);
+    if (hi - lo + 1 === x0.size) {
+      const i = o.initial;
+      const seen = seenInRun(d, lo, x0.size) | (i === undefined ? 0 : i !== i ? 4 : i === 0 ? (Object.is(i, -0) ? 2 : 1) : 0);
+      if ((seen & 8) === 0 && (seen & 3) !== 3) {
+        const rd = res.data;
+        const zero = (seen & 3) === 2 ? -0 : 0;
+        for (let k = 0; k < rd.length; k++) {
+          const v = rd[k];
+          if (v === 0) rd[k] = zero;
+          else if (v !== v) rd[k] = NaN; // JS's NaN: the canonical quiet NaN's bits
+        }
+        return;
+      }
+    }
   }
   settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: xs !== x0, ignoreNaN: o.ignoreNaN });
 }

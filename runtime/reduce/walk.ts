@@ -284,9 +284,9 @@ const RUN_MIN = 64;
  * max(acc, A[p..p+n)) with NumPy's rules (`acc >= v || acc !== acc ? acc : v`: NaN propagates),
  * over four interleaved accumulators so the comparisons do not wait on each other (measured
  * on 1e6 contiguous float64: 0.58 ms against 1.4 ms sequentially). The value is the same as
- * the sequential fold's: max is associative for numbers and NaN wins in every order. Only
- * which of two equal zeros (0, -0) is kept depends on the order, so a zero result is
- * recomputed sequentially.
+ * the sequential fold's: max is associative for numbers and NaN wins in every order. Which of
+ * two equal zeros (0, -0) and which NaN come back depends on the order: the caller gives a zero or
+ * NaN result NumPy's bits afterwards (reduce.ts settleExtremumBits).
  */
 function maxRun(inp: Float64Array, p: number, n: number, acc: number): number {
   const w = wasmExtremumF64("max", inp, p, n); // NaN: fold here (runtime/wasm/loops.ts)
@@ -315,13 +315,6 @@ function maxRun(inp: Float64Array, p: number, n: number, acc: number): number {
   for (; i < A.length; i++) {
     const v = A[i];
     res = res >= v || res !== res ? res : v;
-  }
-  if (res === 0) {
-    res = acc;
-    for (let k = 0; k < A.length; k++) {
-      const v = A[k];
-      res = res >= v || res !== res ? res : v;
-    }
   }
   return res;
 }
@@ -354,13 +347,6 @@ function minRun(inp: Float64Array, p: number, n: number, acc: number): number {
   for (; i < A.length; i++) {
     const v = A[i];
     res = res <= v || res !== res ? res : v;
-  }
-  if (res === 0) {
-    res = acc;
-    for (let k = 0; k < A.length; k++) {
-      const v = A[k];
-      res = res <= v || res !== res ? res : v;
-    }
   }
   return res;
 }
