@@ -485,7 +485,8 @@ export class Dispatcher implements Outbox {
       const err = errorOutcome(answer.failed);
       this.log(`${type} failed: ${err.ename}: ${err.evalue}`);
       if (type === "execute_request") this.publish(msg, "error", { ename: err.ename, evalue: err.evalue, traceback: err.traceback });
-      if (!type.startsWith("comm_")) {
+      // comm_open/comm_msg/comm_close get no reply; comm_info_request does (a malformed one got none: the front end waited for good).
+      if (type !== "comm_open" && type !== "comm_msg" && type !== "comm_close") {
         this.send(channel, msg, replyType(type), { ...err, ...(type === "execute_request" ? { execution_count: this.executionCount } : {}) });
       }
     }

@@ -66,3 +66,11 @@ it.each([
   expect(ic.content.status).toBe("invalid");
   await expectAlive();
 });
+
+it("a malformed comm_info_request (target_name not a string) gets its error reply, as the other requests do", async () => {
+  const r = await k.kc.request<{ status: string; ename: string; evalue: string }>("shell", "comm_info_request", { target_name: 7 }, { timeout: 5000 });
+  expect(r.header.msg_type).toBe("comm_info_reply");
+  expect(r.content).toMatchObject({ status: "error", ename: "BadRequest" });
+  expect(r.content.evalue).toContain("target_name");
+  await expectAlive();
+});
