@@ -417,7 +417,7 @@ export function settleExtremumBits(
   }
   // the whole input settles every result when it holds zeros of one sign and only canonical NaNs
   // (`np.zeros(...)`, data with np.nan): one pass over its span, no per-result walk
-  if (mask === undefined && xs === x0 && (res.data instanceof Float64Array || res.data instanceof Float32Array)) {
+  if (mask === undefined && (res.data instanceof Float64Array || res.data instanceof Float32Array)) {
     const d = x0.data as Float64Array | Float32Array;
     const [lo, hi] = elementSpan(x0);
     if (hi - lo + 1 === x0.size) {
@@ -435,7 +435,7 @@ export function settleExtremumBits(
       }
     }
   }
-  settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: xs !== x0, ignoreNaN: o.ignoreNaN });
+  settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: x0.dtype !== o.dtype, ignoreNaN: o.ignoreNaN });
 }
 
 /**
