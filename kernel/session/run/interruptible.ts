@@ -19,15 +19,13 @@
  * cancelled check is to drop the checker) and must not mutate lasting state inside the window
  * (the prelude is recorded after it: compiler.ts compileUncommitted).
  *
- * The script reaches `fn` through one global function, defined non-configurable, non-writable and
- * non-enumerable at load: a cell can neither replace it nor shadow it (a top-level `let` of its
- * name is a SyntaxError), and calling it does nothing outside a window.
+ * The script reaches `fn` through a context of its own (no name in the notebook's global scope that a
+ * cell could replace or shadow).
  */
 import vm from "node:vm";
+import { isNativeError } from "node:util/types";
 import { INTERRUPTIBLE_SCRIPT } from "./terminate.js";
-import { Object, Error, globalThisRef } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
-
-const GLOBAL_NAME = "__strided_interruptible__";
+import { Object, Error } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 let current: (() => unknown) | null = null;
 let result: unknown = undefined;
@@ -38,10 +36,14 @@ function trampoline(): void {
   if (fn !== null) result = fn();
 }
 
-Object.defineProperty(globalThisRef, GLOBAL_NAME, { value: Object.freeze(trampoline), configurable: false, writable: false, enumerable: false });
-
-/** Compiled at first use, not at load: this module may load while the startup snapshot is built, which keeps no vm.Script. */
-let script: vm.Script | null = null;
+/**
+ * The window's script and the context it runs in, made at first use: a context of its own whose
+ * only global is the trampoline, so no name of the notebook's global scope is involved (a global
+ * property defined at load was defined twice when the kernel fell back from a stale startup
+ * snapshot, whose copy of this module had already run: "Cannot redefine property"). V8 stops the
+ * whole isolate on SIGINT, so the main context's code the trampoline calls is stopped too.
+ */
+let sandbox: { script: vm.Script; context: vm.Context } | null = null;
 
 /** What an interruptible step gave: its value, or that an interrupt stopped it. */
 export type Interruptible<T> = { interrupted: false; value: T } | { interrupted: true };
@@ -62,8 +64,8 @@ export function interruptibly<T>(fn: () => T): Interruptible<T> {
   current = fn;
   result = undefined;
   try {
-    script ??= new vm.Script(`${GLOBAL_NAME}()`, { filename: INTERRUPTIBLE_SCRIPT });
-    script.runInThisContext({ breakOnSigint: true });
+    sandbox ??= { script: new vm.Script("run()", { filename: INTERRUPTIBLE_SCRIPT }), context: vm.createContext({ run: trampoline }) };
+    sandbox.script.runInContext(sandbox.context, { breakOnSigint: true });
     return { interrupted: false, value: result as T };
   } catch (e) {
     if (isSigintStop(e)) return { interrupted: true };
@@ -77,7 +79,8 @@ export function interruptibly<T>(fn: () => T): Interruptible<T> {
 /** Whether `e` is what `vm` throws when breakOnSigint stopped its script. */
 export function isSigintStop(e: unknown): boolean {
   try {
-    return e instanceof Error && e.message === SIGINT_MESSAGE;
+    const m = isNativeError(e) ? Object.getOwnPropertyDescriptor(e, "message") : undefined; // whichever context made it
+    return m !== undefined && m.value === SIGINT_MESSAGE;
   } catch {
     return false;
   }
