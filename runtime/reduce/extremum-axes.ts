@@ -221,11 +221,25 @@ export function numpyExtremumAxes(x: NDArray, red: readonly boolean[], layout: r
     for (let r = 0; r < outersize; r++) {
       // the next `inner` elements in iteration order
       const firstVisit = !seenFirst && nzRed === 0;
-      for (let j = 0; j < inner; j++) {
-        runE[j] = ip;
-        runO[j] = op - base;
-        if (md !== null) runM[j] = md[mp] !== 0 ? 1 : 0;
-        advance();
+      for (let j = 0; j < inner; ) {
+        // along the innermost axis at once, then one odometer step where it ends
+        const m = Math.min(dims[0] - coords[0], inner - j);
+        const s0 = IS[0];
+        const o0 = OS[0];
+        for (let t = 0, e = ip, o = op - base; t < m; t++, j++, e += s0, o += o0) {
+          runE[j] = e;
+          runO[j] = o;
+        }
+        if (md !== null && MS !== null) for (let t = 0, q = mp; t < m; t++, q += MS[0]) runM[j - m + t] = md[q] !== 0 ? 1 : 0;
+        const step = coords[0] + m < dims[0] ? m : m - 1;
+        if (step > 0) {
+          if (coords[0] === 0 && o0 === 0) nzRed++;
+          coords[0] += step;
+          ip += step * s0;
+          op += step * o0;
+          if (MS !== null) mp += step * MS[0];
+        }
+        if (step !== m) advance();
       }
       if (OS[0] === 0) {
         // a reduction run into one result
@@ -328,10 +342,19 @@ export function seenPerResult(x: NDArray, red: readonly boolean[], layout: reado
   let ip = x.offset / x.itemsize;
   let op = -base;
   for (;;) {
-    for (let j = 0, p = ip, o = op; j < n0; j++, p += s0, o += o0) {
-      const v = d[p];
-      if (v === 0) flags[o] |= (f64 ? w[2 * p + 1] : w[p]) < 0 ? 2 : 1;
-      else if (v !== v) flags[o] |= (f64 ? w[2 * p + 1] === 0x7ff80000 && w[2 * p] === 0 : w[p] === 0x7fc00000) ? 4 : 12;
+    if (f64) {
+      for (let j = 0, p = ip, o = op; j < n0; j++, p += s0, o += o0) {
+        const v = d[p];
+        // a zero without a branch (random signs mispredict): 1 << (sign bit) is 1 for +0, 2 for -0
+        flags[o] |= +(v === 0) << (w[2 * p + 1] >>> 31);
+        if (v !== v) flags[o] |= w[2 * p + 1] === 0x7ff80000 && w[2 * p] === 0 ? 4 : 12;
+      }
+    } else {
+      for (let j = 0, p = ip, o = op; j < n0; j++, p += s0, o += o0) {
+        const v = d[p];
+        flags[o] |= +(v === 0) << (w[p] >>> 31);
+        if (v !== v) flags[o] |= w[p] === 0x7fc00000 ? 4 : 12;
+      }
     }
     let k = 1;
     for (; k < nd; k++) {
