@@ -50,13 +50,9 @@ export const log = (line: string): void => {
 
 /** The cell pipeline and the display of values. */
 async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
-  const [{ createCellSession, mimeBundleInterruptibly }, { toMimeBundle }, { installDebugHelpers }] = await Promise.all([
-    import("./session/index.js"),
-    import("./display/bundle.js"),
-    import("./debug/main-helpers.js"),
-  ]);
+  const [{ createCellSession, mimeBundleInterruptibly }, { installDebugHelpers }] = await Promise.all([import("./session/index.js"), import("./debug/main-helpers.js")]);
   const session = await createCellSession({ notebookDir, onRunning, beforeRun, heapStop });
-  installDebugHelpers(toMimeBundle);
+  installDebugHelpers(mimeBundleInterruptibly); // richInspectVariables shows a value: its own toString may loop too
   return { session, toMimeBundle: mimeBundleInterruptibly }; // a cell's result: its own toString may loop (session/run/interruptible.ts)
 }
 

@@ -11,6 +11,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 import { waitForAgent } from "./support/kept-kernel.js";
+import { DebugDriver } from "./support/debug.js";
 
 let k: RunningKernel;
 beforeAll(async () => {
@@ -133,6 +134,24 @@ it("display data that JSON cannot carry (a cycle, a BigInt, a throwing toJSON): 
     expect(bundle["text/markdown"]).toBe("*kept*");
     expect(String(bundle["text/plain"])).toContain(`<display failed: ${note}`);
     if (mime !== "text/plain") expect(bundle[mime]).toBeUndefined();
+  }
+  await expectAlive();
+});
+
+it("the debugger's rich view of a variable whose toString loops (richInspectVariables): an interrupt ends it with a failed response, state kept", async () => {
+  expect((await k.kc.execute("const loopsWhenShown = { toString() { while (true) {} return ''; } };")).reply.content.status).toBe("ok");
+  const dbg = new DebugDriver(k.kc);
+  try {
+    await dbg.start();
+    const rich = dbg.request("richInspectVariables", { variableName: "loopsWhenShown" }, 30_000);
+    await sleep(1500);
+    await k.kc.interrupt(5000);
+    const r = await rich;
+    expect(r.success).toBe(false);
+    expect(r.message).toContain("KeyboardInterrupt");
+    await dbg.request("disconnect", { restart: false, terminateDebuggee: true });
+  } finally {
+    dbg.close();
   }
   await expectAlive();
 });
