@@ -147,7 +147,7 @@ class Session implements StridedCellSession {
     Object.defineProperty(globalThis, "__strided__", { value: this.helpers, configurable: true, enumerable: false, writable: false });
     this.evaluator = new Evaluator(this.helpers);
     installStreams((e) => {
-      const d = withPristineBuiltins(() => describeThrown(e, this.maps));
+      const d = this.describeInterruptibly(e); // a stray error's own getters may loop: an interrupt stops them
       return [`${d.ename}: ${d.evalue}`, ...d.traceback.slice(1)].join("\n");
     });
     installGlobals(() => this.scopeBindings());

@@ -9,7 +9,7 @@
  * Also: display bundles whose data JSON cannot carry give the result with a note, not an error reply.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
+import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
 import { waitForAgent } from "./support/kept-kernel.js";
 import { DebugDriver } from "./support/debug.js";
 
@@ -154,4 +154,21 @@ it("the debugger's rich view of a variable whose toString loops (richInspectVari
     dbg.close();
   }
   await expectAlive();
+});
+
+it.each([
+  ["a timer callback throws an Error whose message getter loops", "setTimeout(() => { const e = new Error('x'); Object.defineProperty(e, 'message', { get() { while (true) {} } }); throw e; }, 10); 1", "Uncaught exception"],
+  ["a promise is rejected with such an Error", "Promise.reject(Object.defineProperty(new Error('y'), 'message', { get() { while (true) {} } })); 1", "Unhandled promise rejection"],
+])("after its cell ended, %s: an interrupt stops the kernel reading it, the cell's stderr says so, state kept", async (_what, code, said) => {
+  const r = await k.kc.execute(code);
+  expect(r.reply.content.status).toBe("ok");
+  const late = lateStderr(k.kc, r.reply.parent_header.msg_id as string);
+  try {
+    await sleep(1000);
+    await k.kc.interrupt(5000);
+    await expectAlive();
+    expect(late.text()).toContain(`${said}: KeyboardInterrupt`);
+  } finally {
+    late.stop();
+  }
 });
