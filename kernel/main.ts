@@ -49,9 +49,9 @@ export const log = (line: string): void => {
 };
 
 /** The cell pipeline and the display of values. */
-async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
+async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null, pollInterrupt: () => void): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
   const [{ createCellSession, mimeBundleInterruptibly }, { installDebugHelpers }] = await Promise.all([import("./session/index.js"), import("./debug/main-helpers.js")]);
-  const session = await createCellSession({ notebookDir, onRunning, beforeRun, heapStop });
+  const session = await createCellSession({ notebookDir, onRunning, beforeRun, heapStop, pollInterrupt });
   installDebugHelpers(mimeBundleInterruptibly); // richInspectVariables shows a value: its own toString may loop too
   return { session, toMimeBundle: mimeBundleInterruptibly }; // a cell's result: its own toString may loop (session/run/interruptible.ts)
 }
@@ -166,13 +166,12 @@ export async function startCompute(channelPath: string): Promise<void> {
   const debug = new DebugBridge(() => agent);
   /** The agent worker (interrupt terminator, debug adapter), once the session has warmed up. */
   const startAgent = (): void => {
+    agentStarted = true;
     agent = AgentHost.start(channelPath, {
       ready: () => {
-        // One poller of the watchdog at a time (two could each take one signal and report it
-        // twice): this thread polls until the agent is up, then hands it over. While the agent
-        // booted (0.3 s, seconds under load) a SIGINT sent with no cell running used to wait for it.
+        // The agent polls the watchdog from its first moment (under the watchdog's lock, so one of
+        // the two threads takes each signal): this thread, which polled until now, stops.
         sigint.handOver();
-        agent?.takeSigint();
         youngGenerationGrows(false); // the worker's start reset V8's flags (heap.ts); its isolate is up now
         log(`agent worker ready ${Math.round(performance.now() - started)} ms after start`);
       },
@@ -183,21 +182,37 @@ export async function startCompute(channelPath: string): Promise<void> {
         interrupted();
         agent?.acknowledgeInterrupt();
       },
-    });
+    }, sigint.lock);
     if (running) agent.setRunning(true);
     youngGenerationGrows(false); // starting a worker resets V8's flags (heap.ts)
+    // The compiler's own program (60-75 ms of this thread), if the first cells used the snapshot's:
+    // a little later, so a shutdown or restart sent right after the first result does not wait for it
+    // (a cell sent meanwhile that names a file makes it at once: session/compiler.ts).
+    setTimeout(() => {
+      if (!exiting) session?.finishWarming?.();
+    }, OWN_PROGRAM_AFTER_MS);
   };
+  let agentStarted = false;
 
   let toBundle: ((v: unknown) => MimeBundle) | null = null;
   const sessionPromise = loadSession(
     process.cwd(),
     (r) => {
       running = r;
+      // A cell's code is about to run and the agent is not started yet (the first cell of a Run All,
+      // sent before the kernel was idle once): start it now, before any of the cell's callbacks can
+      // run. Code spinning in a timer or a promise continuation keeps this thread from ever reading
+      // a message or firing a timer, so only an agent started before it can stop it (its boot, on
+      // its own thread, overlaps the cell's run and the result's way out).
+      if (r && !agentStarted && !exiting) startAgent();
       agent?.setRunning(r); // the agent lets the young generation grow in long cells
       if (!r) youngGenerationGrows(false);
     },
     (cell) => debug.beforeRun(cell),
     () => agent?.takeHeapStop() ?? null,
+    () => {
+      if (sigint.takePending()) interrupted();
+    },
   ).then((l) => {
     session = l.session;
     if (exiting) l.session.stopWarming?.(); // loaded after a shutdown_request: no warm-up
@@ -207,20 +222,11 @@ export async function startCompute(channelPath: string): Promise<void> {
     // Once the compiler has warmed (no cell runs before) and the requests already here are answered
     // (a front end sends its first execute right after kernel_info: it waits in the dispatcher by
     // now): its isolate's 0.2-0.3 s of CPU slows neither the warm-up nor the first result.
-    // At most AGENT_LATEST_MS later: a first cell that spins in a timer callback needs the agent's terminator.
+    // At most AGENT_LATEST_MS later; and at the latest when a cell's code starts running (above).
     const afterQueue = (): void => {
       log(`compiler warm ${Math.round(performance.now() - started)} ms after start`);
-      let agentStarted = false;
       const once = (): void => {
-        if (agentStarted) return;
-        agentStarted = true;
-        startAgent();
-        // The compiler's own program (60-75 ms of this thread), if the first cells used the snapshot's:
-        // a little later, so a shutdown or restart sent right after the first result does not wait for it
-        // (a cell sent meanwhile that names a file makes it at once: session/compiler.ts).
-        setTimeout(() => {
-          if (!exiting) session?.finishWarming?.();
-        }, OWN_PROGRAM_AFTER_MS);
+        if (!agentStarted && !exiting) startAgent();
       };
       setTimeout(once, AGENT_LATEST_MS);
       if (dispatcher) void dispatcher.whenIdle().then(once, once);

@@ -136,6 +136,7 @@ class Session implements StridedCellSession {
     private readonly onRunning: (running: boolean) => void = () => undefined,
     private readonly beforeRun: BeforeRun = () => undefined,
     private readonly heapStop: () => HeapStop | null = () => null,
+    private readonly pollInterrupt: () => void = () => undefined,
   ) {
     this.helpers = {
       import: (spec) => importForCell(spec, notebookDir),
@@ -288,8 +289,13 @@ class Session implements StridedCellSession {
       }
       const { rewritten, compiled } = prepared;
       try {
-        // A SIGINT that came while the (synchronous) checker ran is delivered on this turn.
-        if (compiled.ok) await nextTurn();
+        // A SIGINT that came while the (synchronous) checker ran is delivered on this turn (the
+        // agent's message), or is pending in the watchdog (no agent yet, or it polls later): asked now,
+        // since the cell's own breakOnSigint call would clear it without stopping anything.
+        if (compiled.ok) {
+          await nextTurn();
+          this.pollInterrupt();
+        }
       } finally {
         this.compiling = false;
       }
@@ -524,6 +530,8 @@ export async function createCellSession(opts: {
   beforeRun?: BeforeRun;
   /** Asked when a cell was interrupted: whether the heap guard stopped it (then a MemoryError, not a KeyboardInterrupt). */
   heapStop?: () => HeapStop | null;
+  /** Called after a cell's check, before it runs: deliver a SIGINT pending now (calls `interrupt()` if there is one). */
+  pollInterrupt?: () => void;
 }): Promise<StridedCellSession> {
-  return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun, opts.heapStop);
+  return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun, opts.heapStop, opts.pollInterrupt);
 }

@@ -74,8 +74,8 @@ export class AgentHost implements DebugChannel {
    * @example
    * const agent = AgentHost.start("/tmp/strided-x/c", { ready, debugActive, interrupt });
    */
-  static start(channelPath: string, events: AgentEvents): AgentHost {
-    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4), runningFlag: new SharedArrayBuffer(4 * RUNNING_SLOTS) };
+  static start(channelPath: string, events: AgentEvents, sigintLock: SharedArrayBuffer): AgentHost {
+    const data: WorkerData = { channelPath, closedFlag: new SharedArrayBuffer(4), runningFlag: new SharedArrayBuffer(4 * RUNNING_SLOTS), sigintLock };
     const worker = new Worker(join(__dirname, "agent.js"), { workerData: data, stderr: false, stdout: false, resourceLimits: WORKER_LIMITS });
     const a = new AgentHost(worker, new Int32Array(data.closedFlag), new Int32Array(data.runningFlag), Atomics.wait, Atomics.compareExchange, Atomics.store, Atomics.add);
     a.store(a.runningFlag, RUNNING_SLOT.heapStopMB, heapStopMB());
@@ -140,11 +140,6 @@ export class AgentHost implements DebugChannel {
     if (this.compareExchange(this.closedFlag, 0, AGENT_STATE.booting, AGENT_STATE.ending) === AGENT_STATE.booting) return;
     this.post({ kind: "close" });
     this.wait(this.closedFlag, 0, AGENT_STATE.connected, timeoutMs);
-  }
-
-  /** The main thread stopped polling the SIGINT watchdog (transport/sigint.ts): the worker's terminator polls from now on. */
-  takeSigint(): void {
-    this.post({ kind: "take-sigint" });
   }
 
   /**

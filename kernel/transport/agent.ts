@@ -51,6 +51,7 @@ const send = (f: AgentToTransport): void => link?.send(f);
 /** Turns SIGINT and interrupt_request into `interrupt` messages; forces code that ignores them (terminator.ts). */
 const terminator = new Terminator(log, () => post({ kind: "interrupt" }));
 terminator.watchCells(new Int32Array(data.runningFlag));
+terminator.pollSigint(new Int32Array(data.sigintLock)); // now: the main thread may be spinning already
 /** JupyterLab's debugger (debug_request on control, debug_event on iopub): kernel/debug/adapter.ts. */
 const debugAdapter = new DebugAdapter({
   event: (e) => send({ kind: "debug-event", content: e as unknown as Record<string, unknown> }),
@@ -91,9 +92,7 @@ async function fromTransport(f: TransportToAgent): Promise<void> {
 }
 
 port.on("message", (m: MainToWorker) => {
-  if (m.kind === "take-sigint") {
-    terminator.pollSigint();
-  } else if (m.kind === "debug-cell") {
+  if (m.kind === "debug-cell") {
     debugAdapter
       .registerCell(m.url, m.code, m.segments)
       .catch((e: unknown) => log(`debugger: cannot register ${m.url}: ${(e as Error).message}`))

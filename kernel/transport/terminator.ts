@@ -97,14 +97,16 @@ export class Terminator {
   }
 
   /**
-   * Poll the watchdog for a pending SIGINT from now on: once the main thread, which polled it
-   * until this worker was up, has stopped (one poller at a time, transport/sigint.ts).
+   * Poll the watchdog for a pending SIGINT from now on (from the worker's first moment: the main
+   * thread, which polls it until it reads this worker's `ready`, may be spinning in a cell's
+   * callback and poll nothing); `lock` is the main thread's (transport/sigint.ts), so one of the
+   * two takes each signal.
    */
-  pollSigint(): void {
+  pollSigint(lock: Int32Array): void {
     const w = this.watchdog;
     if (!w || this.poll) return;
     this.poll = setInterval(() => {
-      if (!takePendingSigint(w)) return;
+      if (!takePendingSigint(w, lock)) return;
       if (Date.now() - this.lastRequest < ECHO_MS) return;
       this.interrupt();
     }, POLL_MS);

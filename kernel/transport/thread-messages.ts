@@ -33,6 +33,8 @@ export interface WorkerData {
    * it stopped the running one (the agent; the main thread clears it when a cell starts).
    */
   runningFlag: SharedArrayBuffer;
+  /** The SIGINT watchdog's lock (sigint.ts MainThreadSigint.lock): the agent polls it from its first moment. */
+  sigintLock: SharedArrayBuffer;
 }
 
 /** The slots of `runningFlag` (RUNNING_SLOTS Int32s). */
@@ -65,8 +67,6 @@ export type WorkerToMain =
 export type MainToWorker =
   /** A cell is about to run while a debugger is attached: its script URL, text and line map (kernel/debug/cell-lines.ts). */
   | { kind: "debug-cell"; id: number; url: string; code: string; segments: Segment[][] }
-  /** The main thread stopped polling the SIGINT watchdog: the terminator polls it from now on. */
-  | { kind: "take-sigint" }
   /** The main thread handled an `interrupt` (the worker stops forcing it, transport/terminator.ts). */
   | { kind: "interrupt-ack" }
   /** The process exits now: disconnect from the main thread, then set `closedFlag`. */
