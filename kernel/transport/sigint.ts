@@ -103,11 +103,17 @@ export class MainThreadSigint {
    * then is only recorded, and the cell's own `vm` call would clear it without stopping anything).
    */
   takePending(): boolean {
+    // Once handed over, the agent's terminator alone reads signals: it tells an interrupt_request's
+    // own SIGINT (which it sends, to stop a cell's synchronous part) from a new one.
+    if (this.handedOver) return false;
     return this.watchdog !== null && takePendingSigint(this.watchdog, this.lockView, this.atomics);
   }
 
+  private handedOver = false;
+
   /** The agent's terminator polls from now on. */
   handOver(): void {
+    this.handedOver = true;
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
   }
