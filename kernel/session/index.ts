@@ -14,7 +14,6 @@
  * so requests that arrive meanwhile (kernel_info) are answered between them. The first
  * execute waits for it; complete/inspect/is_complete answer "nothing yet" until then.
  */
-import vm from "node:vm";
 import { isNativeError } from "node:util/types";
 import type { CellCompiler, Compiled } from "./compiler.js";
 import type { CellSession, CompleteResult, EvalOutcome, ExecuteOptions, InspectResult, IsCompleteResult, MimeBundle, Publisher } from "./contract.js";
@@ -35,7 +34,7 @@ import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
-import { interruptibly, isSigintStop, keyboardInterrupt } from "./run/interruptible.js";
+import { interruptibly, isSigintStop, keyboardInterrupt, runHere } from "./run/interruptible.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -391,7 +390,7 @@ class Session implements StridedCellSession {
       await promiseThen(this.warming, undefined, () => undefined);
       const js = this.compilerModule ? this.compilerModule.transpileExpression(`__strided__.last = (${expr});`) : `__strided__.last = (${expr});`;
       this.helpers.last = undefined;
-      vm.runInThisContext(js, { filename: "user-expression", breakOnSigint: true });
+      runHere(js, { filename: "user-expression", breakOnSigint: true });
       const value = this.helpers.last;
       this.helpers.last = undefined;
       return { status: "ok", data: mimeBundleInterruptibly(value) };
@@ -490,7 +489,7 @@ class Session implements StridedCellSession {
     const names = this.compilerInstance?.declaredNames() ?? [];
     for (const name of names) {
       try {
-        out[name] = vm.runInThisContext(name, { filename: "strided-scope" });
+        out[name] = runHere(name, { filename: "strided-scope" });
       } catch {
         /* a type-only name, or a binding the cell never reached */
       }

@@ -172,3 +172,18 @@ it.each([
     late.stop();
   }
 });
+
+it("a cell that patches node:vm (runInThisContext, Script.prototype's run methods): later cells, their interrupts and user_expressions still work", async () => {
+  const patch = await k.kc.execute(
+    "import vmPatched from 'node:vm'; (vmPatched as any).runInThisContext = () => 1; (vmPatched as any).Script.prototype.runInThisContext = () => 1; (vmPatched as any).Script.prototype.runInContext = () => 1; 0",
+  );
+  expect(patch.reply.content.status).toBe("ok");
+  await expectAlive();
+  const ue = await k.kc.execute("0", { user_expressions: { x: "kept * 2" } });
+  expect((ue.reply.content.user_expressions as Record<string, unknown>).x).toMatchObject({ status: "ok", data: { "text/plain": "82" } });
+  const { content } = await interrupted("while (true) {}");
+  expect(content.ename).toBe("KeyboardInterrupt");
+  const shown = await interrupted("({ toString() { while (true) {} return ''; } })");
+  expect(shown.content.ename).toBe("KeyboardInterrupt");
+  await expectAlive();
+});

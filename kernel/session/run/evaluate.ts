@@ -12,7 +12,7 @@
  * code if `terminationVerdict` (run/terminate.ts) says it is the notebook's.
  */
 import inspector from "node:inspector";
-import vm from "node:vm";
+import { runHere } from "./interruptible.js";
 import { isNativeError } from "node:util/types";
 import { cellContext, showStoreBriefly, type CellContext } from "./context.js";
 import { takeStopped, terminationVerdict } from "./terminate.js";
@@ -177,7 +177,7 @@ export class Evaluator {
         });
       try {
         showStoreBriefly(ctx);
-        cellContext.run(ctx, () => vm.runInThisContext("__strided__.post()", { breakOnSigint: true, filename: "strided-run" }));
+        cellContext.run(ctx, () => runHere("__strided__.post()", { breakOnSigint: true, filename: "strided-run" })); // node:vm as at load: a cell may patch it
         this.guardNode(ctx); // the cell's synchronous part is done: before any callback runs
       } catch (e) {
         finish(isInterruption(e) ? { kind: "interrupted" } : { kind: "thrown", value: e });

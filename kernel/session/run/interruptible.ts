@@ -25,7 +25,7 @@
 import vm from "node:vm";
 import { isNativeError } from "node:util/types";
 import { INTERRUPTIBLE_SCRIPT } from "./terminate.js";
-import { Object, Error } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Object, Error, Reflect } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 let current: (() => unknown) | null = null;
 let result: unknown = undefined;
@@ -43,6 +43,25 @@ function trampoline(): void {
  * snapshot, whose copy of this module had already run: "Cannot redefine property"). V8 stops the
  * whole isolate on SIGINT, so the main context's code the trampoline calls is stopped too.
  */
+/**
+ * node:vm's pieces as they are at load: a cell may patch the module (`vm.runInThisContext = () => 1`
+ * made every later cell's run return without running it: no reply, ever).
+ */
+const { Script, createContext } = vm;
+const runInContext = vm.Script.prototype.runInContext;
+const scriptRunInThisContext = vm.Script.prototype.runInThisContext;
+
+/**
+ * `vm.runInThisContext` with node:vm as it was at load (the kernel's own runs of cells and
+ * expressions; a cell may have patched the module since).
+ *
+ * @example
+ * runHere("1 + 1", { filename: "x" }) // 2
+ */
+export function runHere(code: string, options: { filename: string; breakOnSigint?: boolean }): unknown {
+  return Reflect.apply(scriptRunInThisContext, new Script(code, { filename: options.filename }), [{ breakOnSigint: options.breakOnSigint === true }]);
+}
+
 let sandbox: { script: vm.Script; context: vm.Context } | null = null;
 
 /** What an interruptible step gave: its value, or that an interrupt stopped it. */
@@ -64,8 +83,8 @@ export function interruptibly<T>(fn: () => T): Interruptible<T> {
   current = fn;
   result = undefined;
   try {
-    sandbox ??= { script: new vm.Script("run()", { filename: INTERRUPTIBLE_SCRIPT }), context: vm.createContext({ run: trampoline }) };
-    sandbox.script.runInContext(sandbox.context, { breakOnSigint: true });
+    sandbox ??= { script: new Script("run()", { filename: INTERRUPTIBLE_SCRIPT }), context: createContext({ run: trampoline }) };
+    Reflect.apply(runInContext, sandbox.script, [sandbox.context, { breakOnSigint: true }]);
     return { interrupted: false, value: result as T };
   } catch (e) {
     if (isSigintStop(e)) return { interrupted: true };
