@@ -33,7 +33,10 @@ import { RequestPublisher, type Outbox } from "./publisher.js";
 import { StreamBuffer } from "./stream-buffer.js";
 import { shutdownReplyContent } from "../protocol/shutdown.js";
 import { BadRequest, isShellRequestType, readers, replyType, type ShellReplies, type ShellRequests, type ShellRequestType, type UserExpressionResult } from "./requests.js";
-import { Promise, Object, Map, Error, Buffer, JSON, Math, process, inPristineWindow, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Map, Error, Buffer, JSON, Math, process, setTimeout, inPristineWindow, withPristineBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+
+/** How long the kernel stays up after the reply to `exit`/`quit` (ipykernel: 0.1 s after the exit call). */
+const EXIT_AFTER_REPLY_MS = 500;
 
 export interface DispatcherOptions {
   transport: KernelTransport;
@@ -318,8 +321,11 @@ export class Dispatcher implements Outbox {
   ): { kind: "answered"; reply: ShellReplies["execute_request"] } | { kind: "running"; running: ReturnType<CellSession["execute"]> } {
     if (isExitRequest(req.code)) {
       // IPython's exit/quit (ZMQInteractiveShell.ask_exit): an `ask_exit` payload for the front end
-      // (jupyter console leaves), and the kernel ends itself once the reply is out.
-      ctx.after(() => this.opts.onShutdown(false));
+      // (jupyter console leaves), and the kernel ends itself a little after the reply is out, as
+      // ipykernel stops its loop 0.1 s after exit: jupyter console reads the reply (after the idle
+      // status, polling every 50 ms) only while the kernel process is alive; a kernel gone at once
+      // left it at a new prompt over a dead kernel, the reply read later as an is_complete's.
+      ctx.after(() => void setTimeout(() => this.opts.onShutdown(false), EXIT_AFTER_REPLY_MS));
       return { kind: "answered", reply: { status: "ok", execution_count: n, user_expressions: {}, payload: [{ source: "ask_exit", keepkernel: false }] } };
     }
     const help = parseHelpRequest(req.code);
