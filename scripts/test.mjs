@@ -20,9 +20,10 @@ const APT_PACKAGES = [
   "python3-debugpy",
   "jupyter-nbconvert",
   "jupyter-console",
+  "python3-pexpect",
   "chromium",
 ];
-const PY_MODULES = ["numpy", "jupyter_client", "jupyter_kernel_test", "nbclient", "nbformat", "nbconvert", "ipykernel", "debugpy"];
+const PY_MODULES = ["numpy", "jupyter_client", "jupyter_kernel_test", "nbclient", "nbformat", "nbconvert", "ipykernel", "debugpy", "jupyter_console", "pexpect"];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", ...opts });
