@@ -8,7 +8,7 @@
  * called outside a cell it fails with a clear error instead of writing nowhere.
  */
 import { randomUUID } from "node:crypto";
-import { toMimeBundle } from "../display/bundle.js";
+import { mimeBundleInterruptibly } from "./run/interruptible.js"; // display() in a timer after its cell ended: a looping toString must be stoppable
 import type { MimeBundle } from "./contract.js";
 import { currentCell, type CellContext } from "./run/context.js";
 import { np, NDArray } from "../../runtime/index.js";
@@ -62,7 +62,7 @@ function publish(bundle: MimeBundle, opts: DisplayOptions = {}): DisplayHandle {
   const handle: DisplayHandle = {
     displayId: id,
     update(value: unknown): void {
-      cellOrThrow("display handle update").io.display(toMimeBundle(value), { displayId: id, update: true });
+      cellOrThrow("display handle update").io.display(mimeBundleInterruptibly(value), { displayId: id, update: true });
     },
   };
   handles.add(handle);
@@ -70,7 +70,7 @@ function publish(bundle: MimeBundle, opts: DisplayOptions = {}): DisplayHandle {
 }
 
 function displayValue(value: unknown, opts?: DisplayOptions): DisplayHandle {
-  return publish(toMimeBundle(value), opts);
+  return publish(mimeBundleInterruptibly(value), opts);
 }
 
 /**

@@ -31,10 +31,11 @@ import { cancelNotebookTimers, describeCancelled, installTimerRegistry } from ".
 import { hideAsyncBookkeepingFromInspect } from "./run/inspect-bookkeeping.js";
 import type { CellContext } from "./run/context.js";
 import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
-import { toMimeBundle } from "../display/bundle.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
-import { interruptibly, isSigintStop, keyboardInterrupt, runHere } from "./run/interruptible.js";
+import { interruptibly, isSigintStop, mimeBundleInterruptibly, runHere } from "./run/interruptible.js";
+
+export { mimeBundleInterruptibly } from "./run/interruptible.js";
 
 export { registerCellTransform, type CellTransform, type TransformContext } from "./transform/hook.js";
 
@@ -496,20 +497,6 @@ class Session implements StridedCellSession {
     }
     return out;
   }
-}
-
-/**
- * A value's mime bundle (display/bundle.ts), made so that an interrupt stops it: showing a value
- * runs the notebook's code (its `toString`, `[Symbol.for("Jupyter.display")]()`, `inspect.custom`),
- * which may never end. Throws a KeyboardInterrupt then (the dispatcher makes it the cell's error).
- *
- * @example
- * mimeBundleInterruptibly(42) // { "text/plain": "42" }
- */
-export function mimeBundleInterruptibly(value: unknown): MimeBundle {
-  const step = interruptibly(() => toMimeBundle(value));
-  if (step.interrupted) throw keyboardInterrupt("the value could not be shown: its own code (toString, a display method) was interrupted; every variable is kept");
-  return step.value;
 }
 
 /**

@@ -173,6 +173,20 @@ it.each([
   }
 });
 
+it("display() from a timer after its cell ended, of a value whose toString loops: an interrupt stops it, the cell's stderr says so, state kept", async () => {
+  const r = await k.kc.execute("setTimeout(() => display({ toString() { while (true) {} return ''; } }), 10); 1");
+  expect(r.reply.content.status).toBe("ok");
+  const late = lateStderr(k.kc, r.reply.parent_header.msg_id as string);
+  try {
+    await sleep(1000);
+    await k.kc.interrupt(5000);
+    await expectAlive();
+    expect(late.text()).toContain("KeyboardInterrupt");
+  } finally {
+    late.stop();
+  }
+});
+
 it("a cell that patches node:vm (runInThisContext, Script.prototype's run methods): later cells, their interrupts and user_expressions still work", async () => {
   const patch = await k.kc.execute(
     "import vmPatched from 'node:vm'; (vmPatched as any).runInThisContext = () => 1; (vmPatched as any).Script.prototype.runInThisContext = () => 1; (vmPatched as any).Script.prototype.runInContext = () => 1; 0",

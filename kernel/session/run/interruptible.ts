@@ -25,6 +25,8 @@
 import vm from "node:vm";
 import { isNativeError } from "node:util/types";
 import { INTERRUPTIBLE_SCRIPT } from "./terminate.js";
+import { toMimeBundle } from "../../display/bundle.js";
+import type { MimeBundle } from "../contract.js";
 import { Object, Error, Reflect } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 let current: (() => unknown) | null = null;
@@ -117,4 +119,18 @@ export function keyboardInterrupt(message: string): Error {
   e.name = "KeyboardInterrupt";
   Object.defineProperty(e, "stack", { value: `KeyboardInterrupt: ${message}`, configurable: true, writable: true });
   return e;
+}
+
+/**
+ * A value's mime bundle (display/bundle.ts), made so that an interrupt stops it: showing a value
+ * runs the notebook's code (its `toString`, `[Symbol.for("Jupyter.display")]()`, `inspect.custom`),
+ * which may never end. Throws a KeyboardInterrupt then (the dispatcher makes it the cell's error).
+ *
+ * @example
+ * mimeBundleInterruptibly(42) // { "text/plain": "42" }
+ */
+export function mimeBundleInterruptibly(value: unknown): MimeBundle {
+  const step = interruptibly(() => toMimeBundle(value));
+  if (step.interrupted) throw keyboardInterrupt("the value could not be shown: its own code (toString, a display method) was interrupted; every variable is kept");
+  return step.value;
 }
