@@ -29,9 +29,16 @@ function nextIndent(body: string): string {
   let last = lines[lines.length - 1];
   for (let i = lines.length - 1; i >= 0 && !last.trim(); i--) last = lines[i];
   const own = /^[ \t]*/.exec(last)?.[0] ?? "";
-  const opens = openBrackets(last) > 0 || /(\)|=>|\belse|\bdo)\s*$/.test(last) ? "  " : "";
+  const opens = openBrackets(last) > 0 || STATEMENT_HEADER.test(last) || /(=>|\belse|\bdo)\s*$/.test(last) ? "  " : "";
   return own + opens;
 }
+
+/**
+ * A line that is a statement's header waiting for its body (`if (x)`, `} else if (y)`, `for (...)`,
+ * `while (...)`): not any line ending in `)`, which a call statement inside a block does too
+ * (`  console.log(i)` kept its indent, it was one level deeper).
+ */
+const STATEMENT_HEADER = /^\s*(\}\s*)?(else\s+)?(if|for|while|with|switch|catch)\b.*\)\s*$/;
 
 /** Errors that more text can always fix. */
 const NEEDS_MORE = new Set([1160 /* Unterminated template literal */, 1010 /* '*\/' expected */]);

@@ -107,6 +107,11 @@ describe("is_complete", () => {
     ["quit()", "complete", undefined],
     ["if (x) {\n      foo(", "incomplete", "        "],
     ["const a = [\n    1,", "incomplete", "    "],
+    // a call statement inside a block keeps its line's indent (it ends in `)` like a header)
+    ["for (let i = 0; i < 2; i++) {\n  console.log(i * 10)", "incomplete", "  "],
+    ["if (x) {\n  f(1);\n  g(2)", "incomplete", "  "],
+    ["if (x) {\n  y()\n} else if (z)", "incomplete", "  "],
+    ["while (go())", "incomplete", "  "],
     // IPython's rule: a trailing blank line ends the input (the console then runs it)
     ["function f() {\n  return 1\n", "invalid", undefined],
     ["function f() {\n  return 1\n  ", "invalid", undefined],
