@@ -228,7 +228,7 @@ function quantileCore(q: NDArray, method: string) {
         const idx = discreteIndex(method, n, qv);
         if (idx >= -n && idx < n) continue;
         if (arr.size > 0) throw new ValueError(`kth(=${idx < 0 ? idx + n : idx}) out of bounds (${n})`);
-        if (isFloat) throw new IndexError(`index -1 is out of bounds for axis 0 with size ${n}`); // isnan(arr[-1])
+        if (isFloat && n === 0) throw new IndexError(`index -1 is out of bounds for axis 0 with size ${n}`); // isnan(arr[-1]) on an empty axis
         throw takeError(idx, out.size);
       }
     } else if (n === 0) {
