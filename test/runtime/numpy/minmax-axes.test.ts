@@ -17,17 +17,11 @@ import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/differential.js";
-import { missingPythonModules, PYTHON, requirement } from "../../support/requirements.js";
+import { requirement } from "../../support/requirements.js";
+import { cOrderHex, hexOf, missingNumpyAvx512 } from "../../support/float-bits.js";
 import { prng } from "../core/random-cases.js";
-import { spawnSync } from "node:child_process";
 
-function missingAvx512(): string | null {
-  const missing = missingPythonModules(["numpy"]);
-  if (missing !== null) return missing;
-  const r = spawnSync(PYTHON, ["-c", "from numpy.core._multiarray_umath import __cpu_features__ as f; print(int(f['AVX512_SKX']))"], { encoding: "utf8" });
-  return r.stdout.trim() === "1" ? null : "NumPy does not dispatch AVX512_SKX loops on this CPU (its zero signs and NaN bits then follow narrower lanes)";
-}
-const ok = requirement(missingAvx512(), "differential max/min-over-axes bit tests against NumPy");
+const ok = requirement(missingNumpyAvx512(), "differential max/min-over-axes bit tests against NumPy");
 
 type DT = "float64" | "float32";
 type Call = "np.max" | "np.min" | "a.max" | "a.min" | "np.amax" | "np.amin" | "np.nanmax" | "np.nanmin" | "np.ptp" | "np.maximum.reduce" | "np.minimum.reduce" | "np.fmax.reduce" | "np.fmin.reduce";
@@ -158,26 +152,12 @@ function layout(r: R, shape: number[]): { perm: number[] | null; index: string; 
   return { perm, index, bcast, shown };
 }
 
-const hexOf = (d: ArrayBufferView): string => Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString("hex");
 
 /** The result's bytes in C order (a number: its bits in the dtype; an array: each element's bytes, NaN payloads included). */
 function resultBytes(got: unknown, dtype: DT): [number[], string] {
   if (typeof got === "number") return [[], hexOf(dtype === "float64" ? Float64Array.of(got) : Float32Array.of(got))];
   const a = got as NDArray;
-  const d = a.data as Float64Array | Float32Array;
-  const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-  const out = new Uint8Array(a.size * a.itemsize);
-  const idx = new Array<number>(a.ndim).fill(0);
-  for (let n = 0; n < a.size; n++) {
-    let off = a.offset;
-    for (let k = 0; k < a.ndim; k++) off += idx[k] * a.strides[k];
-    out.set(bytes.subarray(off, off + a.itemsize), n * a.itemsize);
-    for (let k = a.ndim - 1; k >= 0; k--) {
-      if (++idx[k] < a.shape[k]) break;
-      idx[k] = 0;
-    }
-  }
-  return [[...a.shape], hexOf(out)];
+  return [[...a.shape], cOrderHex(a)];
 }
 
 function makeCases(r: R, count: number): { cases: Case[]; arrays: NDArray[] } {

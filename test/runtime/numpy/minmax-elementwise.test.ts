@@ -10,6 +10,7 @@ import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
+import { cOrderHex, hexOf } from "../../support/float-bits.js";
 import { prng } from "../core/random-cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "differential maximum/minimum/fmax/fmin bit tests against NumPy");
@@ -69,7 +70,6 @@ function values(r: ReturnType<typeof prng>, dtype: DT, n: number): Uint8Array {
   return bytes;
 }
 
-const hexOf = (d: Uint8Array): string => Buffer.from(d).toString("hex");
 
 function load(dtype: DT, bytes: Uint8Array, index: string): NDArray {
   const a = np.zeros([bytes.length / (dtype === "float64" ? 8 : 4)], { dtype });
@@ -81,22 +81,8 @@ function load(dtype: DT, bytes: Uint8Array, index: string): NDArray {
 
 /** The bytes of a result in C order (a number: its bits in the dtype). */
 function resultHex(got: unknown, dtype: DT): string {
-  if (typeof got === "number") return hexOf(new Uint8Array((dtype === "float64" ? Float64Array.of(got) : Float32Array.of(got)).buffer));
-  const a = got as NDArray;
-  const d = a.data as Float64Array | Float32Array;
-  const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-  const out = new Uint8Array(a.size * a.itemsize);
-  const idx = new Array<number>(a.ndim).fill(0);
-  for (let n = 0; n < a.size; n++) {
-    let off = a.offset;
-    for (let k = 0; k < a.ndim; k++) off += idx[k] * a.strides[k];
-    out.set(bytes.subarray(off, off + a.itemsize), n * a.itemsize);
-    for (let k = a.ndim - 1; k >= 0; k--) {
-      if (++idx[k] < a.shape[k]) break;
-      idx[k] = 0;
-    }
-  }
-  return hexOf(out);
+  if (typeof got === "number") return hexOf(dtype === "float64" ? Float64Array.of(got) : Float32Array.of(got));
+  return cOrderHex(got as NDArray);
 }
 
 const scalarOf = (s: Exclude<Scalar, null>): number => (s === "nan" ? NaN : Number(s));

@@ -15,17 +15,11 @@ import { np } from "../../../runtime/np.js";
 import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/differential.js";
-import { missingPythonModules, PYTHON, requirement } from "../../support/requirements.js";
+import { requirement } from "../../support/requirements.js";
+import { hexOf, missingNumpyAvx512 } from "../../support/float-bits.js";
 import { prng } from "../core/random-cases.js";
-import { spawnSync } from "node:child_process";
 
-function missingAvx512(): string | null {
-  const missing = missingPythonModules(["numpy"]);
-  if (missing !== null) return missing;
-  const r = spawnSync(PYTHON, ["-c", "from numpy.core._multiarray_umath import __cpu_features__ as f; print(int(f['AVX512_SKX']))"], { encoding: "utf8" });
-  return r.stdout.trim() === "1" ? null : "NumPy does not dispatch AVX512_SKX loops on this CPU (its zero signs and NaN bits then follow narrower lanes)";
-}
-const ok = requirement(missingAvx512(), "differential max/min bit tests against NumPy");
+const ok = requirement(missingNumpyAvx512(), "differential max/min bit tests against NumPy");
 
 type DT = "float64" | "float32";
 interface Case {
@@ -109,7 +103,6 @@ function layout(r: ReturnType<typeof prng>, n: number): { shape: number[]; perm:
   return { shape: [rows, 2, c3], perm: r.pick([[2, 0, 1], [1, 2, 0], [0, 2, 1]]), index: "" };
 }
 
-const hexOf = (d: ArrayBufferView): string => Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString("hex");
 
 /** The bits of a result: a number written into an array of the dtype (a NaN keeps its payload), or an array's one element. */
 function resultHex(got: unknown, dtype: DT): string {
