@@ -6,34 +6,16 @@
  * lives, every variable is kept, the interrupt is reported (KeyboardInterrupt to the running cell,
  * or a stderr stream on the cell whose callback was stopped), and the next cell works.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
-import { waitForAgent } from "./support/kept-kernel.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { lateStderr, sleep, type RunningKernel } from "./support/kernel.js";
+import { useLoggedKernel } from "./support/kept-kernel.js";
 
+const kit = useLoggedKernel();
 let k: RunningKernel;
-beforeAll(async () => {
-  k = await startKernel({ env: { STRIDED_LOG: "1" } });
-  const decl = await k.kc.execute("let kept = 41;");
-  expect(decl.reply.content.status).toBe("ok");
-  await waitForAgent(k);
+beforeAll(() => {
+  k = kit.kernel();
 });
-let failed = false;
-afterEach(({ task }) => {
-  if (task.result?.state === "fail") failed = true;
-});
-afterAll(async () => {
-  // The kernel's log (how each forced interrupt went: pauses, steps, verdicts) when a case failed,
-  // or always with STRIDED_LOG=1 in the test's environment.
-  if (failed || process.env.STRIDED_LOG === "1") console.log(`kernel log:\n${k?.kp.output() ?? "(no kernel)"}`);
-  await k?.stop();
-});
-
-async function expectAlive(): Promise<void> {
-  expect(k.kp.exitStatus()).toBeNull();
-  const after = await k.kc.execute("kept + 1", { timeout: 20_000 });
-  expect(after.reply.content.status).toBe("ok");
-  expect(resultText(after.iopub)).toBe("42");
-}
+const expectAlive = kit.expectAlive;
 
 
 describe("a cell still running", () => {

@@ -8,33 +8,17 @@
  * before is intact, and the type checker still answers right afterwards.
  * Also: display bundles whose data JSON cannot carry give the result with a note, not an error reply.
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./support/kernel.js";
-import { waitForAgent } from "./support/kept-kernel.js";
+import { beforeAll, expect, it } from "vitest";
+import { lateStderr, resultText, sleep, type RunningKernel } from "./support/kernel.js";
+import { useLoggedKernel } from "./support/kept-kernel.js";
 import { DebugDriver } from "./support/debug.js";
 
+const kit = useLoggedKernel();
 let k: RunningKernel;
-beforeAll(async () => {
-  k = await startKernel({ env: { STRIDED_LOG: "1" } });
-  const decl = await k.kc.execute("let kept = 41;");
-  expect(decl.reply.content.status).toBe("ok");
-  await waitForAgent(k);
+beforeAll(() => {
+  k = kit.kernel();
 });
-let failed = false;
-afterEach(({ task }) => {
-  if (task.result?.state === "fail") failed = true;
-});
-afterAll(async () => {
-  if (failed || process.env.STRIDED_LOG === "1") console.log(`kernel log:\n${k?.kp.output() ?? "(no kernel)"}`);
-  await k?.stop();
-});
-
-async function expectAlive(): Promise<void> {
-  expect(k.kp.exitStatus()).toBeNull();
-  const after = await k.kc.execute("kept + 1", { timeout: 20_000 });
-  expect(after.reply.content.status).toBe("ok");
-  expect(resultText(after.iopub)).toBe("42");
-}
+const expectAlive = kit.expectAlive;
 
 /** Run `code`, interrupt it after `afterMs`; the reply, and how long the interrupt took to answer. */
 async function interrupted(code: string, afterMs = 1500): Promise<{ content: Record<string, unknown>; ms: number }> {

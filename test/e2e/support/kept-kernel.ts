@@ -4,7 +4,7 @@
  * share: a cell's result text, "the kernel is alive with every variable", "the counters no longer
  * move".
  */
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { lateStderr, resultText, sleep, startKernel, type RunningKernel } from "./kernel.js";
 
 /** What a test file gets: the kernel (set in beforeAll) and the shared checks. */
@@ -90,4 +90,41 @@ export function useKeptKernel(env: Record<string, string> = {}): KeptKernel {
     },
   };
   return self;
+}
+
+/**
+ * The smaller kit of interrupt-callbacks and interrupt-kernel-work: a kernel with `let kept = 41`
+ * and its agent up, its log printed after the file when a case failed (or with STRIDED_LOG=1 in
+ * the test's environment: how each forced interrupt went), and `expectAlive` (the process runs,
+ * `kept + 1` is 42). `kernel()` is valid from the file's own beforeAll on.
+ */
+export function useLoggedKernel(): { kernel(): RunningKernel; expectAlive(): Promise<void> } {
+  let k: RunningKernel | undefined;
+  let failed = false;
+  beforeAll(async () => {
+    k = await startKernel({ env: { STRIDED_LOG: "1" } });
+    const decl = await k.kc.execute("let kept = 41;");
+    expect(decl.reply.content.status).toBe("ok");
+    await waitForAgent(k);
+  });
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") failed = true;
+  });
+  afterAll(async () => {
+    if (failed || process.env.STRIDED_LOG === "1") console.log(`kernel log:\n${k?.kp.output() ?? "(no kernel)"}`);
+    await k?.stop();
+  });
+  const kernel = (): RunningKernel => {
+    if (k === undefined) throw new Error("the kernel starts in beforeAll");
+    return k;
+  };
+  return {
+    kernel,
+    async expectAlive() {
+      expect(kernel().kp.exitStatus()).toBeNull();
+      const after = await kernel().kc.execute("kept + 1", { timeout: 20_000 });
+      expect(after.reply.content.status).toBe("ok");
+      expect(resultText(after.iopub)).toBe("42");
+    },
+  };
 }
