@@ -35,3 +35,18 @@ export function cOrderHex(a: NDArray): string {
   }
   return hexOf(out);
 }
+
+/**
+ * Python (for numpyBatch scripts): `laid_out(c)` builds a case's array as the JS side does: the
+ * bytes `c["hex"]` of dtype `c["dtype"]` in shape `c["shape"]`, transposed by `c["perm"]`, then
+ * sliced by `c["index"]` ("a:b:s,..." per axis).
+ */
+export const LAID_OUT_PY = String.raw`
+def laid_out(c):
+    a = np.frombuffer(bytes.fromhex(c["hex"]), dtype=c["dtype"]).copy().reshape(c["shape"])
+    if c["perm"] is not None: a = a.transpose(c["perm"])
+    if c["index"]:
+        parts = [slice(*[int(v) if v else None for v in p.split(":")]) for p in c["index"].split(",")]
+        a = a[tuple(parts)]
+    return a
+`;

@@ -18,7 +18,7 @@ import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/differential.js";
 import { requirement } from "../../support/requirements.js";
-import { cOrderHex, hexOf, missingNumpyAvx512 } from "../../support/float-bits.js";
+import { cOrderHex, hexOf, LAID_OUT_PY, missingNumpyAvx512 } from "../../support/float-bits.js";
 import { prng } from "../core/random-cases.js";
 
 const ok = requirement(missingNumpyAvx512(), "differential max/min-over-axes bit tests against NumPy");
@@ -42,13 +42,9 @@ interface Case {
   loop: "float64" | null;
 }
 
-const SCRIPT = String.raw`
+const SCRIPT = LAID_OUT_PY + String.raw`
 def build(c):
-    a = np.frombuffer(bytes.fromhex(c["hex"]), dtype=c["dtype"]).copy().reshape(c["shape"])
-    if c["perm"] is not None: a = a.transpose(c["perm"])
-    if c["index"]:
-        parts = [slice(*[int(v) if v else None for v in p.split(":")]) for p in c["index"].split(",")]
-        a = a[tuple(parts)]
+    a = laid_out(c)
     if c["bcast"] is not None: a = np.broadcast_to(a, c["bcast"])
     return a
 

@@ -16,7 +16,7 @@ import type { NDArray } from "../../../runtime/core/ndarray.js";
 import { numpyBatch } from "../../support/numpy.js";
 import { announcedSeed, answerValue, expectNoneDiffer } from "../../support/differential.js";
 import { requirement } from "../../support/requirements.js";
-import { hexOf, missingNumpyAvx512 } from "../../support/float-bits.js";
+import { hexOf, LAID_OUT_PY, missingNumpyAvx512 } from "../../support/float-bits.js";
 import { prng } from "../core/random-cases.js";
 
 const ok = requirement(missingNumpyAvx512(), "differential max/min bit tests against NumPy");
@@ -31,13 +31,9 @@ interface Case {
   call: "np.max" | "np.min" | "a.max" | "a.min" | "axes" | "keepdims";
 }
 
-const SCRIPT = String.raw`
+const SCRIPT = LAID_OUT_PY + String.raw`
 def run(c):
-    a = np.frombuffer(bytes.fromhex(c["hex"]), dtype=c["dtype"]).copy().reshape(c["shape"])
-    if c["perm"] is not None: a = a.transpose(c["perm"])
-    if c["index"]:
-        parts = [slice(*[int(v) if v else None for v in p.split(":")]) for p in c["index"].split(",")]
-        a = a[tuple(parts)]
+    a = laid_out(c)
     k = c["call"]
     if k == "np.max": r = np.max(a)
     elif k == "np.min": r = np.min(a)
