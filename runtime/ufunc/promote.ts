@@ -18,7 +18,7 @@
  * Cost: O(loops) per call, a handful of table look-ups.
  */
 import { BIG_RANGE, DTYPES, DEFAULT_FLOAT, DEFAULT_INT, type DType } from "../core/dtype.js";
-import { UFuncTypeError } from "../core/errors.js";
+import { UFuncTypeError, ValueError } from "../core/errors.js";
 import { OverflowError } from "./errors.js";
 
 /** NumPy's casting rules, from strictest to loosest. */
@@ -166,7 +166,10 @@ const dt = (t: DType): string => `dtype('${t}')`;
 
 /**
  * Resolve the loop of a ufunc for the given operands (NumPy's linear loop search after NEP 50).
- * `dtype` forces the loop whose output is that dtype; inputs must then cast under `casting`.
+ * `dtype` forces the loop whose output is that dtype; inputs must then cast under `casting`,
+ * and weak numbers are converted as NumPy 1.24 (weak promotion) does it, through Python's int()
+ * for an integer loop: a fraction truncates, NaN and infinities raise before any cast check
+ * (`np.add(f32, Infinity, { dtype: "int16" })`: OverflowError, cannot convert float infinity to integer).
  *
  * @example
  * const r = resolveLoop(UFUNCS.add, [{ dtype: "int32" }, { weak: 2.5 }]);
@@ -192,6 +195,11 @@ export function resolveLoop(table: LoopTable, ops: readonly TypeOperand[], dtype
     // NumPy says so before it checks the arrays' casts (np.minimum(f32, 10**16, dtype=int16))
     const inDTypes = ops.map((o) => ("dtype" in o ? o.dtype : weakScalarDType(o.weak, strong, true)));
     for (const o of ops) {
+      // a weak float into an integer loop goes through Python's int(): NaN and infinities have none
+      if ("weak" in o && !anyRange && typeof o.weak === "number" && !Number.isFinite(o.weak) && (DTYPES[loop].kind === "i" || DTYPES[loop].kind === "u")) {
+        if (Number.isNaN(o.weak)) throw new ValueError("cannot convert float NaN to integer");
+        throw new OverflowError("cannot convert float infinity to integer");
+      }
       if ("weak" in o && !anyRange && isIntegral(o.weak) && !fitsInteger(o.weak, loop)) {
         throw new OverflowError(`Python integer ${o.weak} out of bounds for ${loop}`);
       }

@@ -247,6 +247,17 @@ function generate(seed: number): Case[] {
     if (op === "array_equal" && r() < 0.4) c.kw = { equal_nan: true };
     cases.push(c);
   }
+  // always: a weak float forced into an integer loop by dtype= goes through Python's int() in NumPy
+  // (a fraction truncates; NaN and infinities raise, before the arrays' cast checks)
+  const firsts: ViewSpec[] = [
+    { dtype: "float32", shape: [], values: [4.618332862854004], slices: [], perm: [] },
+    { dtype: "int8", shape: [3], values: [1, -2, 3], slices: [], perm: [] },
+    { dtype: "float64", shape: [2], values: [7.5, -1], slices: [], perm: [] },
+  ];
+  for (const op of ["add", "floor_divide", "maximum", "fmod"])
+    for (const w of [NaN, Infinity, -Infinity, 2.5, -2.5, 300.7, -0])
+      for (const dtype of ["int16", "int32", "uint8"] as DType[])
+        for (const a of firsts) cases.push({ op, args: [a, w], dtype });
   return cases;
 }
 
