@@ -105,6 +105,32 @@ describe.skipIf(skip)("the wasm heap", () => {
   }, 600_000);
 });
 
+describe.skipIf(skip)("STRIDED_WASM_BUDGET_MB and STRIDED_WASM_CYCLE_MB", () => {
+  it("set but blank, they are unset (the 512 MiB budget), as STRIDED_NO_WASM is; a number is read as MiB", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { join, resolve } = await import("node:path");
+    const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
+    const script = `
+      const { np } = require(${JSON.stringify(join(dist, "np.js"))});
+      const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+      const inWasm = heap.inWasmMemory(np.zeros([1000]).data.buffer);
+      console.log(JSON.stringify({ inWasm, budget: heap.BUDGET_BYTES, cycle: heap.CYCLE_BYTES }));`;
+    const run = (budget: string, cycle: string): { inWasm: boolean; budget: number; cycle: number } => {
+      const r = spawnSync(process.execPath, ["-e", script], {
+        encoding: "utf8",
+        env: { ...process.env, STRIDED_NO_WASM: "", STRIDED_WASM_BUDGET_MB: budget, STRIDED_WASM_CYCLE_MB: cycle },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout.trim().split("\n").pop()!) as { inWasm: boolean; budget: number; cycle: number };
+    };
+    // blank: Number("") is 0, which was a budget of 0 bytes (every array an ordinary buffer, JS loops)
+    expect(run("", "")).toEqual({ inWasm: true, budget: 512 * 2 ** 20, cycle: 32 * 2 ** 20 });
+    expect(run("  ", " ")).toEqual({ inWasm: true, budget: 512 * 2 ** 20, cycle: 32 * 2 ** 20 });
+    expect(run("256", "64")).toEqual({ inWasm: true, budget: 256 * 2 ** 20, cycle: 64 * 2 ** 20 });
+    expect(run("0", "")).toEqual({ inWasm: false, budget: 0, cycle: 32 * 2 ** 20 }); // 0 still means no wasm memory for arrays
+  }, 60_000);
+});
+
 describe.skipIf(skip)("with FinalizationRegistry.prototype.cleanupSome (node --harmony-weak-refs-with-cleanup-some)", () => {
   it("a synchronous loop of 2,000 results of 8 MB keeps them in wasm memory (dead regions reused inside the loop)", async () => {
     const { spawnSync } = await import("node:child_process");
