@@ -9,25 +9,43 @@
  * results are freed (wasm regions go back to their free lists only in a finalizer, between tasks);
  * NumPy frees each result at once by reference counting, and IPython's %timeit pauses its
  * collector while timing, so neither side pays for collection inside the timed loop.
+ * A timed loop never makes more results than fit in the wasm allocator's budget (512 MiB,
+ * runtime/wasm/heap.ts): past it, in plain Node (no cleanupSome), every further result is an
+ * ordinary buffer (fresh pages, JS loops). The autorange used to double past it: astype(float32)
+ * at 1e6 went from 70 calls (280 MiB, 0.26 ms a call) to 140 (560 MiB), whose last 14 results were
+ * ordinary buffers at ~11 ms each (977 first-touch page faults), and the row read 1.07 ms (7x
+ * NumPy) in two quiet sweeps. The autorange stops at the largest count that fits (at least 1);
+ * what the fallback costs is the README's (Known costs of keeping arrays in wasm memory), not this row's.
  */
 import { createInterface } from "node:readline";
 import { CASES, randArray } from "./sweep-cases.js";
 import { np } from "../../runtime/np.js";
 import { wasm } from "../../runtime/wasm/instance.js";
+import { BUDGET_BYTES, wasmHeapStats } from "../../runtime/wasm/heap.js";
 
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** Wasm bytes allocated so far, and those live now (0, 0 without wasm). */
+function wasmBytes(): [number, number] {
+  const s = wasmHeapStats();
+  return s === null ? [0, 0] : [s.allocatedBytes, s.outstandingBytes];
+}
+
 async function best(f: () => unknown, minTime: number, repeats: number): Promise<number> {
   let n = 1;
+  let cap = Infinity; // most calls whose results fit in the wasm budget beside what is live (see the file head)
   for (;;) {
+    const [a0, live] = wasmBytes();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) f();
     const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+    const perCall = (wasmBytes()[0] - a0) / n;
+    if (perCall > 0) cap = Math.min(cap, Math.max(1, Math.floor((BUDGET_BYTES - live) / perCall)));
     gc();
     await turn();
-    if (dt >= minTime) break;
-    n *= dt > 0 ? Math.min(10, Math.max(2, Math.ceil(minTime / Math.max(dt, 1e-9)))) : 10;
+    if (dt >= minTime || n >= cap) break;
+    n = Math.min(cap, n * (dt > 0 ? Math.min(10, Math.max(2, Math.ceil(minTime / Math.max(dt, 1e-9)))) : 10));
   }
   let b = Infinity;
   for (let r = 0; r < repeats; r++) {
