@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const md = [
     `# Runtime size sweep (${new Date().toISOString()})`,
     "",
-    `Machine: ${machine}; load average ${load.toFixed(1)} during the run. Best per call over ${ROUNDS} interleaved rounds (timeit-style autorange to ${MIN_TIME} s, best of ${REPEATS}) for each of: strided (wasm SIMD loops), strided with STRIDED_NO_WASM=1 (its JS loops), NumPy 1.24. Between timed repeats each Node side collects garbage and lets the event loop turn (not timed), so dead results are freed as NumPy frees them at once. Targets apply from 1e3 elements. Plot: runtime-sweep.svg.`,
+    `Machine: ${machine}; load average ${load.toFixed(1)} during the run. Best per call over ${ROUNDS} interleaved rounds (timeit-style autorange to ${MIN_TIME} s, never past the calls whose results fit in the 512 MiB wasm budget, best of ${REPEATS}) for each of: strided (wasm SIMD loops), strided with STRIDED_NO_WASM=1 (its JS loops), NumPy 1.24. Between timed repeats each Node side collects garbage and lets the event loop turn (not timed), so dead results are freed as NumPy frees them at once. Targets apply from 1e3 elements. Plot: runtime-sweep.svg.`,
     "",
     "| case | elements | strided (wasm) | strided (JS loops) | NumPy | ratio to NumPy | target | met |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
