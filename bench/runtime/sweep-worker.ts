@@ -13,8 +13,9 @@
  * runtime/wasm/heap.ts): past it, in plain Node (no cleanupSome), every further result is an
  * ordinary buffer (fresh pages, JS loops). The autorange used to double past it: astype(float32)
  * at 1e6 went from 70 calls (280 MiB, 0.26 ms a call) to 140 (560 MiB), whose last 14 results were
- * ordinary buffers at ~11 ms each (977 first-touch page faults), and the row read 1.07 ms (7x
- * NumPy) in two quiet sweeps. The autorange stops at the largest count that fits (at least 1);
+ * ordinary buffers at 1-30 ms each, ~11 ms on average (the JS conversion, ~1 ms; up to 977
+ * first-touch page faults of a fresh 4 MB block; collections V8 starts for the external memory
+ * they add), and the row read 1.07 ms (7x NumPy) in two quiet sweeps. The autorange stops at the largest count that fits (at least 1);
  * what the fallback costs is the README's (Known costs of keeping arrays in wasm memory), not this row's.
  */
 import { createInterface } from "node:readline";
