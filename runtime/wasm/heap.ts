@@ -333,6 +333,22 @@ export function reclaimWasm(minBytes = 0): boolean {
   return true;
 }
 
+/**
+ * Bytes of wasm allocations that can still be made before the allocator must either collect
+ * inside the current job (with a collector and cleanupSome: every CYCLE_BYTES) or hand out
+ * ordinary buffers (past BUDGET_BYTES outstanding); Infinity without wasm. timeit's autorange
+ * stops at the count of calls whose results fit (runtime/timeit/timeit.ts).
+ *
+ * @example
+ * wasmRoomBytes() > 0 // true
+ */
+export function wasmRoomBytes(): number {
+  if (wasm() === null) return Infinity;
+  if (!configured) configure();
+  const budget = BUDGET_BYTES - outstanding;
+  return hasCleanupSome() && collectorFn() !== null ? Math.min(budget, CYCLE_BYTES - sinceCollect) : budget;
+}
+
 /** Grow the memory so that `end` bytes fit; false when it cannot (4 GiB or the system refuses). */
 function ensure(memory: WasmMemory, end: number): boolean {
   const have = memory.buffer.byteLength;
