@@ -55,8 +55,11 @@ export interface ExtremumAxesOptions {
   initial?: number;
   /** A bool mask broadcast to the input's shape (NumPy's `where`; needs `initial`). */
   mask?: NDArray;
-  /** The input is cast into the loop dtype (NumPy buffers it, contiguous). */
-  cast?: boolean;
+  /**
+   * The loop's dtype when the input is cast into it (`dtype=`: NumPy buffers it, contiguous); the
+   * loop's lanes are that dtype's (float32 reduced in float64 runs 8 lanes, not 16).
+   */
+  cast?: "float64" | "float32";
   /** Only these results (non-zero, indexed as picks) are computed; the walk skips the others' work. */
   need?: Uint8Array;
 }
@@ -72,7 +75,7 @@ export interface ExtremumAxesOptions {
  */
 export function numpyExtremumAxes(x: NDArray, red: readonly boolean[], layout: readonly number[], kind: "max" | "min", options: ExtremumAxesOptions = {}): ExtremumPicks {
   const d = x.data as Float64Array | Float32Array;
-  const W = d instanceof Float64Array ? 8 : 16;
+  const W = (options.cast ?? (d instanceof Float64Array ? "float64" : "float32")) === "float64" ? 8 : 16;
   const isz = x.itemsize;
   const mask = options.mask;
   const initial = options.initial;
@@ -116,7 +119,7 @@ export function numpyExtremumAxes(x: NDArray, red: readonly boolean[], layout: r
 
   const isReduce = OS.some((s, k) => s === 0 && dims[k] > 1);
   // the input reads in place everywhere when its strides chain over the whole walk (NPY_OP_ITFLAG_BUFNEVER)
-  let chains = options.cast !== true;
+  let chains = options.cast === undefined;
   for (let k = 1; k < nd && chains; k++) if (IS[k] !== IS[k - 1] * dims[k - 1]) chains = false;
 
   // the walk: coordinates, element index, result offset, mask index; `nzRed` counts reduced axes off 0
@@ -216,7 +219,7 @@ export function numpyExtremumAxes(x: NDArray, red: readonly boolean[], layout: r
     first = false;
     if (transfer === 0) break;
     const onestride = Math.min(dims[0] - coords[0], size - iterindex) >= transfer;
-    const direct = chains || (options.cast !== true && (onestride || (isReduce && outerdim === 1 && outersize <= dims[1] - coords[1])));
+    const direct = chains || (options.cast === undefined && (onestride || (isReduce && outerdim === 1 && outersize <= dims[1] - coords[1])));
     const contiguous = direct ? IS[0] === 1 : true;
     for (let r = 0; r < outersize; r++) {
       // the next `inner` elements in iteration order

@@ -435,7 +435,7 @@ export function settleExtremumBits(
       }
     }
   }
-  settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: x0.dtype !== o.dtype, ignoreNaN: o.ignoreNaN });
+  settleExtremum(res, red, layout, xs, kind, { initial: o.initial, mask: mask?.dtype === "bool" ? mask : mask?.astype("bool"), cast: x0.dtype === o.dtype ? undefined : (o.dtype as "float64" | "float32"), ignoreNaN: o.ignoreNaN });
 }
 
 /**

@@ -282,4 +282,29 @@ describe.skipIf(!ok)("max/min over axes: bits (zero sign, NaN payload) against N
     expect(zeros).toBeGreaterThan(500);
     expect(nans).toBeGreaterThan(200);
   }, 240_000);
+
+  it("float32 reduced with dtype=float64 runs the float64 loop's 8 lanes, not float32's 16 (fixed cases)", async () => {
+    // minmax-axes SEED=1121498968: rows of 13 and 33 float32 gave a NaN's payload for NumPy's canonical NaN and a wrong zero sign
+    const cases: Case[] = [];
+    const arrays: NDArray[] = [];
+    for (const n of [9, 13, 17, 24, 33, 40])
+      for (const call of ["np.maximum.reduce", "np.minimum.reduce"] as const)
+        for (const pool of ["nan", "zeros"] as const) {
+          const rows = 3;
+          const base = np.zeros([rows * n], { dtype: "float32" });
+          const d = base.data as Float32Array;
+          const bits = new Uint32Array(d.buffer, d.byteOffset, d.length);
+          for (let i = 0; i < rows * n; i++) {
+            if (pool === "zeros") d[i] = (i * 7) % 5 < 2 ? -0 : 0;
+            else if (i % n === Math.floor(i / n) + 2) bits[i] = 0xffc12345 + i; // a NaN with a payload in each row
+          }
+          arrays.push(base.reshape(rows, n));
+          cases.push({ dtype: "float32", hex: hexOf(d), shape: [rows, n], perm: null, index: "", bcast: null, call, axis: -1, keepdims: n % 2 === 0, out: null, initial: null, where: null, loop: "float64" });
+        }
+    const answers = (await numpyBatch(SCRIPT, cases)).map(answerValue) as [number[], string][];
+    expectNoneDiffer(cases, (c, i) => {
+      const mine = resultBytes(runCase(c, arrays[i]), c.dtype);
+      return mine[1] === answers[i][1] ? null : `${c.call} ${JSON.stringify(c.shape)} dtype=float64: js ${mine[1]} np ${answers[i][1]}`;
+    });
+  });
 });
