@@ -2,7 +2,7 @@
  * strided's runtime as a plain library: `import { np, NDArray } from "strided"`.
  * Hard rule: nothing under runtime/ imports kernel/.
  */
-export { np, type Np } from "./np.js";
+export { np, type Np, type NpLib, type StrideTricks } from "./np.js";
 export { NDArray, type NDArrayParts } from "./core/ndarray.js";
 export type { Kind, Elem } from "./core/rank.js";
 export { DTYPES, type DType, type TypedArray } from "./core/dtype.js";

@@ -61,6 +61,28 @@ const core = {
   finfo,
 } as const satisfies Record<string, unknown>;
 
+/**
+ * `np.lib.stride_tricks`: views with chosen shapes and strides over an array's memory.
+ *
+ * @example
+ * np.lib.stride_tricks.sliding_window_view(np.arange(5), 2).shape // [4, 2]
+ */
+// Interfaces (here and NpLib), so a type error names them instead of spelling out their members.
+export interface StrideTricks {
+  as_strided: typeof memory.as_strided;
+  sliding_window_view: typeof memory.sliding_window_view;
+}
+
+/**
+ * `np.lib`: NumPy's lib namespace (only `stride_tricks`).
+ *
+ * @example
+ * np.lib.stride_tricks.as_strided(np.arange(6), [2, 3], [12, 4]).shape // [2, 3]
+ */
+export interface NpLib {
+  stride_tricks: StrideTricks;
+}
+
 // ---- section: creation, indexing, views, memory (runtime/create, indexing, views, memory) ----
 const structure = {
   array: create.array,
@@ -92,7 +114,7 @@ const structure = {
   shares_memory: memory.shares_memory,
   may_share_memory: memory.may_share_memory,
   byte_bounds: memory.byte_bounds,
-  lib: { stride_tricks: { as_strided: memory.as_strided } },
+  lib: { stride_tricks: { as_strided: memory.as_strided, sliding_window_view: memory.sliding_window_view } as StrideTricks } as NpLib,
   newaxis: null,
   ZeroDivisionError: create.ZeroDivisionError,
   diagonal,

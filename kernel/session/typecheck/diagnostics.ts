@@ -30,16 +30,19 @@ export function placeDiagnostics(diags: readonly ts.Diagnostic[], mapLine: (line
 
 /** TS2339 "Property 'x' does not exist on type ...". */
 const NO_PROPERTY = 2339;
-const NOT_IN_NP = /^Property '([^']+)' does not exist on type 'Np'\.$/;
+const NOT_IN_NP = /^Property '([^']+)' does not exist on type '(Np|NpLib|StrideTricks)'\.$/;
+/** Where each of the runtime's namespace interfaces is reached from a cell. */
+const NAMESPACE_PATH: Record<string, string> = { Np: "np", NpLib: "np.lib", StrideTricks: "np.lib.stride_tricks" };
 
 /**
- * A name NumPy has and the runtime does not (`np.linalg`, `np.histogram`) said as such, with where
+ * A name NumPy has and the runtime does not (`np.linalg`, `np.histogram`, `np.lib.stride_tricks.broadcast_arrays`) said as such, with where
  * to look; TypeScript's own words otherwise (its "Did you mean 'zeros'?" is TS2551, kept).
  */
 function reword(code: number, message: string): string {
   const m = code === NO_PROPERTY ? NOT_IN_NP.exec(message) : null;
   if (!m) return message;
-  return `np.${m[1]} does not exist: strided's np has no '${m[1]}' (it has the NumPy names it implements; type np. and press Tab to list them)`;
+  const ns = NAMESPACE_PATH[m[2]];
+  return `${ns}.${m[1]} does not exist: strided's ${ns} has no '${m[1]}' (it has the NumPy names it implements; type ${ns}. and press Tab to list them)`;
 }
 
 /** The error outcome for type errors (the first one names the error; all are listed). */

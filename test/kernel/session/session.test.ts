@@ -140,6 +140,11 @@ describe("type errors stop the cell before it runs", () => {
       expect(e.evalue).toMatch(/^TS2339: np\.(linalg|histogram) does not exist: strided's np has no '(linalg|histogram)' .*press Tab/);
       expect(e.evalue.length).toBeLessThan(200);
     }
+    // the same one namespace down (np.lib, np.lib.stride_tricks)
+    for (const [code, path, name] of [["np.lib.stride_tricks.broadcast_arrays", "np.lib.stride_tricks", "broadcast_arrays"], ["np.lib.scimath", "np.lib", "scimath"]]) {
+      const e = err((await run(code)).r);
+      expect(e.evalue).toBe(`TS2339: ${path}.${name} does not exist: strided's ${path} has no '${name}' (it has the NumPy names it implements; type ${path}. and press Tab to list them) (line 1, column ${path.length + 2})`);
+    }
     // a near miss keeps TypeScript's suggestion
     expect(err((await run("np.zero(3)")).r).evalue).toContain("Did you mean 'zeros'?");
   });
