@@ -1,6 +1,7 @@
 /**
  * complete_request: completions from the language service at the cursor (members of `np.`, of
- * an array value, globals, the cell's locals, earlier cells' names), filtered by the word typed.
+ * an array value, globals, the cell's locals, earlier cells' names), filtered by the word typed;
+ * names starting with `_` only when the word typed starts with `_` (IPython's default).
  */
 import ts from "typescript";
 import type { CompleteResult } from "../contract.js";
@@ -31,8 +32,12 @@ export function complete(host: CellHost, code: string, cursor: number): Complete
     cursorEnd = Math.max(cursor, span.start + span.length);
   }
   const typed = code.slice(cursorStart, cursor);
+  // names starting with `_` (NDArray's internal fields, a module's private names) only once `_` is
+  // typed, as IPython's completer does by default (omit__names = 2)
+  const underscore = (typed || prefix).startsWith("_");
   const entries = info.entries
     .filter((e) => (e.insertText ?? e.name).startsWith(typed || prefix))
+    .filter((e) => underscore || !e.name.startsWith("_"))
     .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, MAX_MATCHES);
   const matches = entries.map((e) => e.insertText ?? e.name);

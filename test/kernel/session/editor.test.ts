@@ -35,6 +35,14 @@ describe("complete", () => {
     for (const m of r.matches) expect(m.startsWith(typed)).toBe(true);
   });
 
+  it("leaves names starting with _ out until _ is typed (NDArray's internal fields), as IPython does", () => {
+    const all = session.complete("arr.", 4).matches;
+    expect(all).toContain("strides");
+    expect(all.filter((m) => m.startsWith("_"))).toEqual([]);
+    expect(session.complete("arr._", 5).matches).toContain("_strides");
+    expect(session.complete("const _mine = 1; _m", 19).matches).toContain("_mine");
+  });
+
   it("completes in the middle of a cell", () => {
     const code = "np.ze\nconst after = 1";
     const r = session.complete(code, 5);
