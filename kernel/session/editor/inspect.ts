@@ -17,8 +17,10 @@ export function inspect(host: CellHost, code: string, cursor: number): InspectRe
   const at = (pos: number): ts.QuickInfo | undefined => (pos < 0 ? undefined : host.service.getQuickInfoAtPosition(host.cellFile, pos));
   // Front ends send the cursor just after the name (`np.zeros|`): look there, then one before.
   // Inside a call's parentheses (`np.zeros(3, |`): the function being called.
+  // Right after a dot (`np.lib.|`, `arr.|`): the name before it (TypeScript answers `any` for the missing member).
   const callee = calleeEnd(code, cursor);
-  let info = at(cursor) ?? at(cursor - 1) ?? (callee > 0 ? at(callee - 1) : undefined);
+  const afterDot = /[\w$)\]]\.$/.test(code.slice(Math.max(0, cursor - 2), cursor));
+  let info = afterDot ? at(cursor - 2) : (at(cursor) ?? at(cursor - 1) ?? (callee > 0 ? at(callee - 1) : undefined));
   if (!info) return { found: false, data: {} };
   // A name of the lib or @types/node, parsed without its doc comment (startup snapshot): read its file with them, ask again.
   if (!info.documentation?.length && !info.tags?.length && host.readDocsAt(info.textSpan.start)) info = at(info.textSpan.start) ?? info;

@@ -58,6 +58,9 @@ describe("inspect", () => {
     ["display", /display/],
     ["myLongName", /const myLongName: 1/],
     ["helperFn", /function helperFn\(a: number\): number/],
+    // right after a dot: the name before it, not TypeScript's `any` for the member not yet typed
+    ["np.lib.", /^\(property\) lib: NpLib/],
+    ["arr.", /^const arr: NDArray/],
   ])("%s", (code, signature) => {
     const r = session.inspect(code, code.length, 0);
     expect(r.found).toBe(true);
