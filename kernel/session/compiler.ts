@@ -17,6 +17,7 @@ import { applyNumpySyntax, needsNumpyRewrite } from "./syntax/check.js";
 export { complete, inspect } from "./syntax/editor.js"; // editor/complete.js and editor/inspect.js on the NumPy-syntax rewrite of the cell
 export { isComplete } from "./editor/is-complete.js";
 export { referencesFiles } from "./typecheck/references.js";
+export { matmulOperator, matmulError, floorDivisionComments, floorDivisionNote } from "./syntax/python-operators.js";
 
 /** Plain TypeScript -> JavaScript for one expression (user_expressions: no type-check). */
 export function transpileExpression(expr: string): string {

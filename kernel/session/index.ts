@@ -299,6 +299,9 @@ class Session implements StridedCellSession {
       } finally {
         this.compiling = false;
       }
+      // `a @ b` (NumPy's matmul) fails to parse in TypeScript's words, which do not say why (syntax/python-operators.ts)
+      const matmul = !compiled.ok && compiled.outcome.ename === "SyntaxError" ? this.compilerModule?.matmulOperator(code) : null;
+      if (matmul) return this.compilerModule!.matmulError(matmul);
       if (!compiled.ok) return compiled.outcome;
       this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine, label: opts.executionCount }, compiled.declares);
       if (this.interruptRequested) return interrupted();
@@ -317,6 +320,8 @@ class Session implements StridedCellSession {
       const out: Publisher = opts.silent
         ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
         : io;
+      // `a // 2` (NumPy's floor division) is `a` and a comment in TypeScript: said before the cell runs
+      for (const f of this.compilerModule?.floorDivisionComments(code) ?? []) out.stream("stderr", this.compilerModule!.floorDivisionNote(f));
       installWasmCollector(); // the runtime's wasm allocator and timeit collect with the kernel's gc (run/wasm-collect.ts)
       this.onRunning(true);
       let r;
