@@ -38,9 +38,19 @@ function integer(v: number, what: string): number {
  * // a moving average of 3
  * w.mean({ axis: -1 }).tolist() // [1, 2, 3, 4]
  * np.lib.stride_tricks.sliding_window_view(np.arange(12).reshape(3, 4), 2, { axis: 1 }).shape // [3, 3, 2]
+ * // NumPy's axis may also come third, as in its docs: sliding_window_view(x, 3, 0)
+ * np.lib.stride_tricks.sliding_window_view(np.arange(12).reshape(3, 4), 3, 0).shape // [1, 4, 3]
  */
-export function sliding_window_view(x: NDArray, window_shape: number | readonly number[], options: SlidingWindowOptions = {}): NDArray {
+export function sliding_window_view(
+  x: NDArray,
+  window_shape: number | readonly number[],
+  axisOrOptions?: number | readonly number[] | null | SlidingWindowOptions,
+  moreOptions: SlidingWindowOptions = {},
+): NDArray {
   if (!(x instanceof NDArray)) throw new TypeError("sliding_window_view needs an NDArray (make one with np.asarray)");
+  // NumPy's signature is (x, window_shape, axis=None, *, subok=False, writeable=False): axis positional or keyword
+  const options: SlidingWindowOptions =
+    axisOrOptions === undefined ? moreOptions : axisOrOptions === null || typeof axisOrOptions === "number" || Array.isArray(axisOrOptions) ? { ...moreOptions, axis: axisOrOptions as number | readonly number[] | null } : (axisOrOptions as SlidingWindowOptions);
   const window = (typeof window_shape === "number" ? [window_shape] : [...window_shape]).map((w) => integer(w, "window_shape"));
   if (window.some((w) => w < 0)) throw new ValueError("`window_shape` cannot contain negative values");
   let axes: number[];

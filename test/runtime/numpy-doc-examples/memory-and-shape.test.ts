@@ -5,6 +5,7 @@
  * the Python lines as written: arrays by NumPy's repr as the runtime prints it, other values as
  * JSON (tuples as arrays), errors by type and message. The int32 default prints like NumPy's
  * int64 (no `dtype=`), so integer examples compare as text too.
+ * sliding_window_view's axis comes third, positionally, as NumPy's docs write it.
  * Left out on purpose (README decisions): `a.resize` refusing a referenced array (refcheck),
  * dtype codes such as `dtype='f'`, structured dtypes, np.matrix, masked arrays.
  */
@@ -59,6 +60,26 @@ ex("byte_bounds", "I = np.eye(2)\nlow, high = np.byte_bounds(I)\nhigh - low == I
   const [low, high] = np.byte_bounds(I);
   return high - low === I.size * I.itemsize;
 });
+
+const swv = np.lib.stride_tricks.sliding_window_view;
+const SWV = "from numpy.lib.stride_tricks import sliding_window_view\n";
+const ij = (): NDArray => {
+  const [i, j] = np.ogrid[":3, :4"];
+  return np.add(np.multiply(10, i), j);
+};
+const IJ = SWV + "i, j = np.ogrid[:3, :4]\nx = 10*i + j\n";
+ex("sliding_window_view", SWV + "x = np.arange(6)\nv = sliding_window_view(x, 3)\nv.shape", () => swv(np.arange(6), 3).shape);
+ex("sliding_window_view", SWV + "x = np.arange(6)\nv = sliding_window_view(x, 3)\nv", () => swv(np.arange(6), 3));
+ex("sliding_window_view", IJ + "x", ij);
+ex("sliding_window_view", IJ + "sliding_window_view(x, (2,2))", () => swv(ij(), [2, 2]));
+ex("sliding_window_view", IJ + "sliding_window_view(x, 3, 0)", () => swv(ij(), 3, 0));
+ex("sliding_window_view", IJ + "sliding_window_view(x, (2, 3), (1, 1))", () => swv(ij(), [2, 3], [1, 1]));
+ex("sliding_window_view", SWV + "x = np.arange(7)\nsliding_window_view(x, 5)[:, ::2]", () => swv(np.arange(7), 5).get(":, ::2"));
+ex("sliding_window_view", SWV + "x = np.arange(7)\nsliding_window_view(x, 3)[::2, :]", () => swv(np.arange(7), 3).get("::2, :"));
+ex("sliding_window_view", SWV + "v = sliding_window_view(np.arange(6), 3)\nv.mean(axis=-1)", () => swv(np.arange(6), 3).mean({ axis: -1 }));
+ex("sliding_window_view", SWV + "sliding_window_view(np.arange(12).reshape(3, 4), 2, 1, writeable=True).flags.writeable", () =>
+  swv(np.arange(12).reshape(3, 4), 2, 1, { writeable: true }).flags.writeable,
+);
 
 // --- ndarray.view, ndarray.copy, copyto, ascontiguousarray, asfortranarray, flags
 ex("ndarray.view", "x = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.int16)\nx[:, ::2]", () => np.array([[1, 2, 3], [4, 5, 6]], { dtype: np.int16 }).get(":, ::2"));
