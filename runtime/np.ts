@@ -109,6 +109,7 @@ const structure = {
   broadcast_to: views.broadcast_to,
   ascontiguousarray: views.ascontiguousarray,
   asfortranarray: views.asfortranarray,
+  require: views.require_,
   concatenate: views.concatenate,
   stack: views.stack,
   shares_memory: memory.shares_memory,

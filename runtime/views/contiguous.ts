@@ -1,12 +1,16 @@
 /**
- * `np.ascontiguousarray`, `np.asfortranarray`, `np.broadcast_to`.
+ * `np.ascontiguousarray`, `np.asfortranarray`, `np.require`, `np.broadcast_to`.
  *
  * Rule (NumPy 1.24: `np.array(a, dtype, copy=False, order=..., ndmin=1)`): the SAME object when
  * it already has the dtype and is contiguous in that order; otherwise a copy in that order.
  * A 0-d input becomes a 1-d array of length 1 (a view of it, as NumPy's ndmin=1 does).
+ * require (numpy/core/_asarray.py): `np.array(a, dtype, order, copy=False)` with order C or F when
+ * asked ('A' otherwise), then one copy in that order if a flag asked for (OWNDATA, WRITEABLE,
+ * ALIGNED) is missing. ENSUREARRAY changes nothing here (no subclasses).
  * broadcast_to: see core/broadcast.ts. Cost: O(1) or one copy.
  */
 import { toDType, type DType } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
 import { broadcastTo } from "../core/broadcast.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { copyInto } from "../core/iterate.js";
@@ -51,6 +55,52 @@ export function ascontiguousarray<A extends ArrayLike, O extends { dtype?: DType
  */
 export function asfortranarray<A extends ArrayLike, O extends { dtype?: DType } | DType | undefined = undefined>(a: A, options?: O): NDArray<RankMax<RankOf<A>, 1>, KindFrom<O, KindOf<A>>> {
   return asOrdered(a, "F", typeof options === "string" ? { dtype: options } : options) as never;
+}
+
+/** A flag `np.require` can ask for, NumPy's names and letters (any case is accepted). */
+export type Requirement = "C" | "C_CONTIGUOUS" | "CONTIGUOUS" | "F" | "F_CONTIGUOUS" | "FORTRAN" | "A" | "ALIGNED" | "W" | "WRITEABLE" | "O" | "OWNDATA" | "E" | "ENSUREARRAY";
+/** `np.require`'s keywords. */
+export interface RequireOptions {
+  dtype?: DType | null;
+  /** Flags the result must have; a string is read letter by letter, as NumPy does. */
+  requirements?: string | readonly (Requirement | Lowercase<Requirement>)[] | null;
+}
+
+const REQUIREMENT_LETTER: Record<string, string> = {
+  C: "C", C_CONTIGUOUS: "C", CONTIGUOUS: "C", F: "F", F_CONTIGUOUS: "F", FORTRAN: "F", A: "A", ALIGNED: "A",
+  W: "W", WRITEABLE: "W", O: "O", OWNDATA: "O", E: "E", ENSUREARRAY: "E",
+};
+
+/**
+ * `a` as an array with the dtype and flags asked for, copying only when it must (NumPy's `np.require`).
+ *
+ * @example
+ * const x = np.arange(6).reshape(2, 3);
+ * const y = np.require(x, { dtype: np.float32, requirements: ["A", "O", "W", "F"] });
+ * [y.flags.f_contiguous, y.flags.owndata, y.dtype] // [true, true, "float32"]
+ * np.require(x, null, ["C"]) === x // true (already C-contiguous)
+ * np.require(x, null, "O").flags.owndata // true (x is a view: copied)
+ */
+export function require_<A extends ArrayLike, const O extends RequireOptions | DType | null | undefined = undefined>(
+  a: A,
+  dtypeOrOptions?: O,
+  requirements?: RequireOptions["requirements"],
+): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
+  const opts: RequireOptions = dtypeOrOptions !== null && typeof dtypeOrOptions === "object" ? dtypeOrOptions : { dtype: dtypeOrOptions ?? null, requirements };
+  const dtype = opts.dtype === undefined || opts.dtype === null ? undefined : toDType(opts.dtype);
+  const asked = opts.requirements ?? [];
+  if (asked.length === 0) return asarray(a, { dtype }) as never;
+  const flags = new Set<string>();
+  for (const name of typeof asked === "string" ? [...asked] : asked) {
+    const letter = REQUIREMENT_LETTER[String(name).toUpperCase()];
+    if (letter === undefined) throw new ValueError(`unknown requirement '${String(name)}' (expected one of ${Object.keys(REQUIREMENT_LETTER).join(", ")})`);
+    flags.add(letter);
+  }
+  if (flags.has("C") && flags.has("F")) throw new ValueError('Cannot specify both "C" and "F" order');
+  const order = flags.has("C") ? "C" : flags.has("F") ? "F" : "A";
+  const arr = asarray(a, { dtype, order });
+  const missing = (flags.has("O") && !arr.flags.owndata) || (flags.has("W") && !arr.flags.writeable) || (flags.has("A") && !arr.flags.aligned);
+  return (missing ? arr.copy(order) : arr) as never;
 }
 
 /**

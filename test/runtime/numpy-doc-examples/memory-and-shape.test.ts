@@ -119,6 +119,24 @@ for (const [fn, first, second] of [["ascontiguousarray", "F", "C"], ["asfortrana
     return [x.flags[`${second}_CONTIGUOUS`], conv(x) === x];
   });
 }
+const x23 = (): NDArray => np.arange(6).reshape(2, 3);
+ex("require", "x = np.arange(6).reshape(2,3)\nstr(x.flags)", () => String(x23().flags));
+ex("require", "x = np.arange(6).reshape(2,3)\ny = np.require(x, dtype=np.float32, requirements=['A', 'O', 'W', 'F'])\nstr(y.flags)", () =>
+  String(np.require(x23(), { dtype: np.float32, requirements: ["A", "O", "W", "F"] }).flags),
+);
+ex("require", "x = np.arange(6).reshape(2,3)\nnp.require(x, np.float32, ['A', 'O', 'W', 'F'])", () => np.require(x23(), np.float32, ["A", "O", "W", "F"]));
+ex("require", "x = np.arange(6).reshape(2,3)\nnp.require(x, None, ['C']) is x", () => {
+  const x = x23();
+  return np.require(x, null, ["C"]) === x;
+});
+ex("require", "x = np.arange(6).reshape(2,3).astype(np.int32)\n[np.require(x, requirements='O').flags.owndata, np.require(x.T, requirements='W').strides]", () => [
+  np.require(x23(), { requirements: "O" }).flags.owndata,
+  np.require(x23().T, { requirements: "W" }).strides,
+]);
+ex("require", "x = np.arange(6).reshape(2,3).astype(np.int32)\nnp.require(np.broadcast_to(x[0], (2, 3)), requirements=['writeable', 'c']).strides", () =>
+  np.require(np.broadcast_to(x23().get(0), [2, 3]), { requirements: ["writeable", "c"] }).strides,
+);
+ex("require", "x = np.arange(6).reshape(2,3)\nnp.require(x.T, None, 'CF')", () => np.require(x23().T, null, "CF"));
 ex("ndarray.flags", "x = np.arange(6).reshape(2,3)\nstr(x.flags)", () => String(np.arange(6).reshape(2, 3).flags));
 
 // --- reshape, ravel, flatten
