@@ -9,7 +9,7 @@ export { DTYPES, type DType, type TypedArray } from "./core/dtype.js";
 export { allocationStats, type AllocationStats } from "./core/alloc.js";
 export { AttributeError, IndexError, ValueError, MemoryError, AxisError, TooHardError, UFuncTypeError } from "./core/errors.js";
 // structure: the types of indices, flags, array-likes and overlap answers
-export { Flags } from "./core/flags.js";
+export { Flags, type SetFlag, type SetFlagsOptions } from "./core/flags.js";
 export { IInfo, FInfo, type IntDType, type FloatDType } from "./core/limits.js";
 export type { IndexArg } from "./indexing/resolve.js";
 export type { SetValue } from "./indexing/methods.js";

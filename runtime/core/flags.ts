@@ -54,6 +54,9 @@ function isContiguousWalking(shape: readonly number[], strides: readonly number[
 
 const T = (b: boolean): string => (b ? "True" : "False");
 
+/** Arrays whose ALIGNED flag the user cleared (NumPy's `setflags(align=False)`); views are not in it. */
+const UNALIGNED = new WeakSet<NDArray>();
+
 /**
  * The flags of one array (a live view of it: reads follow the array, `writeable` can be set).
  *
@@ -88,9 +91,14 @@ export class Flags {
     if (v && a.base !== null && !a.base._writeable) throw new ValueError("cannot set WRITEABLE flag to True of this array");
     a._writeable = Boolean(v);
   }
-  /** Always true here: typed arrays only hold aligned elements. */
+  /** The elements are aligned: always so here (typed arrays hold aligned elements), unless cleared with `setflags({ align: false })`. */
   get aligned(): boolean {
-    return true;
+    return !UNALIGNED.has(this.array);
+  }
+  set aligned(v: boolean) {
+    // NumPy lets a user clear ALIGNED (its views compute their own); setting it true is allowed for aligned data
+    if (v) UNALIGNED.delete(this.array);
+    else UNALIGNED.add(this.array);
   }
   /** Always false here (NumPy uses it for temporary copies in C code). */
   get writebackifcopy(): boolean {
@@ -118,6 +126,9 @@ export class Flags {
   }
   get ALIGNED(): boolean {
     return this.aligned;
+  }
+  set ALIGNED(v: boolean) {
+    this.aligned = v;
   }
   get WRITEBACKIFCOPY(): boolean {
     return this.writebackifcopy;
@@ -164,8 +175,44 @@ declare module "./ndarray.js" {
      * np.arange(3).get("1:").flags.owndata // false
      */
     readonly flags: Flags;
+    /**
+     * Set the WRITEABLE and ALIGNED flags, NumPy's `a.setflags(write=None, align=None, uic=None)`
+     * (positional, or NumPy's keywords as `{ write, align, uic }`). WRITEABLE can be set true only
+     * when the memory's owner is writeable; WRITEBACKIFCOPY (`uic`) can only be cleared.
+     *
+     * @example
+     * const y = np.array([[3, 1, 7], [2, 0, 0]]);
+     * y.setflags({ write: 0, align: 0 });
+     * [y.flags.writeable, y.flags.aligned] // [false, false]
+     * y.set(0, 0, 5) // throws ValueError: assignment destination is read-only
+     * y.setflags({ uic: 1 }) // throws ValueError: cannot set WRITEBACKIFCOPY flag to True
+     */
+    setflags(write?: SetFlag | SetFlagsOptions, align?: SetFlag, uic?: SetFlag): void;
   }
 }
+
+/** A value for one of `setflags`' flags: truthy sets, falsy clears, null/undefined leaves it (Python's 0/1 work). */
+export type SetFlag = boolean | number | null | undefined;
+/** NumPy's keywords of `a.setflags`. */
+export interface SetFlagsOptions {
+  write?: SetFlag;
+  align?: SetFlag;
+  uic?: SetFlag;
+}
+
+NDArray.prototype.setflags = function (this: NDArray, write?: SetFlag | SetFlagsOptions, align?: SetFlag, uic?: SetFlag): void {
+  const o: SetFlagsOptions = write !== null && typeof write === "object" ? write : { write, align, uic };
+  const f = this.flags;
+  const before = [f.writeable, f.aligned] as const;
+  if (o.write !== undefined && o.write !== null) f.writeable = Boolean(o.write);
+  if (o.align !== undefined && o.align !== null) f.aligned = Boolean(o.align);
+  if (o.uic !== undefined && o.uic !== null && Boolean(o.uic)) {
+    // NumPy puts the flags back as they were before raising
+    this._writeable = before[0];
+    f.aligned = before[1];
+    throw new ValueError("cannot set WRITEBACKIFCOPY flag to True");
+  }
+};
 
 Object.defineProperty(NDArray.prototype, "flags", {
   get(this: NDArray): Flags {

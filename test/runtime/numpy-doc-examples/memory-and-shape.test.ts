@@ -139,6 +139,80 @@ ex("require", "x = np.arange(6).reshape(2,3).astype(np.int32)\nnp.require(np.bro
 ex("require", "x = np.arange(6).reshape(2,3)\nnp.require(x.T, None, 'CF')", () => np.require(x23().T, null, "CF"));
 ex("ndarray.flags", "x = np.arange(6).reshape(2,3)\nstr(x.flags)", () => String(np.arange(6).reshape(2, 3).flags));
 
+const y33 = (): NDArray => np.array([[3, 1, 7], [2, 0, 0], [8, 5, 9]]);
+const Y33 = "y = np.array([[3, 1, 7], [2, 0, 0], [8, 5, 9]])\n";
+ex("ndarray.setflags", Y33 + "str(y.flags)", () => String(y33().flags));
+ex("ndarray.setflags", Y33 + "y.setflags(write=0, align=0)\nstr(y.flags)", () => {
+  const y = y33();
+  y.setflags({ write: 0, align: 0 });
+  return String(y.flags);
+});
+ex("ndarray.setflags", Y33 + "y.setflags(uic=1)", () => y33().setflags({ uic: 1 }));
+ex("ndarray.setflags", Y33 + "y.setflags(0, 0)\ny[0, 0] = 1", () => {
+  const y = y33();
+  y.setflags(0, 0);
+  y.set(0, 0, 1);
+});
+ex("ndarray.setflags", Y33 + "y.setflags(write=False)\ny.setflags(align=True, uic=True)\n", () => {
+  const y = y33();
+  y.setflags({ write: false });
+  y.setflags({ align: true, uic: true });
+});
+ex("ndarray.setflags", Y33 + "y.setflags(write=False)\ntry: y.setflags(align=False, uic=True)\nexcept ValueError: pass\nstr(y.flags)", () => {
+  const y = y33();
+  y.setflags({ write: false });
+  try {
+    y.setflags({ align: false, uic: true });
+  } catch {
+    // NumPy puts the flags back
+  }
+  return String(y.flags);
+});
+ex("ndarray.setflags", Y33 + "v = y[1:]\ny.setflags(write=False)\nv.setflags(write=True)", () => {
+  const y = y33();
+  const v = y.get("1:") as NDArray;
+  y.setflags({ write: false });
+  v.setflags({ write: true });
+});
+ex("ndarray.setflags", Y33 + "y.setflags(align=False)\n[y.flags.aligned, y[1:].flags.aligned, y.copy().flags.aligned]", () => {
+  const y = y33();
+  y.setflags({ align: false });
+  return [y.flags.aligned, (y.get("1:") as NDArray).flags.aligned, y.copy().flags.aligned];
+});
+ex("ndarray.shape", "y = np.zeros((2, 3, 4))\ny.shape = (3, 8)\ny", () => {
+  const y = np.zeros([2, 3, 4]);
+  y.shape = [3, 8];
+  return y;
+});
+ex("ndarray.shape", "y = np.zeros((2, 3, 4))\ny.shape = (3, 6)", () => {
+  np.zeros([2, 3, 4]).shape = [3, 6];
+});
+ex("ndarray.shape", "np.zeros((4,2))[::2].shape = (-1,)", () => {
+  (np.zeros([4, 2]).get("::2") as NDArray).shape = [-1];
+});
+ex("copy", "x = np.array([1, 2, 3])\ny = x\nz = np.copy(x)\nx[0] = 10\n[x[0] == y[0], x[0] == z[0]]", () => {
+  const x = np.array([1, 2, 3]);
+  const y = x;
+  const z = np.copy(x);
+  x.set(0, 10);
+  return [x.get(0) === y.get(0), x.get(0) === z.get(0)];
+});
+ex("copy", "a = np.array([1, 2, 3])\na.flags['WRITEABLE'] = False\nb = np.copy(a)\nb[0] = 3\n[b.flags['WRITEABLE'], b]", () => {
+  const a = np.array([1, 2, 3]);
+  a.flags["WRITEABLE"] = false;
+  const b = np.copy(a);
+  b.set(0, 3);
+  return [b.flags["WRITEABLE"], b];
+});
+ex("diagonal", "a = np.arange(4).reshape(2,2)\n[a.diagonal(), a.diagonal(1)]", () => [np.arange(4).reshape(2, 2).diagonal(), np.arange(4).reshape(2, 2).diagonal(1)]);
+ex("diagonal", "a = np.arange(8).reshape(2,2,2)\na.diagonal(0, 0, 1)", () => np.arange(8).reshape(2, 2, 2).diagonal(0, 0, 1));
+ex("diagonal", "a = np.arange(9).reshape(3, 3)\n[np.fliplr(a).diagonal(), np.flipud(a).diagonal()]", () => [np.fliplr(np.arange(9).reshape(3, 3)).diagonal(), np.flipud(np.arange(9).reshape(3, 3)).diagonal()]);
+ex("diagonal", "a = np.arange(9).reshape(3, 3)\nd = a.diagonal()\n[d.flags.writeable, np.shares_memory(d, a)]", () => {
+  const a = np.arange(9).reshape(3, 3);
+  const d = a.diagonal();
+  return [d.flags.writeable, np.shares_memory(d, a)];
+});
+
 // --- reshape, ravel, flatten
 ex("reshape", "a = np.zeros((10, 2))\nc = a.T.view()\nc.shape = (20)", () => {
   const c = np.zeros([10, 2]).T.view();
