@@ -21,7 +21,8 @@ import { NDArray } from "../core/ndarray.js";
 import { formatShape, toOrder, type OrderAK } from "../core/shape.js";
 import { isCContiguous, isFContiguous } from "../core/flags.js";
 import { newLike } from "./layout.js";
-import { optDType, type CopyOptions } from "./options.js";
+import { optDType, type ArrayOptions, type CopyOptions } from "./options.js";
+import { prependOnes } from "../views/ndmin.js";
 import type { KindFrom, KindOf, RankOf } from "../core/rank.js";
 
 /** What `np.array` accepts: a number, a bigint, a boolean, an NDArray, a typed array, or nested arrays of these. */
@@ -182,15 +183,28 @@ function contiguousStridesOf(shape: readonly number[], itemsize: number): number
 }
 
 /**
- * A new array from nested data (always a copy), as NumPy's `np.array(object, dtype, order)`.
+ * A new array from nested data (a copy unless `{ copy: false }` and no copy is needed), as NumPy's
+ * `np.array(object, dtype, *, copy=True, order='K', ndmin=0)`; `ndmin` prepends length-1 axes
+ * (a view of the result, NumPy's `_prepend_ones`).
  *
  * @example
  * np.array([[1, 2], [3, 4]]).dtype // "int32"
  * np.array([1, 2.5]).dtype // "float64"
  * np.array([[1, 2], [3, 4]], { order: "F" }).strides // [4, 8]
  * np.array([1, 2], "float32").dtype // "float32"
+ * np.array([1, 2, 3], { ndmin: 2 }) // array([[1, 2, 3]])
+ * const a = np.arange(3);
+ * np.array(a, { copy: false }) === a // true
  */
-export function array<A extends ArrayLike, O extends CopyOptions | DType | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
+export function array<A extends ArrayLike, O extends ArrayOptions | DType | undefined = undefined>(
+  object: A,
+  options?: O,
+): NDArray<O extends { ndmin: number } ? number : RankOf<A>, KindFrom<O, KindOf<A>>> {
+  if (typeof options === "object" && options !== null && (options.ndmin !== undefined || options.copy !== undefined)) {
+    const { ndmin, copy, ...rest } = options;
+    const made = copy === false ? asarray(object, rest) : array(object, rest);
+    return prependOnes(made, ndmin ?? 0) as never;
+  }
   // NumPy's dtype is also the second positional argument: np.array([1, 2], "float32")
   const order: OrderAK = toOrder(typeof options === "object" ? options.order : undefined, ["C", "F", "A", "K"] as const, "K");
   if (object instanceof NDArray) {
@@ -232,5 +246,5 @@ export function asarray<A extends ArrayLike, O extends CopyOptions | DType | und
       (order === "F" && isFContiguous(object.shape, object.strides, object.itemsize));
     if (dtypeOk && orderOk) return object as never;
   }
-  return array(object, options);
+  return array(object, options) as never;
 }

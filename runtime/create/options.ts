@@ -16,6 +16,12 @@ export interface CopyOptions {
   order?: OrderAK;
 }
 
+/** `np.array`'s keywords: `{ dtype, order }` plus `copy` (false: only when needed) and `ndmin`. */
+export interface ArrayOptions extends CopyOptions {
+  copy?: boolean;
+  ndmin?: number;
+}
+
 /**
  * The dtype from options (or a dtype string passed in its place), else `dflt`.
  *

@@ -213,6 +213,58 @@ ex("diagonal", "a = np.arange(9).reshape(3, 3)\nd = a.diagonal()\n[d.flags.write
   return [d.flags.writeable, np.shares_memory(d, a)];
 });
 
+ex("asarray", "a = [1, 2]\nnp.asarray(a)", () => np.asarray([1, 2]));
+ex("asarray", "a = np.array([1, 2])\nnp.asarray(a) is a", () => {
+  const a = np.array([1, 2]);
+  return np.asarray(a) === a;
+});
+ex("asarray", "a = np.array([1, 2], dtype=np.float32)\n[np.asarray(a, dtype=np.float32) is a, np.asarray(a, dtype=np.float64) is a]", () => {
+  const a = np.array([1, 2], { dtype: np.float32 });
+  return [np.asarray(a, { dtype: np.float32 }) === a, np.asarray(a, { dtype: np.float64 }) === a];
+});
+ex("array", "np.array([[1, 2], [3, 4]])", () => np.array([[1, 2], [3, 4]]));
+ex("array", "np.array([1, 2, 3], ndmin=2)", () => np.array([1, 2, 3], { ndmin: 2 }));
+// what ndmin and copy=False do to memory (numpy/core/src/multiarray/multiarraymodule.c _prepend_ones)
+ex("array", "b = np.array(np.array([1, 2, 3], dtype=np.int32), ndmin=2)\n[b.flags.owndata, b.base.tolist(), b.strides]", () => {
+  const b = np.array(np.array([1, 2, 3]), { ndmin: 2 });
+  return [b.flags.owndata, (b.base as NDArray).tolist(), b.strides];
+});
+ex("array", "a = np.arange(3, dtype=np.int32)\nc = np.array(a, copy=False, ndmin=3)\n[c.base is a, c.strides, np.array(a, copy=False) is a]", () => {
+  const a = np.arange(3);
+  const c = np.array(a, { copy: false, ndmin: 3 });
+  return [c.base === a, c.strides, np.array(a, { copy: false }) === a];
+});
+ex("array", "a = np.arange(3)\nc = np.array(a, ndmin=2)\n[c.base is a, np.shares_memory(a, c)]", () => {
+  const a = np.arange(3);
+  const c = np.array(a, { ndmin: 2 });
+  return [c.base === a, np.shares_memory(a, c)];
+});
+ex("array", "z = np.zeros((2, 3)).T\n[np.array(z, ndmin=3).strides, np.array(z, order='C', ndmin=3).strides, np.array(z, copy=False, dtype=np.float32).strides]", () => {
+  const z = np.zeros([2, 3]).T;
+  return [np.array(z, { ndmin: 3 }).strides, np.array(z, { order: "C", ndmin: 3 }).strides, np.array(z, { copy: false, dtype: np.float32 }).strides];
+});
+ex("atleast_2d", "x = np.arange(3.0)\n[np.atleast_2d(x), np.atleast_2d(x).base is x]", () => {
+  const x = np.arange(3, { dtype: "float64" });
+  return [np.atleast_2d(x), np.atleast_2d(x).base === x];
+});
+ex("atleast_2d", "np.atleast_2d(1, [1, 2], [[1, 2]])", () => np.atleast_2d(1, [1, 2], [[1, 2]]));
+ex("vstack", "a = np.array([1, 2, 3])\nb = np.array([4, 5, 6])\nnp.vstack((a,b))", () => np.vstack([np.array([1, 2, 3]), np.array([4, 5, 6])]));
+ex("vstack", "a = np.array([[1], [2], [3]])\nb = np.array([[4], [5], [6]])\nnp.vstack((a,b))", () => np.vstack([np.array([[1], [2], [3]]), np.array([[4], [5], [6]])]));
+ex("hstack", "a = np.array((1,2,3))\nb = np.array((4,5,6))\nnp.hstack((a,b))", () => np.hstack([np.array([1, 2, 3]), np.array([4, 5, 6])]));
+ex("hstack", "a = np.array([[1],[2],[3]])\nb = np.array([[4],[5],[6]])\nnp.hstack((a,b))", () => np.hstack([np.array([[1], [2], [3]]), np.array([[4], [5], [6]])]));
+ex("array_split", "x = np.arange(8.0)\nnp.array_split(x, 3)", () => np.array_split(np.arange(8, { dtype: "float64" }), 3));
+ex("array_split", "x = np.arange(9)\nnp.array_split(x, 4)", () => np.array_split(np.arange(9), 4));
+ex("ndarray.fill", "a = np.array([1, 2])\na.fill(0)\na", () => {
+  const a = np.array([1, 2]);
+  a.fill(0);
+  return a;
+});
+ex("ndarray.fill", "a = np.empty(2)\na.fill(1)\na", () => {
+  const a = np.empty(2);
+  a.fill(1);
+  return a;
+});
+
 // --- reshape, ravel, flatten
 ex("reshape", "a = np.zeros((10, 2))\nc = a.T.view()\nc.shape = (20)", () => {
   const c = np.zeros([10, 2]).T.view();
