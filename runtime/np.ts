@@ -87,6 +87,7 @@ export interface NpLib {
 const structure = {
   array: create.array,
   asarray: create.asarray,
+  asanyarray: create.asanyarray,
   empty: create.empty,
   zeros: create.zeros,
   ones: create.ones,
@@ -110,6 +111,7 @@ const structure = {
   ascontiguousarray: views.ascontiguousarray,
   asfortranarray: views.asfortranarray,
   require: views.require_,
+  isfortran: views.isfortran,
   concatenate: views.concatenate,
   stack: views.stack,
   shares_memory: memory.shares_memory,

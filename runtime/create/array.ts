@@ -248,3 +248,15 @@ export function asarray<A extends ArrayLike, O extends CopyOptions | DType | und
   }
   return array(object, options) as never;
 }
+
+/**
+ * NumPy's `np.asanyarray`: `np.asarray` (there are no ndarray subclasses here to pass through).
+ *
+ * @example
+ * np.asanyarray([1, 2]) // array([1, 2])
+ * const a = np.arange(3);
+ * np.asanyarray(a) === a // true
+ */
+export function asanyarray<A extends ArrayLike, O extends CopyOptions | DType | undefined = undefined>(object: A, options?: O): NDArray<RankOf<A>, KindFrom<O, KindOf<A>>> {
+  return asarray(object, options);
+}

@@ -1,5 +1,5 @@
 /**
- * `np.ascontiguousarray`, `np.asfortranarray`, `np.require`, `np.broadcast_to`.
+ * `np.ascontiguousarray`, `np.asfortranarray`, `np.require`, `np.isfortran`, `np.broadcast_to`.
  *
  * Rule (NumPy 1.24: `np.array(a, dtype, copy=False, order=..., ndmin=1)`): the SAME object when
  * it already has the dtype and is contiguous in that order; otherwise a copy in that order.
@@ -18,6 +18,7 @@ import { newArray, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { type Order } from "../core/shape.js";
 import { asarray, type ArrayLike } from "../create/array.js";
+import { isFortran } from "../create/layout.js";
 import type { KindFrom, KindOf, RankMax, RankOf, ShapeRank } from "../core/rank.js";
 
 function asOrdered(x: ArrayLike, order: Order, options?: { dtype?: DType }): NDArray {
@@ -55,6 +56,20 @@ export function ascontiguousarray<A extends ArrayLike, O extends { dtype?: DType
  */
 export function asfortranarray<A extends ArrayLike, O extends { dtype?: DType } | DType | undefined = undefined>(a: A, options?: O): NDArray<RankMax<RankOf<A>, 1>, KindFrom<O, KindOf<A>>> {
   return asOrdered(a, "F", typeof options === "string" ? { dtype: options } : options) as never;
+}
+
+/**
+ * Whether `a` is Fortran-ordered and not also C-ordered (NumPy's `np.isfortran`, `a.flags.fnc`):
+ * false for 1-D arrays, which are both.
+ *
+ * @example
+ * np.isfortran(np.array([[1, 2, 3], [4, 5, 6]], { order: "F" })) // true
+ * np.isfortran(np.array([[1, 2, 3], [4, 5, 6]]).T) // true
+ * np.isfortran(np.array([1, 2], { order: "F" })) // false
+ */
+export function isfortran(a: NDArray): boolean {
+  if (!(a instanceof NDArray)) throw new TypeError("isfortran needs an NDArray (NumPy: 'list' object has no attribute 'flags')");
+  return isFortran(a);
 }
 
 /** A flag `np.require` can ask for, NumPy's names and letters (any case is accepted). */

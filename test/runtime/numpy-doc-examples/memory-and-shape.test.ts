@@ -265,6 +265,23 @@ ex("ndarray.fill", "a = np.empty(2)\na.fill(1)\na", () => {
   return a;
 });
 
+ex("asanyarray", "a = [1, 2]\nnp.asanyarray(a)", () => np.asanyarray([1, 2]));
+ex("asanyarray", "a = np.array([1, 2])\nnp.asanyarray(a) is a", () => {
+  const a = np.array([1, 2]);
+  return np.asanyarray(a) === a;
+});
+const c23 = (): NDArray => np.array([[1, 2, 3], [4, 5, 6]], { order: "C" });
+ex("isfortran", "a = np.array([[1, 2, 3], [4, 5, 6]], order='C')\nnp.isfortran(a)", () => np.isfortran(c23()));
+ex("isfortran", "b = np.array([[1, 2, 3], [4, 5, 6]], order='F')\n[b, np.isfortran(b)]", () => {
+  const b = np.array([[1, 2, 3], [4, 5, 6]], { order: "F" });
+  return [b, np.isfortran(b)];
+});
+ex("isfortran", "a = np.array([[1, 2, 3], [4, 5, 6]], order='C')\nb = a.T\n[b, np.isfortran(b)]", () => {
+  const b = c23().T;
+  return [b, np.isfortran(b)];
+});
+ex("isfortran", "np.isfortran(np.array([1, 2], order='F'))", () => np.isfortran(np.array([1, 2], { order: "F" })));
+
 // --- reshape, ravel, flatten
 ex("reshape", "a = np.zeros((10, 2))\nc = a.T.view()\nc.shape = (20)", () => {
   const c = np.zeros([10, 2]).T.view();
