@@ -64,6 +64,8 @@ const UNALIGNED = new WeakSet<NDArray>();
  * const f = np.zeros([2, 3]).flags;
  * f.c_contiguous // true
  * String(f)      // "  C_CONTIGUOUS : True\n  F_CONTIGUOUS : False\n  OWNDATA : True\n ..."
+ * const t = np.zeros([2, 3]).T.flags;
+ * [t.fnc, t.forc, t.farray, t["FNC"], t["W"], t.num] // [true, true, true, true, true, 1282]
  */
 export class Flags {
   /** @internal */
@@ -100,9 +102,44 @@ export class Flags {
     if (v) UNALIGNED.delete(this.array);
     else UNALIGNED.add(this.array);
   }
-  /** Always false here (NumPy uses it for temporary copies in C code). */
+  /** Always false here (NumPy uses it for temporary copies in C code); it can only be set false. */
   get writebackifcopy(): boolean {
     return false;
+  }
+  set writebackifcopy(v: boolean) {
+    if (v) throw new ValueError("cannot set WRITEBACKIFCOPY flag to True");
+  }
+  /** F_CONTIGUOUS and not C_CONTIGUOUS (NumPy's `np.isfortran`). */
+  get fnc(): boolean {
+    return this.f_contiguous && !this.c_contiguous;
+  }
+  /** F_CONTIGUOUS or C_CONTIGUOUS: one segment of memory. */
+  get forc(): boolean {
+    return this.f_contiguous || this.c_contiguous;
+  }
+  /** ALIGNED and WRITEABLE. */
+  get behaved(): boolean {
+    return this.aligned && this.writeable;
+  }
+  /** BEHAVED and C_CONTIGUOUS. */
+  get carray(): boolean {
+    return this.behaved && this.c_contiguous;
+  }
+  /**
+   * Documented as BEHAVED and F_CONTIGUOUS and not C_CONTIGUOUS; computed as NumPy 1.24 computes it
+   * (flagsobject.c tests `flags & (ALIGNED|WRITEABLE|F_CONTIGUOUS) != 0`: any of the three) and
+   * not C_CONTIGUOUS, so `a[:, ::2].flags.farray` is true there and here.
+   */
+  get farray(): boolean {
+    return (this.aligned || this.writeable || this.f_contiguous) && !this.c_contiguous;
+  }
+  /** NumPy's alias of `f_contiguous`. */
+  get fortran(): boolean {
+    return this.f_contiguous;
+  }
+  /** The flags as NumPy's bit mask (C 1, F 2, OWNDATA 4, ALIGNED 0x100, WRITEABLE 0x400, WRITEBACKIFCOPY 0x2000). */
+  get num(): number {
+    return (this.c_contiguous ? 1 : 0) | (this.f_contiguous ? 2 : 0) | (this.owndata ? 4 : 0) | (this.aligned ? 0x100 : 0) | (this.writeable ? 0x400 : 0) | (this.writebackifcopy ? 0x2000 : 0);
   }
   /** Short alias as in NumPy (`a.flags.c_contiguous`). */
   get contiguous(): boolean {
@@ -132,6 +169,67 @@ export class Flags {
   }
   get WRITEBACKIFCOPY(): boolean {
     return this.writebackifcopy;
+  }
+  set WRITEBACKIFCOPY(v: boolean) {
+    this.writebackifcopy = v;
+  }
+  // NumPy's other dictionary keys, short names included (`a.flags["W"] = false`)
+  get C(): boolean {
+    return this.c_contiguous;
+  }
+  get F(): boolean {
+    return this.f_contiguous;
+  }
+  get O(): boolean {
+    return this.owndata;
+  }
+  get W(): boolean {
+    return this.writeable;
+  }
+  set W(v: boolean) {
+    this.writeable = v;
+  }
+  get A(): boolean {
+    return this.aligned;
+  }
+  set A(v: boolean) {
+    this.aligned = v;
+  }
+  get X(): boolean {
+    return this.writebackifcopy;
+  }
+  set X(v: boolean) {
+    this.writebackifcopy = v;
+  }
+  get CONTIGUOUS(): boolean {
+    return this.c_contiguous;
+  }
+  get FORTRAN(): boolean {
+    return this.f_contiguous;
+  }
+  get FNC(): boolean {
+    return this.fnc;
+  }
+  get FORC(): boolean {
+    return this.forc;
+  }
+  get B(): boolean {
+    return this.behaved;
+  }
+  get BEHAVED(): boolean {
+    return this.behaved;
+  }
+  get CA(): boolean {
+    return this.carray;
+  }
+  get CARRAY(): boolean {
+    return this.carray;
+  }
+  get FA(): boolean {
+    return this.farray;
+  }
+  get FARRAY(): boolean {
+    return this.farray;
   }
   /** Exactly NumPy's `str(a.flags)`. */
   toString(): string {

@@ -282,6 +282,36 @@ ex("isfortran", "a = np.array([[1, 2, 3], [4, 5, 6]], order='C')\nb = a.T\n[b, n
 });
 ex("isfortran", "np.isfortran(np.array([1, 2], order='F'))", () => np.isfortran(np.array([1, 2], { order: "F" })));
 
+// ndarray.flags' docstring: every attribute and dictionary key it lists, on four layouts
+const FLAG_ATTRS = ["c_contiguous", "f_contiguous", "owndata", "writeable", "aligned", "writebackifcopy", "fnc", "forc", "behaved", "carray", "farray", "fortran", "contiguous", "num"] as const;
+const FLAG_KEYS = ["C", "F", "O", "W", "A", "X", "FNC", "FORC", "B", "BEHAVED", "CA", "CARRAY", "FA", "FARRAY", "CONTIGUOUS", "FORTRAN", "C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY"] as const;
+const LAYOUTS: [string, () => NDArray][] = [
+  ["np.zeros((2, 3), dtype=np.int32)", () => np.zeros([2, 3], { dtype: "int32" })],
+  ["np.zeros((2, 3), dtype=np.int32).T", () => np.zeros([2, 3], { dtype: "int32" }).T],
+  ["np.zeros((2, 3), dtype=np.int32)[:, ::2]", () => np.zeros([2, 3], { dtype: "int32" }).get(":, ::2") as NDArray],
+  ["np.broadcast_to(np.arange(3, dtype=np.int32), (2, 3))", () => np.broadcast_to(np.arange(3), [2, 3])],
+];
+for (const [py, make] of LAYOUTS) {
+  ex("ndarray.flags", `f = ${py}.flags\n[[getattr(f, k) for k in ${JSON.stringify(FLAG_ATTRS)}], [f[k] for k in ${JSON.stringify(FLAG_KEYS)}]]`, () => {
+    const f = make().flags;
+    return [FLAG_ATTRS.map((k) => f[k]), FLAG_KEYS.map((k) => f[k])];
+  });
+}
+ex("ndarray.flags", "a = np.zeros(3)\na.flags['W'] = False\n[a.flags.writeable, a.flags.behaved, a.flags.num]", () => {
+  const a = np.zeros(3);
+  a.flags["W"] = false;
+  return [a.flags.writeable, a.flags.behaved, a.flags.num];
+});
+ex("ndarray.flags", "a = np.zeros(3)\na.flags.writebackifcopy = True", () => {
+  np.zeros(3).flags.writebackifcopy = true;
+});
+ex("ndarray.flags", "a = np.zeros(3)\na.flags['X'] = False\na.flags['A'] = False\n[a.flags.aligned, a.flags.carray, a.flags.num]", () => {
+  const a = np.zeros(3);
+  a.flags["X"] = false;
+  a.flags["A"] = false;
+  return [a.flags.aligned, a.flags.carray, a.flags.num];
+});
+
 // --- reshape, ravel, flatten
 ex("reshape", "a = np.zeros((10, 2))\nc = a.T.view()\nc.shape = (20)", () => {
   const c = np.zeros([10, 2]).T.view();
