@@ -13,6 +13,7 @@ import { referencesFiles } from "./typecheck/references.js";
 import { neverOptimizeChecker } from "./typecheck/never-optimize.js";
 import { declaredNames, Prelude } from "./typecheck/prelude.js";
 import { applyNumpySyntax, needsNumpyRewrite } from "./syntax/check.js";
+import { asAsterisks, matmulOffsets } from "./syntax/python-operators.js";
 
 export { complete, inspect } from "./syntax/editor.js"; // editor/complete.js and editor/inspect.js on the NumPy-syntax rewrite of the cell
 export { isComplete } from "./editor/is-complete.js";
@@ -89,10 +90,13 @@ export class CellCompiler {
    * runs before it changes no lasting state of this compiler but its checkers, so an interrupt may
    * stop it (session/run/interruptible.ts; then abandonCheckers, and no commit).
    */
-  compileUncommitted(code: string, userCell: string, mapLine: (l: number) => number): Uncommitted {
+  compileUncommitted(typed: string, userCell: string, mapLine: (l: number) => number): Uncommitted {
+    // NumPy's `a @ b` is checked as `a * b` and rewritten to np.matmul(a, b) (syntax/python-operators.ts)
+    const matmulAt = matmulOffsets(typed);
+    const code = matmulAt.length ? asAsterisks(typed, matmulAt) : typed;
     const namesFiles = referencesFiles(code);
     const host = this.hostFor(namesFiles);
-    if (!namesFiles && this.useKeptProgram) {
+    if (!namesFiles && this.useKeptProgram && !matmulAt.length) {
       let kept = this.kept.get(host);
       if (!kept) this.kept.set(host, (kept = new KeptProgram(host)));
       const made = kept.made;
@@ -113,7 +117,7 @@ export class CellCompiler {
       diags = this.errorsOnly(host.cellDiagnostics());
     }
     // NumPy syntax on arrays (x + y, a["1:3"]): rewritten to calls and re-checked; errors placed in `code`.
-    const syntax = applyNumpySyntax(host, code, diags);
+    const syntax = applyNumpySyntax(host, code, diags, matmulAt);
     diags = syntax.diagnostics;
     if (diags.length) {
       const syntactic = host.service.getSyntacticDiagnostics(host.cellFile).length > 0;

@@ -51,7 +51,7 @@ export interface RewrittenCell {
  * Run rewrite passes on the cell now in `host` (text `code` + the module suffix) until nothing
  * changes, leaving the rewritten cell in the host. Problems (positions in `code`) stop the passes.
  */
-export function rewriteCell(host: CellHost, code: string): RewrittenCell {
+export function rewriteCell(host: CellHost, code: string, matmulAt: readonly number[] = []): RewrittenCell {
   let toOriginal = (o: number): number => o;
   let toRewritten = (o: number): number => o;
   const problems: SyntaxProblem[] = [];
@@ -61,7 +61,7 @@ export function rewriteCell(host: CellHost, code: string): RewrittenCell {
     const program = host.program();
     const sf = program.getSourceFile(host.cellFile);
     if (!sf) throw new Error("the cell's SourceFile is missing from the program");
-    const r = rewritePass(sf, program.getTypeChecker(), arrayTest(isRuntimeFile));
+    const r = rewritePass(sf, program.getTypeChecker(), arrayTest(isRuntimeFile), new Set(matmulAt.map(toRewritten)));
     const back = toOriginal;
     const forward = toRewritten;
     for (const p of r.problems) problems.push({ ...p, start: back(p.start) });
@@ -88,15 +88,16 @@ export function needsNumpyRewrite(sf: ts.SourceFile, checker: ts.TypeChecker): b
 
 /**
  * Rewrite NumPy syntax in the cell now in `host` (whose text is `code` + the module suffix and
- * whose errors are `diagnostics`), leaving the rewritten cell in the host.
+ * whose errors are `diagnostics`), leaving the rewritten cell in the host. `matmulAt`: offsets of
+ * `*` tokens the user typed as `@` (np.matmul; syntax/python-operators.ts).
  */
-export function applyNumpySyntax(host: CellHost, code: string, diagnostics: readonly ts.Diagnostic[]): SyntaxOutcome {
+export function applyNumpySyntax(host: CellHost, code: string, diagnostics: readonly ts.Diagnostic[], matmulAt: readonly number[] = []): SyntaxOutcome {
   const unchanged: SyntaxOutcome = { rewritten: false, diagnostics: [...diagnostics], toOriginal: identity };
   if (host.service.getSyntacticDiagnostics(host.cellFile).length) return unchanged;
   const original = code + MODULE_SUFFIX;
   let cell: RewrittenCell;
   try {
-    cell = rewriteCell(host, code);
+    cell = rewriteCell(host, code, matmulAt);
   } catch (e) {
     // a bug in the rewrite must not cost the user the cell: check it as typed (operators on arrays are then type errors)
     host.setCell(code);

@@ -3,7 +3,7 @@
  * asked about the rewritten cell (check.ts), so `const w = x + y; w.sh|` completes `shape` and
  * hovering `w` shows `NDArray`, as they would after the cell ran. The cursor is moved into the
  * rewritten text and the answer's positions moved back; Shift-Tab on an operator of an array
- * shows the ufunc it runs (`+` on arrays: np.add's signature and docs). A cell being typed often does not parse
+ * shows the ufunc it runs (`+` on arrays: np.add's signature and docs; `@`: np.matmul's). A cell being typed often does not parse
  * (`w.|`); the rewrite runs on TypeScript's recovered tree anyway (only the editor does this).
  * Cost: the cell's rewrite passes, only when the cell has an operator or subscript on an array.
  */
@@ -13,6 +13,7 @@ import { inspect as inspectCell } from "../editor/inspect.js";
 import type { CellHost } from "../typecheck/host.js";
 import { MODULE_SUFFIX } from "../typecheck/host.js";
 import { rewriteCell } from "./check.js";
+import { asAsterisks, matmulOffsets } from "./python-operators.js";
 import type { RewrittenOperator } from "./rewrite.js";
 
 interface EditorCell {
@@ -23,9 +24,12 @@ interface EditorCell {
 }
 
 function rewritten(host: CellHost, code: string): EditorCell {
-  host.setCell(code);
+  // `a @ b` as the compiler checks it: `a * b`, rewritten to np.matmul (python-operators.ts)
+  const matmulAt = matmulOffsets(code);
+  const typed = asAsterisks(code, matmulAt);
+  host.setCell(typed);
   try {
-    const r = rewriteCell(host, code);
+    const r = rewriteCell(host, typed, matmulAt);
     return { code: r.text.slice(0, r.text.length - MODULE_SUFFIX.length), toOriginal: r.toOriginal, toRewritten: r.toRewritten, operators: r.operators };
   } catch {
     // a half-typed cell the rewrite cannot handle: answer on the text as typed

@@ -1,8 +1,10 @@
 /**
  * Two of NumPy's operators that TypeScript reads otherwise, found in a cell as typed so the user
  * hears about them (NumPy users type both out of habit):
- * - `a @ b` (matrix multiplication) is a syntax error in TypeScript, whose own words ("Unexpected
- *   keyword or identifier", "Decorators are not valid here") do not say what happened;
+ * - `a @ b` (matrix multiplication) is a syntax error in TypeScript: the compiler checks it as
+ *   `a * b` (same precedence as Python's `@`, same width) and the NumPy-syntax stage runs it as
+ *   `np.matmul(a, b)` (matmulOffsets); where it still does not parse (`a @= b`), the error says
+ *   what `@` is instead of TypeScript's "Unexpected keyword or identifier";
  * - `a // 2` (floor division) is `a` followed by a comment: the cell runs and answers `a`, silently.
  * Rule: tokens come from TypeScript's scanner (strings, templates, regular expressions and comments
  * are not mistaken for operators); an `@` is binary when the token before it ends an operand
@@ -33,7 +35,7 @@ const OPERAND_END = new Set<ts.SyntaxKind>([
 const OPERAND_TEXT = /^(\d[\d_]*(\.\d*)?([eE][+-]?\d+)?|[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[[^\]\n]*\])+)$/;
 
 interface Found {
-  at: PythonOperator[];
+  at: (PythonOperator & { offset: number })[];
   floorDivisions: PythonOperator[];
 }
 
@@ -65,7 +67,7 @@ function scan(code: string): Found {
         continue;
       }
       case ts.SyntaxKind.AtToken:
-        if (!newlineSincePrev && OPERAND_END.has(prev)) found.at.push(place(scanner.getTokenStart()));
+        if (!newlineSincePrev && OPERAND_END.has(prev)) found.at.push({ ...place(scanner.getTokenStart()), offset: scanner.getTokenStart() });
         break;
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.SlashEqualsToken:
@@ -95,11 +97,39 @@ function scan(code: string): Found {
  * The first binary `@` of a cell (Python's matrix multiplication), or null.
  *
  * @example
- * matmulOperator("const c = a @ b.T") // { line: 1, column: 13 }
+ * matmulOperator("const c = a @ b.T") // { line: 1, column: 13, inPlace: false }
  * matmulOperator("@sealed class A {}") // null (a decorator)
  */
-export function matmulOperator(code: string): PythonOperator | null {
-  return scan(code).at[0] ?? null;
+export function matmulOperator(code: string): (PythonOperator & { inPlace: boolean }) | null {
+  const at = scan(code).at[0];
+  return at ? { line: at.line, column: at.column, inPlace: code[at.offset + 1] === "=" } : null;
+}
+
+/**
+ * The offsets of a cell's binary `@` operators that the NumPy-syntax stage runs as np.matmul: each
+ * is checked as a `*` (same precedence as Python's `@`, same width, so every position stays) and
+ * rewritten to `np.matmul(a, b)` when an operand is an array (syntax/rewrite.ts). `@=` is not one.
+ *
+ * @example
+ * matmulOffsets("const c = a @ b.T") // [12]
+ * matmulOffsets("a @= b") // []
+ */
+export function matmulOffsets(code: string): number[] {
+  return scan(code)
+    .at.filter((a) => code[a.offset + 1] !== "=")
+    .map((a) => a.offset);
+}
+
+/**
+ * `code` with a `*` in place of each binary `@` at `offsets` (what the checker sees).
+ *
+ * @example
+ * asAsterisks("a @ b", [2]) // "a * b"
+ */
+export function asAsterisks(code: string, offsets: readonly number[]): string {
+  let out = code;
+  for (const o of offsets) out = out.slice(0, o) + "*" + out.slice(o + 1);
+  return out;
 }
 
 /**
@@ -132,9 +162,11 @@ export function floorDivisionNote(f: PythonOperator): string {
  *
  * @example
  * matmulError({ line: 1, column: 3 }).evalue
- * // "`@` (line 1, column 3) is Python's matrix multiplication, which TypeScript does not have: write np.matmul(a, b) (or np.dot(a, b))"
+ * // "`@` (line 1, column 3) is Python's matrix multiplication, which TypeScript does not have here: write np.matmul(a, b) (or np.dot(a, b))"
  */
-export function matmulError(at: PythonOperator): { status: "error"; ename: string; evalue: string; traceback: string[] } {
-  const evalue = `\`@\` (line ${at.line}, column ${at.column}) is Python's matrix multiplication, which TypeScript does not have: write np.matmul(a, b) (or np.dot(a, b))`;
+export function matmulError(at: PythonOperator & { inPlace?: boolean }): { status: "error"; ename: string; evalue: string; traceback: string[] } {
+  const evalue = at.inPlace
+    ? `\`@=\` (line ${at.line}, column ${at.column}): in-place matrix multiplication is not supported (NumPy 1.24 refuses it too): write a = a @ b`
+    : `\`@\` (line ${at.line}, column ${at.column}) is Python's matrix multiplication, which TypeScript does not have here: write np.matmul(a, b) (or np.dot(a, b))`;
   return { status: "error", ename: "SyntaxError", evalue, traceback: [`\x1b[31mSyntaxError\x1b[0m: ${evalue}`] };
 }

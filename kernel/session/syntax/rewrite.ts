@@ -23,6 +23,8 @@ import { SYNTAX_HELPER } from "./augment.js";
 import type { Edit } from "./edits.js";
 import { BINARY_UFUNCS, COMPOUND_UFUNCS, UNARY_UFUNCS, UNSUPPORTED } from "./operators.js";
 
+const NO_MATMUL: ReadonlySet<number> = new Set();
+
 /** An error the rewrite itself finds (a bad index string, an unsupported form), in pass coordinates. */
 export interface SyntaxProblem {
   start: number;
@@ -90,7 +92,7 @@ function skipParens(e: ts.Expression): ts.Expression {
 }
 
 /** Run one pass over `sf`. */
-export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayType: ArrayTest): PassResult {
+export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayType: ArrayTest, matmulAt: ReadonlySet<number> = NO_MATMUL): PassResult {
   const edits: Edit[] = [];
   const problems: SyntaxProblem[] = [];
   const operators: RewrittenOperator[] = [];
@@ -289,12 +291,19 @@ export function rewritePass(sf: ts.SourceFile, checker: ts.TypeChecker, isArrayT
     if (ts.isBinaryExpression(node)) {
       if (isAssignment(node.operatorToken.kind) && visitAssignment(node)) return;
       visitChildren(node);
-      const ufunc = BINARY_UFUNCS.get(node.operatorToken.kind);
+      // a `*` that the user typed as `@` (python-operators.ts): np.matmul, on arrays only
+      const matmul = node.operatorToken.kind === ts.SyntaxKind.AsteriskToken && matmulAt.has(node.operatorToken.getStart(sf));
+      const ufunc = matmul ? "matmul" : BINARY_UFUNCS.get(node.operatorToken.kind);
+      if (matmul && !isArray(node.left) && !isArray(node.right)) {
+        problem(node.operatorToken, "operator '@' (np.matmul) needs an NDArray operand: for numbers write *");
+        return;
+      }
       if (ufunc && (isArray(node.left) || isArray(node.right)) && !(isEquality(node.operatorToken.kind) && (isNullish(node.left) || isNullish(node.right)))) {
         open(node.left, `np.${ufunc}(`, node.operatorToken.getStart(sf));
         replace(node.operatorToken, ",");
         close(node.right, ")", node.operatorToken.getStart(sf));
         operator(node.operatorToken, ufunc);
+        if (matmul) operators[operators.length - 1].operator = "@";
         made.set(node, true);
       } else if (!ufunc && UNSUPPORTED.has(node.operatorToken.kind) && (isArray(node.left) || isArray(node.right))) {
         problem(node.operatorToken, `operator '${node.operatorToken.getText(sf)}' cannot be applied to an NDArray: ${UNSUPPORTED.get(node.operatorToken.kind)}`);

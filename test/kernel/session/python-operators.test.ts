@@ -1,6 +1,7 @@
 /**
- * NumPy's `a @ b` and `a // 2` in a cell: the first is a SyntaxError that says what `@` is and what
- * to write; the second runs (it is valid TypeScript: `a` and a comment) with a note on stderr.
+ * NumPy's `a @ b` and `a // 2` in a cell: the first runs as np.matmul(a, b) (and where it cannot,
+ * `2 @ 3`, `a @= b`, the error says why); the second runs (it is valid TypeScript: `a` and a
+ * comment) with a note on stderr.
  * Decorators, e-mail-like strings, templates, regular expressions and prose comments are left alone.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +11,11 @@ import { MemoryPublisher, OPTS } from "./memory-publisher.js";
 
 describe("finding NumPy's @ and // in a cell", () => {
   it.each([
-    ["a @ b", { line: 1, column: 3 }],
-    ["const c = m@m.T", { line: 1, column: 12 }],
-    ["x = f(a) @ g[0]", { line: 1, column: 10 }],
-    ["const k = 1\nk2 = (a + b) @ c", { line: 2, column: 14 }],
+    ["a @ b", { line: 1, column: 3, inPlace: false }],
+    ["const c = m@m.T", { line: 1, column: 12, inPlace: false }],
+    ["x = f(a) @ g[0]", { line: 1, column: 10, inPlace: false }],
+    ["const k = 1\nk2 = (a + b) @ c", { line: 2, column: 14, inPlace: false }],
+    ["x @= y", { line: 1, column: 3, inPlace: true }],
   ])("%j: a binary @ at %j", (code, at) => {
     expect(matmulOperator(code)).toEqual(at);
   });
@@ -63,15 +65,35 @@ describe("in a cell", () => {
     if (r.status !== "ok") throw new Error(r.evalue);
   });
 
-  it("a @ b is a SyntaxError naming np.matmul, at the @", async () => {
-    const r = await session.execute("const k = 1;\nm @ m.T", new MemoryPublisher(), OPTS);
-    expect(r.status).toBe("error");
-    if (r.status !== "error") return;
-    expect(r.ename).toBe("SyntaxError");
-    expect(r.evalue).toBe("`@` (line 2, column 3) is Python's matrix multiplication, which TypeScript does not have: write np.matmul(a, b) (or np.dot(a, b))");
-    // and np.matmul is what it says
-    const ok = await session.execute("np.matmul(m, m.T).tolist()", new MemoryPublisher(), OPTS);
-    expect(ok.status === "ok" && ok.value).toEqual([[5, 14], [14, 50]]);
+  it("a @ b runs as np.matmul(a, b), also chained, in functions and beside other operators", async () => {
+    const value = async (code: string): Promise<unknown> => {
+      const r = await session.execute(code, new MemoryPublisher(), OPTS);
+      if (r.status !== "ok") throw new Error(`${code}: ${r.evalue}`);
+      return (r.value as { tolist(): unknown }).tolist();
+    };
+    expect(await value("m @ m.T")).toEqual([[5, 14], [14, 50]]);
+    expect(await value("const z = m @ m.T; z @ z")).toEqual([[221, 770], [770, 2696]]);
+    expect(await value("const sq = (x: NDArray) => x @ x.T; sq(m)")).toEqual([[5, 14], [14, 50]]);
+    // Python's precedence: @ binds as * does, tighter than +
+    expect(await value("m @ m.T + 1")).toEqual([[6, 15], [15, 51]]);
+    expect(await value("m.T @ np.ones(2)")).toEqual([3, 5, 7]);
+  });
+
+  it("completion and Shift-Tab understand @ (the result is an array; Shift-Tab on @ shows np.matmul)", () => {
+    const code = "const mm = m @ m.T; mm.sha";
+    expect(session.complete(code, code.length).matches).toContain("shape");
+    const tip = session.inspect("m @ m.T", 3, 0);
+    expect(String(tip.data["text/plain"])).toMatch(/matmul/);
+  });
+
+  it("a @ b on numbers, a @= b and shapes that do not match say so", async () => {
+    const numbers = await session.execute("2 @ 3", new MemoryPublisher(), OPTS);
+    expect(numbers.status === "error" && numbers.evalue).toBe("TS90001: operator '@' (np.matmul) needs an NDArray operand: for numbers write * (line 1, column 3)");
+    const inPlace = await session.execute("let sq2 = np.ones([2, 2]);\nsq2 @= sq2", new MemoryPublisher(), OPTS);
+    expect(inPlace.status === "error" && inPlace.ename).toBe("SyntaxError");
+    expect(inPlace.status === "error" && inPlace.evalue).toBe("`@=` (line 2, column 5): in-place matrix multiplication is not supported (NumPy 1.24 refuses it too): write a = a @ b");
+    const shapes = await session.execute("m @ m", new MemoryPublisher(), OPTS);
+    expect(shapes.status === "error" && shapes.evalue).toContain("matmul: Input operand 1 has a mismatch in its core dimension 0");
   });
 
   it("a decorator's syntax errors stay TypeScript's", async () => {
