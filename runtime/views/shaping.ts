@@ -4,7 +4,7 @@
  * methods to NDArray.
  */
 export { moveaxis, rollaxis } from "./moveaxis.js";
-export { flip, fliplr, flipud } from "./flip.js";
+export { flip, fliplr, flipud, rot90 } from "./flip.js";
 export { roll } from "./roll.js";
 export { atleast_1d, atleast_2d, atleast_3d } from "./atleast.js";
 export { vstack, hstack, dstack, column_stack, row_stack } from "./stacking.js";

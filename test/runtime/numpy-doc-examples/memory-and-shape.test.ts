@@ -399,6 +399,22 @@ ex("flip", "A = np.random.randn(3,4,5)\nnp.all(np.flip(A,2) == A[:,:,::-1,...])"
   const A = np.random.randn(3, 4, 5);
   return np.all(np.equal(np.flip(A, 2), A.get(":,:,::-1,...")));
 });
+ex("rot90", "m = np.array([[1,2],[3,4]], int)\nnp.rot90(m)", () => np.rot90(np.array([[1, 2], [3, 4]])));
+ex("rot90", "m = np.array([[1,2],[3,4]], int)\nnp.rot90(m, 2)", () => np.rot90(np.array([[1, 2], [3, 4]]), 2));
+ex("rot90", "m = np.arange(8).reshape((2,2,2))\nnp.rot90(m, 1, (1,2))", () => np.rot90(np.arange(8).reshape([2, 2, 2]), 1, [1, 2]));
+// every k and axes pair on a 3-D array: values, strides (int32) and a view of the same memory
+for (const k of [-1, 0, 1, 2, 3, 5]) {
+  for (const axes of [[0, 1], [1, 0], [2, 0], [-1, 1], [0, -2]]) {
+    ex("rot90", `m = np.arange(24, dtype=np.int32).reshape(2, 3, 4)\nr = np.rot90(m, ${k}, (${axes.join(", ")}))\n[r.tolist(), r.strides, np.shares_memory(r, m), r.base is m]`, () => {
+      const m = np.arange(24).reshape(2, 3, 4);
+      const r = np.rot90(m, { k, axes });
+      return [r.tolist(), r.strides, np.shares_memory(r, m), r.base === m];
+    });
+  }
+}
+for (const axes of [[0, 0], [0, 3], [0, 1, 2], [-3, 0]]) {
+  ex("rot90", `np.rot90(np.zeros((2, 3, 4)), 1, (${axes.join(", ")}))`, () => np.rot90(np.zeros([2, 3, 4]), 1, axes));
+}
 ex("roll", "x = np.arange(10)\nnp.roll(x, 2)", () => np.roll(np.arange(10), 2));
 ex("roll", "x = np.arange(10)\nnp.roll(x, -2)", () => np.roll(np.arange(10), -2));
 const x25 = (): NDArray => np.reshape(np.arange(10), [2, 5]);
