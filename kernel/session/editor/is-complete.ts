@@ -8,6 +8,7 @@
  * "invalid" (more lines cannot fix it). Cost: one parse, one scan, O(length).
  */
 import ts from "typescript";
+import { asAsterisks, matmulOffsets } from "../syntax/python-operators.js";
 import type { IsCompleteResult } from "../contract.js";
 import { parseMagic } from "../magics.js";
 
@@ -77,6 +78,8 @@ export function isComplete(code: string): IsCompleteResult {
   } catch {
     return { status: "invalid" };
   }
+  // `a @ b` runs (np.matmul): parsed as the compiler checks it, `a * b` (syntax/python-operators.ts)
+  body = asAsterisks(body, matmulOffsets(body));
   let sf: ts.SourceFile;
   try {
     sf = ts.createSourceFile("cell.mts", body, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);

@@ -112,6 +112,8 @@ describe("is_complete", () => {
     ["const h = (a: number) =>", "incomplete", "  "],
     // jupyter console: IPython's help syntax and exit are whole requests; the indent follows the line
     ["np.shares_memory?", "complete", undefined],
+    ["m @ m.T", "complete", undefined],
+    ["const z = (m @", "incomplete", "  "],
     ["np.zeros??", "complete", undefined],
     ["?np.ones", "complete", undefined],
     ["exit", "complete", undefined],
