@@ -9,6 +9,7 @@ import { allocationText } from "../../../runtime/timeit/html.js";
 import { allocate } from "../../../runtime/core/alloc.js";
 import { DISPLAY } from "../../../runtime/display/protocol.js";
 import { reclaimWasm, setCollector, wasmHeapStats } from "../../../runtime/wasm/heap.js";
+import { inFreshNode } from "../wasm/support.js";
 
 /** A clock that only moves when the timed function says so. */
 function fakeClock(): { now: () => number; advance: (s: number) => void } {
@@ -233,25 +234,16 @@ describe.skipIf(wasmHeapStats() === null)("between runs, timeit collects (untime
 
 
 describe.skipIf(wasmHeapStats() === null)("autorange stops before a run would make the allocator collect inside it", () => {
-  it("with a collector and cleanupSome (the kernel's), a run's results fit in one cycle: the collector runs only between runs", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const { join, resolve } = await import("node:path");
-    const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
-    const script = `
-      const { np } = require(${JSON.stringify(join(dist, "np.js"))});
-      const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
-      const { timeit } = require(${JSON.stringify(join(dist, "timeit", "timeit.js"))});
+  it("with a collector and cleanupSome (the kernel's), a run's results fit in one cycle: the collector runs only between runs", () => {
+    const got = inFreshNode<{ loops: number; calls: number; inWasm: number; collections: number; cycle: number }>(
+      `
       const a = np.ones([1000000]), b = np.ones([1000000]); // 8 MB results (class 8 MiB)
       let inWasm = 0, calls = 0;
       const c0 = heap.wasmHeapStats().collections;
       const r = timeit(() => { calls++; if (heap.inWasmMemory(np.add(a, b).data.buffer)) inWasm++; }, { repeat: 3 });
-      console.log(JSON.stringify({ loops: r.loops, calls, inWasm, collections: heap.wasmHeapStats().collections - c0, cycle: heap.CYCLE_BYTES }));`;
-    const r = spawnSync(process.execPath, ["--expose-gc", "--harmony-weak-refs-with-cleanup-some", "-e", script], {
-      encoding: "utf8",
-      env: { ...process.env, STRIDED_NO_WASM: "", STRIDED_WASM_CYCLE_MB: "32" },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const got = JSON.parse(r.stdout.trim().split("\n").pop()!) as { loops: number; calls: number; inWasm: number; collections: number; cycle: number };
+      console.log(JSON.stringify({ loops: r.loops, calls, inWasm, collections: heap.wasmHeapStats().collections - c0, cycle: heap.CYCLE_BYTES }));`,
+      { flags: ["--expose-gc", "--harmony-weak-refs-with-cleanup-some"], env: { STRIDED_WASM_CYCLE_MB: "32" } },
+    );
     expect(got.cycle).toBe(32 * 2 ** 20);
     // 10 calls (80 MiB) would not fit in a 32 MiB cycle: 1 loop per run (IPython's autorange: ~1,000)
     expect(got.loops).toBe(1);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import { BUDGET_BYTES, NUDGE_BYTES, allocationOf, classBytes, classOf, inWasmMemory, wasmHeapStats } from "../../../runtime/wasm/heap.js";
-import { requireOrSkip } from "./support.js";
+import { inFreshNode, requireOrSkip } from "./support.js";
 
 const skip = requireOrSkip();
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -186,13 +186,9 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
       heap.setCollector(null);
     }
   });
-  it("a synchronous loop collects through the collector every CYCLE_BYTES and reuses its own regions: wasm memory stays near one cycle", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const { join, resolve } = await import("node:path");
-    const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
-    const script = `
-      const { np } = require(${JSON.stringify(join(dist, "np.js"))});
-      const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+  it("a synchronous loop collects through the collector every CYCLE_BYTES and reuses its own regions: wasm memory stays near one cycle", () => {
+    const got = inFreshNode<{ calls: number; inWasm: number; memory: number; allocated: number; cycle: number }>(
+      `
       const v8 = require("node:v8"), vm = require("node:vm");
       v8.setFlagsFromString("--expose-gc");
       const gc = vm.runInNewContext("gc");
@@ -202,13 +198,9 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
       let inWasm = 0;
       for (let i = 0; i < 1000; i++) if (heap.inWasmMemory(np.add(a, b).data.buffer)) inWasm++;
       const s = heap.wasmHeapStats();
-      console.log(JSON.stringify({ calls, inWasm, memory: s.memoryBytes, allocated: s.allocatedBytes, cycle: heap.CYCLE_BYTES }));`;
-    const r = spawnSync(process.execPath, ["--harmony-weak-refs-with-cleanup-some", "-e", script], {
-      encoding: "utf8",
-      env: { ...process.env, STRIDED_NO_WASM: "", STRIDED_WASM_CYCLE_MB: "32" },
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const got = JSON.parse(r.stdout.trim().split("\n").pop()!) as { calls: number; inWasm: number; memory: number; allocated: number; cycle: number };
+      console.log(JSON.stringify({ calls, inWasm, memory: s.memoryBytes, allocated: s.allocatedBytes, cycle: heap.CYCLE_BYTES }));`,
+      { flags: ["--harmony-weak-refs-with-cleanup-some"], env: { STRIDED_WASM_CYCLE_MB: "32" } },
+    );
     expect(got.cycle).toBe(32 * 2 ** 20);
     expect(got.inWasm).toBe(1000);
     // ~800 MB allocated in 32 MB cycles: a collection per cycle, through the collector given
@@ -219,24 +211,9 @@ describe.skipIf(skip)("with a collector (setCollector, as the kernel installs it
 });
 
 
-/** Run `body` (CommonJS, with `np`, `heap`, an async `collect()` that frees dead regions) in a fresh node; its last stdout line is JSON. */
-async function inFreshNode<T>(body: string): Promise<T> {
-  const { spawnSync } = await import("node:child_process");
-  const { join, resolve } = await import("node:path");
-  const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
-  const script = `
-    const { np } = require(${JSON.stringify(join(dist, "np.js"))});
-    const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
-    const collect = async () => { gc(); await new Promise((r) => setImmediate(r)); await new Promise((r) => setImmediate(r)); };
-    (async () => { ${body} })().catch((e) => { console.error(e); process.exit(1); });`;
-  const r = spawnSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8", env: { ...process.env, STRIDED_NO_WASM: "" } });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as T;
-}
-
 describe.skipIf(skip)("free regions serve other sizes (split, merge)", () => {
   it("a process walking many sizes stays near its peak of live bytes; live arrays never overlap; np.zeros stays zero", async () => {
-    const got = await inFreshNode<{ peak: number; extent: number; memory: number; free: number; outstanding: number; merges: number; overlaps: number; nonzero: number }>(`
+    const got = inFreshNode<{ peak: number; extent: number; memory: number; free: number; outstanding: number; merges: number; overlaps: number; nonzero: number }>(`
       let peak = 0, overlaps = 0, nonzero = 0;
       for (let n = 10; n < 125000; n = Math.ceil(n * 1.09)) {
         const live = [];
@@ -266,7 +243,7 @@ describe.skipIf(skip)("free regions serve other sizes (split, merge)", () => {
   }, 120_000);
 
   it("a region freed by a large array is split for smaller ones, without growing", async () => {
-    const got = await inFreshNode<{ big: [number, number]; small: number[]; grew: boolean }>(`
+    const got = inFreshNode<{ big: [number, number]; small: number[]; grew: boolean }>(`
       // made and dropped in a function: an async function's frame may keep its temporaries across an await
       const made = () => { const big = np.zeros([100000]); return [big.data.byteOffset, big.data.byteOffset + big.data.byteLength]; }; // 800,000 bytes
       const span = made();

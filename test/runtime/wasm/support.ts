@@ -1,5 +1,8 @@
 // The wasm tests need WebAssembly SIMD (Node 20 has it). Under STRIDED_NO_WASM=1 the runtime runs
 // its JS loops only and these tests skip, saying so; under CI=true a missing wasm is a failure.
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { expect } from "vitest";
 import { wasm, wasmDisabledByEnv } from "../../../runtime/wasm/instance.js";
 
 /** True when the wasm tests must skip (STRIDED_NO_WASM set); throws under CI when wasm is missing. */
@@ -31,4 +34,22 @@ export function seededRandom(suite: string): { seed: number; rnd: () => number }
     return (state >>> 0) / 2 ** 32;
   };
   return { seed, rnd };
+}
+
+/**
+ * Run `body` (CommonJS, with the BUILT runtime's `np`, `heap`, `timeit` and an async `collect()` that
+ * frees dead regions in scope) in a fresh node with `flags` (default `--expose-gc`) and wasm on;
+ * `env` adds to the environment (`STRIDED_WASM_CYCLE_MB: "32"`). Its last stdout line, as JSON.
+ */
+export function inFreshNode<T>(body: string, opts: { flags?: string[]; env?: Record<string, string> } = {}): T {
+  const dist = resolve(__dirname, "..", "..", "..", "dist", "runtime");
+  const script = `
+    const { np } = require(${JSON.stringify(join(dist, "np.js"))});
+    const heap = require(${JSON.stringify(join(dist, "wasm", "heap.js"))});
+    const { timeit } = require(${JSON.stringify(join(dist, "timeit", "timeit.js"))});
+    const collect = async () => { gc(); await new Promise((r) => setImmediate(r)); await new Promise((r) => setImmediate(r)); };
+    (async () => { ${body} })().catch((e) => { console.error(e); process.exit(1); });`;
+  const r = spawnSync(process.execPath, [...(opts.flags ?? ["--expose-gc"]), "-e", script], { encoding: "utf8", env: { ...process.env, STRIDED_NO_WASM: "", ...opts.env } });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as T;
 }
