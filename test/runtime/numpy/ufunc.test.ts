@@ -129,6 +129,13 @@ function generate(seed: number): Case[] {
       c.out = viewWithShape(r, pick(r, ALL_DTYPES), R);
       if (r() < 0.4) c.where = viewWithShape(r, "bool", R.map((d) => (r() < 0.3 ? 1 : d)));
       if (r() < 0.15) c.casting = "unsafe";
+      // a transcendental result written into an integer or bool out (casting='unsafe' lets it) is not
+      // comparable: the float results agree to rounding only (README: V8's Math against glibc and
+      // NumPy's SIMD loops), and the cast's truncation or wrap-around turns one ulp into another
+      // integer (SEED=1285851777 of a 10x-amplified run: exp of float32 17 is NumPy's 24154950 and our
+      // correctly rounded 24154952, so -27834 and -27832 in an int16 out)
+      const floatLoop = op !== "power" || c.asF32 === true || c.asF64 === true || args.some((x) => (typeof x === "number" ? !Number.isInteger(x) : x.dtype === "float32" || x.dtype === "float64"));
+      if (c.casting === "unsafe" && TRANSCENDENTAL.has(op) && floatLoop && c.out.dtype !== "float32" && c.out.dtype !== "float64") continue;
     } else if (u < 0.3) {
       c.dtype = pick(r, ALL_DTYPES);
       delete c.asF64;
