@@ -7,7 +7,7 @@
  * to build fails the first test here.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,4 +145,20 @@ describe("falls back to the ordinary start-up, with a note on the log and in the
       }
     }, 90_000);
   }
+});
+
+describe("is built wherever the package lives", () => {
+  it("in a folder whose path has capital letters (/home/Ann/Projects/strided)", () => {
+    // a copy of the built package (node_modules linked), then its own build step
+    const root = join(scratch, "Capital Folder", "Strided");
+    mkdirSync(join(root, "bin"), { recursive: true });
+    copyFileSync(LAUNCHER, join(root, "bin", "strided-kernel"));
+    copyFileSync(join(ROOT, "package.json"), join(root, "package.json"));
+    for (const d of ["kernel", "runtime"]) cpSync(join(ROOT, "dist", d), join(root, "dist", d), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const r = spawnSync(process.execPath, [join(root, "dist", "kernel", "snapshot", "build.js")], { cwd: root, encoding: "utf8", timeout: 120_000 });
+    expect(`${r.stdout}${r.stderr}`).toMatch(/startup snapshot .*kernel\.blob built in \d+ ms/);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(root, "dist", "kernel.blob.key"))).toBe(true);
+  }, 180_000);
 });

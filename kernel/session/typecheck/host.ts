@@ -70,7 +70,11 @@ export const RUNTIME_PACKAGE = "strided";
  * kernel's, after a startup snapshot warmed one at the package root (kernel/snapshot/entry.ts) —
  * finds the lib, @types/node and the runtime's declarations already parsed and bound.
  */
-const REGISTRY = ts.createDocumentRegistry();
+// Case-sensitive as the file system is (as the language service names its files): with the
+// default (false) the registry lowercased the paths it was asked for by name (acquireDocument),
+// so in a folder with a capital letter (/home/Ann/strided) the startup snapshot's builder found
+// none of the files the language service had parsed (it keys them case-preserved) and no blob was built.
+const REGISTRY = ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames);
 const FILE_SNAPSHOTS = new Map<string, ts.IScriptSnapshot | undefined>();
 /**
  * Set by pinProgramFiles (the startup snapshot's builder): the files it pinned and the registry
