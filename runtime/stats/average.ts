@@ -126,7 +126,9 @@ export function ptp(a: ArrayLike, ...args: unknown[]): NDArray | number {
   const o = keywordArgs<PtpOptions>("ptp", args, ["axis", "out"]);
   const x = asarray(a);
   const opts = { axis: o.axis ?? null, keepdims: o.keepdims === true };
-  const hi = max(x, opts as never) as NDArray | number;
+  // NumPy's _ptp: subtract(maximum.reduce(a, out=out), minimum.reduce(a), out): the maximum walks
+  // out's layout (which NaN or zero it keeps depends on that walk)
+  const hi = max(x, (o.out !== undefined ? { ...opts, out: o.out } : opts) as never) as NDArray | number;
   const lo = min(x, opts as never) as NDArray | number;
   if (x.dtype === "bool") {
     throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");

@@ -307,4 +307,30 @@ describe.skipIf(!ok)("max/min over axes: bits (zero sign, NaN payload) against N
       return mine[1] === answers[i][1] ? null : `${c.call} ${JSON.stringify(c.shape)} dtype=float64: js ${mine[1]} np ${answers[i][1]}`;
     });
   });
+
+  it("ptp with out= takes the maximum walking out's layout, as NumPy's _ptp (fixed cases)", async () => {
+    // minmax-axes SEED=1892509325 (2000 cases): ptp of an F-ordered [4,2,66] over axis -2 into a C out kept other NaNs
+    const cases: Case[] = [];
+    const arrays: NDArray[] = [];
+    for (const dtype of ["float64", "float32"] as const)
+      for (const out of ["C", "F"] as const)
+        for (const shape of [[4, 2, 66], [3, 5, 17]]) {
+          const n = shape[0] * shape[1] * shape[2];
+          const base = np.zeros([n], { dtype });
+          const d = base.data as Float64Array | Float32Array;
+          const bytes = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+          for (let i = 0; i < n; i++) {
+            if ((i * 37) % 7 < 3) bytes.set(new Uint8Array(nanBits(dtype, 0x1234 + i, i % 2 === 1).buffer), i * base.itemsize);
+            else d[i] = i % 3 === 0 ? -0 : 0;
+          }
+          const perm = [2, 1, 0];
+          arrays.push(np.transpose(base.reshape(shape), perm));
+          cases.push({ dtype, hex: hexOf(d), shape, perm, index: "", bcast: null, call: "np.ptp", axis: -2, keepdims: false, out, initial: null, where: null, loop: null });
+        }
+    const answers = (await numpyBatch(SCRIPT, cases)).map(answerValue) as [number[], string][];
+    expectNoneDiffer(cases, (c, i) => {
+      const mine = resultBytes(runCase(c, arrays[i]), c.dtype);
+      return mine[1] === answers[i][1] ? null : `ptp ${c.dtype} ${JSON.stringify(c.shape)} out ${c.out}: js ${mine[1].slice(0, 200)} np ${answers[i][1].slice(0, 200)}`;
+    });
+  });
 });
