@@ -4,7 +4,9 @@
  * Rules (numpy/lib/arraysetops.py, NumPy 1.24):
  * - Without `axis`, the flattened input is sorted; an element is kept when it differs from its
  *   predecessor; with `equal_nan` (default true) all NaNs (sorted last) collapse into one.
- *   `return_index` gives the FIRST occurrence (a stable argsort, as NumPy's mergesort),
+ *   `return_index` gives the FIRST occurrence (a stable argsort, as NumPy's mergesort); with
+ *   `return_inverse` alone the order is NumPy's quicksort argsort's (ties, such as NaNs kept apart
+ *   by `equal_nan: false`, in its order: the inverse shows it),
  *   `return_inverse` the 1-D indices that rebuild the flattened input, `return_counts` how many.
  *   The unique values keep the input's dtype; the index arrays are int32 (NumPy: intp, int64).
  * - With `axis`, the sub-arrays along that axis are compared as rows (lexicographically, as NumPy
@@ -25,7 +27,7 @@ import { asarray, type ArrayLike } from "../create/array.js";
 import { reshapeArray } from "../views/reshape.js";
 import { transposeArray } from "../views/transpose.js";
 import { keywordArgs } from "../stats/keywords.js";
-import { less } from "./introsort.js";
+import { aquicksort, less } from "./introsort.js";
 
 /** Keywords of unique. */
 export interface UniqueOptions {
@@ -40,6 +42,14 @@ export interface UniqueOptions {
 
 /** Indexable numbers (a typed array or a JS array). */
 type Numbers = { readonly length: number; readonly [i: number]: number };
+
+/** Sorted order of `n` numbers as NumPy's default argsort gives it (its introsort: ties in its order). */
+function quickOrder(v: Parameters<typeof aquicksort>[0], n: number): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  aquicksort(v, idx, n);
+  return idx;
+}
 
 /** Sorted order of `n` items with a comparison (stable: ties keep their order). */
 function stableOrder(n: number, cmp: (i: number, j: number) => number): Int32Array {
@@ -99,7 +109,11 @@ export function unique(ar: ArrayLike, ...args: unknown[]): NDArray | NDArray[] {
     }
     return 0;
   };
-  const perm = width === 1 ? stableOrder(nRows, (i, j) => (less(vals[i], vals[j]) ? -1 : less(vals[j], vals[i]) ? 1 : 0)) : stableOrder(nRows, cmpRows);
+  // NumPy's _unique1d: argsort(kind='mergesort') for return_index (first occurrences), its quicksort
+  // for return_inverse alone: equal elements (NaNs with equal_nan false, ±0) come in its unstable
+  // order, which the inverse indices show
+  const quick = width === 1 && o.return_inverse === true && !o.return_index && typeof vals[0] !== "bigint";
+  const perm = quick ? quickOrder(vals as Parameters<typeof aquicksort>[0], nRows) : width === 1 ? stableOrder(nRows, (i, j) => (less(vals[i], vals[j]) ? -1 : less(vals[j], vals[i]) ? 1 : 0)) : stableOrder(nRows, cmpRows);
   // mask[k]: sorted row k starts a new unique value
   const mask = new Uint8Array(nRows);
   if (nRows > 0) mask[0] = 1;

@@ -236,3 +236,34 @@ describe.skipIf(!ok)("searching, sorting and counting against NumPy", () => {
     );
   });
 });
+
+describe.skipIf(!ok)("unique's inverse in NumPy's order when equal elements stay apart", () => {
+  // return_inverse alone sorts with NumPy's quicksort argsort (_unique1d): NaNs that equal_nan: false
+  // keeps apart come in its unstable order (sorting.test SEED=2136864858 of an amplified run)
+  const r = prng(20261206);
+  const cases = Array.from({ length: 24 }, (_, i) => {
+    const n = 16 + Math.floor(r() * 60);
+    const values = Array.from({ length: n }, () => (r() < 0.25 ? "nan" : r() < 0.5 ? pick3(r) : Math.round(r() * 8 - 4) / 2));
+    return { values, equal_nan: i % 3 !== 0 };
+  });
+  it(`${cases.length} float arrays full of NaNs and ties: the same inverse and unique values`, async () => {
+    const answers = await numpyBatch(
+      "def run(c):\n    a = np.array([float(v) for v in c['values']])\n    u, inv = np.unique(a, return_inverse=True, equal_nan=c['equal_nan'])\n    return [u, inv]",
+      cases,
+    );
+    expectNoneDiffer(cases, (c, i) => {
+      const a = np.array(c.values.map((v) => (v === "nan" ? NaN : (v as number))), { dtype: "float64" });
+      const [u, inv] = np.unique(a, { return_inverse: true, equal_nan: c.equal_nan });
+      const theirs = answers[i];
+      if (!("ok" in theirs)) return `numpy raised ${JSON.stringify(theirs)}`;
+      const [tu, tinv] = theirs.ok as { values: unknown }[];
+      const mine = JSON.stringify([jsonSafe(u.tolist()), inv.tolist()]);
+      const want = JSON.stringify([tu.values, tinv.values]);
+      return mine === want ? null : `${JSON.stringify(c)}: ours ${mine}, numpy ${want}`;
+    }, 4);
+  });
+});
+
+function pick3(r: () => number): number {
+  return [0, -1, 0.5][Math.floor(r() * 3)];
+}
