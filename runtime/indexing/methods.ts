@@ -65,13 +65,15 @@ declare module "../core/ndarray.js" {
     set(...indexAndValue: [...IndexArg[], SetValue]): void;
     /**
      * One element as a JS number (boolean for bool arrays, bigint for int64/uint64): no argument
-     * (size 1), a flat C-order index, or one index per axis.
+     * (size 1), a flat C-order index, or one index per axis, separately or as one array (NumPy's
+     * tuple: `a.item((1, 0))`).
      *
      * @example
-     * np.arange(6).reshape(2, 3).item(4)    // 4
-     * np.arange(6).reshape(2, 3).item(1, 0) // 3
+     * np.arange(6).reshape(2, 3).item(4)      // 4
+     * np.arange(6).reshape(2, 3).item(1, 0)   // 3
+     * np.arange(6).reshape(2, 3).item([1, 0]) // 3
      */
-    item(...index: number[]): KindValues[K];
+    item(...index: number[] | [readonly number[]]): KindValues[K];
     /**
      * The elements as nested JS arrays (a number or boolean for 0-d arrays; bigints for int64/uint64).
      *
@@ -177,7 +179,9 @@ NDArray.prototype.set = function (this: NDArray, ...args: unknown[]): void {
   scatter(r.sel, v);
 };
 
-NDArray.prototype.item = function (this: NDArray, ...index: number[]): number | boolean | bigint {
+NDArray.prototype.item = function (this: NDArray, ...args: number[] | [readonly number[]]): number | boolean | bigint {
+  // NumPy's a.item((i, j)) is a.item(i, j); API.md writes the tuple as an array
+  const index: readonly number[] = args.length === 1 && Array.isArray(args[0]) ? args[0] : (args as number[]);
   if (index.length === 0) {
     if (this.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
     let at = firstIndex(this);
