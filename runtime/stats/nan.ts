@@ -118,7 +118,8 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   const x = asarray(a);
   const f = isMax ? max : min;
   const red = reducedAxes(options?.axis, x.ndim); // NumPy's axis errors first
-  if (x.shape.some((d, i) => red[i] && d === 0)) {
+  // an empty slice is an error only without `initial` (NumPy's reduce starts from initial)
+  if (options?.initial === undefined && x.shape.some((d, i) => red[i] && d === 0)) {
     throw new ValueError(`zero-size array to reduction operation ${isMax ? "fmax" : "fmin"} which has no identity`);
   }
   if (!isFloat(x)) return f(x, options as never) as NDArray | number;

@@ -2,7 +2,9 @@
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for the ufuncs: arithmetic,
  * floor_divide/remainder/fmod/divmod, powers, logs and exponentials, trigonometric and hyperbolic,
  * rounding, maximum/minimum/fmax/fmin, clip, comparisons, logical and bitwise, isnan/isinf/
- * isfinite, isclose/allclose/array_equal/array_equiv. Translated mechanically to the runtime's API
+ * isfinite, isclose/allclose/array_equal/array_equiv, ufunc.reduce (minimum's lines, also through
+ * maximum, fmax and fmin: the runtime's ufuncs with reduce), and the same calls as the methods
+ * a.clip and a.round. Translated mechanically to the runtime's API
  * (API.md: keywords as a trailing options object, tuples as arrays, an operator as its ufunc, a
  * Python list holding a float literal with an integer value such as `[1., -1.]` as
  * `np.array(list, { dtype: "float64" })`) and compared with NumPy run on the Python lines as
@@ -302,5 +304,29 @@ ex("array_equiv", "np.array_equiv([1, 2], [1, 3])", () => np.array_equiv([1, 2],
 ex("array_equiv", "np.array_equiv([1, 2], [[1, 2], [1, 2]])", () => np.array_equiv([1, 2], [[1, 2], [1, 2]]));
 ex("array_equiv", "np.array_equiv([1, 2], [[1, 2, 1, 2], [1, 2, 1, 2]])", () => np.array_equiv([1, 2], [[1, 2, 1, 2], [1, 2, 1, 2]]));
 ex("array_equiv", "np.array_equiv([1, 2], [[1, 2], [1, 3]])", () => np.array_equiv([1, 2], [[1, 2], [1, 3]]));
+
+// --- ufunc.reduce (the runtime has it for maximum, minimum, fmax, fmin): minimum's lines of its docstring
+ex("minimum.reduce", "np.minimum.reduce([], initial=np.inf)", () => np.minimum.reduce([], { initial: np.inf }));
+ex("minimum.reduce", "np.minimum.reduce([[1., 2.], [3., 4.]], initial=10., where=[True, False])", () =>
+  np.minimum.reduce(F([[1, 2], [3, 4]]), { initial: 10, where: [true, false] }),
+);
+ex("minimum.reduce", "np.minimum.reduce([])", () => np.minimum.reduce([]));
+// the same calls through maximum, fmax and fmin
+for (const f of ["maximum", "fmax", "fmin"] as const) {
+  ex(`${f}.reduce`, `np.${f}.reduce([], initial=np.inf)`, () => np[f].reduce([], { initial: np.inf }));
+  ex(`${f}.reduce`, `np.${f}.reduce([[1., 2.], [3., 4.]], initial=10., where=[True, False])`, () =>
+    np[f].reduce(F([[1, 2], [3, 4]]), { initial: 10, where: [true, false] }),
+  );
+  ex(`${f}.reduce`, `np.${f}.reduce([])`, () => np[f].reduce([]));
+}
+
+// --- the methods sharing these docstrings: a.clip, a.round
+ex("ndarray.clip", "a = np.arange(10)\na.clip(1, 8)", () => np.arange(10).clip(1, 8));
+ex("ndarray.clip", "a = np.arange(10)\na.clip(8, 1)", () => np.arange(10).clip(8, 1));
+ex("ndarray.clip", "a = np.arange(10)\na.clip([3, 4, 1, 1, 1, 4, 4, 4, 4, 4], 8)", () => np.arange(10).clip([3, 4, 1, 1, 1, 4, 4, 4, 4, 4], 8));
+ex("ndarray.round", "np.array([0.37, 1.64]).round()", () => np.array([0.37, 1.64]).round());
+ex("ndarray.round", "np.array([0.37, 1.64]).round(decimals=1)", () => np.array([0.37, 1.64]).round({ decimals: 1 }));
+ex("ndarray.round", "np.array([.5, 1.5, 2.5, 3.5, 4.5]).round()", () => np.array([0.5, 1.5, 2.5, 3.5, 4.5]).round());
+ex("ndarray.round", "np.array([1,2,3,11]).round(decimals=-1)", () => np.array([1, 2, 3, 11]).round({ decimals: -1 }));
 
 runDocExamples("the ufuncs", EXAMPLES);
