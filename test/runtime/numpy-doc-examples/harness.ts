@@ -63,6 +63,11 @@ function jsAnswer(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** JSON, with NaN and ±Infinity spelled out (JSON.stringify would print null). */
+function show(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x));
+}
+
 /**
  * One test that runs every example through NumPy and the runtime and lists each difference.
  *
@@ -88,7 +93,7 @@ export function runDocExamples(family: string, EXAMPLES: DocExample[]): void {
         try {
           expect(got).toEqual(wantV);
         } catch {
-          diffs.push(`${e.routine}: ${e.py.replace(/\n/g, "; ")}\n  numpy:   ${JSON.stringify(wantV)}\n  runtime: ${JSON.stringify(got)}`);
+          diffs.push(`${e.routine}: ${e.py.replace(/\n/g, "; ")}\n  numpy:   ${show(wantV)}\n  runtime: ${show(got)}`);
         }
       });
       expect(diffs.join("\n")).toBe("");
