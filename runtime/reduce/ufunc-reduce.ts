@@ -52,7 +52,8 @@ export const minimum = Object.assign(minimumUFunc, { reduce: reduceOf((a, o) => 
  * @example
  * np.fmax.reduce(np.array([[1, NaN], [NaN, NaN]]), { axis: 1 }) // array([ 1., nan])
  */
-export const fmax = Object.assign(fmaxUFunc, { reduce: reduceOf((a, o) => nanmax(a, o as never)) });
+// an array, so nanmax's errors name fmax as np.fmax.reduce's do (np.nanmax of a list names maximum)
+export const fmax = Object.assign(fmaxUFunc, { reduce: reduceOf((a, o) => nanmax(asarray(a), o as never)) });
 
 /**
  * Elementwise minimum ignoring NaN; `np.fmin.reduce` is what np.nanmin runs.
@@ -60,4 +61,4 @@ export const fmax = Object.assign(fmaxUFunc, { reduce: reduceOf((a, o) => nanmax
  * @example
  * np.fmin.reduce(np.array([NaN, 2, 1])) // 1
  */
-export const fmin = Object.assign(fminUFunc, { reduce: reduceOf((a, o) => nanmin(a, o as never)) });
+export const fmin = Object.assign(fminUFunc, { reduce: reduceOf((a, o) => nanmin(asarray(a), o as never)) });

@@ -9,13 +9,14 @@
  *   subtracts that mean (keepdims) in place, zeroes the NaN places, squares, sums, divides by
  *   count - ddof; nanstd = sqrt(nanvar). A slice with no numbers (all NaN, or count <= ddof)
  *   gives NaN; nanmin/nanmax of an all-NaN slice give NaN. (NumPy also warns; no warnings here.)
+ * - `where` goes to every sum (the count, the mean, the squares), as NumPy's nanmean/nanvar pass it.
  * - A number when no axis, keepdims or out is given, else a new array (or `out`).
  * Cost: O(size) time, one copy of the input.
  */
 import { DTYPES, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
-import type { NDArray } from "../core/ndarray.js";
+import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
 import { finish, max, min, reducedAxes, settleExtremumBits, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
 import { mean, std, var_, type ScalarVarOptions, type VarOptions } from "../reduce/stats.js";
@@ -77,9 +78,9 @@ export function nansum(a: ArrayLike, options?: ReduceOptions): NDArray | number 
   return sum(replaceNan(x, 0).arr, options as never) as NDArray | number;
 }
 
-/** Count of non-NaN per result element (keepdims as asked), int32. */
-function countNotNan(notnan: NDArray, axis: ReduceOptions["axis"], keepdims: boolean): NDArray | number {
-  return sum(notnan, { axis: axis ?? null, keepdims, dtype: "int32" }) as NDArray | number;
+/** Count of non-NaN per result element (keepdims as asked; only where `where` is true), int32. */
+function countNotNan(notnan: NDArray, axis: ReduceOptions["axis"], keepdims: boolean, where?: ArrayLike): NDArray | number {
+  return sum(notnan, { axis: axis ?? null, keepdims, dtype: "int32", where }) as NDArray | number;
 }
 
 /**
@@ -95,8 +96,9 @@ export function nanmean(a: ArrayLike, options?: ReduceOptions): NDArray | number
   const x = asarray(a);
   if (!isFloat(x)) return mean(x, options as never) as NDArray | number;
   const { arr, notnan } = replaceNan(x, 0);
-  const cnt = countNotNan(notnan, options?.axis, options?.keepdims === true);
-  const tot = sum(arr, { axis: options?.axis ?? null, keepdims: options?.keepdims === true, dtype: options?.dtype }) as NDArray | number;
+  const where = options?.where;
+  const cnt = countNotNan(notnan, options?.axis, options?.keepdims === true, where);
+  const tot = sum(arr, { axis: options?.axis ?? null, keepdims: options?.keepdims === true, dtype: options?.dtype, where }) as NDArray | number;
   const r = divide(tot, cnt, options?.dtype ?? x.dtype);
   if (options?.out !== undefined && typeof r !== "number") {
     copyInto(options.out, r);
@@ -118,9 +120,14 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   const x = asarray(a);
   const f = isMax ? max : min;
   const red = reducedAxes(options?.axis, x.ndim); // NumPy's axis errors first
+  // NumPy runs np.fmax.reduce on an ndarray and np.amax on anything else: its errors name that ufunc
+  const name = a instanceof NDArray ? (isMax ? "fmax" : "fmin") : isMax ? "maximum" : "minimum";
+  if (options?.where !== undefined && options.initial === undefined) {
+    throw new ValueError(`reduction operation '${name}' does not have an identity, so to use a where mask one has to specify 'initial'`);
+  }
   // an empty slice is an error only without `initial` (NumPy's reduce starts from initial)
   if (options?.initial === undefined && x.shape.some((d, i) => red[i] && d === 0)) {
-    throw new ValueError(`zero-size array to reduction operation ${isMax ? "fmax" : "fmin"} which has no identity`);
+    throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
   if (!isFloat(x)) return f(x, options as never) as NDArray | number;
   const { arr, notnan } = replaceNan(x, isMax ? -Infinity : Infinity);
@@ -130,7 +137,9 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   const initial = options?.initial === undefined ? undefined : Number(options.initial);
   const nanInitial = initial === undefined || initial !== initial;
   const r = f(arr, { ...options, initial: nanInitial && initial !== undefined ? (isMax ? -Infinity : Infinity) : initial, keepdims: true, out: undefined } as never) as NDArray;
-  if (nanInitial) {
+  // on anything but an ndarray NumPy runs np.amax and then puts NaN where a slice has no number,
+  // `initial` or not (np.nanmax([], initial=5) is nan, np.nanmax(np.array([]), initial=5) is 5.0)
+  if (nanInitial || !(a instanceof NDArray)) {
     const counted = options?.where === undefined ? notnan : logical_and(notnan, options.where);
     nanWhere(r, equalZero(countNotNan(counted, options?.axis, true) as NDArray));
   }
@@ -182,15 +191,16 @@ function nanVariance(a: ArrayLike, options: VarOptions | undefined, root: boolea
   const keepdims = options?.keepdims === true;
   const ddof = options?.ddof ?? 0;
   const dtype = options?.dtype;
+  const where = options?.where;
   const { arr, notnan } = replaceNan(x, 0);
-  const cntK = countNotNan(notnan, axis, true) as NDArray;
-  const avg = divide(sum(arr, { axis, keepdims: true, dtype }) as NDArray, cntK, dtype ?? x.dtype) as NDArray;
-  subtract(arr, avg, { out: arr, casting: "unsafe" });
+  const cntK = countNotNan(notnan, axis, true, where) as NDArray;
+  const avg = divide(sum(arr, { axis, keepdims: true, dtype, where }) as NDArray, cntK, dtype ?? x.dtype) as NDArray;
+  subtract(arr, avg, { out: arr, casting: "unsafe", where });
   const m = notnan.data;
   for (let i = 0; i < arr.data.length; i++) if (!m[i]) arr.data[i] = 0;
-  multiply(arr, arr, { out: arr });
-  let v = sum(arr, { axis, keepdims, dtype }) as NDArray | number;
-  const cnt = countNotNan(notnan, axis, keepdims);
+  multiply(arr, arr, { out: arr, where });
+  let v = sum(arr, { axis, keepdims, dtype, where }) as NDArray | number;
+  const cnt = countNotNan(notnan, axis, keepdims, where);
   const dof = typeof cnt === "number" ? cnt - ddof : subtract(cnt, ddof);
   v = divide(v, dof, dtype ?? x.dtype);
   const bad = typeof dof === "number" ? (dof <= 0 ? 1 : 0) : lessEqualZero(dof);

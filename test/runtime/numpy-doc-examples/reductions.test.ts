@@ -274,4 +274,54 @@ ex("count_nonzero", C24 + "np.count_nonzero(a, axis=0)", () => np.count_nonzero(
 ex("count_nonzero", C24 + "np.count_nonzero(a, axis=1)", () => np.count_nonzero(c24(), { axis: 1 }));
 ex("count_nonzero", C24 + "np.count_nonzero(a, axis=1, keepdims=True)", () => np.count_nonzero(c24(), { axis: 1, keepdims: true }));
 
+// --- the keyword lines of sum/mean/std/var/amin/amax (where=, initial=, keepdims, out=, ddof, dtype)
+// run through the nan-variants and their plain siblings, on the docstrings' arrays in other dtypes
+// and layouts (NumPy's nanmean/nanvar pass `where` to every sum; nanmin/nanmax are fmin/fmax.reduce
+// on an ndarray, amin/amax on a list, and their errors name that ufunc)
+type Reduction = (a: unknown, o?: Record<string, unknown>) => unknown;
+const R = np as unknown as Record<string, Reduction>;
+const NAN22 = "np.array([[1, np.nan], [3, 4]])";
+const nan22 = (): NDArray => np.array([[1, np.nan], [3, 4]]);
+for (const f of ["nansum", "nanmean", "nanstd", "nanvar", "nanmin", "nanmax", "sum", "mean", "std", "var", "min", "max", "prod"]) {
+  ex(f, `np.${f}([[0, 1], [np.nan, 5]], where=[False, True], axis=1)`, () => R[f]([[0, 1], [np.nan, 5]], { where: [false, true], axis: 1 }));
+  ex(f, `np.${f}([[0, 1], [np.nan, 5]], where=[False, True])`, () => R[f]([[0, 1], [np.nan, 5]], { where: [false, true] }));
+  ex(f, `np.${f}(np.array([[0, 1], [np.nan, 5]]), where=[False, True])`, () => R[f](np.array([[0, 1], [np.nan, 5]]), { where: [false, true] }));
+  ex(f, `np.${f}([[0, 1], [np.nan, 5]], where=[[False], [True]], axis=0, keepdims=True)`, () => R[f]([[0, 1], [np.nan, 5]], { where: [[false], [true]], axis: 0, keepdims: true }));
+  ex(f, M33 + `np.${f}(a, where=[[True], [False], [False]])`, () => R[f](m33(), { where: [[true], [false], [false]] }));
+  ex(f, M33 + `np.${f}(a.astype(np.float32), axis=1, where=[[True, False, True], [False, False, False], [True, True, False]])`, () =>
+    R[f](m33().astype("float32"), { axis: 1, where: [[true, false, true], [false, false, false], [true, true, false]] }),
+  );
+  ex(f, `np.${f}(${NAN22}.astype(np.float32), axis=0, keepdims=True)`, () => R[f](nan22().astype("float32"), { axis: 0, keepdims: true }));
+  ex(f, `np.${f}(${NAN22}.T, axis=1)`, () => R[f](nan22().T, { axis: 1 }));
+  ex(f, `np.${f}(${NAN22}[::-1, ::-1], axis=0)`, () => R[f](nan22().get("::-1, ::-1"), { axis: 0 }));
+  ex(f, `o = np.zeros(2)\nr = np.${f}(${NAN22}, axis=1, out=o)\n[r is o, o]`, () => {
+    const o = np.zeros(2);
+    const r = R[f](nan22(), { axis: 1, out: o });
+    return [r === o, o];
+  });
+  ex(f, `np.${f}(np.array([[1, 2], [3, 4]], dtype=np.int8), axis=0)`, () => R[f](np.array([[1, 2], [3, 4]], { dtype: "int8" }), { axis: 0 }));
+  ex(f, `np.${f}(np.array([[1, 2], [3, 4]], dtype=np.uint8))`, () => R[f](np.array([[1, 2], [3, 4]], { dtype: "uint8" })));
+  ex(f, `np.${f}(np.array([[True, False], [True, True]]), axis=1)`, () => R[f](np.array([[true, false], [true, true]]), { axis: 1 }));
+  ex(f, `np.${f}(np.zeros((0, 3)), axis=0)`, () => R[f](np.zeros([0, 3]), { axis: 0 }));
+  ex(f, `np.${f}(np.zeros((0, 3)), axis=1)`, () => R[f](np.zeros([0, 3]), { axis: 1 }));
+  ex(f, `np.${f}([])`, () => R[f]([]));
+  ex(f, `np.${f}(np.array([]))`, () => R[f](np.array([])));
+  ex(f, `np.${f}([1., np.nan, 3.], axis=2)`, () => R[f]([1, np.nan, 3], { axis: 2 }));
+  // NumPy's min/max/nanmin/nanmax take no dtype (the runtime's do: API.md)
+  if (!/min|max/.test(f)) ex(f, `np.${f}(${NAN22}, axis=1, dtype=np.float32)`, () => R[f](nan22(), { axis: 1, dtype: "float32" }));
+}
+for (const f of ["nansum", "nanmin", "nanmax", "sum", "min", "max", "prod"]) {
+  ex(f, `np.${f}([10], initial=5)`, () => R[f]([10], { initial: 5 }));
+  ex(f, `np.${f}([10., np.nan], initial=5)`, () => R[f]([10, np.nan], { initial: 5 }));
+  ex(f, `np.${f}([], initial=5)`, () => R[f]([], { initial: 5 }));
+  ex(f, `np.${f}([[-50], [10]], axis=-1, initial=0)`, () => R[f]([[-50], [10]], { axis: -1, initial: 0 }));
+  ex(f, `np.${f}(np.arange(4).reshape((2,2)), where=[False, True], initial=10, axis=0)`, () => R[f](np.arange(4).reshape([2, 2]), { where: [false, true], initial: 10, axis: 0 }));
+  ex(f, `np.${f}(${NAN22}, where=[False, True], initial=-1, axis=0)`, () => R[f](nan22(), { where: [false, true], initial: -1, axis: 0 }));
+}
+for (const f of ["nanstd", "nanvar", "std", "var"]) {
+  ex(f, `np.${f}(${NAN22}, ddof=1, axis=0)`, () => R[f](nan22(), { ddof: 1, axis: 0 }));
+  ex(f, `np.${f}(${NAN22}, ddof=2)`, () => R[f](nan22(), { ddof: 2 }));
+  ex(f, S34 + `np.${f}(a.astype(np.float64), ddof=1, axis=1, where=[True, False, True, True])`, () => R[f](s34().astype("float64"), { ddof: 1, axis: 1, where: [true, false, true, true] }));
+}
+
 runDocExamples("the reductions", EXAMPLES);
