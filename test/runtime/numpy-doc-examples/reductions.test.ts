@@ -7,7 +7,13 @@
  * integer value such as `[1., 2.]` as `np.array(list, { dtype: "float64" })`) and compared with
  * NumPy run on the Python lines as written (harness.ts). The amin/amax examples run through
  * np.min/np.max too (their docstrings are amin's and amax's). Changed from the docs, said at the
- * example: `np.NINF` as `-np.inf`, `np.NaN` as `np.nan`, `id(z), id(o)` as `z is o`.
+ * example: `np.NINF` as `-np.inf`, `np.NaN` as `np.nan`, `id(z), id(o)` as `z is o`. The keyword
+ * lines of sum/mean/std/var/amin/amax (where=, initial=, keepdims, out=, ddof, dtype) also run through
+ * nansum/nanmean/nanstd/nanvar/nanmin/nanmax and their plain siblings, on other dtypes, layouts and
+ * empty arrays, lists and ndarrays both (NumPy's nan-functions take two paths). Not among them: an
+ * axis tuple leaving no axes (a 0-d array here, the README's decision for every reduction; NumPy a
+ * scalar) and `dtype=` for min/max/nanmin/nanmax (NumPy has no such keyword; API.md gives every
+ * reduction `dtype`).
  * Left out on purpose: `dtype=float` / `== int` / `== np.uint` (Python types and platform aliases
  * as dtypes), float128/complex dtypes (average), datetime64 (diff), np.unravel_index and
  * np.take_along_axis (not in the runtime), Python's builtins `min`/`max` and plain Python
