@@ -12,7 +12,7 @@ import { LOOP_ORDER } from "./promote.js";
 import type { UFuncDef } from "./apply.js";
 import {
   addLoop, andLoop, binaryFrom, divideLoop, float32FloorDivide, float32Remainder, floatFloorDivide, floatRemainder,
-  imulLoop, intFloorDivide, lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notEqualLoop,
+  cPow, imulLoop, intFloorDivide, lessLoop, lessEqualLoop, greaterLoop, greaterEqualLoop, equalLoop, notEqualLoop,
   sqrtLoop, negativeLoop, absoluteLoop, expLoop, logLoop, intPower, intRemainder, multiplyLoop, orLoop, subtractLoop, unaryFrom, xorLoop,
   type BinaryLoop, type UnaryLoop,
 } from "./kernels.js";
@@ -53,7 +53,7 @@ const intPowerLoop = binaryFrom((x, y) => {
   if (y < 0) throw new ValueError("Integers to negative integer powers are not allowed.");
   return intPower(x, y);
 });
-const floatPowerLoop = binaryFrom(Math.pow);
+const floatPowerLoop = binaryFrom(cPow);
 const intFloorLoop = binaryFrom(intFloorDivide);
 const f64FloorLoop = binaryFrom(floatFloorDivide);
 const f32FloorLoop = binaryFrom(float32FloorDivide);

@@ -164,6 +164,18 @@ export function float32Remainder(a: number, b: number): number {
   return b === 0 ? a % b : divmod(a, b, Math.fround)[1];
 }
 
+/**
+ * C's pow (NumPy's float loop) where it differs from JS's Math.pow: pow(1, y) is 1 for every y,
+ * NaN included, and pow(-1, ±inf) is 1 (IEEE 754 and C99 F.10.4.4; JS gives NaN for all three).
+ *
+ * @example
+ * cPow(1, NaN) // 1
+ */
+export function cPow(x: number, y: number): number {
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  return Math.pow(x, y);
+}
+
 /** Integer power by squaring with wrap-around (the caller rejects negative exponents). @example intPower(2, 31) | 0 // -2147483648 */
 export function intPower(base: number, exp: number): number {
   let r = 1;

@@ -63,9 +63,9 @@ function jsAnswer(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
-/** JSON, with NaN and ±Infinity spelled out (JSON.stringify would print null). */
+/** JSON, with NaN and ±Infinity spelled out (JSON.stringify would print null) and bigints as `5n`. */
 function show(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x));
+  return JSON.stringify(v, (_k, x: unknown) => ((typeof x === "number" && !Number.isFinite(x)) || typeof x === "bigint" ? `${String(x)}${typeof x === "bigint" ? "n" : ""}` : x));
 }
 
 /**

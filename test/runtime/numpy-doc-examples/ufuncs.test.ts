@@ -60,6 +60,14 @@ ex("power", P2 + "x2", p2);
 ex("power", P2 + "np.power(x1, x2)", () => np.power(np.arange(6), p2()));
 ex("power", "x2 = np.array([1, 2, 3, 3, 2, 1])\nx1 = np.arange(6)\nx1 ** x2", () => np.power(np.arange(6), np.array([1, 2, 3, 3, 2, 1])));
 ex("power", "x3 = np.array([-1.0, -4.0])\nwith np.errstate(invalid='ignore'):\n    p = np.power(x3, 1.5)\np", () => np.power(F([-1, -4]), 1.5));
+// power's float lines on C's special values (pow(1, y) is 1 even for NaN, pow(-1, ±inf) is 1), float64 and float32
+ex("power", "x1 = np.array([1., -1., 2., 0.])\nnp.power(x1[:, None], [np.nan, np.inf, -np.inf, 0.5, 0.])", () =>
+  np.power(F([1, -1, 2, 0]).get(":, None"), [np.nan, np.inf, -np.inf, 0.5, 0]),
+);
+ex("power", "x1 = np.array([1., -1., 2., 0.], dtype=np.float32)\nnp.power(x1[:, None], np.array([np.nan, np.inf, -np.inf, 0.5, 0.], dtype=np.float32))", () =>
+  np.power(np.array([1, -1, 2, 0], { dtype: "float32" }).get(":, None"), np.array([np.nan, np.inf, -np.inf, 0.5, 0], { dtype: "float32" })),
+);
+ex("power", "[np.power(1.0, np.nan), np.power(-1.0, np.inf), np.power(1.0, -np.inf)]", () => [np.power(1.0, np.nan), np.power(-1.0, np.inf), np.power(1.0, -np.inf)]);
 for (const f of ["mod", "remainder"] as const) {
   const fn = f === "mod" ? np.mod : np.remainder;
   ex(f, "np.remainder([4, 7], [2, 3])", () => fn([4, 7], [2, 3]));
