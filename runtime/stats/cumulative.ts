@@ -178,6 +178,8 @@ export function diff(a: ArrayLike, n?: number, axis?: number, prepend?: ArrayLik
 export function diff(a: ArrayLike, options?: DiffOptions): NDArray;
 export function diff(a: ArrayLike, ...args: unknown[]): NDArray {
   const o = keywordArgs<DiffOptions>("diff", args, ["n", "axis", "prepend", "append"]);
+  // null is NumPy's None: no default here (NumPy's `n < 0` and normalize_axis_index refuse it)
+  if ((o.n as unknown) === null) throw new TypeError("'<' not supported between instances of 'NoneType' and 'int'");
   const n = o.n ?? 1;
   if (n === 0) return asarray(a);
   if (!Number.isInteger(n)) throw new TypeError(`'${typeof n === "number" ? "float" : typeof n}' object cannot be interpreted as an integer`);
@@ -185,6 +187,7 @@ export function diff(a: ArrayLike, ...args: unknown[]): NDArray {
   let x = asarray(a);
   const nd = x.ndim;
   if (nd === 0) throw new ValueError("diff requires input that is at least one dimensional");
+  if ((o.axis as unknown) === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
   const axis = normalizeAxis(o.axis ?? -1, nd);
   const parts: NDArray[] = [];
   const edge = (v: ArrayLike): NDArray => {

@@ -269,6 +269,9 @@ const X8 = "x = np.array([[1, 3, 6, 10], [0, 5, 6, 8]])\n";
 const x8 = (): NDArray => np.array([[1, 3, 6, 10], [0, 5, 6, 8]]);
 ex("diff", X8 + "np.diff(x)", () => np.diff(x8()));
 ex("diff", X8 + "np.diff(x, axis=0)", () => np.diff(x8(), { axis: 0 }));
+// diff's keywords given NumPy's None: a TypeError each (diff has no default for them), as NumPy
+ex("diff", X8 + "np.diff(x, axis=None)", () => np.diff(x8(), { axis: null as unknown as number }));
+ex("diff", X5 + "np.diff(x, n=None)", () => np.diff(np.array([1, 2, 4, 7, 0]), { n: null as unknown as number }));
 ex("trace", "np.trace(np.eye(3))", () => np.trace(np.eye(3)));
 ex("trace", "a = np.arange(8).reshape((2,2,2))\nnp.trace(a)", () => np.trace(np.arange(8).reshape([2, 2, 2])));
 ex("trace", "a = np.arange(24).reshape((2,2,2,3))\nnp.trace(a).shape", () => (np.trace(np.arange(24).reshape([2, 2, 2, 3])) as NDArray).shape);
