@@ -247,6 +247,16 @@ class Session implements StridedCellSession {
       this.stoppedNow = null;
       this.cancelledNow = "";
       await promiseThen(this.warming, undefined, () => undefined);
+      // A SIGINT that came since this request was read is pending in Node's watchdog (before the
+      // agent is up this thread polls it between event-loop turns only), and the checker's window
+      // below would clear it without stopping anything (a breakOnSigint `vm` call that ends resets
+      // a pending signal: node_watchdog.cc): the interrupt was lost and the cell ran (a
+      // `while (true)` in its timer callback then hung the kernel). Taken now: the cell does not run.
+      this.pollInterrupt();
+      if (this.interruptRequested) {
+        this.compiling = false;
+        return interrupted(null, "", "before its types were checked (the cell did not run)");
+      }
       const cell = ++this.cellCount;
       // One window for the three synchronous steps before the run (magics, the shadowing check,
       // the type checker): nothing runs between them, so one check of the built-ins covers all
@@ -521,7 +531,7 @@ export async function createCellSession(opts: {
   beforeRun?: BeforeRun;
   /** Asked when a cell was interrupted: whether the heap guard stopped it (then a MemoryError, not a KeyboardInterrupt). */
   heapStop?: () => HeapStop | null;
-  /** Called after a cell's check, before it runs: deliver a SIGINT pending now (calls `interrupt()` if there is one). */
+  /** Called before a cell's check and after it, before it runs: deliver a SIGINT pending now (calls `interrupt()` if there is one). */
   pollInterrupt?: () => void;
 }): Promise<StridedCellSession> {
   return new Session(opts.notebookDir, opts.onRunning, opts.beforeRun, opts.heapStop, opts.pollInterrupt);
