@@ -38,6 +38,18 @@ function streamed(kk: RunningKernel, text: string): Promise<void> {
   });
 }
 
+/** Resolves when the execute_input of `code` arrives (the kernel's main thread has started that request). */
+function executeInput(kk: RunningKernel, code: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = kk.kc.onIopub((m) => {
+      if (m.header.msg_type === "execute_input" && (m.content as { code?: string }).code === code) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
 async function expectInterrupted(run: ReturnType<RunningKernel["kc"]["execute"]>, t0: number): Promise<void> {
   const { reply } = await run;
   expect(reply.content.status).toBe("error");
@@ -66,8 +78,12 @@ it("an interrupt while the second cell is checked, the agent not up yet: the cel
   const decl = await k.kc.execute("let kept = 41;", { timeout: 30_000 });
   expect(decl.reply.content.status).toBe("ok");
   const t0 = Date.now();
+  const read = executeInput(k, SPIN_IN_TIMER);
   const run = k.kc.execute(SPIN_IN_TIMER, { timeout: 30_000 });
-  await sleep(20); // in its check (or, on a fast machine, spinning already: either must end in KeyboardInterrupt)
+  // Once the kernel has read it (its execute_input: the checker's turn follows at once), so that the
+  // interrupt cannot be read first (shell and control are two sockets: the transport may read
+  // them in either order, and an interrupt before the request is an idle one, as ipykernel's).
+  await read; // in its check now (or, on a fast machine, spinning already: either must end in KeyboardInterrupt)
   await k.kc.interrupt(5000);
   await expectInterrupted(run, t0);
   const after = await k.kc.execute("kept + 1", { timeout: 20_000 });
