@@ -17,7 +17,7 @@
  *   equals some test element (NaN equals nothing; -0 equals 0); `invert` negates.
  * Cost: O(n log n) for unique, O(n + m) for isin.
  */
-import { DTYPES } from "../core/dtype.js";
+import { DTYPES, type DType } from "../core/dtype.js";
 import { AxisError, ValueError } from "../core/errors.js";
 import { numbersOf } from "../core/cast.js";
 import { readFlat } from "../core/iterate.js";
@@ -173,6 +173,8 @@ export function unique(ar: ArrayLike, ...args: unknown[]): NDArray | NDArray[] {
   return ret;
 }
 
+const isIntOrBool = (d: DType): boolean => DTYPES[d].kind !== "f";
+
 /** Keywords of isin. */
 export interface IsinOptions {
   /** Whether both inputs are already unique (accepted; the answer does not depend on it). */
@@ -198,9 +200,14 @@ export function isin(element: ArrayLike, test_elements: ArrayLike, ...args: unkn
     throw new ValueError(`Invalid kind: '${String(o.kind)}'. Please use None, 'sort' or 'table'.`);
   }
   const x = asarray(element);
+  const t = asarray(test_elements);
+  // NumPy's in1d runs its table only on integer and bool arrays, and refuses kind="table" otherwise
+  if (o.kind === "table" && !(isIntOrBool(x.dtype) && isIntOrBool(t.dtype))) {
+    throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
+  }
   // int64/uint64 values as exact numbers (isin compares with a Set: 5n and 5 must meet)
   const tests = new Set<number>();
-  for (const v of numbersOf(readFlat(asarray(test_elements)), "isin")) if (v === v) tests.add(v);
+  for (const v of numbersOf(readFlat(t), "isin")) if (v === v) tests.add(v);
   const flat = numbersOf(readFlat(x), "isin");
   const out = newArray([flat.length], "bool");
   const inv = o.invert === true;

@@ -81,6 +81,14 @@ for (const invert of [false, true]) {
   ex("isin", M + "element[mask]", () => element().get(mask()));
   if (!invert) ex("isin", M + "np.nonzero(mask)", () => np.nonzero(mask()));
 }
+// the same lines with isin's kind= (NumPy's table runs on integer and bool arrays only)
+for (const kind of ["sort", "table"] as const) {
+  ex("isin", E + `np.isin(element, test_elements, kind='${kind}')`, () => np.isin(element(), testElements, { kind }));
+  ex("isin", E + `np.isin(element / 2, test_elements, kind='${kind}')`, () => np.isin(np.divide(element(), 2), testElements, { kind }));
+  ex("isin", E + `np.isin(element, [1.5, 2], kind='${kind}')`, () => np.isin(element(), [1.5, 2], { kind }));
+  ex("isin", E + `np.isin(element > 2, [True], kind='${kind}', invert=True)`, () => np.isin(np.greater(element(), 2), [true], { kind, invert: true }));
+}
+ex("isin", E + "np.isin(element, test_elements, kind='bogus')", () => np.isin(element(), testElements, { kind: "bogus" as "sort" }));
 ex("isin", E + "test_set = {1, 2, 4, 8}\nnp.isin(element, list(test_set))", () => np.isin(element(), [1, 2, 4, 8]));
 
 runDocExamples("sorting, searching and the set routines", EXAMPLES);
