@@ -113,6 +113,9 @@ function arg(x: ArrayLike, options: ArgOptions | undefined, isMax: boolean): NDA
     }
     return best;
   }
+  // argmax/argmin take one axis: NumPy's int conversion refuses a tuple or a float first
+  if (Array.isArray(axis)) throw new TypeError("'tuple' object cannot be interpreted as an integer");
+  if (!Number.isInteger(axis) && Number.isFinite(axis)) throw new TypeError("'float' object cannot be interpreted as an integer");
   if (!Number.isInteger(axis) || axis < -a.ndim || axis >= a.ndim) throw new AxisError(axis, a.ndim);
   const ax = axis < 0 ? axis + a.ndim : axis;
   const n = a.shape[ax];

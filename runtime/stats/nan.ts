@@ -95,6 +95,7 @@ export function nanmean(a: ArrayLike, options: ReduceOptions): NDArray;
 export function nanmean(a: ArrayLike, options?: ReduceOptions): NDArray | number {
   const x = asarray(a);
   if (!isFloat(x)) return mean(x, options as never) as NDArray | number;
+  inexactKeywords(options);
   const { arr, notnan } = replaceNan(x, 0);
   const where = options?.where;
   const cnt = countNotNan(notnan, options?.axis, options?.keepdims === true, where);
@@ -105,6 +106,12 @@ export function nanmean(a: ArrayLike, options?: ReduceOptions): NDArray | number
     return options.out;
   }
   return r;
+}
+
+/** nanmean/nanvar of a float array: NumPy refuses an integer `dtype` or `out` (the mean would be truncated). */
+function inexactKeywords(options: ReduceOptions | undefined): void {
+  if (options?.dtype !== undefined && options.dtype !== null && DTYPES[options.dtype].kind !== "f") throw new TypeError("If a is inexact, then dtype must be inexact");
+  if (options?.out !== undefined && options.out !== null && DTYPES[options.out.dtype].kind !== "f") throw new TypeError("If a is inexact, then out must be inexact");
 }
 
 /** NumPy's _divide_by_count: a / b computed in float64, stored in `dtype` (0/0 is NaN). */
@@ -187,6 +194,7 @@ export function nanmax(a: ArrayLike, options?: ReduceOptions): NDArray | number 
 function nanVariance(a: ArrayLike, options: VarOptions | undefined, root: boolean): NDArray | number {
   const x = asarray(a);
   if (!isFloat(x)) return (root ? std : var_)(x, options as never) as NDArray | number;
+  inexactKeywords(options);
   const axis = options?.axis ?? null;
   const keepdims = options?.keepdims === true;
   const ddof = options?.ddof ?? 0;

@@ -133,6 +133,12 @@ for (const f of ["argmin", "argmax"] as const) {
   ex(f, A10 + `np.${f}(a, axis=1)`, () => np[f](a10(), { axis: 1 }));
   ex(f, `x = np.arange(24).reshape((2, 3, 4))\nres = np.${f}(x, axis=1, keepdims=True)\nres.shape`, () => np[f](np.arange(24).reshape([2, 3, 4]), { axis: 1, keepdims: true }).shape);
 }
+// argmax/argmin take one axis: a tuple (allowed by sum's docstring lines) or a float is NumPy's TypeError
+for (const f of ["argmin", "argmax"] as const) {
+  ex(f, A10 + `np.${f}(a, axis=(0, 1))`, () => np[f](a10(), { axis: [0, 1] as unknown as number }));
+  ex(f, A10 + `np.${f}(a, axis=0.5)`, () => np[f](a10(), { axis: 0.5 }));
+  ex(f, A10 + `np.${f}(a, axis=2)`, () => np[f](a10(), { axis: 2 }));
+}
 const b10 = (): NDArray => {
   const b = np.add(np.arange(6), 10);
   b.set(4, 10);
@@ -326,6 +332,12 @@ for (const f of ["nansum", "nanmin", "nanmax", "sum", "min", "max", "prod"]) {
   ex(f, `np.${f}([[-50], [10]], axis=-1, initial=0)`, () => R[f]([[-50], [10]], { axis: -1, initial: 0 }));
   ex(f, `np.${f}(np.arange(4).reshape((2,2)), where=[False, True], initial=10, axis=0)`, () => R[f](np.arange(4).reshape([2, 2]), { where: [false, true], initial: 10, axis: 0 }));
   ex(f, `np.${f}(${NAN22}, where=[False, True], initial=-1, axis=0)`, () => R[f](nan22(), { where: [false, true], initial: -1, axis: 0 }));
+}
+// nanmean/nanstd/nanvar of a float array refuse an integer dtype or out (NumPy's TypeError); of an integer array they are mean/std/var
+for (const f of ["nanmean", "nanstd", "nanvar"]) {
+  ex(f, `np.${f}(${NAN22}, dtype=np.int8)`, () => R[f](nan22(), { dtype: "int8" }));
+  ex(f, `np.${f}(${NAN22}, axis=0, out=np.zeros(2, dtype=np.int32))`, () => R[f](nan22(), { axis: 0, out: np.zeros(2, { dtype: "int32" }) }));
+  ex(f, `np.${f}(np.array([[1, 2], [3, 4]]), axis=0, dtype=np.float32)`, () => R[f](np.array([[1, 2], [3, 4]]), { axis: 0, dtype: "float32" }));
 }
 for (const f of ["nanstd", "nanvar", "std", "var"]) {
   ex(f, `np.${f}(${NAN22}, ddof=1, axis=0)`, () => R[f](nan22(), { ddof: 1, axis: 0 }));
