@@ -181,7 +181,7 @@ export function spaceOf(a: NDArray, res: NDArray, red: readonly boolean[]) {
 /**
  * Finish a reduction: drop reduced axes unless keepdims, copy into `out`, or give a scalar.
  */
-export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined): NDArray | number | boolean | bigint {
+export function finish(res: NDArray, red: readonly boolean[], options: ReduceOptions | undefined, op = "add"): NDArray | number | boolean | bigint {
   const keep = options?.keepdims === true;
   const out = options?.out;
   if (!keep && out === undefined && (options?.axis === undefined || options.axis === null)) {
@@ -205,13 +205,28 @@ export function finish(res: NDArray, red: readonly boolean[], options: ReduceOpt
     r = new NDArray({ data: res.data, dtype: res.dtype, shape: Object.freeze(shape), strides: Object.freeze(strides), offset: 0, base: null, writeable: true, frozen: true });
   }
   if (out !== undefined) {
-    if (out.shape.length !== r.shape.length || out.shape.some((d, i) => d !== r.shape[i])) {
+    checkOutNdim(out, r.ndim, keep, op);
+    if (out.shape.some((d, i) => d !== r.shape[i])) {
       throw new ValueError(`output parameter for reduction operation has the wrong shape: expected ${formatShape(r.shape)}, got ${formatShape(out.shape)}`);
     }
     copyInto(out, r);
     return out;
   }
   return r;
+}
+
+/**
+ * NumPy's first check of a reduction's `out`: its number of dimensions (`op` is the ufunc NumPy
+ * reduces with: add for sum/mean/std/var, multiply, maximum, logical_or, fmax, ...).
+ *
+ * @example
+ * checkOutNdim(np.zeros(1), 0, false, "add") // throws ValueError: output parameter for reduction operation add has the wrong number of dimensions: Found 1 but expected 0
+ */
+export function checkOutNdim(out: NDArray, expected: number, keepdims: boolean, op: string): void {
+  if (out.ndim !== expected) {
+    const why = keepdims ? " (must match the operand's when keepdims=True)" : "";
+    throw new ValueError(`output parameter for reduction operation ${op} has the wrong number of dimensions: Found ${out.ndim} but expected ${expected}${why}`);
+  }
 }
 
 function emptyCheck(a: NDArray, red: readonly boolean[], name: string): void {
@@ -334,7 +349,7 @@ export function prod(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number 
   const res = reduceResult(x, red, dtype, Number(options?.initial ?? 1));
   if (isBigDType(dtype)) {
     bigFoldInto(x, res, red, BIG_FOLDS.prod, null);
-    return finish(res, red, options) as NDArray | number;
+    return finish(res, red, options, "multiply") as NDArray | number;
   }
   const kind = DTYPES[dtype].kind;
   const f =
@@ -343,7 +358,7 @@ export function prod(a: ArrayLike, axisOrOptions?: ReduceArg): NDArray | number 
     : kind === "b" ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0)
     : (p: number, v: number) => Math.imul(p, v);
   runFold(x, res, red, f, null, null);
-  return finish(res, red, options) as NDArray | number;
+  return finish(res, red, options, "multiply") as NDArray | number;
 }
 
 function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum" | "minimum"): NDArray | number | boolean | bigint {
@@ -374,7 +389,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
   const seed = initial === undefined ? new Uint8Array(res.size) : null;
   if (isBigDType(dtype)) {
     bigFoldInto(x, res, red, name === "maximum" ? BIG_FOLDS.max : BIG_FOLDS.min, seed);
-    return finish(res, red, options);
+    return finish(res, red, options, name);
   }
   runFold(x, res, red, name === "maximum" ? maximum : minimum, seed, name === "maximum" ? "max" : "min");
   // a zero or NaN result: NumPy's order decides its bits (extremum.ts, extremum-axes.ts)
@@ -382,7 +397,7 @@ function minmax(a: ArrayLike, options: ReduceOptions | undefined, name: "maximum
     const kind = name === "maximum" ? "max" : "min";
     settleExtremumBits(x0, res, red, kind, { initial: initial === undefined ? undefined : Number(initial), where: options?.where, out: options?.out, dtype });
   }
-  return finish(res, red, options);
+  return finish(res, red, options, name);
 }
 
 /** Whether a float result holds a zero or a NaN (the values whose bits depend on NumPy's order). */
@@ -471,7 +486,7 @@ function logical(a: ArrayLike, options: ReduceOptions | undefined, isAll: boolea
   const res = reduceResult(x, red, "bool", isAll ? 1 : 0);
   const f = isAll ? (p: number, v: number) => (p !== 0 && v !== 0 ? 1 : 0) : (p: number, v: number) => (p !== 0 || v !== 0 ? 1 : 0);
   runFold(x, res, red, f, null, null);
-  return finish(res, red, options) as NDArray | boolean;
+  return finish(res, red, options, isAll ? "logical_and" : "logical_or") as NDArray | boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ import { ValueError } from "../core/errors.js";
 import { readFlat } from "../core/iterate.js";
 import { NDArray } from "../core/ndarray.js";
 import { asarray, type ArrayLike } from "../create/array.js";
-import { finish, max, min, reducedAxes, settleExtremumBits, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
+import { checkOutNdim, finish, max, min, reducedAxes, settleExtremumBits, sum, type ReduceOptions, type ScalarReduceOptions } from "../reduce/reduce.js";
 import { mean, std, var_, type ScalarVarOptions, type VarOptions } from "../reduce/stats.js";
 import { logical_and, multiply, sqrt, subtract, true_divide } from "../ufunc/ufuncs.js";
 import { copyInto } from "../core/iterate.js";
@@ -95,7 +95,7 @@ export function nanmean(a: ArrayLike, options: ReduceOptions): NDArray;
 export function nanmean(a: ArrayLike, options?: ReduceOptions): NDArray | number {
   const x = asarray(a);
   if (!isFloat(x)) return mean(x, options as never) as NDArray | number;
-  inexactKeywords(options);
+  inexactKeywords(options, x.ndim);
   const { arr, notnan } = replaceNan(x, 0);
   const where = options?.where;
   const cnt = countNotNan(notnan, options?.axis, options?.keepdims === true, where);
@@ -108,10 +108,16 @@ export function nanmean(a: ArrayLike, options?: ReduceOptions): NDArray | number
   return r;
 }
 
-/** nanmean/nanvar of a float array: NumPy refuses an integer `dtype` or `out` (the mean would be truncated). */
-function inexactKeywords(options: ReduceOptions | undefined): void {
+/** nanmean/nanvar of a float array: NumPy refuses an integer `dtype` or `out` (the mean would be truncated), then an `out` of the wrong ndim. */
+function inexactKeywords(options: ReduceOptions | undefined, ndim: number): void {
   if (options?.dtype !== undefined && options.dtype !== null && DTYPES[options.dtype].kind !== "f") throw new TypeError("If a is inexact, then dtype must be inexact");
   if (options?.out !== undefined && options.out !== null && DTYPES[options.out.dtype].kind !== "f") throw new TypeError("If a is inexact, then out must be inexact");
+  // then np.sum's first check of out (its number of dimensions)
+  if (options?.out !== undefined && options.out !== null) {
+    const red = reducedAxes(options.axis, ndim);
+    const keep = options.keepdims === true;
+    checkOutNdim(options.out, keep ? ndim : red.filter((r) => !r).length, keep, "add");
+  }
 }
 
 /** NumPy's _divide_by_count: a / b computed in float64, stored in `dtype` (0/0 is NaN). */
@@ -153,7 +159,7 @@ function nanExtreme(a: ArrayLike, options: ReduceOptions | undefined, isMax: boo
   if ((r.data instanceof Float64Array || r.data instanceof Float32Array) && hasZeroOrNaN(r.data)) {
     settleExtremumBits(x, r, red, isMax ? "max" : "min", { initial, where: options?.where, out: options?.out, dtype: r.dtype, ignoreNaN: true });
   }
-  return finish(r, red, options) as NDArray | number;
+  return finish(r, red, options, name) as NDArray | number;
 }
 
 function hasZeroOrNaN(d: Float64Array | Float32Array): boolean {
@@ -194,7 +200,7 @@ export function nanmax(a: ArrayLike, options?: ReduceOptions): NDArray | number 
 function nanVariance(a: ArrayLike, options: VarOptions | undefined, root: boolean): NDArray | number {
   const x = asarray(a);
   if (!isFloat(x)) return (root ? std : var_)(x, options as never) as NDArray | number;
-  inexactKeywords(options);
+  inexactKeywords(options, x.ndim);
   const axis = options?.axis ?? null;
   const keepdims = options?.keepdims === true;
   const ddof = options?.ddof ?? 0;

@@ -309,6 +309,10 @@ for (const f of ["nansum", "nanmean", "nanstd", "nanvar", "nanmin", "nanmax", "s
   ex(f, `np.${f}(${NAN22}.astype(np.float32), axis=0, keepdims=True)`, () => R[f](nan22().astype("float32"), { axis: 0, keepdims: true }));
   ex(f, `np.${f}(${NAN22}.T, axis=1)`, () => R[f](nan22().T, { axis: 1 }));
   ex(f, `np.${f}(${NAN22}[::-1, ::-1], axis=0)`, () => R[f](nan22().get("::-1, ::-1"), { axis: 0 }));
+  // an out of the wrong number of dimensions: NumPy names the ufunc it reduces with
+  ex(f, `np.${f}(${NAN22}, out=np.zeros(1))`, () => R[f](nan22(), { out: np.zeros(1) }));
+  ex(f, `np.${f}(${NAN22}, axis=0, keepdims=True, out=np.zeros(2))`, () => R[f](nan22(), { axis: 0, keepdims: true, out: np.zeros(2) }));
+  ex(f, `np.${f}(${NAN22}.tolist(), axis=0, out=np.zeros((1, 2)))`, () => R[f](nan22().tolist(), { axis: 0, out: np.zeros([1, 2]) }));
   ex(f, `o = np.zeros(2)\nr = np.${f}(${NAN22}, axis=1, out=o)\n[r is o, o]`, () => {
     const o = np.zeros(2);
     const r = R[f](nan22(), { axis: 1, out: o });
