@@ -9,26 +9,11 @@
  * Left out on purpose (README decisions): `a.resize` refusing a referenced array (refcheck),
  * dtype codes such as `dtype='f'`, structured dtypes, np.matrix, masked arrays.
  */
-import { describe, expect, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
-import { array_repr } from "../../../runtime/print/array2string.js";
-import { numpyBatch, unJsonFloats } from "../../support/numpy.js";
-import { missingPythonModules, requirement } from "../../support/requirements.js";
+import { docExamples, runDocExamples } from "./harness.js";
 
-const ok = requirement(missingPythonModules(["numpy"]), "NumPy docstring examples against NumPy");
-
-/** One docstring example: NumPy's lines (the last one's value is compared) and their translation. */
-interface DocExample {
-  routine: string;
-  py: string;
-  js: () => unknown;
-}
-
-const EXAMPLES: DocExample[] = [];
-function ex(routine: string, py: string, js: () => unknown): void {
-  EXAMPLES.push({ routine, py, js });
-}
+const { EXAMPLES, ex } = docExamples();
 
 // --- shares_memory, may_share_memory, byte_bounds, as_strided
 ex("shares_memory", "x = np.array([1, 2, 3, 4])\nnp.shares_memory(x, np.array([5, 6, 7]))", () => np.shares_memory(np.array([1, 2, 3, 4]), np.array([5, 6, 7])));
@@ -529,56 +514,4 @@ ex("clip", "a = np.arange(10)\nr = np.clip(a, 3, 6, out=a)\n[r is a, a]", () => 
 });
 ex("clip", "a = np.arange(10)\nnp.clip(a, [3, 4, 1, 1, 1, 4, 4, 4, 4, 4], 8)", () => np.clip(np.arange(10), [3, 4, 1, 1, 1, 4, 4, 4, 4, 4], 8));
 
-/** NumPy's side: run the lines, answer the last one's value (arrays as repr text). */
-const SCRIPT = String.raw`
-def run(c):
-    ns = {"np": np}
-    lines = c["py"].split("\n")
-    exec("\n".join(lines[:-1]), ns)
-    last = lines[-1]
-    try:
-        v = eval(last, ns)
-    except SyntaxError:
-        exec(last, ns)
-        v = None
-    if isinstance(v, np.ndarray):
-        return {"repr": repr(v)}
-    if isinstance(v, list) and v and all(isinstance(e, np.ndarray) for e in v):
-        return {"repr": "[" + ", ".join(repr(e) for e in v) + "]"}
-    if isinstance(v, list):
-        return [{"repr": repr(e)} if isinstance(e, np.ndarray) else enc(e) for e in v]
-    return v
-`;
-
-/** The runtime's side in the same shape as NumPy's answer. */
-function jsAnswer(v: unknown): unknown {
-  if (v instanceof NDArray) return { repr: array_repr(v) };
-  if (Array.isArray(v) && v.length > 0 && v.every((e) => e instanceof NDArray)) return { repr: `[${v.map((e: NDArray) => array_repr(e)).join(", ")}]` };
-  if (Array.isArray(v)) return v.map((e: unknown) => (e instanceof NDArray ? { repr: array_repr(e) } : e));
-  if (typeof v === "bigint") return Number(v);
-  return v === undefined ? null : v;
-}
-
-describe.skipIf(!ok)("NumPy 1.24 docstring examples of the memory and shape routines", () => {
-  it(`${EXAMPLES.length} examples give NumPy's answers`, async () => {
-    np.random.seed(0);
-    const answers = await numpyBatch(SCRIPT, EXAMPLES.map((e) => ({ py: e.py })));
-    const diffs: string[] = [];
-    EXAMPLES.forEach((e, i) => {
-      const want = answers[i];
-      let got: unknown;
-      try {
-        got = { ok: jsAnswer(e.js()) };
-      } catch (err) {
-        got = { error: (err as Error).constructor.name, message: (err as Error).message };
-      }
-      const wantV = "ok" in want ? { ok: unJsonFloats(want.ok) } : want;
-      try {
-        expect(got).toEqual(wantV);
-      } catch {
-        diffs.push(`${e.routine}: ${e.py.replace(/\n/g, "; ")}\n  numpy:   ${JSON.stringify(wantV)}\n  runtime: ${JSON.stringify(got)}`);
-      }
-    });
-    expect(diffs.join("\n")).toBe("");
-  }, 60_000);
-});
+runDocExamples("the memory and shape routines", EXAMPLES);
