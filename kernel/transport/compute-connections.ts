@@ -80,6 +80,14 @@ export class ComputeConnections {
     rmSync(dirname(this.channelPath), { recursive: true, force: true });
   }
 
+  /** The kernel ends: stop listening and drop both connections (nothing of them keeps the process's event loop alive). */
+  close(): void {
+    this.server?.close();
+    this.server = null;
+    this.main?.destroy();
+    this.agent?.destroy();
+  }
+
   private accept(s: Socket): void {
     const reader = new FrameReader();
     let role: "main" | "agent" | null = null;

@@ -27,7 +27,7 @@ import { ControlRequests } from "./control-requests.js";
 import { zombieStatus, type ExitStatus } from "./exit-status.js";
 import type { AgentToTransport, MainToTransport, Read, TransportToMain } from "./link-messages.js";
 import { RequestHold } from "./request-hold.js";
-import type { KernelSockets, ReadChannel } from "./sockets.js";
+import { LINGER_MS, type KernelSockets, type ReadChannel } from "./sockets.js";
 import type { Message } from "./wire.js";
 
 /**
@@ -231,7 +231,18 @@ export class Transport {
     }
   }
 
-  /** Flush and close the sockets, make sure the compute is gone, end with `status` (an exit code, or the signal the compute died of). */
+  /**
+   * Flush and close the sockets, make sure the compute is gone, end with `status` (an exit code, or
+   * the signal the compute died of).
+   *
+   * An exit code ends the process by Node's own exit once its event loop is empty (everything of
+   * the kernel is closed by then), not by `process.exit()`: only the former waits for ZeroMQ to put
+   * the messages still queued on the wire (sockets.ts LINGER_MS). With `process.exit()` the last
+   * ones were dropped when ZeroMQ's I/O thread had not written them yet: a cell's big last output
+   * before its `process.exit(3)` every time, and under load now and then the reply to a
+   * shutdown_request on shell (it comes from the compute just before it exits; lifecycle.test).
+   * Should anything still hold the loop, `process.exit()` after the linger.
+   */
   async end(status: ExitStatus, why: string): Promise<void> {
     if (this.ending) return;
     this.ending = true;
@@ -245,7 +256,10 @@ export class Transport {
         process.removeAllListeners(status.signal);
         process.kill(process.pid, status.signal);
       }
-      process.exit("code" in status ? status.code : 1);
+      const code = "code" in status ? status.code : 1;
+      this.connections.close();
+      process.exitCode = code;
+      setTimeout(() => process.exit(code), LINGER_MS + 1000).unref();
     }
   }
 

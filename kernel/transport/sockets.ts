@@ -14,8 +14,13 @@ import { endpoint, type ConnectionInfo } from "./connection.js";
 import type { WireParts } from "./frames.js";
 import { ReplayGuard, Signer, decode, encode, encodeParts, newHeader, type Message } from "./wire.js";
 
-/** How long unsent messages may linger after close (the last replies must still reach the client). */
-const LINGER_MS = 1000;
+/**
+ * How long unsent messages may linger after close (the last replies must still reach the client).
+ * Only Node's own exit waits for them (its teardown terminates ZeroMQ's context, which honours the
+ * linger); `process.exit()` ends ZeroMQ's I/O thread at once and drops whatever had not reached the
+ * wire yet (measured: a 100 MB message sent just before, lost every time; kernel-transport.ts end).
+ */
+export const LINGER_MS = 1000;
 
 export type SendChannel = "shell" | "stdin" | "iopub" | "control";
 export type ReadChannel = "shell" | "control" | "stdin";
