@@ -48,6 +48,18 @@ export const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided] ${line}\n`);
 };
 
+/**
+ * What `e` says, for the log: read in a window (the kernel's own Error.prepareStackTrace, not a
+ * cell's), and never a throw (a stack or message getter, a toString may throw).
+ */
+function errorText(e: unknown): string {
+  try {
+    return withPristineBuiltins(() => (e instanceof Error ? String(e.stack ?? e.message) : String(e)));
+  } catch {
+    return "(a value whose text could not be read)";
+  }
+}
+
 /** The cell pipeline and the display of values. */
 async function loadSession(notebookDir: string, onRunning: (running: boolean) => void, beforeRun: BeforeRun, heapStop: () => HeapStop | null, pollInterrupt: () => void): Promise<{ session: CellSession; toMimeBundle: (v: unknown) => MimeBundle }> {
   const [{ createCellSession, mimeBundleInterruptibly }, { installDebugHelpers }] = await Promise.all([import("./session/index.js"), import("./debug/main-helpers.js")]);
@@ -112,9 +124,11 @@ export async function startCompute(channelPath: string): Promise<void> {
     }
   };
 
-  // User code (a timer, a stray promise) must not take the kernel down.
-  process.on("uncaughtException", (e) => log(`uncaught exception: ${e.stack ?? e.message}`));
-  process.on("unhandledRejection", (e) => log(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  // User code (a timer, a stray promise) must not take the kernel down; nor may reading what it
+  // threw (a listener that throws ends the process: a cell's `Error.prepareStackTrace` that threw
+  // did, the first time an error's stack was read here).
+  process.on("uncaughtException", (e) => LOG_ENABLED && log(`uncaught exception: ${errorText(e)}`));
+  process.on("unhandledRejection", (e) => LOG_ENABLED && log(`unhandled rejection: ${errorText(e)}`));
 
   /** Once the kernel is quiet, its heap is compacted (idle-compaction.ts). */
   // The transport hears of it first: a shutdown_request during the collection (hundreds of ms) then

@@ -543,7 +543,14 @@ export class Dispatcher implements Outbox {
     return this.sendNow(channel, parent, msgType, content, metadata);
   }
 
+  /**
+   * Builds and sends in a window (primordials.ts) when not already in one: a cell's output, its
+   * display() calls and a timer's late prints reach here from notebook code, where a patched
+   * `Buffer.from` or `Uint8Array.prototype.set` would otherwise stop the message (and every later
+   * one) part-way.
+   */
   private sendNow(channel: OutboundChannel, parent: Message | null, msgType: string, content: object, metadata: Record<string, unknown>): Header {
+    if (!inPristineWindow()) return withPristineBuiltins(() => this.sendNow(channel, parent, msgType, content, metadata));
     const msg = this.build(channel, parent, msgType, content, metadata);
     this.opts.transport.send(channel, msg);
     return msg.header;

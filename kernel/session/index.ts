@@ -100,7 +100,12 @@ function tellInterrupted(cell: CellContext, what: string): void {
 type CompilerModule = typeof import("./compiler.js");
 type Rewritten = ReturnType<typeof rewriteMagics>;
 /** What a cell's steps before its run gave: a magic's usage error, names that would hide built-ins, or the compiled cell. */
-type Prepared = { kind: "usage"; message: string } | { kind: "hidden"; names: string } | { kind: "interrupted" } | { kind: "compiled"; rewritten: Rewritten; compiled: Compiled };
+/** `notes`: what the cell's stderr says before it runs (`a // 2`); `matmul`: the error for a SyntaxError that is NumPy's `a @ b` (syntax/python-operators.ts). */
+type Prepared =
+  | { kind: "usage"; message: string }
+  | { kind: "hidden"; names: string }
+  | { kind: "interrupted" }
+  | { kind: "compiled"; rewritten: Rewritten; compiled: Compiled; notes: string[]; matmul: EvalOutcome | null };
 
 /** Frames an error records (V8's default is 10). */
 const STACK_FRAMES = 40;
@@ -274,11 +279,16 @@ class Session implements StridedCellSession {
           hidden = shadowedBuiltins(rewritten.code); // parses the cell
         } catch (e) {
           if (!isStackOverflow(e)) throw e;
-          return { kind: "compiled", rewritten, compiled: tooDeep() };
+          return { kind: "compiled", rewritten, compiled: tooDeep(), notes: [], matmul: null };
         }
         if (hidden.length > 0) return { kind: "hidden", names: hidden.map((n) => `\`${n}\``).join(", ") };
         const compiled = this.compileCached(rewritten.code, code, rewritten.mapLine);
-        return compiled === null ? { kind: "interrupted" } : { kind: "compiled", rewritten, compiled };
+        if (compiled === null) return { kind: "interrupted" };
+        // TypeScript's scanner reads the cell here too: in the window (`String.prototype.charCodeAt = null` failed every later cell)
+        const m = this.compilerModule;
+        const at = !compiled.ok && compiled.outcome.ename === "SyntaxError" ? m?.matmulOperator(code) : null;
+        const notes = compiled.ok && m ? m.floorDivisionComments(code).map((f) => m.floorDivisionNote(f)) : [];
+        return { kind: "compiled", rewritten, compiled, notes, matmul: at && m ? m.matmulError(at) : null };
       });
       if (prepared.kind === "interrupted") {
         try {
@@ -297,7 +307,7 @@ class Session implements StridedCellSession {
         const evalue = `a top-level declaration of ${prepared.names} would hide the built-in from every module of the kernel, its TypeScript checker included (cells share one global scope): use another name, or declare it inside a block or function`;
         return { status: "error", ename: "SyntaxError", evalue, traceback: [`\x1b[31mSyntaxError\x1b[0m: ${evalue}`] };
       }
-      const { rewritten, compiled } = prepared;
+      const { rewritten, compiled, notes, matmul } = prepared;
       try {
         // A SIGINT that came while the (synchronous) checker ran is delivered on this turn (the
         // agent's message), or is pending in the watchdog (no agent yet, or it polls later): asked now,
@@ -310,8 +320,7 @@ class Session implements StridedCellSession {
         this.compiling = false;
       }
       // `a @ b` (NumPy's matmul) fails to parse in TypeScript's words, which do not say why (syntax/python-operators.ts)
-      const matmul = !compiled.ok && compiled.outcome.ename === "SyntaxError" ? this.compilerModule?.matmulOperator(code) : null;
-      if (matmul) return this.compilerModule!.matmulError(matmul);
+      if (matmul) return matmul;
       if (!compiled.ok) return compiled.outcome;
       this.maps.set(cell, { map: compiled.emitted.map, mapLine: rewritten.mapLine, label: opts.executionCount }, compiled.declares);
       if (this.interruptRequested) return interrupted();
@@ -331,7 +340,7 @@ class Session implements StridedCellSession {
         ? { stream: () => undefined, display: () => undefined, clearOutput: () => undefined, input: (prompt, password) => io.input(prompt, password) }
         : io;
       // `a // 2` (NumPy's floor division) is `a` and a comment in TypeScript: said before the cell runs
-      for (const f of this.compilerModule?.floorDivisionComments(code) ?? []) out.stream("stderr", this.compilerModule!.floorDivisionNote(f));
+      for (let i = 0; i < notes.length; i++) out.stream("stderr", notes[i]);
       installWasmCollector(); // the runtime's wasm allocator and timeit collect with the kernel's gc (run/wasm-collect.ts)
       this.onRunning(true);
       let r;

@@ -17,8 +17,10 @@
  * postMessage uses): 4x faster for a stream message (7 against 32 us per round trip measured), and
  * the transport writes JSON on the wire anyway.
  * Runs in the compute process while a cell may have patched the built-ins: it uses only functions
- * captured when it loads (before any cell; in the startup snapshot's builder for the compute) and
- * indexed loops. Not primordials.ts: the transport process loads this too, and pays for each module.
+ * captured when it loads (before any cell; in the startup snapshot's builder for the compute),
+ * Buffer methods included (`Uint8Array.prototype.set = null` or `Buffer.prototype.write = null` in
+ * a cell left every later frame unwritten: the kernel answered nothing again), and indexed loops.
+ * Not primordials.ts: the transport process loads this too, and pays for each module.
  */
 import type { Message } from "./wire.js";
 
@@ -28,6 +30,29 @@ const byteLength = Buffer.byteLength;
 const allocUnsafe = Buffer.allocUnsafe;
 const concat = Buffer.concat;
 const FrameError = Error;
+/** `method` as a function of its receiver (Node's `uncurryThis`): no lookup on the receiver or on Function.prototype when called. */
+const uncurry = Function.prototype.call.bind(Function.prototype.bind, Function.prototype.call) as <A extends unknown[], R>(method: (...args: A) => R) => (self: unknown, ...args: A) => R;
+const writeUInt32BE = uncurry(Buffer.prototype.writeUInt32BE) as (b: Buffer, value: number, offset: number) => number;
+const readUInt32BE = uncurry(Buffer.prototype.readUInt32BE) as (b: Buffer, offset: number) => number;
+const setBytes = uncurry(Uint8Array.prototype.set) as (b: Buffer, bytes: Uint8Array, offset: number) => void;
+const subarray = uncurry(Buffer.prototype.subarray) as (b: Buffer, start: number, end?: number) => Buffer;
+// Text through TextEncoder/TextDecoder, not Buffer's write/toString: those look up
+// `this.utf8Write` / `this.utf8Slice` on the Buffer at each call (a cell may replace them). Made
+// on first use: they hold native state a startup snapshot cannot keep.
+const TextEncoderClass = TextEncoder;
+const TextDecoderClass = TextDecoder;
+const encodeInto = uncurry(TextEncoder.prototype.encodeInto) as (e: InstanceType<typeof TextEncoder>, text: string, into: Uint8Array) => { read: number; written: number };
+const decode = uncurry(TextDecoder.prototype.decode) as (d: InstanceType<typeof TextDecoder>, bytes: Uint8Array) => string;
+let encoder: InstanceType<typeof TextEncoder> | null = null;
+let decoder: InstanceType<typeof TextDecoder> | null = null;
+/** Writes `text` as UTF-8 into `b` at `offset` (room for byteLength(text) is there); returns the bytes written. */
+function writeString(b: Buffer, text: string, offset: number): number {
+  return encodeInto((encoder ??= new TextEncoderClass()), text, subarray(b, offset)).written;
+}
+/** `b[start:end]` read as UTF-8 (a byte-order mark kept, as Buffer's toString keeps it). */
+function decodeText(b: Buffer, start = 0, end: number = b.length): string {
+  return decode((decoder ??= new TextDecoderClass("utf-8", { ignoreBOM: true })), subarray(b, start, end));
+}
 
 /** Every value on the channel: an object with a `kind`, maybe carrying a Jupyter message (`msg` when sent). */
 export interface Frame {
@@ -67,9 +92,9 @@ export function encodeFrame(value: Frame): Buffer {
     const json = stringify(value);
     const jsonLength = byteLength(json);
     const out = allocUnsafe(HEADER + HEADER + jsonLength);
-    out.writeUInt32BE(HEADER + jsonLength, 0);
-    out.writeUInt32BE(jsonLength, HEADER);
-    out.write(json, HEADER + HEADER);
+    writeUInt32BE(out, HEADER + jsonLength, 0);
+    writeUInt32BE(out, jsonLength, HEADER);
+    writeString(out, json, HEADER + HEADER);
     return out;
   }
   const ids = msg.identities ?? [];
@@ -84,20 +109,20 @@ export function encodeFrame(value: Frame): Buffer {
   for (let i = 0; i < ids.length; i++) total += HEADER + ids[i].byteLength;
   for (let i = 0; i < bufs.length; i++) total += HEADER + bufs[i].byteLength;
   const out = allocUnsafe(HEADER + total);
-  out.writeUInt32BE(total, 0);
-  out.writeUInt32BE(jsonLength, HEADER);
-  let at = HEADER + HEADER + out.write(json, HEADER + HEADER);
+  writeUInt32BE(out, total, 0);
+  writeUInt32BE(out, jsonLength, HEADER);
+  let at = HEADER + HEADER + writeString(out, json, HEADER + HEADER);
   const blob = (b: Uint8Array): void => {
-    out.writeUInt32BE(b.byteLength, at);
+    writeUInt32BE(out, b.byteLength, at);
     at += HEADER;
-    out.set(b, at);
+    setBytes(out, b, at);
     at += b.byteLength;
   };
   for (let i = 0; i < ids.length; i++) blob(ids[i]);
   for (let i = 0; i < 4; i++) {
-    out.writeUInt32BE(textLengths[i], at);
+    writeUInt32BE(out, textLengths[i], at);
     at += HEADER;
-    at += out.write(texts[i], at);
+    at += writeString(out, texts[i], at);
   }
   for (let i = 0; i < bufs.length; i++) blob(bufs[i]);
   return out;
@@ -112,10 +137,10 @@ export function encodeFrame(value: Frame): Buffer {
 export function readMessage(wire: WireParts): Message {
   return {
     identities: wire.identities,
-    header: parse(wire.parts[0].toString("utf8")) as Message["header"],
-    parent_header: parse(wire.parts[1].toString("utf8")) as Message["parent_header"],
-    metadata: parse(wire.parts[2].toString("utf8")) as Message["metadata"],
-    content: parse(wire.parts[3].toString("utf8")) as Message["content"],
+    header: parse(decodeText(wire.parts[0])) as Message["header"],
+    parent_header: parse(decodeText(wire.parts[1])) as Message["parent_header"],
+    metadata: parse(decodeText(wire.parts[2])) as Message["metadata"],
+    content: parse(decodeText(wire.parts[3])) as Message["content"],
     buffers: wire.buffers,
   };
 }
@@ -140,22 +165,22 @@ export class FrameReader {
     let data = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingBytes);
     let at = 0;
     while (data.length - at >= HEADER) {
-      const n = data.readUInt32BE(at);
+      const n = readUInt32BE(data, at);
       if (data.length - at - HEADER < n) break;
-      frames[frames.length] = decodeBody(data.subarray(at + HEADER, at + HEADER + n));
+      frames[frames.length] = decodeBody(subarray(data, at + HEADER, at + HEADER + n));
       at += HEADER + n;
     }
-    data = data.subarray(at);
+    data = subarray(data, at);
     this.pending = data.length > 0 ? [data] : [];
     this.pendingBytes = data.length;
-    this.need = data.length >= HEADER ? HEADER + data.readUInt32BE(0) : HEADER;
+    this.need = data.length >= HEADER ? HEADER + readUInt32BE(data, 0) : HEADER;
     return frames;
   }
 }
 
 function decodeBody(body: Buffer): ReadFrame {
-  const jsonLength = body.readUInt32BE(0);
-  const value = parse(body.toString("utf8", HEADER, HEADER + jsonLength)) as ReadFrame;
+  const jsonLength = readUInt32BE(body, 0);
+  const value = parse(decodeText(body, HEADER, HEADER + jsonLength)) as ReadFrame;
   if (typeof value !== "object" || value === null || typeof value.kind !== "string") throw new FrameError("a frame on the kernel's local channel is no object with a kind");
   const counts = value[WIRE] as unknown;
   if (counts === undefined) return value;
@@ -166,8 +191,8 @@ function decodeBody(body: Buffer): ReadFrame {
     const n = typeof count === "number" ? count : 0;
     for (let i = 0; i < n; i++) {
       if (at + HEADER > body.length) throw new FrameError("a frame on the kernel's local channel ends inside a message");
-      const len = body.readUInt32BE(at);
-      out[i] = body.subarray(at + HEADER, at + HEADER + len);
+      const len = readUInt32BE(body, at);
+      out[i] = subarray(body, at + HEADER, at + HEADER + len);
       at += HEADER + len;
     }
     return out;

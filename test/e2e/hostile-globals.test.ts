@@ -78,6 +78,15 @@ describe("patched built-ins of the kernel's paths", () => {
     { patch: 'JSON.stringify = (() => { throw new Error("patched") }) as any;', restore: "JSON.stringify = saved.stringify;" },
     { patch: "Map.prototype.get = () => undefined;", restore: "Map.prototype.get = saved.mapGet;" },
     { patch: "console.log = null as any;", restore: "console.log = saved.log;" },
+    // The messages' bytes (kernel/transport/frames.ts, Node's own Buffer code): each of these hung the kernel for good
+    { patch: "Uint8Array.prototype.set = null as any;", restore: "delete (Uint8Array.prototype as any).set;" },
+    { patch: "(Buffer.prototype as any).set = null;", restore: "delete (Buffer.prototype as any).set;" },
+    { patch: "Buffer.prototype.write = null as any;", restore: "Buffer.prototype.write = saved.bufWrite;" },
+    { patch: "(Buffer.prototype as any).utf8Slice = null;", restore: "(Buffer.prototype as any).utf8Slice = saved.utf8Slice;" },
+    { patch: "Buffer.prototype.readUInt32BE = null as any;", restore: "Buffer.prototype.readUInt32BE = saved.readUInt32BE;" },
+    { patch: "Buffer.from = null as any; Buffer.allocUnsafe = null as any; Buffer.byteLength = null as any;", restore: "Buffer.from = saved.bufFrom; Buffer.allocUnsafe = saved.allocUnsafe; Buffer.byteLength = saved.byteLength;" },
+    // TypeScript's scanner reads the cell for NumPy's `//` and `@`: it failed every later cell
+    { patch: "String.prototype.charCodeAt = null as any;", restore: "String.prototype.charCodeAt = saved.charCodeAt;" },
   ];
 
   let kk: RunningKernel; // its own kernel: the cases above left JSON, console and Array.prototype.map patched
@@ -86,7 +95,9 @@ describe("patched built-ins of the kernel's paths", () => {
     await kk.kc.execute("const base = 40;", { timeout: 120_000 });
     const save =
       "const arr = np.arange(3); const saved = { push: Array.prototype.push, keys: Object.keys, symbolFor: Symbol.for, split: String.prototype.split, " +
-      "replace: String.prototype.replace, then: Promise.prototype.then, setTimeout, Buffer, performance, stringify: JSON.stringify, mapGet: Map.prototype.get, log: console.log };";
+      "replace: String.prototype.replace, then: Promise.prototype.then, setTimeout, Buffer, performance, stringify: JSON.stringify, mapGet: Map.prototype.get, log: console.log, " +
+      "bufWrite: Buffer.prototype.write, utf8Slice: (Buffer.prototype as any).utf8Slice, readUInt32BE: Buffer.prototype.readUInt32BE, bufFrom: Buffer.from, allocUnsafe: Buffer.allocUnsafe, " +
+      "byteLength: Buffer.byteLength, charCodeAt: String.prototype.charCodeAt };";
     const { reply } = await kk.kc.execute(save, { timeout: 60_000 });
     expect(reply.content.status).toBe("ok");
   });
@@ -141,5 +152,47 @@ describe("patched built-ins of the kernel's paths", () => {
     } finally {
       await k2.stop();
     }
+  });
+});
+
+/**
+ * Kernel code that runs outside any window, between cells: a timer's late output (its message
+ * was stopped part-way by a patched Buffer method: lost, an "uncaught exception" instead) and the
+ * kernel's own listeners for uncaught exceptions and unhandled rejections (they read the error's
+ * stack, which calls a cell's Error.prepareStackTrace: one that threw ended the process).
+ */
+describe("patched built-ins when kernel code runs between cells", () => {
+  let k3: RunningKernel;
+  beforeAll(async () => {
+    k3 = await startKernel();
+    await k3.kc.execute("const kept = 7;", { timeout: 120_000 });
+  });
+  afterAll(async () => {
+    await k3?.stop();
+  });
+
+  it("a timer's output arrives whole with the typed arrays' and Buffer's methods patched", async () => {
+    const patch = "(Object.getPrototypeOf(Uint8Array.prototype) as any).set = null; (Buffer.prototype as any).utf8Write = null; Buffer.prototype.writeUInt32BE = null as any;";
+    const { reply, iopub } = await k3.kc.execute(`${patch} setTimeout(() => console.log("late line"), 50); await new Promise((r) => setTimeout(r, 400)); kept`, { timeout: 20_000 });
+    expect(reply.content.status).toBe("ok");
+    expect(streamText(iopub, "stdout")).toBe("late line\n");
+    expect(streamText(iopub, "stderr")).toBe("");
+    const next = await k3.kc.execute("kept + 1", { timeout: 20_000 });
+    expect(resultText(next.iopub)).toBe("8");
+  });
+
+  it("an Error.prepareStackTrace that throws, then a timer's throw and an unhandled rejection: both reported, the process lives", async () => {
+    const cell =
+      'Error.prepareStackTrace = () => { throw new Error("prepareStackTrace threw") }; ' +
+      'setTimeout(() => { throw new Error("boom") }, 10); Promise.reject(new Error("rejected")); await new Promise((r) => setTimeout(r, 400)); kept * 2';
+    const { reply, iopub } = await k3.kc.execute(cell, { timeout: 20_000 });
+    expect(reply.content.status).toBe("ok");
+    expect(resultText(iopub)).toBe("14");
+    const err = streamText(iopub, "stderr");
+    expect(err).toContain("Uncaught exception: Error: boom");
+    expect(err).toContain("Unhandled promise rejection: Error: rejected");
+    const next = await k3.kc.execute("kept + 2", { timeout: 20_000 });
+    expect(resultText(next.iopub)).toBe("9");
+    expect(k3.kp.exitStatus()).toBeNull();
   });
 });
