@@ -175,13 +175,13 @@ const NOT_READABLE = g.Symbol("not readable");
 const WATCHED: object[] = [];
 /** WATCHED[i]'s own keys as the kernel loaded them (null-prototype objects: lookups run no cell code). */
 const WATCHED_KEYS: Record<string | symbol, true>[] = [];
-// Only the three every object, array and function inherits from, and the two every Buffer
-// inherits from first (an added `Uint8Array.prototype.set` or `Buffer.prototype.set` hides
-// %TypedArray%.prototype.set from Node's own Buffer code): listing a prototype's keys is the
-// window's dearest step (all 16 built-in prototypes: 284 keys, ~17 us and ~8 KB per window, which
-// with several windows per execute doubled the kernel's collections and `1 + 1` time;
-// Buffer.prototype's 97 keys ~3 us, Uint8Array.prototype's 2 ~0.1 us).
-const WATCHED_PROTOTYPES: readonly object[] = [g.Object.prototype, g.Array.prototype, g.Function.prototype, g.Uint8Array.prototype, g.Buffer.prototype];
+// Only the three every object, array and function inherits from, and Uint8Array.prototype (an
+// added `set` there hides %TypedArray%.prototype.set from every Buffer; 2 keys, ~0.1 us): listing
+// a prototype's keys is the window's dearest step (all 16 built-in prototypes: 284 keys, ~17 us and
+// ~8 KB per window, which with several windows per execute doubled the kernel's collections and
+// `1 + 1` time). Not Buffer.prototype: its 97 keys made a window 12 -> 17 us of CPU, and the
+// kernel's bytes no longer go through lookups on a Buffer (transport/frames.ts).
+const WATCHED_PROTOTYPES: readonly object[] = [g.Object.prototype, g.Array.prototype, g.Function.prototype, g.Uint8Array.prototype];
 for (let i = 0; i < WATCHED_PROTOTYPES.length; i++) {
   const target = WATCHED_PROTOTYPES[i];
   const keys = create(null) as Record<string | symbol, true>;
@@ -298,7 +298,7 @@ function changedBuiltins(): Change[] | null {
  * Run `fn` (kernel code: the TypeScript checker) with every built-in method a cell replaced put
  * back, then the cell's replacements again: cells keep their patches, the kernel never runs
  * them. Cost, paid in full by every window: ~460 data properties read (megamorphic keyed loads),
- * ~70-110 accessors looked up (two C++ calls each), the own keys of the five WATCHED prototypes
+ * ~70-110 accessors looked up (two C++ calls each), the own keys of the four WATCHED prototypes
  * listed (~3 KB allocated); 40-55 us measured in plain node under load 10, nothing restored. The
  * kernel opens three per execute with a result (the request's message, the cell's checks, the
  * display). There is no "nothing changed since" flag: notebook code can run where no hook the
