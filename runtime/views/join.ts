@@ -13,6 +13,7 @@
 import { DTYPES, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { copyInto } from "../core/iterate.js";
+import { promoteTypes } from "../ufunc/promote.js";
 import { newWithStrides, viewOf } from "../core/make.js";
 import { NDArray } from "../core/ndarray.js";
 import { normalizeAxis } from "../core/shape.js";
@@ -21,31 +22,8 @@ import { expand_dims } from "./dims.js";
 import { ravelArray } from "./ravel.js";
 import type { KindFrom, KindOf, RankOf, RankUp } from "../core/rank.js";
 
-const INT_BY_SIZE: Record<number, DType> = { 1: "int8", 2: "int16", 4: "int32" };
-
-/**
- * NumPy's `np.promote_types` for the nine dtypes (int64 results become float64 here, which holds them exactly).
- *
- * @example
- * promoteTypes("int8", "uint8") // "int16"
- * promoteTypes("int32", "float32") // "float64"
- */
-export function promoteTypes(a: DType, b: DType): DType {
-  if (a === b) return a;
-  const A = DTYPES[a];
-  const B = DTYPES[b];
-  if (A.kind === "b") return b;
-  if (B.kind === "b") return a;
-  if (A.kind === B.kind) return A.itemsize >= B.itemsize ? a : b;
-  if (A.kind === "f" || B.kind === "f") {
-    const [f, i] = A.kind === "f" ? [A, B] : [B, A];
-    if (f.name === "float64") return "float64";
-    return i.itemsize <= 2 ? "float32" : "float64";
-  }
-  const [s, u] = A.kind === "i" ? [A, B] : [B, A];
-  if (s.itemsize > u.itemsize) return s.name;
-  return INT_BY_SIZE[u.itemsize * 2] ?? "float64";
-}
+// NumPy's promote_types with int64 (int32 with uint32 is int64): the ufuncs' table, one copy
+export { promoteTypes };
 
 /** Axes outermost-first ordered as PyArray_CreateMultiSortedStridePerm orders them. */
 function multiSortedStridePerm(arrays: readonly NDArray[], ndim: number): number[] {

@@ -1,6 +1,7 @@
 /**
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for sorting, searching and the
- * set routines the runtime has: sort (and ndarray.sort), argsort, searchsorted, unique, isin.
+ * set routines the runtime has: sort (and ndarray.sort), argsort, searchsorted, unique, isin, in1d,
+ * intersect1d, union1d, setdiff1d, setxor1d.
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[idx]` with an index array or mask as `a.get(idx)`, a tuple of index arrays
  * `a[t]` as `a.get(...t)`, NumPy's returned tuples as JS arrays: `const [u, indices] =
@@ -8,9 +9,9 @@
  * written (harness.ts).
  * Left out on purpose: structured dtypes and `order=` (sort, argsort, ndarray.sort), string arrays
  * (unique's `['a', 'b', 'b', 'c', 'a']`), a Python `set` as isin's test elements (NumPy makes a 0-d
- * object array of it), np.take_along_axis and np.unravel_index (argsort's; not in the runtime).
- * partition/argpartition, lexsort, in1d, intersect1d, union1d, setdiff1d and setxor1d are not in
- * the runtime.
+ * object array of it), np.take_along_axis and np.unravel_index (argsort's).
+ * in1d, intersect1d, union1d, setdiff1d, setxor1d: all their examples (functools.reduce as
+ * Array.prototype.reduce).
  */
 import { np } from "../../../runtime/np.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
@@ -90,5 +91,40 @@ for (const kind of ["sort", "table"] as const) {
 }
 ex("isin", E + "np.isin(element, test_elements, kind='bogus')", () => np.isin(element(), testElements, { kind: "bogus" as "sort" }));
 ex("isin", E + "test_set = {1, 2, 4, 8}\nnp.isin(element, list(test_set))", () => np.isin(element(), [1, 2, 4, 8]));
+
+// --- in1d
+const T = "test = np.array([0, 1, 2, 5, 0])\nstates = [0, 2]\n";
+const test5 = (): NDArray => np.array([0, 1, 2, 5, 0]);
+for (const invert of [false, true]) {
+  const M = T + `mask = np.in1d(test, states${invert ? ", invert=True" : ""})\n`;
+  const mask = (): NDArray => np.in1d(test5(), [0, 2], invert ? { invert } : undefined);
+  ex("in1d", M + "mask", mask);
+  ex("in1d", M + "test[mask]", () => test5().get(mask()));
+}
+
+// --- intersect1d, union1d, setdiff1d, setxor1d (functools.reduce as Array.prototype.reduce)
+ex("intersect1d", "np.intersect1d([1, 3, 4, 3], [3, 1, 2, 1])", () => np.intersect1d([1, 3, 4, 3], [3, 1, 2, 1]));
+const three = [[1, 3, 4, 3], [3, 1, 2, 1], [6, 3, 4, 2]];
+ex("intersect1d", "from functools import reduce\nreduce(np.intersect1d, ([1, 3, 4, 3], [3, 1, 2, 1], [6, 3, 4, 2]))", () =>
+  three.map((t) => np.array(t)).reduce((p, q) => np.intersect1d(p, q)),
+);
+const XY = "x = np.array([1, 1, 2, 3, 4])\ny = np.array([2, 1, 4, 6])\nxy, x_ind, y_ind = np.intersect1d(x, y, return_indices=True)\n";
+const xy = (): [NDArray, NDArray, NDArray, NDArray, NDArray] => {
+  const x = np.array([1, 1, 2, 3, 4]);
+  const y = np.array([2, 1, 4, 6]);
+  const [common, xInd, yInd] = np.intersect1d(x, y, { return_indices: true });
+  return [x, y, common, xInd, yInd];
+};
+ex("intersect1d", XY + "x_ind, y_ind", () => xy().slice(3));
+ex("intersect1d", XY + "xy, x[x_ind], y[y_ind]", () => {
+  const [x, y, common, xInd, yInd] = xy();
+  return [common, x.get(xInd), y.get(yInd)];
+});
+ex("union1d", "np.union1d([-1, 0, 1], [-2, 0, 2])", () => np.union1d([-1, 0, 1], [-2, 0, 2]));
+ex("union1d", "from functools import reduce\nreduce(np.union1d, ([1, 3, 4, 3], [3, 1, 2, 1], [6, 3, 4, 2]))", () =>
+  three.map((t) => np.array(t)).reduce((p, q) => np.union1d(p, q)),
+);
+ex("setdiff1d", "a = np.array([1, 2, 3, 2, 4, 1])\nb = np.array([3, 4, 5, 6])\nnp.setdiff1d(a, b)", () => np.setdiff1d(np.array([1, 2, 3, 2, 4, 1]), np.array([3, 4, 5, 6])));
+ex("setxor1d", "a = np.array([1, 2, 3, 2, 4])\nb = np.array([2, 3, 5, 7, 5])\nnp.setxor1d(a,b)", () => np.setxor1d(np.array([1, 2, 3, 2, 4]), np.array([2, 3, 5, 7, 5])));
 
 runDocExamples("sorting, searching and the set routines", EXAMPLES);
