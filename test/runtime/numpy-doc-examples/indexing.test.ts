@@ -1,7 +1,8 @@
 /**
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for the indexing routines:
  * take, put, where, nonzero, argwhere, flatnonzero, diagonal, diag, tril, triu, ix_, indices, s_,
- * index_exp (s_'s docstring), ndarray.item.
+ * index_exp (s_'s docstring), ndarray.item, take_along_axis, put_along_axis (with argsort's examples
+ * of it).
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[1:3]` as `a.get("1:3")`, `a[idx]` with an index array or mask as
  * `a.get(idx)`, a tuple of index arrays `a[t]` as `a.get(...t)`, an operator as its ufunc) and
@@ -140,6 +141,38 @@ ex("ndarray.item", R + "x", r33);
 ex("ndarray.item", R + "[x.item(3), x.item(7), x.item((0, 1)), x.item((2, 2))]", () => {
   const x = r33();
   return [x.item(3), x.item(7), x.item([0, 1]), x.item([2, 2])];
+});
+
+// --- take_along_axis, put_along_axis (and argsort's example of it)
+const TA = "a = np.array([[10, 30, 20], [60, 40, 50]])\n";
+const ta = (): NDArray => np.array([[10, 30, 20], [60, 40, 50]]);
+ex("take_along_axis", TA + "np.sort(a, axis=1)", () => np.sort(ta(), { axis: 1 }));
+ex("take_along_axis", TA + "ai = np.argsort(a, axis=1)\nai", () => np.argsort(ta(), { axis: 1 }));
+ex("take_along_axis", TA + "ai = np.argsort(a, axis=1)\nnp.take_along_axis(a, ai, axis=1)", () => np.take_along_axis(ta(), np.argsort(ta(), { axis: 1 }), { axis: 1 }));
+ex("take_along_axis", TA + "np.expand_dims(np.max(a, axis=1), axis=1)", () => np.expand_dims(np.max(ta(), { axis: 1 }), 1));
+const AIMAX = "ai = np.expand_dims(np.argmax(a, axis=1), axis=1)\n";
+const aimax = (): NDArray => np.expand_dims(np.argmax(ta(), { axis: 1 }), 1);
+ex("take_along_axis", TA + AIMAX + "ai", aimax);
+ex("take_along_axis", TA + AIMAX + "np.take_along_axis(a, ai, axis=1)", () => np.take_along_axis(ta(), aimax(), { axis: 1 }));
+const MINMAX = "ai_min = np.expand_dims(np.argmin(a, axis=1), axis=1)\nai_max = np.expand_dims(np.argmax(a, axis=1), axis=1)\nai = np.concatenate([ai_min, ai_max], axis=1)\n";
+const minmax = (): NDArray => np.concatenate([np.expand_dims(np.argmin(ta(), { axis: 1 }), 1), aimax()], { axis: 1 });
+ex("take_along_axis", TA + MINMAX + "ai", minmax);
+ex("take_along_axis", TA + MINMAX + "np.take_along_axis(a, ai, axis=1)", () => np.take_along_axis(ta(), minmax(), { axis: 1 }));
+ex("put_along_axis", TA + AIMAX + "ai", aimax);
+ex("put_along_axis", TA + AIMAX + "np.put_along_axis(a, ai, 99, axis=1)", () => np.put_along_axis(ta(), aimax(), 99, { axis: 1 }));
+ex("put_along_axis", TA + AIMAX + "np.put_along_axis(a, ai, 99, axis=1)\na", () => {
+  const a = ta();
+  np.put_along_axis(a, np.expand_dims(np.argmax(a, { axis: 1 }), 1), 99, { axis: 1 });
+  return a;
+});
+const AX = "x = np.array([[0, 3], [2, 2]])\n";
+ex("argsort", AX + "ind = np.argsort(x, axis=0)\nnp.take_along_axis(x, ind, axis=0)", () => {
+  const x = np.array([[0, 3], [2, 2]]);
+  return np.take_along_axis(x, np.argsort(x, { axis: 0 }), { axis: 0 });
+});
+ex("argsort", AX + "ind = np.argsort(x, axis=1)\nnp.take_along_axis(x, ind, axis=1)", () => {
+  const x = np.array([[0, 3], [2, 2]]);
+  return np.take_along_axis(x, np.argsort(x, { axis: 1 }), { axis: 1 });
 });
 
 runDocExamples("the indexing routines", EXAMPLES);
