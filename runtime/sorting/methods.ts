@@ -11,6 +11,7 @@ import { searchsorted, type SearchsortedOptions } from "./search.js";
 import { argsort, sortLanesInPlace, toSortKind, type SortKind, type SortOptions } from "./sort.js";
 import { ValueError } from "../core/errors.js";
 import type { Kind } from "../core/rank.js";
+import { argpartition, partitionInPlace, type PartitionOptions } from "./partition.js";
 
 declare module "../core/ndarray.js" {
   interface NDArray<R extends number = number, K extends Kind = Kind> {
@@ -40,6 +41,20 @@ declare module "../core/ndarray.js" {
     searchsorted(v: number, options?: SearchsortedOptions): number;
     searchsorted(v: ArrayLike, side?: "left" | "right", sorter?: ArrayLike | null): NDArray;
     searchsorted(v: ArrayLike, options?: SearchsortedOptions): NDArray;
+    /**
+     * Partition in place along `axis` (default the last) around each `kth`: `np.partition`'s
+     * property, in place (the order within each side is unspecified). Returns nothing, as NumPy.
+     * @example
+     * const a = np.array([3, 4, 2, 1]); a.partition(3); a.get(3) // 4
+     */
+    partition(kth: number | readonly number[] | NDArray, axis?: number, kind?: "introselect", order?: null): void;
+    partition(kth: number | readonly number[] | NDArray, options?: { axis?: number; kind?: "introselect"; order?: null }): void;
+    /**
+     * Indices that partition along `axis` around each `kth` (int32): `np.argpartition(a, kth, ...)`.
+     * @example np.array([3, 4, 2, 1]).argpartition(0).get(0) // 3
+     */
+    argpartition(kth: number | readonly number[] | NDArray, axis?: number | null, kind?: "introselect", order?: null): NDArray;
+    argpartition(kth: number | readonly number[] | NDArray, options?: PartitionOptions): NDArray;
   }
 }
 
@@ -60,4 +75,11 @@ define("nonzero", function (this: NDArray): NDArray[] {
 });
 define("searchsorted", function (this: NDArray, ...args: unknown[]): NDArray | number {
   return (searchsorted as (a: NDArray, ...r: unknown[]) => NDArray | number)(this, ...args);
+});
+define("partition", function (this: NDArray, kth: unknown, ...args: unknown[]): void {
+  const o = keywordArgs<PartitionOptions>("partition", args, ["axis", "kind", "order"]);
+  partitionInPlace(this, kth, o.axis ?? -1, o);
+});
+define("argpartition", function (this: NDArray, kth: unknown, ...args: unknown[]): NDArray {
+  return (argpartition as (a: NDArray, k: unknown, ...r: unknown[]) => NDArray)(this, kth, ...args);
 });

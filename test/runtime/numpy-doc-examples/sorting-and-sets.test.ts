@@ -1,7 +1,8 @@
 /**
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for sorting, searching and the
  * set routines the runtime has: sort (and ndarray.sort), argsort, searchsorted, unique, isin, in1d,
- * intersect1d, union1d, setdiff1d, setxor1d.
+ * intersect1d, union1d, setdiff1d, setxor1d, partition, argpartition (their guaranteed values: the
+ * arrangement NumPy prints is its introselect's).
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[idx]` with an index array or mask as `a.get(idx)`, a tuple of index arrays
  * `a[t]` as `a.get(...t)`, NumPy's returned tuples as JS arrays: `const [u, indices] =
@@ -126,5 +127,33 @@ ex("union1d", "from functools import reduce\nreduce(np.union1d, ([1, 3, 4, 3], [
 );
 ex("setdiff1d", "a = np.array([1, 2, 3, 2, 4, 1])\nb = np.array([3, 4, 5, 6])\nnp.setdiff1d(a, b)", () => np.setdiff1d(np.array([1, 2, 3, 2, 4, 1]), np.array([3, 4, 5, 6])));
 ex("setxor1d", "a = np.array([1, 2, 3, 2, 4])\nb = np.array([2, 3, 5, 7, 5])\nnp.setxor1d(a,b)", () => np.setxor1d(np.array([1, 2, 3, 2, 4]), np.array([2, 3, 5, 7, 5])));
+
+// --- partition, argpartition: NumPy's printed arrangements come from its introselect and are
+// implementation-defined (the runtime sorts: README), so the examples compare what the docstring
+// text says is guaranteed (p[4], p2[4], p2[8]) and the outputs a partition fully determines
+const PA = "a = np.array([7, 1, 7, 7, 1, 5, 7, 2, 3, 2, 6, 2, 3, 0])\n";
+const pa = (): NDArray => np.array([7, 1, 7, 7, 1, 5, 7, 2, 3, 2, 6, 2, 3, 0]);
+ex("partition", PA + "p = np.partition(a, 4)\np[4]", () => np.partition(pa(), 4).get(4));
+ex("partition", PA + "p = np.partition(a, 4)\n[bool((p[:4] <= p[4]).all()), bool((p[5:] >= p[4]).all())]", () => {
+  const p = np.partition(pa(), 4);
+  return [np.less_equal(p.get(":4"), p.get(4)).all(), np.greater_equal(p.get("5:"), p.get(4)).all()];
+});
+ex("partition", PA + "p2 = np.partition(a, (4, 8))\n[p2[4], p2[8]]", () => {
+  const p2 = np.partition(pa(), [4, 8]);
+  return [p2.get(4), p2.get(8)];
+});
+ex("argpartition", "x = np.array([3, 4, 2, 1])\nx[np.argpartition(x, 3)][3]", () => {
+  const x = np.array([3, 4, 2, 1]);
+  return x.get(np.argpartition(x, 3)).get(3);
+});
+ex("argpartition", "x = np.array([3, 4, 2, 1])\nx[np.argpartition(x, (1, 3))]", () => {
+  const x = np.array([3, 4, 2, 1]);
+  return x.get(np.argpartition(x, [1, 3]));
+});
+ex("argpartition", "x = [3, 4, 2, 1]\nnp.array(x)[np.argpartition(x, 3)][3]", () => np.array([3, 4, 2, 1]).get(np.argpartition([3, 4, 2, 1], 3)).get(3));
+ex("argpartition", "x = np.array([[3, 4, 2], [1, 3, 1]])\nindex_array = np.argpartition(x, kth=1, axis=-1)\nnp.take_along_axis(x, index_array, axis=-1)", () => {
+  const x = np.array([[3, 4, 2], [1, 3, 1]]);
+  return np.take_along_axis(x, np.argpartition(x, 1, { axis: -1 }), { axis: -1 });
+});
 
 runDocExamples("sorting, searching and the set routines", EXAMPLES);
