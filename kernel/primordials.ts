@@ -55,9 +55,31 @@ function copyNamespace<T extends object>(original: T): T {
 export const Promise: PromiseConstructor = guardConstructor(g.Promise);
 export const Object: ObjectConstructor = guardConstructor(g.Object);
 export const Array: ArrayConstructor = guardConstructor(g.Array);
-export const Map: MapConstructor = guardConstructor(g.Map);
-export const Set: SetConstructor = guardConstructor(g.Set);
-export const WeakMap: WeakMapConstructor = guardConstructor(g.WeakMap);
+/**
+ * A subclass of a collection whose prototype holds copies of the collection's own methods as at
+ * start-up (Node's `makeSafe`, lib/internal/per_context/primordials.js): `map.set(k, v)` on one
+ * of the kernel's maps finds SafeMap.prototype's `set` first, which no cell can reach, so
+ * `Map.prototype.set = null` in a cell stays the cell's (it failed every later cell: the kernel's
+ * source-map store calls `set` for each cell, outside any window). Instances are still
+ * `instanceof` the built-in. The iterators `keys()`/`values()`/`entries()` return are the
+ * built-in's (their `next` is %MapIteratorPrototype%'s).
+ */
+function makeSafe<C extends new (...args: never[]) => object>(unsafe: C, safe: C): C {
+  const descriptors = getOwnPropertyDescriptors(unsafe.prototype);
+  const keys = ownKeys(descriptors);
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === "constructor") continue;
+    defineProperty(safe.prototype, keys[i], (descriptors as Record<string | symbol, PropertyDescriptor>)[keys[i]]);
+  }
+  freeze(safe.prototype);
+  defineProperty(safe, "name", { value: unsafe.name }); // `Map`, as the built-in's
+  return guardConstructor(safe);
+}
+
+export const Map: MapConstructor = makeSafe(g.Map, class SafeMap<K, V> extends g.Map<K, V> {});
+export const Set: SetConstructor = makeSafe(g.Set, class SafeSet<T> extends g.Set<T> {});
+export const WeakMap: WeakMapConstructor = makeSafe(g.WeakMap, class SafeWeakMap<K extends object, V> extends g.WeakMap<K, V> {});
+export const WeakSet: WeakSetConstructor = makeSafe(g.WeakSet, class SafeWeakSet<T extends object> extends g.WeakSet<T> {});
 export const Error: ErrorConstructor = guardConstructor(g.Error);
 export const TypeError: TypeErrorConstructor = guardConstructor(g.TypeError);
 export const String: StringConstructor = guardConstructor(g.String);

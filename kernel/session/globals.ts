@@ -15,7 +15,7 @@ import { np, NDArray } from "../../runtime/index.js";
 import { show, setScopeProvider } from "../../runtime/show/index.js";
 import { formatTime, timeit, TimeitResult, type TimeitOptions } from "../../runtime/timeit/index.js";
 import { allocationText } from "../../runtime/timeit/html.js";
-import { Promise, Object, Error, String, process, performance, promiseThen } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
+import { Promise, Object, Error, String, WeakSet, process, performance, promiseThen } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
 function cellOrThrow(what: string): CellContext {
   const cell = currentCell();

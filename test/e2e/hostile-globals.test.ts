@@ -87,6 +87,14 @@ describe("patched built-ins of the kernel's paths", () => {
     { patch: "Buffer.from = null as any; Buffer.allocUnsafe = null as any; Buffer.byteLength = null as any;", restore: "Buffer.from = saved.bufFrom; Buffer.allocUnsafe = saved.allocUnsafe; Buffer.byteLength = saved.byteLength;" },
     // TypeScript's scanner reads the cell for NumPy's `//` and `@`: it failed every later cell
     { patch: "String.prototype.charCodeAt = null as any;", restore: "String.prototype.charCodeAt = saved.charCodeAt;" },
+    // Found by a sweep over every own property of the built-ins (null, a throwing function, a logging wrapper):
+    // the kernel's own collections (a cell's source map is kept in a Map outside any window: every later
+    // cell, its restore too, failed with "the kernel failed"; display handles in a WeakSet: every display)
+    { patch: "Map.prototype.set = null as any;", restore: "Map.prototype.set = saved.mapSet;" },
+    { patch: 'Map.prototype.set = function () { throw new Error("patched set") } as any;', restore: "Map.prototype.set = saved.mapSet;" },
+    { patch: "WeakSet.prototype.has = null as any;", restore: "WeakSet.prototype.has = saved.weakSetHas;" },
+    // Node's streams call it for the messages' writes: the patching cell never got its reply
+    { patch: '(await import("node:events")).EventEmitter.prototype.listenerCount = null as any;', restore: "", putBack: "EventEmitter.prototype.listenerCount" },
   ];
 
   let kk: RunningKernel; // its own kernel: the cases above left JSON, console and Array.prototype.map patched
@@ -97,7 +105,7 @@ describe("patched built-ins of the kernel's paths", () => {
       "const arr = np.arange(3); const saved = { push: Array.prototype.push, keys: Object.keys, symbolFor: Symbol.for, split: String.prototype.split, " +
       "replace: String.prototype.replace, then: Promise.prototype.then, setTimeout, Buffer, performance, stringify: JSON.stringify, mapGet: Map.prototype.get, log: console.log, " +
       "bufWrite: Buffer.prototype.write, utf8Slice: (Buffer.prototype as any).utf8Slice, readUInt32BE: Buffer.prototype.readUInt32BE, bufFrom: Buffer.from, allocUnsafe: Buffer.allocUnsafe, " +
-      "byteLength: Buffer.byteLength, charCodeAt: String.prototype.charCodeAt };";
+      "byteLength: Buffer.byteLength, charCodeAt: String.prototype.charCodeAt, mapSet: Map.prototype.set, weakSetHas: WeakSet.prototype.has };";
     const { reply } = await kk.kc.execute(save, { timeout: 60_000 });
     expect(reply.content.status).toBe("ok");
   });

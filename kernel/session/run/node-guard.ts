@@ -73,7 +73,7 @@ export function installNodeGuard(): void {
   // package's wrapper, left alone; anything else stops Node). Captured now, after the kernel's
   // own process.nextTick guard (run/terminate.ts) is in place.
   const emitter = EventEmitter.prototype;
-  for (const key of ["emit", "on", "addListener", "once", "removeListener", "off", "prependListener"]) protectForEventLoop(emitter, key, `EventEmitter.prototype.${key}`);
+  for (const key of ["emit", "on", "addListener", "once", "removeListener", "off", "prependListener", "listenerCount"]) protectForEventLoop(emitter, key, `EventEmitter.prototype.${key}`);
   protectForEventLoop(MessagePort.prototype, "postMessage", "MessagePort.prototype.postMessage");
   protectForEventLoop(Worker.prototype, "postMessage", "Worker.prototype.postMessage");
   for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, true);
