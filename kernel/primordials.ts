@@ -64,20 +64,44 @@ export const Array: ArrayConstructor = guardConstructor(g.Array);
  * `instanceof` the built-in. The iterators `keys()`/`values()`/`entries()` return are the
  * built-in's (their `next` is %MapIteratorPrototype%'s).
  */
-function makeSafe<C extends new (...args: never[]) => object>(unsafe: C, safe: C): C {
-  const descriptors = getOwnPropertyDescriptors(unsafe.prototype);
+function makeSafe<C extends new (...args: never[]) => object>(unsafe: C, safe: C, sample?: object): C {
+  const descriptors = getOwnPropertyDescriptors(unsafe.prototype) as Record<string | symbol, PropertyDescriptor>;
   const keys = ownKeys(descriptors);
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] === "constructor") continue;
-    defineProperty(safe.prototype, keys[i], (descriptors as Record<string | symbol, PropertyDescriptor>)[keys[i]]);
+    const d = descriptors[keys[i]];
+    const method = d.value as ((this: object) => Iterator<unknown>) | undefined;
+    // keys(), values(), entries(), [Symbol.iterator](): an iterator whose `next` is the one captured now
+    if (sample !== undefined && typeof method === "function" && (keys[i] === "keys" || keys[i] === "values" || keys[i] === "entries" || keys[i] === g.Symbol.iterator)) {
+      d.value = safeIteration(method, reflectApply(method, sample, []) as Iterator<unknown>);
+    }
+    defineProperty(safe.prototype, keys[i], d);
   }
   freeze(safe.prototype);
   defineProperty(safe, "name", { value: unsafe.name }); // `Map`, as the built-in's
   return guardConstructor(safe);
 }
 
-export const Map: MapConstructor = makeSafe(g.Map, class SafeMap<K, V> extends g.Map<K, V> {});
-export const Set: SetConstructor = makeSafe(g.Set, class SafeSet<T> extends g.Set<T> {});
+/**
+ * `method` (Map.prototype.keys, ...) made to return an iterator that steps with the iterator
+ * prototype's `next` as at start-up (`for (const k of map.keys())` in kernel code would otherwise
+ * call a cell's %MapIteratorPrototype%.next). Node's createSafeIterator.
+ */
+function safeIteration(method: (this: object) => Iterator<unknown>, sampleIterator: Iterator<unknown>): (this: object) => Iterator<unknown> {
+  const next = getPrototypeOf(sampleIterator).next as (this: Iterator<unknown>) => IteratorResult<unknown>;
+  const prototype = create(null) as Iterator<unknown> & { it: Iterator<unknown> };
+  defineProperty(prototype, "next", { value: function (this: { it: Iterator<unknown> }) { return reflectApply(next, this.it, []); } });
+  defineProperty(prototype, g.Symbol.iterator, { value: function <T>(this: T): T { return this; } });
+  freeze(prototype);
+  return function (this: object): Iterator<unknown> {
+    const safe = create(prototype) as { it: Iterator<unknown> };
+    safe.it = reflectApply(method, this, []);
+    return safe as unknown as Iterator<unknown>;
+  };
+}
+
+export const Map: MapConstructor = makeSafe(g.Map, class SafeMap<K, V> extends g.Map<K, V> {}, new g.Map());
+export const Set: SetConstructor = makeSafe(g.Set, class SafeSet<T> extends g.Set<T> {}, new g.Set());
 export const WeakMap: WeakMapConstructor = makeSafe(g.WeakMap, class SafeWeakMap<K extends object, V> extends g.WeakMap<K, V> {});
 export const WeakSet: WeakSetConstructor = makeSafe(g.WeakSet, class SafeWeakSet<T extends object> extends g.WeakSet<T> {});
 export const Error: ErrorConstructor = guardConstructor(g.Error);
@@ -126,6 +150,9 @@ const GUARDED: object[] = [
   g.JSON, g.Math, g.Reflect, g.Date, g.Date.prototype, getPrototypeOf(g.Uint8Array), getPrototypeOf(g.Uint8Array.prototype),
   // Buffers: the messages the kernel sends and reads (Node's net and stream code, display's base64)
   g.Uint8Array.prototype, g.Buffer, g.Buffer.prototype,
+  // what `for...of` and spreading call on a string, an array, a Map or a Set (the source-map decoder
+  // iterates the cell's mappings: a cell's %StringIteratorPrototype%.next failed every later cell)
+  getPrototypeOf(""[g.Symbol.iterator]()), getPrototypeOf([][g.Symbol.iterator]()), getPrototypeOf(new g.Map().keys()), getPrototypeOf(new g.Set().keys()),
 ];
 /**
  * The built-ins' own properties as the kernel loaded them: data properties as parallel arrays

@@ -95,6 +95,10 @@ describe("patched built-ins of the kernel's paths", () => {
     { patch: "WeakSet.prototype.has = null as any;", restore: "WeakSet.prototype.has = saved.weakSetHas;" },
     // Node's streams call it for the messages' writes: the patching cell never got its reply
     { patch: '(await import("node:events")).EventEmitter.prototype.listenerCount = null as any;', restore: "", putBack: "EventEmitter.prototype.listenerCount" },
+    // Iterators' `next`: the kernel iterates its maps outside any window, and the cell's mappings in one
+    { patch: "Object.getPrototypeOf(new Map().keys()).next = null;", restore: "Object.getPrototypeOf(new Map().keys()).next = saved.mapIteratorNext;" },
+    { patch: "Object.getPrototypeOf(\"\"[Symbol.iterator]()).next = null;", restore: "Object.getPrototypeOf(\"\"[Symbol.iterator]()).next = saved.stringIteratorNext;" },
+    { patch: '(await import("node:stream")).Readable.prototype.push = null as any;', restore: "", putBack: "Readable.prototype.push" },
   ];
 
   let kk: RunningKernel; // its own kernel: the cases above left JSON, console and Array.prototype.map patched
@@ -105,7 +109,8 @@ describe("patched built-ins of the kernel's paths", () => {
       "const arr = np.arange(3); const saved = { push: Array.prototype.push, keys: Object.keys, symbolFor: Symbol.for, split: String.prototype.split, " +
       "replace: String.prototype.replace, then: Promise.prototype.then, setTimeout, Buffer, performance, stringify: JSON.stringify, mapGet: Map.prototype.get, log: console.log, " +
       "bufWrite: Buffer.prototype.write, utf8Slice: (Buffer.prototype as any).utf8Slice, readUInt32BE: Buffer.prototype.readUInt32BE, bufFrom: Buffer.from, allocUnsafe: Buffer.allocUnsafe, " +
-      "byteLength: Buffer.byteLength, charCodeAt: String.prototype.charCodeAt, mapSet: Map.prototype.set, weakSetHas: WeakSet.prototype.has };";
+      "byteLength: Buffer.byteLength, charCodeAt: String.prototype.charCodeAt, mapSet: Map.prototype.set, weakSetHas: WeakSet.prototype.has, " +
+      'mapIteratorNext: Object.getPrototypeOf(new Map().keys()).next, stringIteratorNext: Object.getPrototypeOf(""[Symbol.iterator]()).next };';
     const { reply } = await kk.kc.execute(save, { timeout: 60_000 });
     expect(reply.content.status).toBe("ok");
   });

@@ -22,6 +22,7 @@
 import { createHook } from "node:async_hooks";
 import { currentCell } from "./context.js";
 import { EventEmitter } from "node:events";
+import { Readable } from "node:stream";
 import { MessagePort, Worker } from "node:worker_threads";
 import { process, Reflect, protectForEventLoop, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -74,6 +75,7 @@ export function installNodeGuard(): void {
   // own process.nextTick guard (run/terminate.ts) is in place.
   const emitter = EventEmitter.prototype;
   for (const key of ["emit", "on", "addListener", "once", "removeListener", "off", "prependListener", "listenerCount"]) protectForEventLoop(emitter, key, `EventEmitter.prototype.${key}`);
+  protectForEventLoop(Readable.prototype, "push", "Readable.prototype.push"); // every chunk a stream reads (a cell's null: the patching cell never got its reply)
   protectForEventLoop(MessagePort.prototype, "postMessage", "MessagePort.prototype.postMessage");
   protectForEventLoop(Worker.prototype, "postMessage", "Worker.prototype.postMessage");
   for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, true);
