@@ -6,3 +6,4 @@ export { where, nonzero, argwhere, flatnonzero, count_nonzero } from "./nonzero.
 export { unique, isin } from "./unique.js";
 export { in1d, intersect1d, union1d, setdiff1d, setxor1d } from "./sets.js";
 export { partition, argpartition } from "./partition.js";
+export { lexsort } from "./lexsort.js";

@@ -2,7 +2,8 @@
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for sorting, searching and the
  * set routines the runtime has: sort (and ndarray.sort), argsort, searchsorted, unique, isin, in1d,
  * intersect1d, union1d, setdiff1d, setxor1d, partition, argpartition (their guaranteed values: the
- * arrangement NumPy prints is its introselect's).
+ * arrangement NumPy prints is its introselect's), lexsort (the numeric example; `(a[i], b[i])` tuples
+ * written as lists).
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[idx]` with an index array or mask as `a.get(idx)`, a tuple of index arrays
  * `a[t]` as `a.get(...t)`, NumPy's returned tuples as JS arrays: `const [u, indices] =
@@ -155,5 +156,13 @@ ex("argpartition", "x = np.array([[3, 4, 2], [1, 3, 1]])\nindex_array = np.argpa
   const x = np.array([[3, 4, 2], [1, 3, 1]]);
   return np.take_along_axis(x, np.argpartition(x, 1, { axis: -1 }), { axis: -1 });
 });
+
+// --- lexsort (its numeric example; the names one needs string arrays, which the runtime has not)
+const LX = "a = [1,5,1,4,3,4,4] # First column\nb = [9,4,0,4,0,2,1] # Second column\nind = np.lexsort((b,a)) # Sort by a, then by b\n";
+const la = [1, 5, 1, 4, 3, 4, 4];
+const lb = [9, 4, 0, 4, 0, 2, 1];
+ex("lexsort", LX + "ind", () => np.lexsort([lb, la]));
+ex("lexsort", LX + "[[a[i], b[i]] for i in ind]", () => (np.lexsort([lb, la]) as NDArray<1, "number">).tolist().map((i) => [la[i], lb[i]]));
+ex("lexsort", LX + "[[a[i], b[i]] for i in np.argsort(a)]", () => (np.argsort(la) as NDArray<1, "number">).tolist().map((i) => [la[i], lb[i]]));
 
 runDocExamples("sorting, searching and the set routines", EXAMPLES);

@@ -79,6 +79,7 @@ describe("types in cells", () => {
     ["np.partition(m, [0, 2], { axis: null })", 'NDArray<1, "number">'],
     ["np.argpartition(v, 2)", 'NDArray<1, "number">'],
     ["m.partition(1, { axis: 0 })", "void"],
+    ["np.lexsort([v, v])", 'NDArray<1, "number">'],
     ["np.sqrt(m)", 'NDArray<2, "number">'],
     ["np.add(v, 1)", 'NDArray<1, "number">'],
     ["np.multiply(np.zeros([2, 3, 4]), v)", 'NDArray<3, "number">'],
