@@ -34,6 +34,7 @@ import { cellUrl, describeThrown, rewriteStack } from "./run/traceback.js";
 import { Promise, Object, Map, Error, String, setImmediate, globalThisRef, promiseThen, withPristineBuiltins, adoptCurrentBuiltins } from "../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 import { collectWasmTemporaries, installWasmCollector } from "./run/wasm-collect.js";
 import { interruptibly, isSigintStop, mimeBundleInterruptibly, runHere } from "./run/interruptible.js";
+import { installSelfSignals } from "./run/self-signals.js";
 
 export { mimeBundleInterruptibly } from "./run/interruptible.js";
 
@@ -158,6 +159,7 @@ class Session implements StridedCellSession {
     });
     installGlobals(() => this.scopeBindings());
     guardNextTick();
+    installSelfSignals(); // run/self-signals.ts: process.kill(process.pid, "SIGINT") in a cell broke every later cell
     installTimerRegistry(); // run/timers.ts: an interrupt cancels the notebook's pending timers, immediates, intervals
     hideAsyncBookkeepingFromInspect(); // run/inspect-bookkeeping.ts: console.log(promise) shows `Promise { 1 }`
     installNodeGuard(); // run/node-guard.ts: a timer or promise continuation patching Function.prototype.apply & co
