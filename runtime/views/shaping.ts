@@ -20,3 +20,5 @@ export { logspace, geomspace } from "../create/logspace.js";
 export { s_, index_exp } from "../indexing/index-exp.js";
 export { take, put } from "../indexing/take-put.js";
 export { take_along_axis, put_along_axis } from "../indexing/along-axis.js";
+export { choose } from "../indexing/choose.js";
+export { compress } from "../indexing/compress.js";

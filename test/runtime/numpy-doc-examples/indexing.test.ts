@@ -2,7 +2,7 @@
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for the indexing routines:
  * take, put, where, nonzero, argwhere, flatnonzero, diagonal, diag, tril, triu, ix_, indices, s_,
  * index_exp (s_'s docstring), ndarray.item, take_along_axis, put_along_axis (with argsort's examples
- * of it).
+ * of it), choose, compress.
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[1:3]` as `a.get("1:3")`, `a[idx]` with an index array or mask as
  * `a.get(idx)`, a tuple of index arrays `a[t]` as `a.get(...t)`, an operator as its ufunc) and
@@ -174,5 +174,23 @@ ex("argsort", AX + "ind = np.argsort(x, axis=1)\nnp.take_along_axis(x, ind, axis
   const x = np.array([[0, 3], [2, 2]]);
   return np.take_along_axis(x, np.argsort(x, { axis: 1 }), { axis: 1 });
 });
+
+// --- choose, compress
+const CH = "choices = [[0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23], [30, 31, 32, 33]]\n";
+const ch = [[0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23], [30, 31, 32, 33]];
+ex("choose", CH + "np.choose([2, 3, 1, 0], choices)", () => np.choose([2, 3, 1, 0], ch));
+ex("choose", CH + "np.choose([2, 4, 1, 0], choices, mode='clip')", () => np.choose([2, 4, 1, 0], ch, { mode: "clip" }));
+ex("choose", CH + "np.choose([2, 4, 1, 0], choices, mode='wrap')", () => np.choose([2, 4, 1, 0], ch, { mode: "wrap" }));
+ex("choose", "a = [[1, 0, 1], [0, 1, 0], [1, 0, 1]]\nchoices = [-10, 10]\nnp.choose(a, choices)", () => np.choose([[1, 0, 1], [0, 1, 0], [1, 0, 1]], [-10, 10]));
+ex("choose", "a = np.array([0, 1]).reshape((2,1,1))\nc1 = np.array([1, 2, 3]).reshape((1,3,1))\nc2 = np.array([-1, -2, -3, -4, -5]).reshape((1,1,5))\nnp.choose(a, (c1, c2))", () =>
+  np.choose(np.array([0, 1]).reshape([2, 1, 1]), [np.array([1, 2, 3]).reshape([1, 3, 1]), np.array([-1, -2, -3, -4, -5]).reshape([1, 1, 5])]),
+);
+const CA = "a = np.array([[1, 2], [3, 4], [5, 6]])\n";
+const ca = (): NDArray => np.array([[1, 2], [3, 4], [5, 6]]);
+ex("compress", CA + "a", ca);
+ex("compress", CA + "np.compress([0, 1], a, axis=0)", () => np.compress([0, 1], ca(), { axis: 0 }));
+ex("compress", CA + "np.compress([False, True, True], a, axis=0)", () => np.compress([false, true, true], ca(), { axis: 0 }));
+ex("compress", CA + "np.compress([False, True], a, axis=1)", () => np.compress([false, true], ca(), { axis: 1 }));
+ex("compress", CA + "np.compress([False, True], a)", () => np.compress([false, true], ca()));
 
 runDocExamples("the indexing routines", EXAMPLES);

@@ -80,6 +80,8 @@ describe("types in cells", () => {
     ["np.argpartition(v, 2)", 'NDArray<1, "number">'],
     ["m.partition(1, { axis: 0 })", "void"],
     ["np.lexsort([v, v])", 'NDArray<1, "number">'],
+    ["np.choose([0, 1], [v, v])", "NDArray<number, Kind>"],
+    ["np.compress([true, false], m, { axis: 0 })", "NDArray<number, Kind>"],
     ["np.sqrt(m)", 'NDArray<2, "number">'],
     ["np.add(v, 1)", 'NDArray<1, "number">'],
     ["np.multiply(np.zeros([2, 3, 4]), v)", 'NDArray<3, "number">'],
