@@ -43,6 +43,9 @@ const AGENT_LATEST_MS = 500;
 /** How long after the agent worker's start the compiler makes its own program when the first cells used the snapshot's. */
 const OWN_PROGRAM_AFTER_MS = 250;
 
+/** Node's process.kill as the kernel loaded it (a cell may replace it: `process.kill = null`). */
+const nodeKill: typeof process.kill = process.kill.bind(process);
+
 /** The kernel's log line (stderr; off unless STRIDED_LOG=1, kernel/log.ts). */
 export const log = (line: string): void => {
   if (LOG_ENABLED) process.stderr.write(`[strided] ${line}\n`);
@@ -159,7 +162,7 @@ export async function startCompute(channelPath: string): Promise<void> {
       // The transport process is gone (killed with its process group, or it ended the kernel).
       log("the transport process is gone: exiting");
       removeChannel(channelPath); // a transport killed by SIGKILL could not remove it
-      process.kill(process.pid, "SIGKILL");
+      nodeKill(process.pid, "SIGKILL");
     },
   });
   channel = opened.channel;
