@@ -439,7 +439,7 @@ const NO_TARGET: object = freeze(create(null));
  * again to answer. The kernel puts these back after each cell and says so on the cell's stderr.
  */
 /** `expected`: what reading target[key] gave at start-up (restoreNodeCritical's allocation-free check). */
-const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor | undefined; expected: unknown; functionsAllowed?: boolean }[] = [];
+const NODE_CRITICAL: { target: object; key: string | symbol; label: string; descriptor: PropertyDescriptor | undefined; expected: unknown; allowed?: "functions" | "objects" }[] = [];
 const readProperty = (target: object, key: string | symbol): unknown => (target as Record<string | symbol, unknown>)[key];
 {
   const arrayIteratorPrototype = getPrototypeOf([][g.Symbol.iterator]()) as object;
@@ -467,14 +467,20 @@ const readProperty = (target: object, key: string | symbol): unknown => (target 
 }
 
 /**
- * Add `target[key]` (as it is now) to what restoreNodeCritical puts back; with `functionsAllowed`,
- * only a value that is no function is undone (packages wrap `process.emit`; `null` stops Node).
+ * Add `target[key]` (as it is now) to what restoreNodeCritical puts back; with `allowed`
+ * "functions", only a value that is no function is undone (packages wrap `process.emit`; `null`
+ * stops Node); with "objects", only one that is no object (Node itself replaces `process._events`
+ * when all listeners are removed).
  *
  * @example
  * protectForEventLoop(EventEmitter.prototype, "emit", "EventEmitter.prototype.emit")
  */
-export function protectForEventLoop(target: object, key: string | symbol, label: string, functionsAllowed = false): void {
-  NODE_CRITICAL[NODE_CRITICAL.length] = { target, key, label, descriptor: getOwnPropertyDescriptor(target, key), expected: readProperty(target, key), functionsAllowed };
+export function protectForEventLoop(target: object, key: string | symbol, label: string, allowed?: "functions" | "objects"): void {
+  NODE_CRITICAL[NODE_CRITICAL.length] = { target, key, label, descriptor: getOwnPropertyDescriptor(target, key), expected: readProperty(target, key), allowed };
+}
+/** The value Node can live with under `allowed` (see protectForEventLoop). */
+function allowedValue(allowed: "functions" | "objects", v: unknown): boolean {
+  return allowed === "functions" ? typeof v === "function" : typeof v === "object" && v !== null;
 }
 
 /**
@@ -491,7 +497,7 @@ export function restoreNodeCritical(): readonly string[] {
     if (unchangedForNode(c)) continue;
     const now = getOwnPropertyDescriptor(c.target, c.key);
     if (c.descriptor === undefined ? now === undefined : sameDescriptor(now, c.descriptor)) continue;
-    if (c.functionsAllowed && (now === undefined || typeof now.value === "function" || now.get !== undefined)) continue; // a wrapper (signal-exit wraps process.emit): left as is
+    if (c.allowed !== undefined && (now === undefined || allowedValue(c.allowed, now.value) || now.get !== undefined)) continue; // a wrapper (signal-exit wraps process.emit): left as is
     try {
       if (c.descriptor !== undefined) defineProperty(c.target, c.key, c.descriptor);
       else if (!reflectDeleteProperty(c.target, c.key)) continue;
@@ -509,7 +515,7 @@ const objectHasOwn = g.Object.hasOwn;
 /**
  * The check restoreNodeCritical makes first, run after every callback and promise reaction
  * (run/node-guard.ts), so it allocates nothing: what Node's own code would read (`target[key]`)
- * is still what it gave at start-up (or, with functionsAllowed, a function); an absent `then` is still
+ * is still what it gave at start-up (or, with `allowed`, a function or an object); an absent `then` is still
  * absent. Anything else (a different value, a getter that throws) goes to the full descriptor
  * comparison. A getter a cell installed is called here, as Node's own read would call it next.
  * Measured (1e6 `await null` in a cell): 25 descriptor reads per reaction made it 5-6x slower
@@ -519,7 +525,7 @@ function unchangedForNode(c: (typeof NODE_CRITICAL)[number]): boolean {
   if (c.descriptor === undefined) return !objectHasOwn(c.target, c.key);
   try {
     const v = readProperty(c.target, c.key);
-    return c.functionsAllowed ? typeof v === "function" : v === c.expected;
+    return c.allowed !== undefined ? allowedValue(c.allowed, v) : v === c.expected;
   } catch {
     return false;
   }

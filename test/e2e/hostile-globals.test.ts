@@ -99,6 +99,9 @@ describe("patched built-ins of the kernel's paths", () => {
     { patch: "Object.getPrototypeOf(new Map().keys()).next = null;", restore: "Object.getPrototypeOf(new Map().keys()).next = saved.mapIteratorNext;" },
     { patch: "Object.getPrototypeOf(\"\"[Symbol.iterator]()).next = null;", restore: "Object.getPrototypeOf(\"\"[Symbol.iterator]()).next = saved.stringIteratorNext;" },
     { patch: '(await import("node:stream")).Readable.prototype.push = null as any;', restore: "", putBack: "Readable.prototype.push" },
+    // Node's Buffer.isBuffer (`instanceof Buffer`) on every stream write: hung; what process.emit reads first: the process ended
+    { patch: "(Buffer as any).prototype = null;", restore: "", putBack: "Buffer.prototype" },
+    { patch: "(process as any)._events = null;", restore: "", putBack: "process._events" },
   ];
 
   let kk: RunningKernel; // its own kernel: the cases above left JSON, console and Array.prototype.map patched

@@ -23,6 +23,7 @@ import { createHook } from "node:async_hooks";
 import { currentCell } from "./context.js";
 import { EventEmitter } from "node:events";
 import { Readable } from "node:stream";
+import { Buffer } from "node:buffer"; // the built-in itself (primordials.ts holds a wrapper with copies of its statics)
 import { MessagePort, Worker } from "node:worker_threads";
 import { process, Reflect, protectForEventLoop, restoreNodeCritical } from "../../primordials.js"; // built-ins captured at start-up: a cell may rebind or patch the globals
 
@@ -78,7 +79,11 @@ export function installNodeGuard(): void {
   protectForEventLoop(Readable.prototype, "push", "Readable.prototype.push"); // every chunk a stream reads (a cell's null: the patching cell never got its reply)
   protectForEventLoop(MessagePort.prototype, "postMessage", "MessagePort.prototype.postMessage");
   protectForEventLoop(Worker.prototype, "postMessage", "Worker.prototype.postMessage");
-  for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, true);
+  for (const key of ["emit", "on", "nextTick"]) protectForEventLoop(process, key, `process.${key}`, "functions");
+  // What Node's emit reads first, for every event of the process (a null there ended it at the next uncaught exception)
+  protectForEventLoop(process, "_events", "process._events", "objects");
+  // Node's Buffer.isBuffer is `b instanceof Buffer`: the streams' every write asks it (a null hung the kernel)
+  protectForEventLoop(Buffer, "prototype", "Buffer.prototype");
   // Every `then` (the kernel's captured one too) and every Array method that makes an array asks
   // the species: a getter there that throws failed every later cell.
   protectForEventLoop(Promise, Symbol.species, "Promise[Symbol.species]");
