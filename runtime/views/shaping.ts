@@ -22,3 +22,4 @@ export { take, put } from "../indexing/take-put.js";
 export { take_along_axis, put_along_axis } from "../indexing/along-axis.js";
 export { choose } from "../indexing/choose.js";
 export { compress } from "../indexing/compress.js";
+export { unravel_index, ravel_multi_index } from "../indexing/ravel-index.js";

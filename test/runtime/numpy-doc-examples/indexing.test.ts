@@ -2,7 +2,7 @@
  * NumPy 1.24's own docstring examples (Debian's numpy, `>>>` lines) for the indexing routines:
  * take, put, where, nonzero, argwhere, flatnonzero, diagonal, diag, tril, triu, ix_, indices, s_,
  * index_exp (s_'s docstring), ndarray.item, take_along_axis, put_along_axis (with argsort's examples
- * of it), choose, compress.
+ * of it), choose, compress, unravel_index (with argsort's example of it), ravel_multi_index.
  * Translated mechanically to the runtime's API (API.md: keywords as a trailing options object,
  * tuples as arrays, `a[1:3]` as `a.get("1:3")`, `a[idx]` with an index array or mask as
  * `a.get(idx)`, a tuple of index arrays `a[t]` as `a.get(...t)`, an operator as its ufunc) and
@@ -192,5 +192,27 @@ ex("compress", CA + "np.compress([0, 1], a, axis=0)", () => np.compress([0, 1], 
 ex("compress", CA + "np.compress([False, True, True], a, axis=0)", () => np.compress([false, true, true], ca(), { axis: 0 }));
 ex("compress", CA + "np.compress([False, True], a, axis=1)", () => np.compress([false, true], ca(), { axis: 1 }));
 ex("compress", CA + "np.compress([False, True], a)", () => np.compress([false, true], ca()));
+
+// --- unravel_index, ravel_multi_index (and argsort's example of unravel_index)
+ex("unravel_index", "np.unravel_index([22, 41, 37], (7,6))", () => np.unravel_index([22, 41, 37], [7, 6]));
+ex("unravel_index", "np.unravel_index([31, 41, 13], (7,6), order='F')", () => np.unravel_index([31, 41, 13], [7, 6], { order: "F" }));
+ex("unravel_index", "np.unravel_index(1621, (6,7,8,9))", () => np.unravel_index(1621, [6, 7, 8, 9]));
+const RM = "arr = np.array([[3,6,6],[4,5,1]])\n";
+const rm = (): NDArray => np.array([[3, 6, 6], [4, 5, 1]]);
+ex("ravel_multi_index", RM + "np.ravel_multi_index(arr, (7,6))", () => np.ravel_multi_index(rm(), [7, 6]));
+ex("ravel_multi_index", RM + "np.ravel_multi_index(arr, (7,6), order='F')", () => np.ravel_multi_index(rm(), [7, 6], { order: "F" }));
+ex("ravel_multi_index", RM + "np.ravel_multi_index(arr, (4,6), mode='clip')", () => np.ravel_multi_index(rm(), [4, 6], { mode: "clip" }));
+ex("ravel_multi_index", RM + "np.ravel_multi_index(arr, (4,4), mode=('clip','wrap'))", () => np.ravel_multi_index(rm(), [4, 4], { mode: ["clip", "wrap"] }));
+ex("ravel_multi_index", "np.ravel_multi_index((3,1,4,1), (6,7,8,9))", () => np.ravel_multi_index([3, 1, 4, 1], [6, 7, 8, 9]));
+const XS = "x = np.array([[0, 3], [2, 2]])\nind = np.unravel_index(np.argsort(x, axis=None), x.shape)\n";
+const xs = (): [NDArray, NDArray[]] => {
+  const x = np.array([[0, 3], [2, 2]]);
+  return [x, np.unravel_index(np.argsort(x, { axis: null }), x.shape)];
+};
+ex("argsort", XS + "ind", () => xs()[1]);
+ex("argsort", XS + "x[ind]", () => {
+  const [x, ind] = xs();
+  return x.get(...(ind as [NDArray<1, "number">, NDArray<1, "number">]));
+});
 
 runDocExamples("the indexing routines", EXAMPLES);

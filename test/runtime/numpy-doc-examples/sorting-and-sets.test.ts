@@ -11,7 +11,7 @@
  * written (harness.ts).
  * Left out on purpose: structured dtypes and `order=` (sort, argsort, ndarray.sort), string arrays
  * (unique's `['a', 'b', 'b', 'c', 'a']`), a Python `set` as isin's test elements (NumPy makes a 0-d
- * object array of it), np.unravel_index (argsort's; take_along_axis's are in indexing.test.ts).
+ * object array of it), argsort's examples of take_along_axis and unravel_index (in indexing.test.ts).
  * in1d, intersect1d, union1d, setdiff1d, setxor1d: all their examples (functools.reduce as
  * Array.prototype.reduce).
  */

@@ -82,6 +82,8 @@ describe("types in cells", () => {
     ["np.lexsort([v, v])", 'NDArray<1, "number">'],
     ["np.choose([0, 1], [v, v])", "NDArray<number, Kind>"],
     ["np.compress([true, false], m, { axis: 0 })", "NDArray<number, Kind>"],
+    ["np.unravel_index(7, [3, 4])", "number[]"],
+    ["np.ravel_multi_index([v, v], [5, 5], { mode: \"clip\" })", 'number | NDArray<number, "number">'],
     ["np.sqrt(m)", 'NDArray<2, "number">'],
     ["np.add(v, 1)", 'NDArray<1, "number">'],
     ["np.multiply(np.zeros([2, 3, 4]), v)", 'NDArray<3, "number">'],
