@@ -7,7 +7,8 @@ answers correctly; a hang, a dead process, "the kernel failed" or a kernel still
 restore is BAD (the kernel is then restarted). A cell's own error is fine. One JSON line per patch.
 
 Usage (Debian's jupyter_client; KERNEL names a kernelspec found through JUPYTER_PATH):
-  KERNEL=strided /usr/bin/python3 scripts/hostile-sweep.py OUT.jsonl [null] [throw] [log] [--targets Map.prototype,JSON] [--only 23:2,27:2]
+  KERNEL=strided /usr/bin/python3 scripts/hostile-sweep.py OUT.jsonl [null] [throw] [log] [--targets Map.prototype,JSON] [--only 23:2,27:2] [--timer]
+(--timer: also a cell whose timer prints after the cell's first await, and a complete_request.)
 About 4 minutes for the three passes (~1,400 keys each) on 2 busy cores.
 """
 import os, sys, json, time
@@ -139,9 +140,15 @@ def main():
                 if internal(rp): bad.append("patch:internal")
                 p1 = k.run("kept + 1") if not bad else None
                 p2 = k.run("console.log('p'); arr") if not bad else None
-                rec["p1"], rec["p2"] = p1, p2
+                p3 = k.run("setTimeout(() => console.log('late'), 20); await new Promise((r) => setTimeout(r, 150)); kept") if not bad and "--timer" in sys.argv else None
+                rec["p1"], rec["p2"], rec["p3"] = p1, p2, p3
+                if "--timer" in sys.argv and not bad:
+                    try:
+                        cm = k.kc.complete("ar", 2, reply=True, timeout=5); rec["complete"] = "arr" in cm["content"]["matches"]
+                    except Exception: rec["complete"] = "TIMEOUT"
+                    if rec["complete"] is not True: bad.append("complete:" + str(rec["complete"]))
                 notes = []
-                for nm, p, want in (("p1", p1, lambda r: r["res"] == ["42"]), ("p2", p2, lambda r: r["res"] == [ARR] and r["out"] == "p\n")):
+                for nm, p, want in (("p1", p1, lambda r: r["res"] == ["42"]), ("p2", p2, lambda r: r["res"] == [ARR] and r["out"] == "p\n"), ("p3", p3, lambda r: r["res"] == ["41"] and r["out"] == "late\n")):
                     if p is None: continue
                     if p["status"] == "TIMEOUT": bad.append(nm + ":hang")
                     elif internal(p): bad.append(nm + ":internal")
