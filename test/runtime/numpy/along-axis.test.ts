@@ -7,14 +7,11 @@
  * strides are compared (put: the array after the write); errors by type and message.
  * `SEED=n` reproduces a run.
  */
-import { describe, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { DType } from "../../../runtime/core/dtype.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
-import { expectNoneDiffer } from "../../support/differential.js";
+import { describeSeeded } from "./seeded.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { ALL_DTYPES, PY_BUILD, buildView, capture, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { ALL_DTYPES, PY_BUILD, buildView, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "take/put_along_axis differential tests against NumPy");
 
@@ -87,18 +84,4 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("take_along_axis and put_along_axis against NumPy", () => {
-  const seed = caseSeed();
-  it(`agree on generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        const d = compareTree(capture(() => ours(c)), answers[i]);
-        return d === null ? null : `${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
-});
+describeSeeded("take_along_axis and put_along_axis against NumPy", ok, { generate, script: SCRIPT, ours, show: 6 });

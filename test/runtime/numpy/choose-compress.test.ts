@@ -8,15 +8,12 @@
  * strides compared (NumPy's int64 as int32 where it is an index type); errors by type and message.
  * `SEED=n` reproduces a run.
  */
-import { describe, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 import { promoteTypes } from "../../../runtime/ufunc/promote.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
-import { expectNoneDiffer } from "../../support/differential.js";
+import { describeSeeded } from "./seeded.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { ALL_DTYPES, PY_BUILD, buildView, capture, prng, randomView, viewWithShape, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { ALL_DTYPES, PY_BUILD, buildView, prng, randomView, viewWithShape, type ViewSpec } from "../ufunc/cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "choose/compress differential tests against NumPy");
 
@@ -100,18 +97,4 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("choose and compress against NumPy", () => {
-  const seed = caseSeed();
-  it(`agree on generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        const d = compareTree(capture(() => ours(c)), answers[i]);
-        return d === null ? null : `${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
-});
+describeSeeded("choose and compress against NumPy", ok, { generate, script: SCRIPT, ours, show: 6 });

@@ -6,14 +6,10 @@
  * Values, dtype, shape and strides compared (NumPy's int64 as int32); errors by type and message.
  * `SEED=n` reproduces a run.
  */
-import { describe, it } from "vitest";
 import { np } from "../../../runtime/np.js";
-import type { DType } from "../../../runtime/core/dtype.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
-import { expectNoneDiffer } from "../../support/differential.js";
+import { describeSeeded } from "./seeded.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { ALL_DTYPES, PY_BUILD, buildView, capture, prng, randomView, viewWithShape, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { ALL_DTYPES, PY_BUILD, buildView, prng, randomView, viewWithShape, type ViewSpec } from "../ufunc/cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "lexsort differential tests against NumPy");
 
@@ -71,18 +67,4 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("lexsort against NumPy", () => {
-  const seed = caseSeed();
-  it(`agrees on generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        const d = compareTree(capture(() => ours(c)), answers[i]);
-        return d === null ? null : `${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
-});
+describeSeeded("lexsort against NumPy", ok, { generate, script: SCRIPT, ours, what: "agrees on generated cases", show: 6 });

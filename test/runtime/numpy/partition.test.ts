@@ -16,11 +16,9 @@ import { np } from "../../../runtime/np.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 import { less } from "../../../runtime/sorting/introsort.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
-import { expectNoneDiffer } from "../../support/differential.js";
+import { describeSeeded } from "./seeded.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { ALL_DTYPES, PY_BUILD, buildView, capture, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { ALL_DTYPES, PY_BUILD, buildView, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "partition differential tests against NumPy");
 
@@ -123,21 +121,7 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("partition and argpartition against NumPy", () => {
-  const seed = caseSeed();
-  it(`agree on what NumPy guarantees, generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        const d = compareTree(capture(() => ours(c)), answers[i]);
-        return d === null ? null : `${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
-});
+describeSeeded("partition and argpartition against NumPy", ok, { generate, script: SCRIPT, ours, show: 6, what: "agree on what NumPy guarantees, generated cases" });
 
 describe("partition's property on lanes NumPy would arrange differently", () => {
   it("every kth of a shuffled lane holds its sorted value, with no larger before and no smaller after", () => {

@@ -6,14 +6,11 @@
  * dimension (wrong lengths), wrong counts of coordinates. Values, dtype, shape and (for
  * ravel_multi_index) strides compared (NumPy's int64 as int32); errors by type and message. `SEED=n` reproduces a run.
  */
-import { describe, it } from "vitest";
 import { np } from "../../../runtime/np.js";
 import type { DType } from "../../../runtime/core/dtype.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
-import { expectNoneDiffer } from "../../support/differential.js";
+import { describeSeeded } from "./seeded.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { PY_BUILD, buildView, capture, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { PY_BUILD, buildView, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "unravel_index/ravel_multi_index differential tests against NumPy");
 
@@ -90,19 +87,4 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("unravel_index and ravel_multi_index against NumPy", () => {
-  const seed = caseSeed();
-  it(`agree on generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        // unravel_index's layout (NumPy's iterator allocates it) is not compared: README
-        const d = compareTree(capture(() => ours(c)), answers[i], 0, c.op === "ravel");
-        return d === null ? null : `${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
-});
+describeSeeded("unravel_index and ravel_multi_index against NumPy", ok, { generate, script: SCRIPT, ours, show: 6, strides: (c) => c.op === "ravel" /* unravel_index's layout (NumPy's iterator allocates it) is not compared: README */ });
