@@ -12,11 +12,11 @@ import { np } from "../../../runtime/np.js";
 import { NDArray } from "../../../runtime/core/ndarray.js";
 import type { DType } from "../../../runtime/core/dtype.js";
 import { promoteTypes } from "../../../runtime/ufunc/promote.js";
-import { caseSeed, numpyBatch } from "../../support/numpy.js";
+import { numpyBatch } from "../../support/numpy.js";
 import { expectNoneDiffer } from "../../support/differential.js";
 import { missingPythonModules, requirement } from "../../support/requirements.js";
-import { ALL_DTYPES, PY_BUILD, buildView, capture, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
-import { compareTree, jsonSafe } from "./intp.js";
+import { ALL_DTYPES, PY_BUILD, buildView, prng, randomView, type ViewSpec } from "../ufunc/cases.js";
+import { describeSeeded } from "./seeded.js";
 
 const ok = requirement(missingPythonModules(["numpy"]), "set routine differential tests against NumPy");
 
@@ -106,24 +106,14 @@ function generate(seed: number): Case[] {
   return cases;
 }
 
-describe.skipIf(!ok)("set routines against NumPy", () => {
-  const seed = caseSeed();
-  it(`agree on generated cases (seed ${seed}; SEED=${seed} reproduces)`, async () => {
-    const cases = generate(seed);
-    const answers = await numpyBatch(SCRIPT, jsonSafe(cases));
-    expectNoneDiffer(
-      cases,
-      (c, i) => {
-        // an empty result's strides depend on NumPy's path inside in1d (table: zeros_like of a
-        // stride-0 ravel; sort: np.empty): not compared
-        const mine = capture(() => ours(c));
-        const empty = "ok" in mine && mine.ok instanceof NDArray && mine.ok.size === 0;
-        const d = compareTree(mine, answers[i], 0, !empty);
-        return d === null ? null : `${c.op} ${JSON.stringify(jsonSafe(c))}: ${d}`;
-      },
-      6,
-    );
-  });
+// an empty result's strides depend on NumPy's path inside in1d (table: zeros_like of a stride-0
+// ravel; sort: np.empty): not compared
+describeSeeded("set routines against NumPy", ok, {
+  generate,
+  script: SCRIPT,
+  ours,
+  show: 6,
+  strides: (_c, mine) => !("ok" in mine && mine.ok instanceof NDArray && mine.ok.size === 0),
 });
 
 describe.skipIf(!ok)("set routines promote as NumPy's concatenate", () => {
